@@ -1,0 +1,136 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { Core } from "../../src/core/create-core.ts";
+import type { Effect } from "../../src/core/effects.ts";
+import type { Invocation, InvocationInput } from "../../src/core/invocation.ts";
+import type { Outbox } from "../../src/core/outbox.ts";
+import type { Form } from "../../src/messages/message.ts";
+import { renderText } from "./render-text.ts";
+
+export const CONSOLE_WORKSPACE = "console";
+export const CONSOLE_OWNER = "owner";
+export const CONSOLE_CHANNEL = "general";
+
+export interface ConsoleOptions {
+  core: Core;
+  /** Where lines go (stdout in `npm start`). */
+  write: (line: string) => void;
+  dataDir: string;
+  timezone?: string | undefined;
+}
+
+/**
+ * The console adapter: one line in, what the bot does out. `@name ` acts as that team
+ * member; `press ID` presses a button; a form takes the next line from the same person.
+ */
+export class ConsoleAdapter {
+  readonly #core: Core;
+  readonly #write: (line: string) => void;
+  readonly #dataDir: string;
+  readonly #timezone: string | undefined;
+  /** Open forms by user: the next line from that user fills the form. */
+  readonly #forms = new Map<string, Form>();
+
+  constructor(options: ConsoleOptions) {
+    this.#core = options.core;
+    this.#write = options.write;
+    this.#dataDir = options.dataDir;
+    this.#timezone = options.timezone;
+  }
+
+  /** Runs one line and prints every effect before resolving. */
+  async handleLine(rawLine: string): Promise<void> {
+    const line = rawLine.trim();
+    if (line === "") return;
+    const match = /^@(\S+)(?:\s+(.*))?$/s.exec(line);
+    const user = match ? (match[1] ?? CONSOLE_OWNER) : CONSOLE_OWNER;
+    const rest = (match ? (match[2] ?? "") : line).trim();
+    const base = this.#invocation(user, { kind: "text", text: "" });
+    if (rest === "") {
+      const t = await this.#core.catalog(base);
+      this.#print({ type: "reply", message: { blocks: [], fallback: t.errors.nameOnly({ name: user }) } }, user);
+      return;
+    }
+    const input = await this.#inputFor(user, rest, base);
+    if (!input) return;
+    const effects = await this.#core.handle({ ...base, input });
+    for (const effect of effects) await this.#perform(effect, user);
+  }
+
+  /** For the scheduler: the console has one workspace, and prints what is sent to it. */
+  outbox(): Outbox {
+    return {
+      platform: "console",
+      send: async (_workspace, effect) => this.#perform(effect, CONSOLE_OWNER),
+    };
+  }
+
+  async #inputFor(user: string, text: string, base: Invocation): Promise<InvocationInput | undefined> {
+    const command = /^\/client(?:\s+|$)(.*)$/is.exec(text);
+    if (command) return { kind: "text", text: command[1] ?? "" };
+    const press = /^press\s+(\S+)$/i.exec(text);
+    if (press) return { kind: "action", actionId: press[1] ?? "" };
+    const form = this.#forms.get(user);
+    if (form) {
+      this.#forms.delete(user);
+      const field = form.fields[0];
+      return { kind: "form", formId: form.id, values: field ? { [field.id]: text.replace(/\\n/g, "\n") } : {} };
+    }
+    const t = await this.#core.catalog(base);
+    this.#write(t.console.notACommand);
+    return undefined;
+  }
+
+  #invocation(user: string, input: InvocationInput): Invocation {
+    return {
+      platform: "console",
+      workspaceId: CONSOLE_WORKSPACE,
+      userId: user,
+      userName: user,
+      channelId: CONSOLE_CHANNEL,
+      isDm: false,
+      input,
+      workspaceHints: {
+        name: "Console",
+        ownerUserId: CONSOLE_OWNER,
+        defaultChannelId: CONSOLE_CHANNEL,
+        timezone: this.#timezone,
+      },
+    };
+  }
+
+  async #perform(effect: Effect, user: string): Promise<void> {
+    switch (effect.type) {
+      case "form": {
+        this.#forms.set(user, effect.form);
+        const t = await this.#core.catalog(this.#invocation(user, { kind: "text", text: "" }));
+        const field = effect.form.fields[0];
+        const lines = [`[form ${effect.form.id}] ${effect.form.title}`];
+        if (field?.initial) lines.push(...field.initial.split("\n").map((l) => `  | ${l}`));
+        lines.push(t.console.formPrompt({ label: field?.label ?? "", user }));
+        for (const l of lines) this.#write(l);
+        return;
+      }
+      case "file": {
+        const dir = path.resolve(this.#dataDir, "exports");
+        await mkdir(dir, { recursive: true });
+        const file = path.join(dir, path.basename(effect.filename));
+        await writeFile(file, effect.content, "utf8");
+        const t = await this.#core.catalog(this.#invocation(user, { kind: "text", text: "" }));
+        this.#print({ type: "dm", userId: effect.userId, message: effect.message }, user);
+        this.#write(`[DM @${effect.userId}] ${t.console.savedFile({ path: file })}`);
+        return;
+      }
+      default:
+        this.#print(effect, user);
+    }
+  }
+
+  #print(effect: Effect, _user: string): void {
+    if (effect.type === "form" || effect.type === "file") return;
+    const prefix =
+      effect.type === "post" ? `[#${effect.channelId}] ` : effect.type === "dm" ? `[DM @${effect.userId}] ` : "";
+    const lines = effect.message.blocks.length > 0 ? renderText(effect.message) : [effect.message.fallback];
+    for (const l of lines) this.#write(`${prefix}${l}`);
+  }
+}

@@ -1,0 +1,177 @@
+import { and, desc, eq, gte, isNull, sql } from "drizzle-orm";
+import type { Db } from "../database.ts";
+import type { IncidentKind } from "../schema/incidents.ts";
+import { clients, incidents } from "../schema/index.ts";
+
+export type IncidentRow = typeof incidents.$inferSelect;
+export type NewIncident = typeof incidents.$inferInsert;
+
+export async function insertIncident(db: Db, values: NewIncident): Promise<IncidentRow> {
+  const [row] = await db.insert(incidents).values(values).returning();
+  if (!row) throw new Error("incident insert returned nothing");
+  return row;
+}
+
+/** The reporter's most recent incident still in the record. */
+export async function lastIncidentBy(
+  db: Db,
+  workspaceId: number,
+  reporterId: string,
+): Promise<IncidentRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(incidents)
+    .where(
+      and(eq(incidents.workspaceId, workspaceId), eq(incidents.reporterId, reporterId), isNull(incidents.withdrawnAt)),
+    )
+    .orderBy(desc(incidents.createdAt), desc(incidents.id))
+    .limit(1);
+  return row;
+}
+
+export async function findIncident(db: Db, workspaceId: number, id: number): Promise<IncidentRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(incidents)
+    .where(and(eq(incidents.workspaceId, workspaceId), eq(incidents.id, id)));
+  return row;
+}
+
+/** Marks an incident withdrawn, once; false when it was already withdrawn. */
+export async function withdrawIncident(
+  db: Db,
+  workspaceId: number,
+  id: number,
+  by: string,
+  at: Date,
+): Promise<boolean> {
+  const rows = await db
+    .update(incidents)
+    .set({ withdrawnAt: at, withdrawnBy: by })
+    .where(and(eq(incidents.workspaceId, workspaceId), eq(incidents.id, id), isNull(incidents.withdrawnAt)))
+    .returning({ id: incidents.id });
+  return rows.length > 0;
+}
+
+export interface KindStats {
+  kind: IncidentKind;
+  total: number;
+  recent: number;
+  first: Date;
+  firstRecent: Date | null;
+  last: Date;
+}
+
+/** Per kind: counts all time and since `since`, first and last dates. One query. */
+export async function incidentStats(db: Db, workspaceId: number, clientId: number, since: Date): Promise<KindStats[]> {
+  const rows = await db
+    .select({
+      kind: incidents.kind,
+      total: sql<number>`count(*)::int`,
+      recent: sql<number>`(count(*) filter (where ${incidents.occurredAt} >= ${since.toISOString()}))::int`,
+      first: sql<string>`min(${incidents.occurredAt})`,
+      firstRecent: sql<
+        string | null
+      >`min(${incidents.occurredAt}) filter (where ${incidents.occurredAt} >= ${since.toISOString()})`,
+      last: sql<string>`max(${incidents.occurredAt})`,
+    })
+    .from(incidents)
+    .where(and(eq(incidents.workspaceId, workspaceId), eq(incidents.clientId, clientId), isNull(incidents.withdrawnAt)))
+    .groupBy(incidents.kind);
+  return rows.map((r) => ({
+    kind: r.kind,
+    total: Number(r.total),
+    recent: Number(r.recent),
+    first: new Date(r.first),
+    firstRecent: r.firstRecent ? new Date(r.firstRecent) : null,
+    last: new Date(r.last),
+  }));
+}
+
+export async function latestIncidents(
+  db: Db,
+  workspaceId: number,
+  clientId: number,
+  limit: number,
+): Promise<IncidentRow[]> {
+  return db
+    .select()
+    .from(incidents)
+    .where(and(eq(incidents.workspaceId, workspaceId), eq(incidents.clientId, clientId), isNull(incidents.withdrawnAt)))
+    .orderBy(desc(incidents.occurredAt), desc(incidents.id))
+    .limit(limit);
+}
+
+export async function countRecentIncidents(
+  db: Db,
+  workspaceId: number,
+  clientId: number,
+  kind: IncidentKind,
+  since: Date,
+): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(incidents)
+    .where(
+      and(
+        eq(incidents.workspaceId, workspaceId),
+        eq(incidents.clientId, clientId),
+        eq(incidents.kind, kind),
+        isNull(incidents.withdrawnAt),
+        gte(incidents.occurredAt, since),
+      ),
+    );
+  return Number(row?.n ?? 0);
+}
+
+export interface ClientSummary {
+  id: number;
+  slug: string;
+  displayName: string;
+  status: string;
+  lastAt: Date | null;
+  lastKind: IncidentKind | null;
+  recent: number;
+}
+
+/** Every client with its latest incident and recent count, most recent trouble first. One query. */
+export async function clientSummaries(db: Db, workspaceId: number, since: Date): Promise<ClientSummary[]> {
+  const rows = await db
+    .select({
+      id: clients.id,
+      slug: clients.slug,
+      displayName: clients.displayName,
+      status: clients.status,
+      lastAt: sql<string | null>`last.occurred_at`,
+      lastKind: sql<IncidentKind | null>`last.kind`,
+      recent: sql<number>`coalesce(recent.n, 0)::int`,
+    })
+    .from(clients)
+    .leftJoin(
+      sql`lateral (
+        select i.occurred_at, i.kind from ${incidents} i
+        where i.workspace_id = ${clients.workspaceId} and i.client_id = ${clients.id} and i.withdrawn_at is null
+        order by i.occurred_at desc, i.id desc limit 1
+      ) last`,
+      sql`true`,
+    )
+    .leftJoin(
+      sql`lateral (
+        select count(*) as n from ${incidents} i
+        where i.workspace_id = ${clients.workspaceId} and i.client_id = ${clients.id} and i.withdrawn_at is null
+          and i.occurred_at >= ${since.toISOString()}
+      ) recent`,
+      sql`true`,
+    )
+    .where(eq(clients.workspaceId, workspaceId))
+    .orderBy(sql`last.occurred_at desc nulls last`, sql`lower(${clients.displayName})`);
+  return rows.map((r) => ({
+    id: r.id,
+    slug: r.slug,
+    displayName: r.displayName,
+    status: r.status,
+    lastAt: r.lastAt ? new Date(r.lastAt) : null,
+    lastKind: r.lastKind,
+    recent: Number(r.recent),
+  }));
+}

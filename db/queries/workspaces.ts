@@ -1,0 +1,53 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "../database.ts";
+import { workspaces } from "../schema/index.ts";
+
+export type WorkspaceRow = typeof workspaces.$inferSelect;
+
+export interface NewWorkspace {
+  platform: string;
+  externalId: string;
+  ownerUserId: string;
+  name?: string | undefined;
+  timezone?: string | undefined;
+  locale?: string | undefined;
+  digestChannel?: string | undefined;
+}
+
+/** The workspace for a platform id, created on first sight (concurrent first requests are safe). */
+export async function findOrCreateWorkspace(db: Db, ws: NewWorkspace): Promise<WorkspaceRow> {
+  const found = await findWorkspace(db, ws.platform, ws.externalId);
+  if (found) return found;
+  const values = {
+    platform: ws.platform,
+    externalId: ws.externalId,
+    ownerUserId: ws.ownerUserId,
+    ...(ws.name ? { name: ws.name } : {}),
+    ...(ws.timezone ? { timezone: ws.timezone } : {}),
+    ...(ws.locale ? { locale: ws.locale } : {}),
+    ...(ws.digestChannel ? { digestChannel: ws.digestChannel } : {}),
+  };
+  const [inserted] = await db.insert(workspaces).values(values).onConflictDoNothing().returning();
+  if (inserted) return inserted;
+  const raced = await findWorkspace(db, ws.platform, ws.externalId);
+  if (!raced) throw new Error("workspace vanished after insert conflict");
+  return raced;
+}
+
+export async function findWorkspace(db: Db, platform: string, externalId: string): Promise<WorkspaceRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(workspaces)
+    .where(and(eq(workspaces.platform, platform), eq(workspaces.externalId, externalId)));
+  return row;
+}
+
+export async function updateWorkspace(
+  db: Db,
+  workspaceId: number,
+  changes: Partial<Omit<WorkspaceRow, "id" | "platform" | "externalId" | "createdAt">>,
+): Promise<WorkspaceRow> {
+  const [row] = await db.update(workspaces).set(changes).where(eq(workspaces.id, workspaceId)).returning();
+  if (!row) throw new Error(`workspace ${workspaceId} not found`);
+  return row;
+}

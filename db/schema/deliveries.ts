@@ -1,0 +1,30 @@
+import { integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { workspaces } from "./workspaces.ts";
+
+/**
+ * One row per thing the scheduler sends. Claimed (inserted) before sending under a unique
+ * key, marked sent after: two replicas or a tick that runs twice never post twice.
+ */
+export const deliveries = pgTable(
+  "deliveries",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    workspaceId: integer("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    /** 'digest' | 'alert' | 'wizard-reminder' | … */
+    kind: text("kind").notNull(),
+    /** e.g. the local date for a digest, `invoiceId:stage` for an alert. */
+    key: text("key").notNull(),
+    /** 'claimed' | 'sent' | 'failed' */
+    state: text("state").notNull().default("claimed"),
+    attempts: integer("attempts").notNull().default(0),
+    claimedBy: text("claimed_by"),
+    claimedAt: timestamp("claimed_at", { withTimezone: true }).notNull().defaultNow(),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    lastError: text("last_error"),
+    payload: jsonb("payload").$type<Record<string, unknown>>(),
+  },
+  (t) => [uniqueIndex("deliveries_unique").on(t.workspaceId, t.kind, t.key)],
+);

@@ -1,0 +1,67 @@
+import { sql } from "drizzle-orm";
+import { bigint, date, index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { clients } from "./clients.ts";
+import { workspaces } from "./workspaces.ts";
+
+export const invoiceStatuses = ["open", "paid", "void"] as const;
+export type InvoiceStatus = (typeof invoiceStatuses)[number];
+
+/** Amounts are integer minor units of `currency` (cents, pence, yen). Dates are calendar dates. */
+export const invoices = pgTable(
+  "invoices",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    workspaceId: integer("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    clientId: integer("client_id")
+      .notNull()
+      .references(() => clients.id, { onDelete: "cascade" }),
+    number: text("number").notNull(),
+    amountMinor: bigint("amount_minor", { mode: "number" }).notNull(),
+    currency: text("currency").notNull(),
+    issuedOn: date("issued_on", { mode: "string" }).notNull(),
+    dueOn: date("due_on", { mode: "string" }).notNull(),
+    status: text("status").$type<InvoiceStatus>().notNull().default("open"),
+    /** Charges (interest + fees) settled or waived: 'open' | 'settled' | 'waived'. */
+    chargesStatus: text("charges_status").notNull().default("open"),
+    chargesSettledMinor: bigint("charges_settled_minor", { mode: "number" }).notNull().default(0),
+    disputedSince: date("disputed_since", { mode: "string" }),
+    disputeNote: text("dispute_note"),
+    /** Paused periods as [from, to) date pairs, for charges that stop during a dispute. */
+    pauses: text("pauses").array().notNull().default(sql`'{}'`),
+    /** Highest reminder stage a person has recorded as sent (0 = none). */
+    remindedStage: integer("reminded_stage").notNull().default(0),
+    snoozedUntil: date("snoozed_until", { mode: "string" }),
+    createdBy: text("created_by").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("invoices_workspace_number").on(t.workspaceId, sql`lower(${t.number})`),
+    index("invoices_open_due").on(t.workspaceId, t.status, t.dueOn),
+    index("invoices_client").on(t.workspaceId, t.clientId),
+  ],
+);
+
+export const paymentKinds = ["payment", "credit", "charges"] as const;
+export type PaymentKind = (typeof paymentKinds)[number];
+
+/** Payments, credit notes and settlements of charges, append-only. */
+export const payments = pgTable(
+  "payments",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    workspaceId: integer("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    invoiceId: integer("invoice_id")
+      .notNull()
+      .references(() => invoices.id, { onDelete: "cascade" }),
+    kind: text("kind").$type<PaymentKind>().notNull(),
+    amountMinor: bigint("amount_minor", { mode: "number" }).notNull(),
+    paidOn: date("paid_on", { mode: "string" }).notNull(),
+    recordedBy: text("recorded_by").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("payments_invoice").on(t.workspaceId, t.invoiceId)],
+);

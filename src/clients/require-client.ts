@@ -1,0 +1,33 @@
+import { type ClientRow, clientNames, findClient } from "../../db/queries/clients.ts";
+import { SLUG } from "../commands/args.ts";
+import type { Context } from "../core/context.ts";
+import { closest } from "../domain/edit-distance.ts";
+import { userError } from "../errors.ts";
+
+/**
+ * The client the user named, or a UserError naming the closest existing clients and how to
+ * add it. Never creates a client: a typo must not become a new client silently.
+ */
+export async function requireClient(ctx: Context, query: string): Promise<ClientRow> {
+  const found = await findClient(ctx.db, ctx.workspace.id, query);
+  if (found && isVisible(ctx, found)) return found;
+  const all = (await clientNames(ctx.db, ctx.workspace.id)).filter(
+    (c) => ctx.user.isOwner || c.status !== "offboarding",
+  );
+  const suggestions = closest(query, all, (c) => c.names).map((c) =>
+    c.displayName.toLowerCase() === c.slug ? c.slug : `${c.slug} (${c.displayName})`,
+  );
+  const slug = query.toLowerCase();
+  throw userError("unknown-client", (t) =>
+    t.clients.unknown({
+      query,
+      suggestions: suggestions.length > 0 ? ctx.fmt.list(suggestions) : "",
+      slug: SLUG.test(slug) ? slug : undefined,
+    }),
+  );
+}
+
+/** A client being offboarded is the owner's business alone: others must not learn of it. */
+export function isVisible(ctx: Context, client: ClientRow): boolean {
+  return client.status !== "offboarding" || ctx.user.isOwner;
+}

@@ -1,0 +1,141 @@
+import { z } from "zod";
+import type { Catalog } from "../messages/catalog.ts";
+
+/** Keys of `t.invalid`: a zod issue's message is one of these, rendered in the user's language. */
+export type InvalidKey = keyof Catalog["invalid"];
+
+export type ArgKind = "client" | "slug" | "name" | "text" | "word" | "invoice" | "amount" | "date" | "number";
+
+/**
+ * One argument of a command. The text grammar, Discord's option registration and the help
+ * output are all derived from these.
+ */
+export interface ArgDef<T = unknown, O extends boolean = boolean> {
+  kind: ArgKind;
+  label: (t: Catalog) => string;
+  /** Validates and converts the raw text; its issue messages are InvalidKeys. */
+  schema: z.ZodType<T, string>;
+  optional: O;
+  /** Takes the rest of the line (a free-text note). */
+  rest?: boolean;
+  /** Given as `keyword value` after the positional arguments (e.g. `due 2026-01-15`). */
+  keyword?: string;
+  /** For an optional positional: whether a token belongs to it (else it is left for the next). */
+  accepts?: (token: string) => boolean;
+  choices?: readonly string[];
+  max?: number;
+  /** Offer completions (Discord autocomplete). */
+  autocomplete?: "client" | "invoice";
+  /** A short description for platforms that show one next to each option. */
+  describe?: (t: Catalog) => string;
+}
+
+export function optional<T>(def: ArgDef<T, false>): ArgDef<T, true> {
+  return { ...def, optional: true };
+}
+
+/** Accepts text with no control characters (newlines and tabs are allowed in notes). */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+const CONTROL_STRICT = /[\u0000-\u001f\u007f-\u009f]/;
+
+export function plainText(max: number, allowNewlines: boolean) {
+  const control = allowNewlines ? CONTROL : CONTROL_STRICT;
+  return z
+    .string()
+    .refine((s) => !control.test(s), { error: "controlChars", abort: true })
+    .transform((s) => s.trim())
+    .refine((s) => s.length > 0, { error: "required", abort: true })
+    .refine((s) => s.length <= max, { error: "tooLong" });
+}
+
+export const SLUG = /^[a-z0-9](?:[a-z0-9-]{1,38})[a-z0-9]$/;
+export const NOTE_MAX = 2000;
+export const NAME_MAX = 100;
+
+/** A client named by slug, alias or display name (found case-insensitively later). */
+export function clientArg(opts: { rest?: boolean } = {}): ArgDef<string, false> {
+  return {
+    kind: "client",
+    label: (t) => t.help.argNames.client,
+    schema: plainText(NAME_MAX, false),
+    optional: false,
+    max: NAME_MAX,
+    autocomplete: "client",
+    ...(opts.rest ? { rest: true } : {}),
+  };
+}
+
+export function slugArg(label: (t: Catalog) => string = (t) => t.help.argNames.slug): ArgDef<string, false> {
+  return {
+    kind: "slug",
+    label,
+    schema: z.string().regex(SLUG, { error: "slug" }),
+    optional: false,
+  };
+}
+
+export function nameArg(): ArgDef<string, false> {
+  return {
+    kind: "name",
+    label: (t) => t.help.argNames.name,
+    schema: plainText(NAME_MAX, false).pipe(z.string().max(NAME_MAX, { error: "name" })),
+    optional: false,
+    rest: true,
+    max: NAME_MAX,
+  };
+}
+
+export function noteArg(): ArgDef<string, false> {
+  return {
+    kind: "text",
+    label: (t) => t.help.argNames.note,
+    schema: plainText(NOTE_MAX, true),
+    optional: false,
+    rest: true,
+    max: NOTE_MAX,
+  };
+}
+
+const INVOICE_NUMBER = /^#?[A-Za-z0-9][A-Za-z0-9\-/._#]{0,39}$/;
+
+/** Looks like an invoice number rather than the first word of a note: has a digit, no lowercase-only word. */
+export function looksLikeInvoiceNumber(token: string): boolean {
+  return INVOICE_NUMBER.test(token) && /\d/.test(token) && !/^\d{1,2}$/.test(token);
+}
+
+export function invoiceArg(): ArgDef<string, false> {
+  return {
+    kind: "invoice",
+    label: (t) => t.help.argNames.invoice,
+    schema: z.string().regex(INVOICE_NUMBER, { error: "invoiceNumber" }),
+    optional: false,
+    accepts: looksLikeInvoiceNumber,
+    autocomplete: "invoice",
+  };
+}
+
+export function choiceArg<const C extends readonly string[]>(
+  choices: C,
+  label: (t: Catalog) => string,
+): ArgDef<C[number], false> {
+  return {
+    kind: "word",
+    label,
+    schema: z
+      .string()
+      .transform((s) => s.toLowerCase())
+      .pipe(z.enum(choices as unknown as [C[number], ...C[number][]], { error: "choice" })),
+    optional: false,
+    choices,
+  };
+}
+
+/** A single free word (e.g. a help topic or a setting name). */
+export function wordArg(label: (t: Catalog) => string): ArgDef<string, false> {
+  return {
+    kind: "word",
+    label,
+    schema: plainText(NAME_MAX, false),
+    optional: false,
+  };
+}

@@ -1,0 +1,4 @@
+import type { ConfigSetting } from "./config-settings.ts";
+import { langSetting } from "./lang-setting.ts";
+
+export const configSettings: ConfigSetting[] = [langSetting];

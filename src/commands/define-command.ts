@@ -1,0 +1,34 @@
+import type { Context } from "../core/context.ts";
+import type { Effect } from "../core/effects.ts";
+import type { Guard } from "../core/guards.ts";
+import type { Catalog } from "../messages/catalog.ts";
+import type { ArgDef } from "./args.ts";
+
+export type ArgDefs = Record<string, ArgDef<unknown, boolean>>;
+
+/** The typed values a handler receives for its argument definitions. */
+export type ArgValues<A extends ArgDefs> = {
+  [K in keyof A]: A[K] extends ArgDef<infer T, infer O> ? (O extends true ? T | undefined : T) : never;
+};
+
+export type CommandGroup = "incidents" | "clients" | "invoices" | "schedule" | "offboarding" | "other";
+
+export interface CommandDef<A extends ArgDefs = ArgDefs> {
+  /** The verb: `/client <name> …` */
+  name: string;
+  group: CommandGroup;
+  /** Positional arguments in order, then keyword arguments (those with `keyword`). */
+  args: A;
+  help: (t: Catalog) => { summary: string; details: string };
+  /** Full command lines after `/client`, shown in help. */
+  examples: readonly string[];
+  guards?: readonly Guard[];
+  /** Posts to a channel rather than answering privately (Discord defers accordingly). */
+  public?: boolean;
+  handler: (ctx: Context, args: ArgValues<A>) => Promise<Effect[]>;
+}
+
+/** Keeps the argument types of one definition while collecting many in a list. */
+export function defineCommand<const A extends ArgDefs>(def: CommandDef<A>): CommandDef {
+  return def as unknown as CommandDef;
+}

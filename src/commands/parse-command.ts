@@ -1,0 +1,148 @@
+import { editDistance } from "../domain/edit-distance.ts";
+import { userError } from "../errors.ts";
+import type { Catalog } from "../messages/catalog.ts";
+import type { InvalidParams } from "../messages/en/core.ts";
+import type { ArgDef, InvalidKey } from "./args.ts";
+import type { CommandDef } from "./define-command.ts";
+import { restOfLine, tokenize } from "./tokenize.ts";
+import { usageOf } from "./usage.ts";
+
+export interface ParsedCommand {
+  command: CommandDef;
+  args: Record<string, unknown>;
+}
+
+export interface CommandLookup {
+  get(verb: string): CommandDef | undefined;
+  names(): string[];
+}
+
+/**
+ * Free text after `/client` (Slack, console) → a typed command. Positional arguments in
+ * order (an optional one is skipped when the token is not for it), then `keyword value`
+ * pairs; a `rest` argument takes the remainder of the line as typed.
+ */
+export function parseCommandText(text: string, commands: CommandLookup): ParsedCommand {
+  const tokenized = tokenize(text);
+  if (!tokenized.ok) throw userError("unclosed-quote", (t) => t.errors.unclosedQuote);
+  const tokens = tokenized.tokens;
+  const verbToken = tokens[0];
+  if (!verbToken) throw userError("no-verb", (t) => t.errors.noVerb);
+  const command = requireCommand(verbToken.value, commands);
+
+  const raw: Record<string, string> = {};
+  const entries = Object.entries(command.args);
+  const keywords = new Map(entries.filter(([, a]) => a.keyword).map(([name, a]) => [a.keyword ?? "", name]));
+  let i = 1;
+  for (const [name, arg] of entries) {
+    if (arg.keyword) continue;
+    const token = tokens[i];
+    if (!token) break;
+    if (arg.rest) {
+      raw[name] = restOfLine(text, tokens, i);
+      i = tokens.length;
+      break;
+    }
+    if (
+      arg.optional &&
+      !token.quoted &&
+      (keywords.has(token.value.toLowerCase()) || (arg.accepts && !arg.accepts(token.value)))
+    ) {
+      continue;
+    }
+    raw[name] = token.value;
+    i++;
+  }
+  while (i < tokens.length) {
+    const token = tokens[i] as (typeof tokens)[number];
+    const name = token.quoted ? undefined : keywords.get(token.value.toLowerCase());
+    if (!name) {
+      const extra = restOfLine(text, tokens, i);
+      throw userError("unexpected", (t) => t.errors.unexpected({ extra, usage: usageOf(command, t) }));
+    }
+    const arg = command.args[name] as ArgDef;
+    if (arg.rest) {
+      raw[name] = restOfLine(text, tokens, i + 1);
+      i = tokens.length;
+    } else {
+      raw[name] = tokens[i + 1]?.value ?? "";
+      i += 2;
+    }
+  }
+  return { command, args: validateArgs(command, raw) };
+}
+
+/** Structured options (Discord) → the same typed command. */
+export function parseCommandOptions(
+  verb: string,
+  options: Record<string, string | number | boolean>,
+  commands: CommandLookup,
+): ParsedCommand {
+  const command = requireCommand(verb, commands);
+  const raw: Record<string, string> = {};
+  for (const name of Object.keys(command.args)) {
+    const value = options[name];
+    if (value !== undefined) raw[name] = String(value);
+  }
+  return { command, args: validateArgs(command, raw) };
+}
+
+export function requireCommand(verb: string, commands: CommandLookup): CommandDef {
+  const command = commands.get(verb.toLowerCase());
+  if (command) return command;
+  const suggestion = nearestVerb(verb.toLowerCase(), commands.names());
+  throw userError("unknown-verb", (t) => t.errors.unknownVerb({ verb, suggestion }));
+}
+
+function nearestVerb(verb: string, names: string[]): string | undefined {
+  const prefixed = names.filter((n) => n.startsWith(verb) || verb.startsWith(n));
+  if (prefixed.length === 1) return prefixed[0];
+  let best: string | undefined;
+  let bestScore = 3;
+  for (const name of names) {
+    const score = editDistance(verb, name);
+    if (score < bestScore) {
+      best = name;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function validateArgs(command: CommandDef, raw: Record<string, string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, arg] of Object.entries(command.args)) {
+    const value = raw[name];
+    if (value === undefined || (value === "" && !arg.optional)) {
+      if (arg.optional) continue;
+      throw userError("missing-arg", (t) => t.errors.missingArg({ arg: arg.label(t), usage: usageOf(command, t) }));
+    }
+    const result = arg.schema.safeParse(value);
+    if (!result.success) {
+      const key = (result.error.issues[0]?.message ?? "required") as InvalidKey;
+      throw userError(`invalid.${key}`, (t) => renderInvalid(t, key, invalidParams(t, arg, value)));
+    }
+    out[name] = result.data;
+  }
+  return out;
+}
+
+function invalidParams(t: Catalog, arg: ArgDef, value: string): InvalidParams {
+  const lowered = value
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  return {
+    arg: arg.label(t),
+    value: value.length > 80 ? `${value.slice(0, 80)}…` : value,
+    max: arg.max,
+    length: value.trim().length,
+    choices: arg.choices?.join(", "),
+    suggestion: arg.kind === "slug" && /^[a-z0-9][a-z0-9-]{1,38}[a-z0-9]$/.test(lowered) ? lowered : undefined,
+  };
+}
+
+function renderInvalid(t: Catalog, key: InvalidKey, params: InvalidParams): string {
+  const render = t.invalid[key] as ((p: InvalidParams) => string) | undefined;
+  return render ? render(params) : t.invalid.required(params);
+}

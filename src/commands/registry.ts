@@ -1,0 +1,32 @@
+import type { ActionDef } from "../core/define-action.ts";
+import { undoAction } from "./actions/undo-action.ts";
+import type { CommandDef } from "./define-command.ts";
+import { clientCommands } from "./verbs/client-verbs.ts";
+import { configCommand } from "./verbs/config.ts";
+import { helpCommand } from "./verbs/help.ts";
+import { incidentCommands } from "./verbs/incident-verbs.ts";
+import { listCommand } from "./verbs/list.ts";
+import { showCommand } from "./verbs/show.ts";
+import { undoCommand } from "./verbs/undo.ts";
+
+/** Every `/client` verb, in the order help lists them. Add a verb here to expose it everywhere. */
+export function commandList(): CommandDef[] {
+  return [...incidentCommands, undoCommand, ...clientCommands, showCommand, listCommand, configCommand, helpCommand];
+}
+
+/** Every button/form handler, by the first part of its action id. */
+export function actionList(): ActionDef[] {
+  return [undoAction];
+}
+
+let byName: Map<string, CommandDef> | undefined;
+
+export function findCommand(verb: string): CommandDef | undefined {
+  byName ??= new Map(commandList().map((c) => [c.name, c]));
+  return byName.get(verb);
+}
+
+export const commandLookup = {
+  get: findCommand,
+  names: () => commandList().map((c) => c.name),
+};

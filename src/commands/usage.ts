@@ -1,0 +1,13 @@
+import type { Catalog } from "../messages/catalog.ts";
+import type { CommandDef } from "./define-command.ts";
+
+/** `/client late <client> [invoice number] [note]`, derived from the definition. */
+export function usageOf(cmd: CommandDef, t: Catalog): string {
+  const parts = [`/client ${cmd.name}`];
+  for (const arg of Object.values(cmd.args)) {
+    const label = arg.choices ? arg.choices.join("|") : arg.label(t);
+    const value = arg.keyword ? `${arg.keyword} <${label}>` : arg.choices ? label : `<${label}>`;
+    parts.push(arg.optional ? `[${value.replace(/^<(.*)>$/, "$1")}]` : value);
+  }
+  return parts.join(" ");
+}

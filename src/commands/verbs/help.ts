@@ -1,0 +1,62 @@
+import { reply } from "../../core/effects.ts";
+import { ownerOnlyGuardTag } from "../../core/guards.ts";
+import { userError } from "../../errors.ts";
+import type { Catalog } from "../../messages/catalog.ts";
+import { type Message, message } from "../../messages/message.ts";
+import { optional, wordArg } from "../args.ts";
+import { type CommandDef, type CommandGroup, defineCommand } from "../define-command.ts";
+import { commandList, findCommand } from "../registry.ts";
+import { usageOf } from "../usage.ts";
+
+export const helpCommand = defineCommand({
+  name: "help",
+  group: "other",
+  args: { topic: optional(wordArg((t) => t.help.argNames.verb)) },
+  help: (t) => t.help.verbs.help,
+  examples: ["help", "help late"],
+  async handler(ctx, a) {
+    if (!a.topic) return [reply(overview(ctx.t))];
+    const command = findCommand(a.topic.toLowerCase().replace(/^\/client\s+/, ""));
+    if (!command) throw userError("unknown-topic", (t) => t.help.unknownTopic({ topic: a.topic ?? "" }));
+    return [reply(detail(command, ctx.t))];
+  },
+});
+
+const groupOrder: CommandGroup[] = ["incidents", "clients", "invoices", "schedule", "offboarding", "other"];
+
+function overview(t: Catalog): Message {
+  const m = message(t.help.title).header(t.help.title).text(t.help.intro);
+  const groups = t.help.groups as Partial<Record<CommandGroup, string>>;
+  for (const group of groupOrder) {
+    const commands = commandList().filter((c) => c.group === group);
+    if (commands.length === 0) continue;
+    m.text(
+      [
+        groups[group] ?? group,
+        ...commands.map(
+          (c) => `• ${usageOf(c, t)}: ${c.help(t).summary}${isOwnerOnly(c) ? ` (${t.help.ownerOnly})` : ""}`,
+        ),
+      ].join("\n"),
+    );
+  }
+  return m.build();
+}
+
+function detail(command: CommandDef, t: Catalog): Message {
+  const h = command.help(t);
+  const title = `/client ${command.name}: ${h.summary}`;
+  return message(title)
+    .header(`/client ${command.name}`)
+    .text(
+      `${h.summary[0]?.toUpperCase() ?? ""}${h.summary.slice(1)}. ${h.details}${isOwnerOnly(command) ? ` ${t.help.ownerOnly}` : ""}`,
+    )
+    .fields([
+      { label: t.help.usage, value: usageOf(command, t) },
+      { label: t.help.examples, value: command.examples.map((e) => `/client ${e}`).join("\n") },
+    ])
+    .build();
+}
+
+function isOwnerOnly(command: CommandDef): boolean {
+  return command.guards?.some((g) => ownerOnlyGuardTag.has(g)) ?? false;
+}

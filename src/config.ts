@@ -1,0 +1,83 @@
+import { z } from "zod";
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((s) => (s === "" ? undefined : s))
+  .optional();
+
+const url = (what: string) =>
+  optionalText.refine((s) => s === undefined || URL.canParse(s), { error: `must be a URL (${what})` });
+
+const schema = z.object({
+  PORT: z.coerce.number({ error: "must be a port number" }).int().min(0).max(65535).default(3000),
+  DATABASE_URL: optionalText.refine((s) => s === undefined || /^postgres(ql)?:\/\//.test(s), {
+    error: "must start with postgres:// or postgresql://",
+  }),
+  DATA_DIR: optionalText.default("./data"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  SLACK_BOT_TOKEN: optionalText.refine((s) => s === undefined || s.startsWith("xoxb-"), {
+    error: "must be a bot token starting with xoxb-",
+  }),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText.refine((s) => s === undefined || s.startsWith("xapp-"), {
+    error: "must be an app-level token starting with xapp-",
+  }),
+  SLACK_CLIENT_ID: optionalText,
+  SLACK_CLIENT_SECRET: optionalText,
+  SLACK_STATE_SECRET: optionalText,
+  SLACK_API_URL: url("the Slack Web API base, e.g. https://slack.com/api/"),
+  DISCORD_TOKEN: optionalText,
+  DISCORD_APPLICATION_ID: optionalText.refine((s) => s === undefined || /^\d{15,21}$/.test(s), {
+    error: "must be the application's numeric id",
+  }),
+  DISCORD_PUBLIC_KEY: optionalText.refine((s) => s === undefined || /^[0-9a-f]{64}$/i.test(s), {
+    error: "must be 64 hexadecimal characters (the application's public key)",
+  }),
+  DISCORD_API_URL: url("the Discord REST base, e.g. https://discord.com/api"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export interface Config extends Env {
+  slackEnabled: boolean;
+  discordEnabled: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Tact cannot start; fix these settings:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Reads and checks the configuration; one clear line per missing or wrong value. */
+export function readConfig(env: Record<string, string | undefined> = process.env): Config {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  }
+  const c = result.data;
+  const problems: string[] = [];
+  const slackAny = Boolean(c.SLACK_BOT_TOKEN || c.SLACK_SIGNING_SECRET || c.SLACK_APP_TOKEN || c.SLACK_CLIENT_ID);
+  if (slackAny) {
+    if (!c.SLACK_SIGNING_SECRET && !c.SLACK_APP_TOKEN) {
+      problems.push("SLACK_SIGNING_SECRET: required for Slack (or SLACK_APP_TOKEN for Socket Mode)");
+    }
+    const oauth = c.SLACK_CLIENT_ID || c.SLACK_CLIENT_SECRET || c.SLACK_STATE_SECRET;
+    if (oauth) {
+      for (const key of ["SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET"] as const) {
+        if (!c[key]) problems.push(`${key}: required for multi-workspace installs (OAuth)`);
+      }
+    } else if (!c.SLACK_BOT_TOKEN) {
+      problems.push("SLACK_BOT_TOKEN: required for Slack (or SLACK_CLIENT_ID/SECRET/STATE_SECRET for OAuth installs)");
+    }
+  }
+  const discordAny = Boolean(c.DISCORD_TOKEN || c.DISCORD_PUBLIC_KEY || c.DISCORD_APPLICATION_ID);
+  if (discordAny) {
+    if (!c.DISCORD_TOKEN) problems.push("DISCORD_TOKEN: required for Discord");
+    if (!c.DISCORD_APPLICATION_ID) problems.push("DISCORD_APPLICATION_ID: required for Discord");
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { ...c, slackEnabled: slackAny, discordEnabled: discordAny };
+}

@@ -1,0 +1,38 @@
+import type { Logger } from "pino";
+import type { Db } from "../../db/database.ts";
+import type { WorkspaceRow } from "../../db/queries/workspaces.ts";
+import type { Clock } from "../clock.ts";
+import type { Catalog } from "../messages/catalog.ts";
+import type { Formatter } from "../messages/format.ts";
+import type { Locale } from "../messages/locale.ts";
+import type { Invocation } from "./invocation.ts";
+
+/** Services the core is built with; shared by every request. */
+export interface CoreServices {
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  /** Where files the console "sends" are written (exports). */
+  dataDir: string;
+}
+
+/** Everything a command, action or form handler may use for one request. */
+export interface Context extends CoreServices {
+  invocation: Invocation;
+  workspace: WorkspaceRow;
+  user: { id: string; name: string; isOwner: boolean };
+  locale: Locale;
+  t: Catalog;
+  fmt: Formatter;
+  /** Records who did what in the audit log (in the given transaction, if any). */
+  audit(entry: AuditEntry, db?: Db): Promise<void>;
+  /** The owner's name as recorded, to say who can do an owner-only thing (never a mention). */
+  ownerName(): Promise<string>;
+}
+
+export interface AuditEntry {
+  action: string;
+  subjectType?: string;
+  subjectId?: string | number;
+  details?: Record<string, unknown>;
+}

@@ -1,0 +1,173 @@
+import { randomBytes } from "node:crypto";
+import { isDatabaseUnavailable } from "../../db/is-unavailable.ts";
+import { insertAudit } from "../../db/queries/audit.ts";
+import { memberNames, upsertMember } from "../../db/queries/members.ts";
+import { findOrCreateWorkspace, type WorkspaceRow } from "../../db/queries/workspaces.ts";
+import { processedRequests } from "../../db/schema/index.ts";
+import { parseCommandOptions, parseCommandText } from "../commands/parse-command.ts";
+import { actionList, commandLookup } from "../commands/registry.ts";
+import { UserError } from "../errors.ts";
+import { type Catalog, catalogFor } from "../messages/catalog.ts";
+import { createFormatter } from "../messages/format.ts";
+import { toLocale } from "../messages/locale.ts";
+import { textMessage } from "../messages/message.ts";
+import { type Choice, completeOption } from "./complete-option.ts";
+import type { Context, CoreServices } from "./context.ts";
+import { type Effect, reply } from "./effects.ts";
+import type { Invocation } from "./invocation.ts";
+
+export interface Core {
+  readonly services: CoreServices;
+  /** Runs one request and returns what the adapter must do. Never throws. */
+  handle(invocation: Invocation): Promise<Effect[]>;
+  /** Choices for an option being typed (Discord autocomplete). Never throws. */
+  complete(invocation: Invocation): Promise<Choice[]>;
+  /** The workspace's message catalog (its language), for adapter-level messages. */
+  catalog(invocation: Invocation): Promise<Catalog>;
+  /** The context a request would get, for adapters and the scheduler that act for a workspace. */
+  contextFor(invocation: Invocation): Promise<Context>;
+}
+
+export function createCore(services: CoreServices): Core {
+  const actions = new Map(actionList().map((a) => [a.name, a]));
+
+  async function contextFor(invocation: Invocation): Promise<Context> {
+    const { db } = services;
+    const hints = invocation.workspaceHints;
+    const workspace = await findOrCreateWorkspace(db, {
+      platform: invocation.platform,
+      externalId: invocation.workspaceId,
+      // Until the platform tells us its owner, the first person to use Tact is the owner.
+      ownerUserId: hints?.ownerUserId ?? invocation.userId,
+      name: hints?.name,
+      timezone: hints?.timezone,
+      locale: invocation.locale ? toLocale(invocation.locale) : undefined,
+      digestChannel: hints?.defaultChannelId,
+    });
+    return buildContext(services, invocation, workspace);
+  }
+
+  async function run(invocation: Invocation, ctx: Context): Promise<Effect[]> {
+    const input = invocation.input;
+    if (invocation.userName) {
+      await upsertMember(services.db, ctx.workspace.id, invocation.userId, invocation.userName, services.clock.now());
+    }
+    if (input.kind === "text" || input.kind === "options") {
+      const parsed =
+        input.kind === "text"
+          ? parseCommandText(input.text, commandLookup)
+          : parseCommandOptions(input.verb, input.options, commandLookup);
+      for (const guard of parsed.command.guards ?? []) await guard(ctx);
+      return parsed.command.handler(ctx, parsed.args as never);
+    }
+    if (input.kind === "action" || input.kind === "form") {
+      const id = input.kind === "action" ? input.actionId : input.formId;
+      const [name = "", ...params] = id.split(":");
+      const action = actions.get(name);
+      if (!action) return [reply(textMessage(ctx.t.errors.unknownAction))];
+      for (const guard of action.guards ?? []) await guard(ctx);
+      return action.handler(ctx, params, input.kind === "form" ? input.values : undefined);
+    }
+    return [];
+  }
+
+  return {
+    services,
+    contextFor,
+    async catalog(invocation) {
+      try {
+        return (await contextFor(invocation)).t;
+      } catch {
+        return catalogFor(toLocale(invocation.locale));
+      }
+    },
+    async handle(invocation) {
+      const log = services.log.child({
+        platform: invocation.platform,
+        workspace: invocation.workspaceId,
+        requestId: invocation.requestId,
+        input: invocation.input.kind === "text" ? invocation.input.text.split(/\s+/)[0] : invocation.input.kind,
+      });
+      let t: Catalog = catalogFor(toLocale(invocation.locale));
+      try {
+        if (invocation.requestId && !(await claimRequest(services, invocation))) {
+          log.info("duplicate request ignored");
+          return [];
+        }
+        const ctx = await contextFor(invocation);
+        t = ctx.t;
+        return await run(invocation, { ...ctx, log });
+      } catch (error) {
+        if (error instanceof UserError) return [reply(textMessage(error.render(t)))];
+        if (isDatabaseUnavailable(error)) {
+          log.warn({ err: errorSummary(error) }, "database unavailable; request not applied");
+          return [reply(textMessage(t.errors.unavailable))];
+        }
+        const ref = randomBytes(4).toString("hex");
+        log.error({ err: error, ref }, "request failed");
+        return [reply(textMessage(t.errors.internal({ ref })))];
+      }
+    },
+    async complete(invocation) {
+      try {
+        const ctx = await contextFor(invocation);
+        return await completeOption(ctx);
+      } catch (error) {
+        services.log.warn({ err: errorSummary(error) }, "autocomplete failed");
+        return [];
+      }
+    },
+  };
+}
+
+function buildContext(services: CoreServices, invocation: Invocation, workspace: WorkspaceRow): Context {
+  const locale = toLocale(workspace.locale);
+  const user = {
+    id: invocation.userId,
+    name: invocation.userName ?? invocation.userId,
+    isOwner: workspace.ownerUserId === invocation.userId,
+  };
+  return {
+    ...services,
+    invocation,
+    workspace,
+    user,
+    locale,
+    t: catalogFor(locale),
+    fmt: createFormatter(locale, workspace.timezone),
+    async audit(entry, db = services.db) {
+      await insertAudit(db, {
+        workspaceId: workspace.id,
+        actorId: user.id,
+        action: entry.action,
+        subjectType: entry.subjectType,
+        subjectId: entry.subjectId === undefined ? undefined : String(entry.subjectId),
+        details: entry.details,
+        at: services.clock.now(),
+      });
+    },
+    async ownerName() {
+      const names = await memberNames(services.db, workspace.id, [workspace.ownerUserId]);
+      return names.get(workspace.ownerUserId) ?? workspace.ownerUserId;
+    },
+  };
+}
+
+/** Platforms resend requests they think were slow; each request id is applied once. */
+async function claimRequest(services: CoreServices, invocation: Invocation): Promise<boolean> {
+  const key = `${invocation.platform}:${invocation.workspaceId}:${invocation.requestId}`;
+  const rows = await services.db
+    .insert(processedRequests)
+    .values({ key, at: services.clock.now() })
+    .onConflictDoNothing()
+    .returning({ key: processedRequests.key });
+  return rows.length > 0;
+}
+
+function errorSummary(error: unknown): { message: string; code?: string } {
+  const code = (error as { code?: unknown }).code;
+  return {
+    message: error instanceof Error ? error.message : String(error),
+    ...(typeof code === "string" ? { code } : {}),
+  };
+}

@@ -1,0 +1,44 @@
+import { userError } from "../errors.ts";
+import type { Catalog } from "../messages/catalog.ts";
+import type { Context } from "./context.ts";
+
+/** A precondition checked before a handler runs; throws a UserError to refuse. */
+export type Guard = (ctx: Context) => Promise<void>;
+
+/**
+ * Only the workspace owner. Refusals are audited: the article says letting a client go is
+ * the owner's job alone, and someone trying otherwise is worth knowing about.
+ */
+export function ownerOnly(action: (t: Catalog) => string): Guard {
+  const guard: Guard = async (ctx) => {
+    if (ctx.user.isOwner) return;
+    await ctx.audit({ action: "refused.owner-only", details: { input: describeInput(ctx) } });
+    const owner = await ctx.ownerName();
+    throw userError("owner-only", (t) => t.errors.ownerOnly({ action: action(t), owner }));
+  };
+  ownerOnlyGuardTag.add(guard);
+  return guard;
+}
+
+/** Guards made by ownerOnly, so help can say which commands are the owner's. */
+export const ownerOnlyGuardTag = new WeakSet<Guard>();
+
+export const dmOnly: Guard = async (ctx) => {
+  if (!ctx.invocation.isDm) throw userError("dm-only", (t) => t.errors.dmOnly);
+};
+
+function describeInput(ctx: Context): string {
+  const input = ctx.invocation.input;
+  switch (input.kind) {
+    case "text":
+      return input.text.split(/\s+/)[0] ?? "";
+    case "options":
+      return input.verb;
+    case "action":
+      return input.actionId.split(":")[0] ?? "";
+    case "form":
+      return input.formId.split(":")[0] ?? "";
+    case "autocomplete":
+      return input.verb;
+  }
+}

@@ -1,0 +1,42 @@
+export const platforms = ["console", "slack", "discord"] as const;
+export type Platform = (typeof platforms)[number];
+
+/** What the user sent: command text, structured options, a button press or a form. */
+export type InvocationInput =
+  /** `late acme INV-7 paid again` (the text after `/client`). */
+  | { kind: "text"; text: string }
+  /** Structured options (Discord sub-command); values as the platform typed them. */
+  | { kind: "options"; verb: string; options: Record<string, string | number | boolean> }
+  /** A button or select: the action id, e.g. `undo:42`. */
+  | { kind: "action"; actionId: string }
+  /** A form submitted: its id and the values by field id. */
+  | { kind: "form"; formId: string; values: Record<string, string> }
+  /** Autocomplete of a command option (Discord). */
+  | { kind: "autocomplete"; verb: string; option: string; partial: string };
+
+/** Everything the core needs to know about one request, platform-neutral. */
+export interface Invocation {
+  platform: Platform;
+  /** The team, guild or console workspace id, as the platform names it. */
+  workspaceId: string;
+  userId: string;
+  /** A name to record for the user (never used to notify them). */
+  userName?: string | undefined;
+  channelId: string;
+  /** The user's own locale as the platform reports it, e.g. `fr-FR`. */
+  locale?: string | undefined;
+  isDm: boolean;
+  input: InvocationInput;
+  /** Unique per platform request (for logs, and to apply a retried request once). */
+  requestId?: string | undefined;
+  /** Facts about the workspace, used when it is seen for the first time. */
+  workspaceHints?: WorkspaceHints | undefined;
+}
+
+export interface WorkspaceHints {
+  name?: string | undefined;
+  /** The platform's own owner (Slack primary owner, Discord guild owner). */
+  ownerUserId?: string | undefined;
+  timezone?: string | undefined;
+  defaultChannelId?: string | undefined;
+}

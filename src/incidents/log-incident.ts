@@ -1,0 +1,65 @@
+import { countRecentIncidents, insertIncident } from "../../db/queries/incidents.ts";
+import type { IncidentKind } from "../../db/schema/incidents.ts";
+import { requireClient } from "../clients/require-client.ts";
+import type { Context } from "../core/context.ts";
+import { type Effect, reply } from "../core/effects.ts";
+import { message } from "../messages/message.ts";
+
+export const RECENT_DAYS = 90;
+export const DAY_MS = 86_400_000;
+
+export interface LogIncidentInput {
+  client: string;
+  kind: IncidentKind;
+  note?: string | undefined;
+  invoiceRef?: string | undefined;
+}
+
+/** Logs one incident and confirms privately to the reporter, with an undo button. */
+export async function logIncident(ctx: Context, input: LogIncidentInput): Promise<Effect[]> {
+  const client = await requireClient(ctx, input.client);
+  const now = ctx.clock.now();
+  const incident = await ctx.db.transaction(async (tx) => {
+    const row = await insertIncident(tx, {
+      workspaceId: ctx.workspace.id,
+      clientId: client.id,
+      kind: input.kind,
+      note: input.note ?? null,
+      invoiceRef: input.invoiceRef ?? null,
+      reporterId: ctx.user.id,
+      source: ctx.invocation.platform,
+      occurredAt: now,
+      createdAt: now,
+    });
+    await ctx.audit(
+      {
+        action: "incident.logged",
+        subjectType: "incident",
+        subjectId: row.id,
+        details: { kind: input.kind, client: client.slug },
+      },
+      tx,
+    );
+    return row;
+  });
+  const count90 = await countRecentIncidents(
+    ctx.db,
+    ctx.workspace.id,
+    client.id,
+    input.kind,
+    new Date(now.getTime() - RECENT_DAYS * DAY_MS),
+  );
+  const { t } = ctx;
+  const kind = t.incidents.kinds[input.kind];
+  const what = input.invoiceRef ? `${kind} (${t.incidents.onInvoice({ invoice: input.invoiceRef })})` : kind;
+  const text = t.incidents.logged({ kind: what, client: client.displayName, count90 });
+  return [
+    reply(
+      message(text)
+        .text(text)
+        .context(t.incidents.undoHint)
+        .buttons([{ id: `undo:${incident.id}`, label: t.incidents.undoButton }])
+        .build(),
+    ),
+  ];
+}

@@ -1,0 +1,30 @@
+export const clients = {
+  added: (p: { name: string; slug: string }) =>
+    `Added ${p.name} (${p.slug}). Log an incident with /client late ${p.slug}, or see the card with /client show ${p.slug}.`,
+  aliasAdded: (p: { alias: string; name: string }) => `${p.name} can now also be called "${p.alias}".`,
+  renamed: (p: { from: string; to: string }) => `Renamed ${p.from} to ${p.to}.`,
+  unknown: (p: { query: string; suggestions: string; slug: string | undefined }) =>
+    `I don't know a client called "${p.query}".${p.suggestions ? ` Did you mean ${p.suggestions}?` : ""} Nothing was recorded.${p.slug ? ` To add it: /client add ${p.slug} <display name>` : " To add a client: /client add <slug> <display name>"}`,
+  slugTaken: (p: { slug: string; name: string }) =>
+    `"${p.slug}" is already taken by ${p.name}. Choose another short name.`,
+  aliasTaken: (p: { alias: string; name: string }) => `"${p.alias}" already refers to ${p.name}.`,
+  none: "No clients yet. Add one with /client add acme ACME Corp.",
+  listTitle: (p: { count: number }) => `Clients (${p.count})`,
+  listLine: (p: { name: string; slug: string; summary: string }) => `${p.name} (${p.slug}): ${p.summary}`,
+  listQuiet: "no incidents",
+  listTrouble: (p: { date: string; kind: string; count90: number }) =>
+    `last trouble ${p.date} (${p.kind}); ${p.count90} in 90 days`,
+  former: "former client",
+  card: {
+    aliases: (p: { aliases: string }) => `Also known as: ${p.aliases}`,
+    counts: "Incidents: last 90 days / all time",
+    countValue: (p: { recent: number; total: number }) => `${p.recent} / ${p.total}`,
+    noIncidents: "No incidents recorded.",
+    latest: "Latest incidents",
+    incidentLine: (p: { date: string; kind: string; reporter: string; note: string }) =>
+      `${p.date} · ${p.kind} · by ${p.reporter}${p.note ? `: ${p.note}` : ""}`,
+    advice: "What the playbook advises",
+    status: (p: { status: string }) => `Status: ${p.status}`,
+    since: (p: { date: string }) => `Client since ${p.date}`,
+  },
+};

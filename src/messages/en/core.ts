@@ -1,0 +1,57 @@
+/** What every validation message may use. */
+export interface InvalidParams {
+  /** The argument's name, in the user's language. */
+  arg: string;
+  /** What the user typed. */
+  value: string;
+  max?: number | undefined;
+  length?: number | undefined;
+  choices?: string | undefined;
+  suggestion?: string | undefined;
+}
+
+/** Errors and words shared by every command. */
+export const core = {
+  errors: {
+    noVerb:
+      "Tell me what to do after /client, for example `/client late acme`. `/client help` lists everything I can do.",
+    unknownVerb: (p: { verb: string; suggestion: string | undefined }) =>
+      `I don't know "/client ${p.verb}".${p.suggestion ? ` Did you mean \`/client ${p.suggestion}\`?` : ""} \`/client help\` lists everything I can do.`,
+    missingArg: (p: { arg: string; usage: string }) => `Missing ${p.arg}. Usage: ${p.usage}`,
+    unexpected: (p: { extra: string; usage: string }) => `I didn't expect "${p.extra}" here. Usage: ${p.usage}`,
+    unknownOption: (p: { option: string; usage: string }) => `Unknown option "${p.option}". Usage: ${p.usage}`,
+    unclosedQuote: "A quote is opened but never closed. Close it, or leave the quotes out.",
+    ownerOnly: (p: { action: string; owner: string }) =>
+      `Only the workspace owner (${p.owner}) can ${p.action}. The request was not carried out.`,
+    dmOnly: "This can only be done in a direct message with me.",
+    internal: (p: { ref: string }) =>
+      `Something went wrong on my side (ref ${p.ref}). Nothing was saved; please try again in a moment.`,
+    unavailable: "Tact's database is temporarily unavailable, so nothing was saved. Please try again in a minute.",
+    unknownAction: "This button has expired or is no longer valid. Run the command again.",
+    nameOnly: (p: { name: string }) =>
+      `"@${p.name}" needs a command after it, for example \`@${p.name} /client late acme\`.`,
+  },
+  /** Validation messages; every one takes the same parameters (see InvalidParams). */
+  invalid: {
+    required: (p: InvalidParams) => `${p.arg} is required.`,
+    tooLong: (p: InvalidParams) => `${p.arg} is too long: ${p.length ?? 0} characters, at most ${p.max ?? 0}.`,
+    controlChars: (p: InvalidParams) => `${p.arg} contains control characters. Please send plain text.`,
+    slug: (p: InvalidParams) =>
+      `"${p.value}" can't be a client's short name: use 3 to 40 lowercase letters, digits and dashes, like \`acme\` or \`acme-corp\`.${p.suggestion ? ` Try \`${p.suggestion}\`.` : ""}`,
+    name: (p: InvalidParams) => `${p.arg} must be 1 to ${p.max ?? 0} characters of plain text.`,
+    choice: (p: InvalidParams) => `"${p.value}" is not a valid ${p.arg}. Expected one of: ${p.choices ?? ""}.`,
+    invoiceNumber: (p: InvalidParams) =>
+      `"${p.value}" is not an invoice number: use up to 40 letters, digits, and - / . _ #, like INV-7.`,
+  },
+  console: {
+    formPrompt: (p: { label: string; user: string }) =>
+      `${p.label}: type it on the next line as @${p.user} (\\n starts a new line).`,
+    notACommand: "Commands start with /client (try /client help), or press a button with: press <id>.",
+    savedFile: (p: { path: string }) => `Saved to ${p.path}`,
+  },
+  words: {
+    you: "you",
+    none: "none",
+    and: "and",
+  },
+};

@@ -1,0 +1,55 @@
+import { localDate } from "../domain/dates.ts";
+import type { Locale } from "./locale.ts";
+
+const intlLocale: Record<Locale, string> = { en: "en-GB", fr: "fr-FR" };
+
+/** Dates, numbers and money for one locale and time zone, through Intl. */
+export interface Formatter {
+  locale: Locale;
+  timeZone: string;
+  /** A calendar day: an ISO `YYYY-MM-DD` string or an instant (shown in the time zone). */
+  date(value: string | Date): string;
+  dateTime(value: Date): string;
+  number(value: number): string;
+  /** Integer minor units of an ISO currency. */
+  money(minor: number, currency: string): string;
+  /** 13.15 → "13.15%" / "13,15 %" */
+  percent(value: number, digits?: number): string;
+  list(items: readonly string[]): string;
+}
+
+export function createFormatter(locale: Locale, timeZone: string): Formatter {
+  const tag = intlLocale[locale];
+  const day = new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeZone: "UTC" });
+  const dayTime = new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeStyle: "short", timeZone });
+  const numbers = new Intl.NumberFormat(tag);
+  const lists = new Intl.ListFormat(tag, { style: "long", type: "conjunction" });
+  const moneyFormats = new Map<string, Intl.NumberFormat>();
+  return {
+    locale,
+    timeZone,
+    date(value) {
+      const iso = typeof value === "string" ? value : localDate(value, timeZone);
+      return day.format(new Date(`${iso}T00:00:00Z`));
+    },
+    dateTime: (value) => dayTime.format(value),
+    number: (value) => numbers.format(value),
+    money(minor, currency) {
+      let format = moneyFormats.get(currency);
+      if (!format) {
+        format = new Intl.NumberFormat(tag, { style: "currency", currency });
+        moneyFormats.set(currency, format);
+      }
+      const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+      return format.format(minor / 10 ** digits);
+    },
+    percent(value, digits = 2) {
+      return new Intl.NumberFormat(tag, {
+        style: "percent",
+        minimumFractionDigits: 0,
+        maximumFractionDigits: digits,
+      }).format(value / 100);
+    },
+    list: (items) => lists.format(items),
+  };
+}

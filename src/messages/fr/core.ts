@@ -1,0 +1,44 @@
+import type { Catalog } from "../catalog.ts";
+
+export const core: Pick<Catalog, "errors" | "invalid" | "console" | "words"> = {
+  errors: {
+    noVerb:
+      "Dites-moi quoi faire après /client, par exemple `/client late acme`. `/client help` liste tout ce que je sais faire.",
+    unknownVerb: (p) =>
+      `Je ne connais pas « /client ${p.verb} ».${p.suggestion ? ` Vouliez-vous dire \`/client ${p.suggestion}\` ?` : ""} \`/client help\` liste tout ce que je sais faire.`,
+    missingArg: (p) => `Il manque : ${p.arg}. Syntaxe : ${p.usage}`,
+    unexpected: (p) => `Je n'attendais pas « ${p.extra} » ici. Syntaxe : ${p.usage}`,
+    unknownOption: (p) => `Option inconnue « ${p.option} ». Syntaxe : ${p.usage}`,
+    unclosedQuote: "Un guillemet est ouvert mais jamais fermé. Fermez-le, ou retirez les guillemets.",
+    ownerOnly: (p) => `Seul le responsable de l'espace (${p.owner}) peut ${p.action}. La demande n'a pas été exécutée.`,
+    dmOnly: "Cela ne peut se faire que dans un message privé avec moi.",
+    internal: (p) =>
+      `Un problème est survenu de mon côté (réf. ${p.ref}). Rien n'a été enregistré ; réessayez dans un instant.`,
+    unavailable:
+      "La base de données de Tact est momentanément indisponible : rien n'a été enregistré. Réessayez dans une minute.",
+    unknownAction: "Ce bouton a expiré ou n'est plus valable. Relancez la commande.",
+    nameOnly: (p) => `« @${p.name} » doit être suivi d'une commande, par exemple \`@${p.name} /client late acme\`.`,
+  },
+  invalid: {
+    required: (p) => `${p.arg} : obligatoire.`,
+    tooLong: (p) => `${p.arg} est trop long : ${p.length ?? 0} caractères, ${p.max ?? 0} au maximum.`,
+    controlChars: (p) => `${p.arg} contient des caractères de contrôle. Envoyez du texte simple.`,
+    slug: (p) =>
+      `« ${p.value} » ne peut pas servir de nom court : 3 à 40 lettres minuscules, chiffres et tirets, comme \`acme\` ou \`acme-corp\`.${p.suggestion ? ` Essayez \`${p.suggestion}\`.` : ""}`,
+    name: (p) => `${p.arg} : de 1 à ${p.max ?? 0} caractères de texte simple.`,
+    choice: (p) => `« ${p.value} » n'est pas valable pour ${p.arg}. Valeurs possibles : ${p.choices ?? ""}.`,
+    invoiceNumber: (p) =>
+      `« ${p.value} » n'est pas un numéro de facture : jusqu'à 40 lettres, chiffres et - / . _ #, comme FAC-7.`,
+  },
+  console: {
+    formPrompt: (p) =>
+      `${p.label} : tapez-le à la ligne suivante en tant que @${p.user} (\\n pour un retour à la ligne).`,
+    notACommand: "Les commandes commencent par /client (essayez /client help), ou pressez un bouton avec : press <id>.",
+    savedFile: (p) => `Enregistré dans ${p.path}`,
+  },
+  words: {
+    you: "vous",
+    none: "aucun",
+    and: "et",
+  },
+};

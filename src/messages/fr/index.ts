@@ -1,0 +1,9 @@
+import type { Catalog } from "../catalog.ts";
+import { advice } from "./advice.ts";
+import { clients } from "./clients.ts";
+import { config } from "./config.ts";
+import { core } from "./core.ts";
+import { help } from "./help.ts";
+import { incidents } from "./incidents.ts";
+
+export const fr: Catalog = { ...core, advice, clients, config, help, incidents };

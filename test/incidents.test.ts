@@ -1,0 +1,35 @@
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { queryRows } from "../db/query-rows.ts";
+import { useHarness } from "./support/harness.ts";
+
+const h = useHarness();
+
+async function count(table: string): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(h.db.db, sql.raw(`select count(*)::int as n from ${table}`));
+  return Number(row?.n);
+}
+
+describe(`incident logging`, () => {
+  it("logs each kind with a short private confirmation naming the client and the kind", async () => {
+    await h.run("/client add acme ACME Corp");
+    const cases: [string, string][] = [
+      ["late acme", "late payment"],
+      ["scope acme added a blog section", "scope creep"],
+      ["advice acme refused accessibility fixes", "advice ignored"],
+      ["conduct acme shouted on a call", "disrespect / tension"],
+      ["ethics acme asked for bought backlinks", "unethical request"],
+      ["flag acme wanted to pay only at the end", "warning sign"],
+      ["note acme new contact person", "note"],
+    ];
+    for (const [line, kind] of cases) {
+      const effects = await h.run(`/client ${line}`, { user: "sam" });
+      expect(effects).toHaveLength(1);
+      expect(effects[0]?.type).toBe("reply");
+      const text = JSON.stringify(effects[0]);
+      expect(text).toContain(kind);
+      expect(text).toContain("ACME Corp");
+    }
+    expect(await count("incidents")).toBe(7);
+  });
+});

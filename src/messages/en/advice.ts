@@ -15,7 +15,7 @@ export const advice = {
     `${p.count} pieces of advice ignored (last ${p.last}): it's their site, but a pattern with one client erodes the team's confidence and pride in the work. Talk about it openly.`,
   adviceOnce: "Advice ignored once: clients won't take every suggestion; it's their site.",
   scope: (p: { count: number; last: string }) =>
-    `${p.count} scope additions (last ${p.last}): write a clear project profile, amend it when work is added, and price each addition.`,
+    `${p.count} scope addition${p.count > 1 ? "s" : ""} (last ${p.last}): write a clear project profile, amend it when work is added, and price each addition.`,
   ethics: (p: { count: number; last: string }) =>
     `${p.count} unethical request${p.count > 1 ? "s" : ""} (last ${p.last}): hiring the agency does not oblige it to do anything asked. Refuse, and keep the record.`,
   flags: (p: { count: number; last: string }) =>

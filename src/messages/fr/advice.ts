@@ -16,7 +16,7 @@ export const advice: Catalog["advice"] = {
     `${p.count} conseils ignorés (dernier le ${p.last}) : c'est son site, mais quand cela se répète avec le même client, l'équipe perd confiance et fierté dans son travail. Parlez-en franchement.`,
   adviceOnce: "Un conseil ignoré : un client ne suivra pas toutes les suggestions, c'est son site.",
   scope: (p) =>
-    `${p.count} ajouts au périmètre (dernier le ${p.last}) : rédigez un cahier des charges clair, amendez-le à chaque ajout et chiffrez chaque ajout.`,
+    `${p.count} ajout${p.count > 1 ? "s" : ""} au périmètre (dernier le ${p.last}) : rédigez un cahier des charges clair, amendez-le à chaque ajout et chiffrez chaque ajout.`,
   ethics: (p) =>
     `${p.count} demande${p.count > 1 ? "s" : ""} contraire${p.count > 1 ? "s" : ""} à l'éthique (dernière le ${p.last}) : être payé ne vous oblige pas à tout accepter. Refusez, et gardez-en la trace.`,
   flags: (p) =>

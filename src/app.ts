@@ -44,9 +44,10 @@ export async function startApp(options: StartOptions): Promise<App> {
   const http = createHttpServer(log);
   http.route("/healthz", healthRoute(database.ping));
 
-  const adapters: PlatformAdapter[] = [];
-  // Platform adapters mount their routes here (see adapters/slack and adapters/discord).
   const deps = { core, config, log, http, database };
+  const adapters: PlatformAdapter[] = [];
+  // Each configured platform mounts its routes on the HTTP server and returns its outbox.
+  // (Slack: adapters/slack; Discord: adapters/discord.)
   void deps;
 
   const port = await http.listen(config.PORT);

@@ -4,7 +4,7 @@ import type { Catalog } from "../messages/catalog.ts";
 import type { InvalidParams } from "../messages/en/core.ts";
 import type { ArgDef, InvalidKey } from "./args.ts";
 import type { CommandDef } from "./define-command.ts";
-import { restOfLine, tokenize } from "./tokenize.ts";
+import { restOfLine, type Token, tokenize } from "./tokenize.ts";
 import { usageOf } from "./usage.ts";
 
 export interface ParsedCommand {
@@ -23,12 +23,14 @@ export interface CommandLookup {
  * pairs; a `rest` argument takes the remainder of the line as typed.
  */
 export function parseCommandText(text: string, commands: CommandLookup): ParsedCommand {
-  const tokenized = tokenize(text);
-  if (!tokenized.ok) throw userError("unclosed-quote", (t) => t.errors.unclosedQuote);
-  const tokens = tokenized.tokens;
+  const tokens = tokenize(text);
+  const single = (token: Token | undefined): string => {
+    if (token?.unclosed) throw userError("unclosed-quote", (t) => t.errors.unclosedQuote);
+    return token?.value ?? "";
+  };
   const verbToken = tokens[0];
   if (!verbToken) throw userError("no-verb", (t) => t.errors.noVerb);
-  const command = requireCommand(verbToken.value, commands);
+  const command = requireCommand(single(verbToken), commands);
 
   const raw: Record<string, string> = {};
   const entries = Object.entries(command.args);
@@ -50,7 +52,7 @@ export function parseCommandText(text: string, commands: CommandLookup): ParsedC
     ) {
       continue;
     }
-    raw[name] = token.value;
+    raw[name] = single(token);
     i++;
   }
   while (i < tokens.length) {
@@ -65,7 +67,7 @@ export function parseCommandText(text: string, commands: CommandLookup): ParsedC
       raw[name] = restOfLine(text, tokens, i + 1);
       i = tokens.length;
     } else {
-      raw[name] = tokens[i + 1]?.value ?? "";
+      raw[name] = single(tokens[i + 1]);
       i += 2;
     }
   }

@@ -4,9 +4,9 @@ export interface Token {
   start: number;
   end: number;
   quoted: boolean;
+  /** Starts with a quote that is never closed: fine inside a free-text note, an error elsewhere. */
+  unclosed?: boolean;
 }
-
-export type TokenizeResult = { ok: true; tokens: Token[] } | { ok: false; error: "unclosedQuote" };
 
 // Slack and phones turn straight quotes into typographic ones; accept both.
 const closing: Record<string, string> = { '"': '"', "'": "'", "“": "”", "”": "”", "‘": "’", "«": "»", "„": "“" };
@@ -15,7 +15,7 @@ const closing: Record<string, string> = { '"': '"', "'": "'", "“": "”", "”
  * Splits on whitespace; a token that starts with a quote runs to the matching quote, so
  * `add acme "ACME Corp"` gives three tokens. An apostrophe inside a word is just a letter.
  */
-export function tokenize(text: string): TokenizeResult {
+export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < text.length) {
@@ -26,7 +26,11 @@ export function tokenize(text: string): TokenizeResult {
     const close = closing[open];
     if (close) {
       const endQuote = text.indexOf(close, i + 1);
-      if (endQuote === -1) return { ok: false, error: "unclosedQuote" };
+      if (endQuote === -1) {
+        while (i < text.length && !/\s/.test(text[i] ?? "")) i++;
+        tokens.push({ value: text.slice(start, i), start, end: i, quoted: false, unclosed: true });
+        continue;
+      }
       tokens.push({ value: text.slice(i + 1, endQuote), start, end: endQuote + 1, quoted: true });
       i = endQuote + 1;
       continue;
@@ -34,7 +38,7 @@ export function tokenize(text: string): TokenizeResult {
     while (i < text.length && !/\s/.test(text[i] ?? "")) i++;
     tokens.push({ value: text.slice(start, i), start, end: i, quoted: false });
   }
-  return { ok: true, tokens };
+  return tokens;
 }
 
 /** The rest of the line from a token on, with one pair of surrounding quotes removed. */

@@ -1,0 +1,74 @@
+import { spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const tsx = path.join(root, "node_modules/.bin/tsx");
+
+/** Runs `npm start`'s entry point with a script on standard input, as a user would pipe it. */
+function runBot(input: string, dataDir: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, TZ: "UTC" };
+    const child = spawn(tsx, ["src/main.ts"], { cwd: root, env, stdio: ["pipe", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => {
+      stdout += d;
+    });
+    child.stderr.on("data", (d) => {
+      stderr += d;
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+describe("the console, through standard input and output", () => {
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), "tact-console-"));
+  });
+  afterAll(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it("runs a script, keeps the record on disk, and exits 0 at the end of input", async () => {
+    const first = await runBot(
+      [
+        "/client add acme ACME Corp",
+        "/client late acme",
+        "",
+        "@sam /client scope acme added a blog section",
+        "/client show acme",
+        "@sam",
+        "/client late acmee",
+      ].join("\n"),
+      dataDir,
+    );
+    expect(first.stderr).toBe("");
+    expect(first.code).toBe(0);
+    const out = first.stdout;
+    expect(out).toContain("Added ACME Corp (acme)");
+    expect(out).toContain("Logged late payment for ACME Corp.");
+    expect(out).toContain("[press undo:1] Undo");
+    expect(out).toContain("late payment: 1 / 1");
+    expect(out).toContain("scope creep: 1 / 1");
+    expect(out).toContain("· by sam: added a blog section");
+    expect(out).toContain('"@sam" needs a command after it');
+    expect(out).toContain("Did you mean acme (ACME Corp)?");
+    // Output comes in the order of the input lines.
+    expect(out.indexOf("Added ACME Corp")).toBeLessThan(out.indexOf("Logged late payment"));
+    expect(out.indexOf("== ACME Corp (acme) ==")).toBeLessThan(out.indexOf("Did you mean"));
+
+    const card = (text: string) =>
+      text.slice(text.indexOf("== ACME Corp (acme) =="), text.indexOf("What the playbook"));
+    const second = await runBot("/client show acme\n/client list\n", dataDir);
+    expect(second.code).toBe(0);
+    expect(card(second.stdout)).toBe(card(out));
+    // The typo created nothing.
+    expect(second.stdout).toContain("Clients (1)");
+  }, 60_000);
+});

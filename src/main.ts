@@ -47,6 +47,7 @@ async function main(): Promise<number> {
       input: process.stdin,
       output: process.stdout,
       interactive: Boolean(process.stdin.isTTY),
+      historyFile: path.join(dataDir, "console_history"),
     });
     await database.close();
     return 0;

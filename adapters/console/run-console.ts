@@ -1,3 +1,4 @@
+import { appendFileSync, existsSync, readFileSync } from "node:fs";
 import readline from "node:readline";
 import type { ConsoleAdapter } from "./console-adapter.ts";
 
@@ -16,16 +17,20 @@ export interface RunConsoleOptions {
  */
 export async function runConsole(options: RunConsoleOptions): Promise<void> {
   const { adapter, input, output, interactive } = options;
+  const history = interactive ? loadHistory(options.historyFile) : [];
   const rl = readline.createInterface({
     input,
     output: interactive ? output : undefined,
     terminal: interactive,
-    historySize: 500,
+    history,
+    historySize: HISTORY_SIZE,
+    removeHistoryDuplicates: true,
     prompt: "tact> ",
   });
   if (interactive) rl.prompt();
   let queue = Promise.resolve();
   rl.on("line", (line) => {
+    if (interactive && options.historyFile && line.trim() !== "") saveHistoryLine(options.historyFile, line);
     queue = queue.then(async () => {
       await adapter.handleLine(line);
       if (interactive) rl.prompt();
@@ -33,4 +38,20 @@ export async function runConsole(options: RunConsoleOptions): Promise<void> {
   });
   await new Promise<void>((resolve) => rl.once("close", resolve));
   await queue;
+}
+
+const HISTORY_SIZE = 500;
+
+/** Previous sessions' lines, most recent first (readline's order). */
+function loadHistory(file: string | undefined): string[] {
+  if (!file || !existsSync(file)) return [];
+  return readFileSync(file, "utf8").split("\n").filter(Boolean).slice(-HISTORY_SIZE).reverse();
+}
+
+function saveHistoryLine(file: string, line: string): void {
+  try {
+    appendFileSync(file, `${line.replace(/\n/g, " ")}\n`, { mode: 0o600 });
+  } catch {
+    // History is a convenience: a read-only data directory must not stop the console.
+  }
 }

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, readConfig } from "../src/config.ts";
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    readConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe("configuration", () => {
+  it("needs nothing to run the console on the embedded database", () => {
+    const config = readConfig({});
+    expect(config.slackEnabled).toBe(false);
+    expect(config.discordEnabled).toBe(false);
+    expect(config.PORT).toBe(3000);
+    expect(config.DATA_DIR).toBe("./data");
+    expect(config.DATABASE_URL).toBeUndefined();
+  });
+
+  it("says, one line per value, what is wrong and what was expected", () => {
+    const found = problems({
+      PORT: "eighty",
+      DATABASE_URL: "mysql://x",
+      SLACK_BOT_TOKEN: "abc",
+      DISCORD_PUBLIC_KEY: "zz",
+      LOG_LEVEL: "loud",
+    });
+    expect(found).toHaveLength(5);
+    expect(found.find((p) => p.startsWith("PORT:"))).toContain("port number");
+    expect(found.find((p) => p.startsWith("DATABASE_URL:"))).toContain("postgres://");
+    expect(found.find((p) => p.startsWith("SLACK_BOT_TOKEN:"))).toContain("xoxb-");
+    expect(found.find((p) => p.startsWith("DISCORD_PUBLIC_KEY:"))).toContain("64 hexadecimal");
+    expect(found.some((p) => p.startsWith("LOG_LEVEL:"))).toBe(true);
+  });
+
+  it("names the missing half of a platform's settings", () => {
+    expect(problems({ SLACK_BOT_TOKEN: "xoxb-1" })).toEqual([
+      "SLACK_SIGNING_SECRET: required for Slack (or SLACK_APP_TOKEN for Socket Mode)",
+    ]);
+    expect(problems({ DISCORD_TOKEN: "t" })).toEqual(["DISCORD_APPLICATION_ID: required for Discord"]);
+    expect(problems({ SLACK_CLIENT_ID: "1", SLACK_SIGNING_SECRET: "s" })).toEqual([
+      "SLACK_CLIENT_SECRET: required for multi-workspace installs (OAuth)",
+      "SLACK_STATE_SECRET: required for multi-workspace installs (OAuth)",
+    ]);
+  });
+
+  it("never repeats a secret's value in its message", () => {
+    const secret = "xoxp-super-secret-value";
+    expect(problems({ SLACK_BOT_TOKEN: secret }).join("\n")).not.toContain(secret);
+  });
+
+  it("turns on a platform when its settings are complete", () => {
+    const config = readConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s", PORT: "0" });
+    expect(config.slackEnabled).toBe(true);
+    expect(config.PORT).toBe(0);
+  });
+});

@@ -1,4 +1,5 @@
-import { integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { workspaces } from "./workspaces.ts";
 
 /**
@@ -21,10 +22,19 @@ export const deliveries = pgTable(
     attempts: integer("attempts").notNull().default(0),
     claimedBy: text("claimed_by"),
     claimedAt: timestamp("claimed_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * When the scheduler should look at this row again: the end of a claim's lease (a crashed
+     * sender's claim is retried after it) or the next retry after a failure. Null once sent or
+     * given up, so the retry scan only ever touches rows still in flight.
+     */
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
     sentAt: timestamp("sent_at", { withTimezone: true }),
     lastError: text("last_error"),
     payload: jsonb("payload").$type<Record<string, unknown>>(),
   },
-  (t) => [uniqueIndex("deliveries_unique").on(t.workspaceId, t.kind, t.key)],
+  (t) => [
+    uniqueIndex("deliveries_unique").on(t.workspaceId, t.kind, t.key),
+    // The scheduler's retry scan, each tick: only rows still in flight are indexed.
+    index("deliveries_in_flight").on(t.nextAttemptAt).where(sql`${t.nextAttemptAt} is not null`),
+  ],
 );

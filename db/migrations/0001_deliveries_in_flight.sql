@@ -1,0 +1,1 @@
+CREATE INDEX "deliveries_in_flight" ON "deliveries" USING btree ("next_attempt_at") WHERE "deliveries"."next_attempt_at" is not null;

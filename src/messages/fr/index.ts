@@ -3,7 +3,8 @@ import { advice } from "./advice.ts";
 import { clients } from "./clients.ts";
 import { config } from "./config.ts";
 import { core } from "./core.ts";
+import { discord } from "./discord.ts";
 import { help } from "./help.ts";
 import { incidents } from "./incidents.ts";
 
-export const fr: Catalog = { ...core, advice, clients, config, help, incidents };
+export const fr: Catalog = { ...core, advice, clients, config, discord, help, incidents };

@@ -1,0 +1,16 @@
+/** What the Discord adapter itself says (everything else comes from the core's messages). */
+export const discord = {
+  commandDescription: "Keep the written record of difficult clients",
+  moreButtons: (p: { count: number }) =>
+    `${p.count} more ${p.count === 1 ? "button is" : "buttons are"} not shown here (Discord allows 25 a message).`,
+  shortened: "(shortened: Discord limits the length of a message)",
+  formLate: "The form could not open in time. Press the button to fill it in.",
+  formContinue: "Open the form",
+  dmNeedsServer:
+    "Use /client in your server: in a direct message I can't tell which server you mean. Buttons in the messages I send you still work.",
+  dmFailed:
+    "I couldn't send the direct message: the recipient doesn't accept direct messages from this server's members. They can allow them in the server's privacy settings; then try again.",
+  postFailed: (p: { channel: string }) =>
+    `I couldn't post in <#${p.channel}>: I need permission to view that channel and send messages there.`,
+  discordUnavailable: "Discord didn't answer in time, so nothing was done. Please try again in a moment.",
+};

@@ -4,6 +4,8 @@ import { config } from "./config.ts";
 import { core } from "./core.ts";
 import { discord } from "./discord.ts";
 import { help } from "./help.ts";
+import { home } from "./home.ts";
 import { incidents } from "./incidents.ts";
+import { slack } from "./slack.ts";
 
-export const en = { ...core, advice, clients, config, discord, help, incidents };
+export const en = { ...core, advice, clients, config, discord, help, home, incidents, slack };

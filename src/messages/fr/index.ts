@@ -5,6 +5,8 @@ import { config } from "./config.ts";
 import { core } from "./core.ts";
 import { discord } from "./discord.ts";
 import { help } from "./help.ts";
+import { home } from "./home.ts";
 import { incidents } from "./incidents.ts";
+import { slack } from "./slack.ts";
 
-export const fr: Catalog = { ...core, advice, clients, config, discord, help, incidents };
+export const fr: Catalog = { ...core, advice, clients, config, discord, help, home, incidents, slack };

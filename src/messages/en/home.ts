@@ -1,0 +1,25 @@
+/** A person's home page in Tact (Slack's App Home tab). */
+export const home = {
+  title: "Tact",
+  ownerIntro: "You are the owner of this workspace in Tact. Only you see this page.",
+  memberIntro: "Tact keeps the written record of difficult clients. Only you see this page.",
+  wizardLine: (p: { client: string; step: number; paused: boolean; since: string }) =>
+    `*Letting ${p.client} go*: step ${p.step} of 8${p.paused ? ", paused" : ""}, last touched ${p.since}.`,
+  resumeButton: (p: { client: string }) => `Resume ${p.client}`,
+  watchTitle: "*Clients to watch*",
+  watchLine: (p: { name: string; slug: string; why: string }) => `${p.name} (${p.slug}): ${p.why}`,
+  watchNone: "No client shows a pattern of trouble right now.",
+  watchMore: (p: { count: number }) => `…and ${p.count} more: /client list shows them all.`,
+  overdueTitle: "*Overdue*",
+  overdueTotal: (p: { amounts: string; invoices: number }) =>
+    `${p.amounts} still owed on ${p.invoices} ${p.invoices === 1 ? "invoice" : "invoices"} past due (principal; /client invoices shows the charges).`,
+  overdueNone: "Nothing overdue.",
+  ownerHelp: "/client show <client> opens a client's card; /client help lists everything.",
+  recentTitle: "*Your recent logs*",
+  recentLine: (p: { date: string; kind: string; client: string; note: string }) =>
+    `${p.date} · ${p.kind} · ${p.client}${p.note ? `: ${p.note}` : ""}`,
+  recentNone: "You haven't logged anything yet.",
+  helpTitle: "*Logging an incident*",
+  memberHelp:
+    "Type /client late acme (or scope, conduct, advice, ethics, flag, note) in any channel; only you see my confirmation. /client help lists everything.",
+};

@@ -50,6 +50,10 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     });
     // An idle client losing its connection (database restart) must not crash the process.
     pool.on("error", () => {});
+    // Nor one checked out for a transaction: pg emits 'error' on it when its connection
+    // drops, and the pool only listens while the client is idle. The statement in progress
+    // (or the next one) fails instead, and the pool discards the broken client.
+    pool.on("connect", (client) => client.on("error", () => {}));
     const db = drizzlePg(pool, { schema, ...(logger ? { logger } : {}) });
     if (options.migrate !== false) await migratePostgres(pool);
     return {
@@ -58,7 +62,8 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
       ping: async () => {
         await pool.query("select 1");
       },
-      close: () => pool.end(),
+      // Idempotent: the app and main may both close it on the way out.
+      close: once(() => pool.end()),
     };
   }
   const client = options.pglite ?? (await PGlite.create(options.dataDir));
@@ -70,7 +75,15 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     ping: async () => {
       await client.query("select 1");
     },
-    close: () => client.close(),
+    close: once(() => client.close()),
+  };
+}
+
+function once(fn: () => Promise<void>): () => Promise<void> {
+  let done: Promise<void> | undefined;
+  return () => {
+    done ??= fn();
+    return done;
   };
 }
 

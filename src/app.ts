@@ -3,19 +3,24 @@ import type { Logger } from "pino";
 import { type Database, openDatabase } from "../db/database.ts";
 import type { Clock } from "./clock.ts";
 import type { Config } from "./config.ts";
-import { type Core, createCore } from "./core/create-core.ts";
+import { createCore } from "./core/create-core.ts";
 import type { Outbox } from "./core/outbox.ts";
 import type { PlatformAdapter } from "./core/platform-adapter.ts";
+import { type TrackedCore, trackInFlight } from "./core/track-in-flight.ts";
 import { createHttpServer, type HttpServer } from "./http/create-http-server.ts";
 import { healthRoute } from "./http/health-route.ts";
 
 export interface App {
-  core: Core;
+  core: TrackedCore;
   database: Database;
   http: HttpServer;
   /** The port the HTTP server listens on (useful when PORT=0). */
   port: number;
   outboxes: Outbox[];
+  /**
+   * Graceful stop: /healthz turns 503, no new requests, those in flight finish, adapters and
+   * the scheduler stop, then the database closes (if the app opened it). Safe to call twice.
+   */
   stop(): Promise<void>;
 }
 
@@ -40,9 +45,11 @@ export async function startApp(options: StartOptions): Promise<App> {
       url: config.DATABASE_URL,
       dataDir: config.DATABASE_URL ? undefined : path.join(dataDir, "pglite"),
     }));
-  const core = createCore({ db: database.db, clock, log, dataDir });
+  // Tracked, so a graceful stop also waits for work acknowledged early or received outside HTTP.
+  const core = trackInFlight(createCore({ db: database.db, clock, log, dataDir }));
   const http = createHttpServer(log);
-  http.route("/healthz", healthRoute(database.ping));
+  let stopping: Promise<void> | undefined;
+  http.route("/healthz", healthRoute(database.ping, { stopping: () => stopping !== undefined }));
 
   const deps = { core, config, log, http, database };
   const adapters: PlatformAdapter[] = [];
@@ -54,16 +61,41 @@ export async function startApp(options: StartOptions): Promise<App> {
   for (const adapter of adapters) await adapter.start?.();
   log.info({ port, database: database.kind, adapters: adapters.map((a) => a.outbox.platform) }, "Tact is ready");
 
+  // Graceful stop (issue #8); each step is logged and one failing does not skip the others.
+  async function stopApp(): Promise<void> {
+    const step = async (what: string, work: () => Promise<unknown>) => {
+      try {
+        await work();
+      } catch (error) {
+        log.error({ err: error, step: what }, "a step of stopping failed");
+      }
+    };
+    await Promise.all([
+      step("http", () => http.close(6_000)),
+      ...adapters.map((adapter) => step(`adapter ${adapter.outbox.platform}`, () => adapter.stop())),
+    ]);
+    await step("requests in flight", () => withTimeout(core.idle(), 2_000));
+    if (!options.database) await step("database", () => database.close());
+  }
+
   return {
     core,
     database,
     http,
     port,
     outboxes: adapters.map((a) => a.outbox),
-    async stop() {
-      await http.close();
-      for (const adapter of adapters) await adapter.stop();
-      if (!options.database) await database.close();
+    stop() {
+      stopping ??= stopApp();
+      return stopping;
     },
   };
+}
+
+/** Waits for `work`, but not longer than `ms` (a stop must end inside the platform's limit). */
+function withTimeout(work: Promise<unknown>, ms: number): Promise<unknown> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

@@ -3,10 +3,14 @@ import path from "node:path";
 import { ConsoleAdapter } from "../adapters/console/console-adapter.ts";
 import { runConsole } from "../adapters/console/run-console.ts";
 import { openDatabase } from "../db/database.ts";
+import { isDatabaseUnavailable } from "../db/is-unavailable.ts";
+import { startApp } from "./app.ts";
 import { systemClock } from "./clock.ts";
 import { ConfigError, readConfig } from "./config.ts";
 import { createCore } from "./core/create-core.ts";
-import { createLogger } from "./log.ts";
+import { trackInFlight } from "./core/track-in-flight.ts";
+import { stopGracefully, waitForStopSignal } from "./graceful-stop.ts";
+import { configSecrets, createLogger, secretScrubber } from "./log.ts";
 
 async function main(): Promise<number> {
   let config: ReturnType<typeof readConfig>;
@@ -25,7 +29,10 @@ async function main(): Promise<number> {
     level: config.LOG_LEVEL ?? (consoleMode ? "warn" : "info"),
     pretty: Boolean(consoleMode ? process.stderr.isTTY : process.stdout.isTTY),
     fd: consoleMode ? 2 : 1,
+    secrets: configSecrets(config),
   });
+  // Listening from the start: a SIGTERM during start-up stops Tact once it has started.
+  const stopRequested = waitForStopSignal({ log });
   const dataDir = path.resolve(config.DATA_DIR ?? "./data");
   if (!config.DATABASE_URL) mkdirSync(dataDir, { recursive: true });
   const database = await openDatabase({
@@ -33,28 +40,45 @@ async function main(): Promise<number> {
     dataDir: config.DATABASE_URL ? undefined : path.join(dataDir, "pglite"),
   });
   log.info({ database: database.kind }, "database ready");
-  const core = createCore({ db: database.db, clock: systemClock, log, dataDir });
 
   if (consoleMode) {
+    const core = trackInFlight(createCore({ db: database.db, clock: systemClock, log, dataDir }));
     const adapter = new ConsoleAdapter({
       core,
       write: (line) => process.stdout.write(`${line}\n`),
       dataDir,
       timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     });
-    await runConsole({
+    const ended = runConsole({
       adapter,
       input: process.stdin,
       output: process.stdout,
       interactive: Boolean(process.stdin.isTTY),
       historyFile: path.join(dataDir, "console_history"),
     });
+    const signal = await Promise.race([ended.then(() => undefined), stopRequested]);
+    if (signal) {
+      return stopGracefully(
+        async () => {
+          await core.idle();
+          await database.close();
+        },
+        { log },
+      );
+    }
     await database.close();
     return 0;
   }
-  log.error("Slack and Discord adapters are not available yet");
-  await database.close();
-  return 1;
+
+  const app = await startApp({ config, log, clock: systemClock, database });
+  await stopRequested;
+  return stopGracefully(
+    async () => {
+      await app.stop();
+      await database.close();
+    },
+    { log },
+  );
 }
 
 main().then(
@@ -62,7 +86,9 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`Tact stopped: ${error instanceof Error ? error.message : String(error)}\n`);
+    const message = error instanceof Error ? error.message : String(error);
+    const hint = isDatabaseUnavailable(error) ? " (the database did not answer: check DATABASE_URL)" : "";
+    process.stderr.write(`Tact stopped: ${secretScrubber(configSecrets(process.env))(message)}${hint}\n`);
     process.exitCode = 1;
   },
 );

@@ -8,8 +8,12 @@ export interface HttpServer {
   /** Adds a handler for a path prefix (`/slack/events`, `/discord/interactions`…). */
   route(prefix: string, handler: RouteHandler): void;
   listen(port: number, host?: string): Promise<number>;
-  /** Stops accepting connections and waits for requests in flight. */
-  close(): Promise<void>;
+  /**
+   * Stops accepting connections and waits for requests in flight; keep-alive connections
+   * are closed as soon as their response is sent. After `graceMs`, whatever is still open
+   * is cut.
+   */
+  close(graceMs?: number): Promise<void>;
   readonly server: http.Server;
 }
 
@@ -19,7 +23,17 @@ export interface HttpServer {
  */
 export function createHttpServer(log: Logger): HttpServer {
   const routes: [string, RouteHandler][] = [];
+  // Graceful stop (issue #8): responses in flight, so closing can end their connections.
+  const inFlight = new Set<http.ServerResponse>();
+  let closing = false;
   const server = http.createServer((req, res) => {
+    inFlight.add(res);
+    res.on("close", () => inFlight.delete(res));
+    res.on("finish", () => {
+      // The connection is idle only once the response is out; then let it go.
+      if (closing) setImmediate(() => server.closeIdleConnections());
+    });
+    if (closing) res.setHeader("connection", "close");
     const url = req.url ?? "/";
     const pathname = url.split("?")[0] ?? "/";
     const match = routes.find(([prefix]) => pathname === prefix || pathname.startsWith(`${prefix}/`));
@@ -50,9 +64,16 @@ export function createHttpServer(log: Logger): HttpServer {
         });
       });
     },
-    close() {
+    close(graceMs = 8_000) {
+      closing = true;
       return new Promise((resolve) => {
-        server.close(() => resolve());
+        const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+        cut.unref();
+        server.close(() => {
+          clearTimeout(cut);
+          resolve();
+        });
+        for (const res of inFlight) if (!res.headersSent) res.setHeader("connection", "close");
         server.closeIdleConnections();
       });
     },

@@ -3,10 +3,26 @@ import { advice } from "./advice.ts";
 import { clients } from "./clients.ts";
 import { config } from "./config.ts";
 import { core } from "./core.ts";
+import { digest } from "./digest.ts";
 import { discord } from "./discord.ts";
 import { help } from "./help.ts";
 import { home } from "./home.ts";
 import { incidents } from "./incidents.ts";
+import { letters } from "./letters.ts";
+import { offboarding } from "./offboarding.ts";
 import { slack } from "./slack.ts";
 
-export const fr: Catalog = { ...core, advice, clients, config, discord, help, home, incidents, slack };
+export const fr: Catalog = {
+  ...core,
+  advice,
+  clients,
+  config,
+  digest,
+  discord,
+  help,
+  home,
+  incidents,
+  letters,
+  offboarding,
+  slack,
+};

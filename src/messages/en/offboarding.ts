@@ -1,0 +1,171 @@
+/** The owner's private offboarding wizard (PLAYBOOK.md §3), its refusals, reminder and export. */
+export const offboarding = {
+  help: {
+    offboard: {
+      summary: "let a client go, privately (owner only)",
+      details:
+        "Opens a direct message with the owner and walks through the eight steps of letting a client go: talk first, decide, the two letters, settle accounts, keep the record, a neutral note to the team, lessons. Nothing shows in any channel. Run it again to resume where you stopped.",
+    },
+    export: {
+      summary: "export a client's written record (owner only)",
+      details:
+        "Sends you a Markdown document with the client's incidents, invoices, payments, reminders, charges, the two letters and every offboarding step, with dates.",
+    },
+  },
+  action: {
+    export: "export a client's written record",
+    owner: "hand over the ownership of this workspace",
+  },
+  refused: {
+    offboard: (p: { owner: string }) =>
+      `Only the workspace owner (${p.owner}) can let a client go: it is a conversation the owner has personally, never delegated. Nothing was done and nothing was sent to anyone.`,
+    press: "These buttons belong to the person who started this, and only they can use them. Nothing was changed.",
+    otherOwner: (p: { client: string; owner: string }) =>
+      `${p.owner} started letting ${p.client} go, and it stays with them until they finish. Nothing was changed.`,
+    finished: (p: { client: string; slug: string }) =>
+      `Letting ${p.client} go is finished; nothing was changed. /client export ${p.slug} sends you the record.`,
+    stale: (p: { step: number; total: number }) =>
+      `That button belongs to a step you have already left; you are at step ${p.step} of ${p.total}. Here it is again.`,
+    alreadyFormer: (p: { client: string; slug: string }) =>
+      `${p.client} is already a former client. /client export ${p.slug} sends you the record.`,
+  },
+  continuingInDm: "Continuing in a direct message, where only you can see it.",
+  resuming: (p: { client: string; step: number; total: number }) =>
+    `Picking up letting ${p.client} go where you left it: step ${p.step} of ${p.total}.`,
+  opening: {
+    title: (p: { client: string }) => `Letting ${p.client} go`,
+    privateNote: (p: { date: string }) => `Private: only you see this. Started ${p.date}.`,
+    intro: "Here is the record first, so the decision rests on facts.",
+    incidents: "Incidents logged (last 90 days / all time)",
+    incidentValue: (p: { recent: number; total: number; last: string }) => `${p.recent} / ${p.total}, last ${p.last}`,
+    noIncidents: "No incidents logged.",
+    unpaidTitle: "Unpaid",
+    noUnpaid: "Nothing unpaid.",
+    risk: "What the playbook says",
+    hidden: (p: { slug: string }) =>
+      `Until you finish, the client is hidden from the team's lists, cards and digests. Eight steps follow; pause at any time and pick up where you stopped with /client offboard ${p.slug}.`,
+  },
+  progress: (p: { step: number; total: number; title: string }) => `Step ${p.step} of ${p.total}: ${p.title}`,
+  stepTitles: {
+    talk: "Talk first",
+    decide: "Decide, calmly, and own your share",
+    why: "Explain why, in writing",
+    next: "Explain what happens next, in writing",
+    accounts: "Settle accounts",
+    record: "Keep the record",
+    letgo: "Let go, and say nothing bad in public",
+    learn: "Learn",
+  },
+  guidance: {
+    talk: "Before ending anything, talk to the client yourself, in person or on the phone, not through a team member. Say what concerns you and what would have to change. Then record when the conversation happened and what was said. If it hasn't happened yet, I can remind you.",
+    talkConduct: (p: { count: number }) =>
+      `${p.count} report${p.count > 1 ? "s" : ""} of tension: consider putting other team members on the account first; it may be a personality clash.`,
+    talkRecorded: (p: { date: string; notes: string }) => `Recorded: the conversation of ${p.date}: ${p.notes}`,
+    decide:
+      'Stay calm and objective. Where the boundaries were fuzzy (scope never written down, no late-payment terms), the agency may have to take part of the responsibility. A kind reason ("we can no longer give you the level of support you need") works better than an accusation, and it is the one the letters use.',
+    decideScope: (p: { count: number }) =>
+      `${p.count} scope addition${p.count > 1 ? "s were" : " was"} logged: was the scope written down clearly at the start?`,
+    why: "Once you ask a client to leave, put it in writing: it is the record if things get complicated or a lawyer gets involved. Polite, friendly, clear, impossible to misread; no arguing, no blame.",
+    chooseReasons: "Choose the reasons the letter gives, from what was logged (press to add or remove):",
+    noReasons: "Nothing was logged that a letter could name; the draft gives the kind reason only.",
+    next: "Say what happens to the work in progress and who owns it (usually the client, once it is paid; check your contract), what they must do to design, build, host or support their site from now on, and by when.",
+    accounts:
+      "What is still owed, with interest and recovery fees. Keep chasing it, or write it off knowingly; either way it goes in the record.",
+    nothingOwed: "Nothing is owed: every invoice is paid.",
+    record:
+      "A complete written record: incidents, invoices, payments, reminders, charges, both letters and these steps, with their dates. Keep it somewhere safe; /client export sends it again at any time.",
+    letgo:
+      "No public warnings about the client, on social media or anywhere else. The one exception: privately, when a respected colleague is about to take them on. For the team, a neutral note is enough:",
+    noChannel: "No team channel is configured, so there is nowhere to post the note; tell the team yourself.",
+    learn:
+      "Which warning signs appeared, and when? Write the lessons down: each line is saved as a warning sign on the client, so the next difficult client is recognised sooner.",
+    flagsSoFar: (p: { count: number }) => `Warning signs already on record: ${p.count}.`,
+  },
+  draftLabel: (p: { language: string }) => `Draft, in ${p.language} (the client's language):`,
+  acceptedLabel: (p: { date: string }) => `Kept on ${p.date}:`,
+  languages: { en: "English", fr: "French" },
+  reasonButton: (p: { kind: string; count: number; chosen: boolean }) =>
+    `${p.chosen ? "✓ " : ""}${p.kind} (${p.count})`,
+  owedLine: (p: { invoice: string; outstanding: string; due: string; days: number; charges: string }) =>
+    `${p.invoice}: ${p.outstanding} unpaid, due ${p.due}${p.days > 0 ? ` (${p.days} days late)` : ""}${p.charges ? `; charges ${p.charges}` : ""}`,
+  owedTotal: (p: { total: string }) => `Total owed: ${p.total}`,
+  chargesHow: (p: { how: string }) => `How the charges were computed: ${p.how}`,
+  teamNote: (p: { client: string; date: string; owner: string }) =>
+    `We no longer work with ${p.client} as of ${p.date}; please route any contact to ${p.owner}.`,
+  buttons: {
+    recordConversation: "Record the conversation",
+    remindMe: "Remind me in…",
+    remindDays: (p: { days: number }) => (p.days === 1 ? "tomorrow" : p.days === 7 ? "a week" : `${p.days} days`),
+    decided: "I've decided",
+    useDraft: "Use this letter",
+    writeOwn: "Write my own",
+    keepChasing: "Keep chasing",
+    writeOff: "Write it off",
+    nothingToSettle: "Nothing to settle",
+    sendRecord: "Send me the record",
+    postNote: (p: { channel: string }) => `Post the note in #${p.channel}`,
+    dontPost: "Don't post anything",
+    writeLessons: "Write the lessons",
+    skip: "Skip…",
+    back: "Back",
+    pause: "Pause",
+    resume: "Resume",
+    cancel: "Keep the client after all",
+  },
+  forms: {
+    conversationTitle: "The conversation",
+    conversationNotes: "What was said (start with the date, YYYY-MM-DD, if it wasn't today)",
+    conversationDate: "When (YYYY-MM-DD)",
+    skipTitle: "Skip this step",
+    skipReason: "Why skip it?",
+    letterTitle: "Your own letter",
+    letterField: "The letter",
+    lessonsTitle: "Lessons learned",
+    lessonsField: "Lessons and warning signs, one per line",
+    save: "Save",
+  },
+  invalid: {
+    conversationDate: (p: { value: string }) =>
+      `"${p.value}" is not a date I can use: write it as YYYY-MM-DD, today or earlier. Nothing was saved.`,
+    empty: (p: { what: string }) => `${p.what} is empty. Nothing was saved.`,
+    tooLong: (p: { what: string; max: number }) =>
+      `${p.what} is too long: at most ${p.max} characters. Nothing was saved.`,
+  },
+  stepLine: {
+    done: (p: { step: number; total: number; title: string; date: string }) =>
+      `Step ${p.step} of ${p.total}, ${p.title}: done on ${p.date}.`,
+    skipped: (p: { step: number; total: number; title: string; date: string; reason: string }) =>
+      `Step ${p.step} of ${p.total}, ${p.title}: skipped on ${p.date} (${p.reason}).`,
+    back: (p: { step: number; total: number }) => `Back to step ${p.step} of ${p.total}.`,
+  },
+  paused: (p: { step: number; total: number; client: string; slug: string }) =>
+    `Paused at step ${p.step} of ${p.total}. Resume with the button below, or with /client offboard ${p.slug}. ${p.client} stays hidden from the team meanwhile.`,
+  remindSet: (p: { date: string }) => `I'll remind you here on ${p.date}.`,
+  reminder: (p: { client: string; step: number; total: number; slug: string }) =>
+    `You asked me to remind you today: talk to ${p.client} before going further. Letting them go is paused at step ${p.step} of ${p.total}; resume with the button below or /client offboard ${p.slug}.`,
+  cancelled: (p: { client: string }) =>
+    `Stopped. ${p.client} is an active client again and visible to the team. What you recorded stays in the record.`,
+  wroteOff: (p: { total: string; count: number }) =>
+    `Written off: ${p.total} on ${p.count} invoice${p.count > 1 ? "s" : ""}. No more reminders for ${p.count > 1 ? "them" : "it"}.`,
+  keptChasing: "Kept: reminders for the unpaid invoices continue.",
+  notePosted: (p: { channel: string }) => `Posted the note in #${p.channel}.`,
+  noteNotPosted: "Nothing posted.",
+  lessonsSaved: (p: { count: number }) => `Saved ${p.count} warning sign${p.count > 1 ? "s" : ""} on the client.`,
+  recordSent: "The record is in the file above.",
+  finished: (p: { client: string; slug: string }) =>
+    `${p.client} is now a former client. The record stays; /client export ${p.slug} sends it again at any time. Reminders for unpaid invoices continue unless you wrote them off.`,
+  exportSent: "I sent you the record in a direct message.",
+  exportReady: (p: { client: string }) => `The written record of ${p.client}.`,
+  owner: {
+    usage: "@person",
+    invalid: (p: { value: string }) =>
+      `"${p.value}" is not a person I can hand the workspace to: mention them, like /client config owner @dana. Nothing was changed.`,
+    unknown: (p: { value: string }) =>
+      `I haven't seen anyone called "${p.value}" in this workspace yet; they need to use Tact once first. Nothing was changed.`,
+    same: (p: { owner: string }) => `${p.owner} is already the owner. Nothing was changed.`,
+    set: (p: { owner: string }) =>
+      `${p.owner} is now the owner of this workspace. Any offboarding already in progress stays with whoever started it.`,
+    told: (p: { from: string }) =>
+      `${p.from} made you the owner of Tact in this workspace: owner-only settings, exports and letting a client go are now yours.`,
+  },
+};

@@ -1,0 +1,172 @@
+import type { Catalog } from "../catalog.ts";
+
+const s = (n: number) => (n > 1 ? "s" : "");
+
+export const offboarding: Catalog["offboarding"] = {
+  help: {
+    offboard: {
+      summary: "se séparer d'un client, en privé (responsable seulement)",
+      details:
+        "Ouvre une conversation privée avec le responsable et le guide à travers les huit étapes d'une séparation : en parler d'abord, décider, les deux courriers, solder les comptes, garder une trace, une note neutre pour l'équipe, les leçons. Rien n'apparaît dans aucun canal. Relancez la commande pour reprendre là où vous vous étiez arrêté.",
+    },
+    export: {
+      summary: "exporter le dossier écrit d'un client (responsable seulement)",
+      details:
+        "Vous envoie un document Markdown avec les incidents du client, ses factures, paiements, relances, pénalités, les deux courriers et chaque étape de la séparation, avec leurs dates.",
+    },
+  },
+  action: {
+    export: "exporter le dossier écrit d'un client",
+    owner: "transmettre la responsabilité de cet espace",
+  },
+  refused: {
+    offboard: (p) =>
+      `Seul le responsable de l'espace (${p.owner}) peut se séparer d'un client : c'est une conversation qu'il mène lui-même, sans jamais la déléguer. Rien n'a été fait et personne n'a été prévenu.`,
+    press:
+      "Ces boutons appartiennent à la personne qui a lancé la démarche, et elle seule peut s'en servir. Rien n'a été modifié.",
+    otherOwner: (p) =>
+      `${p.owner} a engagé la séparation d'avec ${p.client} et la mène jusqu'au bout. Rien n'a été modifié.`,
+    finished: (p) =>
+      `La séparation d'avec ${p.client} est terminée ; rien n'a été modifié. /client export ${p.slug} vous envoie le dossier.`,
+    stale: (p) =>
+      `Ce bouton correspond à une étape déjà passée ; vous en êtes à l'étape ${p.step} sur ${p.total}. La voici de nouveau.`,
+    alreadyFormer: (p) => `${p.client} est déjà un ancien client. /client export ${p.slug} vous envoie le dossier.`,
+  },
+  continuingInDm: "La suite se passe en message privé, où vous seul pouvez la voir.",
+  resuming: (p) =>
+    `On reprend la séparation d'avec ${p.client} là où vous l'aviez laissée : étape ${p.step} sur ${p.total}.`,
+  opening: {
+    title: (p) => `Se séparer de ${p.client}`,
+    privateNote: (p) => `Privé : vous seul voyez ceci. Commencé le ${p.date}.`,
+    intro: "D'abord le dossier, pour que la décision repose sur des faits.",
+    incidents: "Incidents notés (90 derniers jours / au total)",
+    incidentValue: (p) => `${p.recent} / ${p.total}, dernier le ${p.last}`,
+    noIncidents: "Aucun incident noté.",
+    unpaidTitle: "Impayés",
+    noUnpaid: "Aucun impayé.",
+    risk: "Ce que conseille la méthode",
+    hidden: (p) =>
+      `Jusqu'à la fin, le client n'apparaît plus dans les listes, fiches et récapitulatifs de l'équipe. Huit étapes suivent ; faites une pause quand vous voulez et reprenez avec /client offboard ${p.slug}.`,
+  },
+  progress: (p) => `Étape ${p.step} sur ${p.total} : ${p.title}`,
+  stepTitles: {
+    talk: "D'abord, en parler",
+    decide: "Décider à froid, et assumer sa part",
+    why: "Expliquer pourquoi, par écrit",
+    next: "Expliquer la suite, par écrit",
+    accounts: "Solder les comptes",
+    record: "Garder une trace",
+    letgo: "Tourner la page, sans rien dire de négatif en public",
+    learn: "En tirer les leçons",
+  },
+  guidance: {
+    talk: "Avant de mettre fin à quoi que ce soit, parlez au client vous-même, de vive voix ou au téléphone, pas par l'intermédiaire d'un membre de l'équipe. Dites-lui ce qui vous préoccupe et ce qui devrait changer. Notez ensuite quand la conversation a eu lieu et ce qui s'est dit. Si elle n'a pas encore eu lieu, je peux vous le rappeler.",
+    talkConduct: (p) =>
+      `${p.count} signalement${s(p.count)} de tension : envisagez d'abord de confier le compte à d'autres membres de l'équipe ; c'est peut-être une question d'affinités.`,
+    talkRecorded: (p) => `Noté : la conversation du ${p.date} : ${p.notes}`,
+    decide:
+      "Restez calme et objectif. Là où le cadre était flou (périmètre jamais écrit, pas de pénalités de retard prévues), l'agence doit peut-être assumer une part de la rupture. Une raison bienveillante (« nous ne sommes plus en mesure de vous apporter l'accompagnement dont vous avez besoin ») vaut mieux qu'une accusation, et c'est celle que reprennent les courriers.",
+    decideScope: (p) =>
+      `${p.count} dérive${s(p.count)} du périmètre noté${s(p.count)} : le périmètre était-il clairement écrit au départ ?`,
+    why: "Une fois que vous demandez à un client de partir, mettez-le par écrit : c'est votre trace si les choses se compliquent ou si un avocat s'en mêle. Poli, cordial, clair, impossible à mal interpréter ; sans polémique ni reproche.",
+    chooseReasons:
+      "Choisissez les raisons que donne le courrier, parmi ce qui a été noté (appuyez pour ajouter ou retirer) :",
+    noReasons:
+      "Rien de ce qui a été noté ne peut figurer dans un courrier ; le brouillon ne donne que la raison bienveillante.",
+    next: "Dites ce que deviennent les travaux en cours et à qui ils appartiennent (en général au client, une fois payés ; vérifiez votre contrat), ce qu'il doit faire désormais pour la conception, le développement, l'hébergement ou la maintenance de son site, et dans quels délais.",
+    accounts:
+      "Ce qui reste dû, intérêts et indemnités de recouvrement compris. Continuez à le réclamer, ou passez-le en perte en connaissance de cause ; dans les deux cas, c'est consigné.",
+    nothingOwed: "Rien n'est dû : toutes les factures sont réglées.",
+    record:
+      "Une trace écrite complète : incidents, factures, paiements, relances, pénalités, les deux courriers et ces étapes, avec leurs dates. Gardez-la en lieu sûr ; /client export vous la renvoie à tout moment.",
+    letgo:
+      "Aucune mise en garde publique contre le client, ni sur les réseaux sociaux ni ailleurs. Seule exception : en privé, quand un confrère de confiance s'apprête à le prendre. Pour l'équipe, une note neutre suffit :",
+    noChannel: "Aucun canal d'équipe n'est configuré : je ne peux pas publier la note. Prévenez l'équipe vous-même.",
+    learn:
+      "Quels signaux d'alerte sont apparus, et quand ? Notez les leçons : chaque ligne est enregistrée comme signal d'alerte sur le client, pour reconnaître plus tôt le prochain client difficile.",
+    flagsSoFar: (p) => `Signaux d'alerte déjà notés : ${p.count}.`,
+  },
+  draftLabel: (p) => `Brouillon, en ${p.language} (la langue du client) :`,
+  acceptedLabel: (p) => `Retenu le ${p.date} :`,
+  languages: { en: "anglais", fr: "français" },
+  reasonButton: (p) => `${p.chosen ? "✓ " : ""}${p.kind} (${p.count})`,
+  owedLine: (p) =>
+    `${p.invoice} : ${p.outstanding} impayés, échéance le ${p.due}${p.days > 0 ? ` (${p.days} jours de retard)` : ""}${p.charges ? ` ; pénalités ${p.charges}` : ""}`,
+  owedTotal: (p) => `Total dû : ${p.total}`,
+  chargesHow: (p) => `Calcul des pénalités : ${p.how}`,
+  teamNote: (p) =>
+    `Nous ne travaillons plus avec ${p.client} depuis le ${p.date} ; merci d'orienter tout contact vers ${p.owner}.`,
+  buttons: {
+    recordConversation: "Noter la conversation",
+    remindMe: "Me le rappeler dans…",
+    remindDays: (p) => (p.days === 1 ? "demain" : p.days === 7 ? "une semaine" : `${p.days} jours`),
+    decided: "C'est décidé",
+    useDraft: "Garder ce courrier",
+    writeOwn: "Écrire le mien",
+    keepChasing: "Continuer à réclamer",
+    writeOff: "Passer en perte",
+    nothingToSettle: "Rien à solder",
+    sendRecord: "M'envoyer le dossier",
+    postNote: (p) => `Publier la note dans #${p.channel}`,
+    dontPost: "Ne rien publier",
+    writeLessons: "Noter les leçons",
+    skip: "Passer…",
+    back: "Retour",
+    pause: "Pause",
+    resume: "Reprendre",
+    cancel: "Finalement, garder le client",
+  },
+  forms: {
+    conversationTitle: "La conversation",
+    conversationNotes: "Ce qui s'est dit (commencez par la date, AAAA-MM-JJ, si ce n'était pas aujourd'hui)",
+    conversationDate: "Quand (AAAA-MM-JJ)",
+    skipTitle: "Passer cette étape",
+    skipReason: "Pourquoi la passer ?",
+    letterTitle: "Votre courrier",
+    letterField: "Le courrier",
+    lessonsTitle: "Les leçons",
+    lessonsField: "Leçons et signaux d'alerte, un par ligne",
+    save: "Enregistrer",
+  },
+  invalid: {
+    conversationDate: (p) =>
+      `« ${p.value} » n'est pas une date utilisable : écrivez-la AAAA-MM-JJ, aujourd'hui ou avant. Rien n'a été enregistré.`,
+    empty: (p) => `${p.what} : vide. Rien n'a été enregistré.`,
+    tooLong: (p) => `${p.what} est trop long : ${p.max} caractères au maximum. Rien n'a été enregistré.`,
+  },
+  stepLine: {
+    done: (p) => `Étape ${p.step} sur ${p.total}, ${p.title} : faite le ${p.date}.`,
+    skipped: (p) => `Étape ${p.step} sur ${p.total}, ${p.title} : passée le ${p.date} (${p.reason}).`,
+    back: (p) => `Retour à l'étape ${p.step} sur ${p.total}.`,
+  },
+  paused: (p) =>
+    `En pause à l'étape ${p.step} sur ${p.total}. Reprenez avec le bouton ci-dessous, ou avec /client offboard ${p.slug}. En attendant, ${p.client} reste invisible pour l'équipe.`,
+  remindSet: (p) => `Je vous le rappellerai ici le ${p.date}.`,
+  reminder: (p) =>
+    `Vous m'avez demandé de vous le rappeler aujourd'hui : parlez à ${p.client} avant d'aller plus loin. La séparation est en pause à l'étape ${p.step} sur ${p.total} ; reprenez avec le bouton ci-dessous ou /client offboard ${p.slug}.`,
+  cancelled: (p) =>
+    `C'est arrêté. ${p.client} redevient un client actif, visible par l'équipe. Ce que vous avez noté reste dans le dossier.`,
+  wroteOff: (p) =>
+    `Passé en perte : ${p.total} sur ${p.count} facture${s(p.count)}. Plus aucune relance pour ${p.count > 1 ? "elles" : "elle"}.`,
+  keptChasing: "C'est noté : les relances des factures impayées continuent.",
+  notePosted: (p) => `Note publiée dans #${p.channel}.`,
+  noteNotPosted: "Rien n'a été publié.",
+  lessonsSaved: (p) => `${p.count} signal${p.count > 1 ? "aux" : ""} d'alerte enregistré${s(p.count)} sur le client.`,
+  recordSent: "Le dossier est dans le fichier ci-dessus.",
+  finished: (p) =>
+    `${p.client} est désormais un ancien client. Le dossier reste ; /client export ${p.slug} vous le renvoie à tout moment. Les relances des factures impayées continuent, sauf celles passées en perte.`,
+  exportSent: "Je vous ai envoyé le dossier en message privé.",
+  exportReady: (p) => `Le dossier écrit de ${p.client}.`,
+  owner: {
+    usage: "@personne",
+    invalid: (p) =>
+      `« ${p.value} » ne désigne personne à qui confier l'espace : mentionnez la personne, comme /client config owner @dana. Rien n'a été modifié.`,
+    unknown: (p) =>
+      `Je n'ai encore vu personne du nom de « ${p.value} » dans cet espace ; cette personne doit d'abord utiliser Tact une fois. Rien n'a été modifié.`,
+    same: (p) => `${p.owner} est déjà responsable. Rien n'a été modifié.`,
+    set: (p) =>
+      `${p.owner} est désormais responsable de cet espace. Une séparation déjà en cours reste entre les mains de la personne qui l'a lancée.`,
+    told: (p) =>
+      `${p.from} vous a confié la responsabilité de Tact dans cet espace : les réglages réservés, les exports et les séparations d'avec un client vous reviennent désormais.`,
+  },
+};

@@ -1,0 +1,83 @@
+import type { ClientRow } from "../../db/queries/clients.ts";
+import { incidentStats, type KindStats } from "../../db/queries/incidents.ts";
+import { memberNames } from "../../db/queries/members.ts";
+import type { Context } from "../core/context.ts";
+import { addDays, localDate } from "../domain/dates.ts";
+import { DAY_MS, RECENT_DAYS } from "../incidents/log-incident.ts";
+import { catalogFor } from "../messages/catalog.ts";
+import { createFormatter } from "../messages/format.ts";
+import { type Locale, toLocale } from "../messages/locale.ts";
+import { type ClientAccounts, clientAccounts } from "./client-accounts.ts";
+import { draftNextLetter, draftWhyLetter } from "./draft-letters.ts";
+import { reasonKinds, type Wizard } from "./wizard-record.ts";
+
+/** Days between the letters and the end of hosting, handover and questions. */
+export const HANDOVER_DAYS = 30;
+
+/** What the wizard's messages are built from: the client's record as of today. */
+export interface WizardFacts {
+  client: ClientRow;
+  today: string;
+  stats: KindStats[];
+  accounts: ClientAccounts;
+  /** The name the letters are signed with: the person who started the wizard. */
+  signer: string;
+  /** The client's language for the letters (else the workspace's). */
+  letterLocale: Locale;
+}
+
+export async function loadWizardFacts(ctx: Context, client: ClientRow, starterId: string): Promise<WizardFacts> {
+  const now = ctx.clock.now();
+  const today = localDate(now, ctx.workspace.timezone);
+  const [stats, accounts, names] = await Promise.all([
+    incidentStats(ctx.db, ctx.workspace.id, client.id, new Date(now.getTime() - RECENT_DAYS * DAY_MS)),
+    clientAccounts(ctx.db, ctx.workspace.id, client.id, today),
+    memberNames(ctx.db, ctx.workspace.id, [starterId]),
+  ]);
+  return {
+    client,
+    today,
+    stats,
+    accounts,
+    signer: names.get(starterId) ?? starterId,
+    letterLocale: toLocale(client.language ?? ctx.workspace.locale),
+  };
+}
+
+/** The reasons a letter can give: the kinds logged for this client, with counts and first dates. */
+export function availableReasons(facts: WizardFacts) {
+  return reasonKinds.flatMap((kind) => {
+    const s = facts.stats.find((x) => x.kind === kind);
+    return s ? [{ kind, count: s.total, since: s.first }] : [];
+  });
+}
+
+/** Both letters as drafted from today's data and the owner's chosen reasons. */
+export function draftLetters(ctx: Context, wizard: Wizard, facts: WizardFacts): { why: string; next: string } {
+  const t = catalogFor(facts.letterLocale);
+  const fmt = createFormatter(facts.letterLocale, ctx.workspace.timezone);
+  const chosen = new Set(wizard.texts.reasons ?? []);
+  const why = draftWhyLetter(t, fmt, {
+    client: facts.client.displayName,
+    signer: facts.signer,
+    reasons: availableReasons(facts).filter((r) => chosen.has(r.kind)),
+  });
+  const whyOn = wizard.texts.why ? localDate(new Date(wizard.texts.why.at), ctx.workspace.timezone) : facts.today;
+  const next = draftNextLetter(t, fmt, {
+    client: facts.client.displayName,
+    signer: facts.signer,
+    whyOn,
+    today: facts.today,
+    handoverOn: addDays(facts.today, HANDOVER_DAYS),
+    hosted: facts.client.hosted,
+    // The letter speaks of the work and who owns it: the principal; charges are step 5's business.
+    unpaid: facts.accounts.unpaid
+      .filter((a) => a.outstandingMinor > 0)
+      .map((a) => ({
+        number: a.invoice.number,
+        outstandingMinor: a.outstandingMinor,
+        currency: a.invoice.currency,
+      })),
+  });
+  return { why, next };
+}

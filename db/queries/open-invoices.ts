@@ -1,0 +1,120 @@
+import { and, asc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import type { Db } from "../database.ts";
+import { clients, invoices, type PaymentKind, workspaces } from "../schema/index.ts";
+
+export type InvoiceRow = typeof invoices.$inferSelect;
+
+export interface PaymentLine {
+  id: number;
+  kind: PaymentKind;
+  amountMinor: number;
+  paidOn: string;
+  recordedBy: string;
+}
+
+/** An invoice with everything needed to compute its charges and stage: payments, client, workspace terms. */
+export interface InvoiceWithPayments {
+  invoice: InvoiceRow;
+  payments: PaymentLine[];
+  client: {
+    id: number;
+    slug: string;
+    displayName: string;
+    status: string;
+    hosted: boolean;
+    language: string | null;
+    terms: Record<string, unknown>;
+  };
+  workspace: { id: number; defaultTerms: Record<string, unknown>; timezone: string; locale: string };
+}
+
+export interface InvoiceFilter {
+  /** One or many workspaces (the scheduler batches all due workspaces). */
+  workspaceIds: readonly number[];
+  clientIds?: readonly number[];
+  invoiceIds?: readonly number[];
+  /**
+   * `open` (default): principal unpaid, or paid with charges neither settled nor waived.
+   * `all`: every invoice, void ones included (the client's record, exports).
+   */
+  which?: "open" | "all";
+}
+
+/**
+ * Invoices with their payments, clients and workspace terms in ONE query whatever their
+ * number (payments are aggregated per invoice), ordered by due date. Scoped by workspace.
+ */
+export async function invoicesWithPayments(db: Db, filter: InvoiceFilter): Promise<InvoiceWithPayments[]> {
+  if (filter.workspaceIds.length === 0) return [];
+  const where: (SQL | undefined)[] = [inArray(invoices.workspaceId, [...filter.workspaceIds])];
+  if (filter.clientIds) {
+    if (filter.clientIds.length === 0) return [];
+    where.push(inArray(invoices.clientId, [...filter.clientIds]));
+  }
+  if (filter.invoiceIds) {
+    if (filter.invoiceIds.length === 0) return [];
+    where.push(inArray(invoices.id, [...filter.invoiceIds]));
+  }
+  if ((filter.which ?? "open") === "open") {
+    where.push(or(eq(invoices.status, "open"), and(eq(invoices.status, "paid"), eq(invoices.chargesStatus, "open"))));
+  }
+  const rows = await db
+    .select({
+      invoice: invoices,
+      payments: sql<PaymentJson[] | null>`(
+        select json_agg(json_build_object(
+          'id', p.id, 'kind', p.kind, 'amountMinor', p.amount_minor, 'paidOn', p.paid_on, 'recordedBy', p.recorded_by
+        ) order by p.paid_on, p.id)
+        from payments p where p.workspace_id = ${invoices.workspaceId} and p.invoice_id = ${invoices.id}
+      )`,
+      client: {
+        id: clients.id,
+        slug: clients.slug,
+        displayName: clients.displayName,
+        status: clients.status,
+        hosted: clients.hosted,
+        language: clients.language,
+        terms: clients.terms,
+      },
+      workspace: {
+        id: workspaces.id,
+        defaultTerms: workspaces.defaultTerms,
+        timezone: workspaces.timezone,
+        locale: workspaces.locale,
+      },
+    })
+    .from(invoices)
+    .innerJoin(clients, and(eq(clients.id, invoices.clientId), eq(clients.workspaceId, invoices.workspaceId)))
+    .innerJoin(workspaces, eq(workspaces.id, invoices.workspaceId))
+    .where(and(...where))
+    .orderBy(asc(invoices.dueOn), asc(invoices.id));
+  return rows.map((r) => ({
+    invoice: r.invoice,
+    payments: (r.payments ?? []).map((p) => ({
+      id: Number(p.id),
+      kind: p.kind,
+      amountMinor: Number(p.amountMinor),
+      paidOn: String(p.paidOn).slice(0, 10),
+      recordedBy: p.recordedBy,
+    })),
+    client: r.client,
+    workspace: r.workspace,
+  }));
+}
+
+/** Open invoices (see InvoiceFilter.which) of one or many workspaces. */
+export function openInvoices(
+  db: Db,
+  workspaceIds: readonly number[],
+  clientIds?: readonly number[],
+): Promise<InvoiceWithPayments[]> {
+  return invoicesWithPayments(db, { workspaceIds, ...(clientIds ? { clientIds } : {}), which: "open" });
+}
+
+interface PaymentJson {
+  id: number;
+  kind: PaymentKind;
+  amountMinor: number | string;
+  paidOn: string;
+  recordedBy: string;
+}

@@ -1,0 +1,102 @@
+import { readFileSync, statSync } from "node:fs";
+import { z } from "zod";
+import { isIsoDate } from "./dates.ts";
+
+/**
+ * Reference rates for late-payment interest, as data: `src/domain/rates/reference-rates.json`
+ * ships with Tact; an operator adds or corrects entries without a code change by pointing
+ * `TACT_RATES_FILE` at a JSON file of the same shape (re-read when it changes). Each entry is
+ * the rate in force on a reference date; a missing one is reported, never guessed.
+ */
+export const rateSeries = ["ecb-mro", "boe-base", "fr-legal"] as const;
+export type RateSeries = (typeof rateSeries)[number];
+
+/** Rates in ten-thousandths of a percent (4.25% → 42 500), so arithmetic stays in integers. */
+export type RateTable = Record<RateSeries, ReadonlyMap<string, number>>;
+
+export const PERCENT_SCALE = 10_000;
+
+const fileSchema = z.object({
+  series: z.partialRecord(
+    z.enum(rateSeries),
+    z.object({
+      name: z.string().optional(),
+      source: z.string().optional(),
+      rates: z.array(
+        z.object({
+          on: z.string().refine(isIsoDate, { error: "must be a date written YYYY-MM-DD" }),
+          percent: z.number().min(-5).max(100),
+        }),
+      ),
+    }),
+  ),
+});
+
+export class RatesFileError extends Error {
+  constructor(file: string, problem: string) {
+    super(`The reference-rates file ${file} cannot be used: ${problem}`);
+    this.name = "RatesFileError";
+  }
+}
+
+/** Builds a table from the file format (throws RatesFileError naming the problem). */
+export function parseRateTable(json: unknown, file = "rates"): RateTable {
+  const result = fileSchema.safeParse(json);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new RatesFileError(file, `${issue?.path.join(".") ?? ""}: ${issue?.message ?? "invalid"}`);
+  }
+  const table = emptyTable();
+  for (const name of rateSeries) {
+    const map = new Map<string, number>();
+    for (const r of result.data.series[name]?.rates ?? []) map.set(r.on, Math.round(r.percent * PERCENT_SCALE));
+    table[name] = map;
+  }
+  return table;
+}
+
+/** `override`'s entries win over `base`'s. */
+export function mergeRateTables(base: RateTable, override: RateTable): RateTable {
+  const out = emptyTable();
+  for (const name of rateSeries) out[name] = new Map([...base[name], ...override[name]]);
+  return out;
+}
+
+/** The rate in force on a reference date, in ten-thousandths of a percent; undefined when missing. */
+export function rateOn(table: RateTable, series: RateSeries, on: string): number | undefined {
+  return table[series].get(on);
+}
+
+const shippedFile = new URL("./rates/reference-rates.json", import.meta.url);
+let shipped: RateTable | undefined;
+let cachedOverride: { file: string; mtimeMs: number; table: RateTable } | undefined;
+
+/**
+ * The shipped rates merged with the operator's file (`TACT_RATES_FILE`), re-read when that
+ * file changes, so a new half-year's rate takes effect without a restart.
+ */
+export function loadReferenceRates(env: Record<string, string | undefined> = process.env): RateTable {
+  shipped ??= parseRateTable(JSON.parse(readFileSync(shippedFile, "utf8")), "reference-rates.json");
+  const file = env.TACT_RATES_FILE?.trim();
+  if (!file) return shipped;
+  let mtimeMs: number;
+  try {
+    mtimeMs = statSync(file).mtimeMs;
+  } catch {
+    throw new RatesFileError(file, "it does not exist or cannot be read (TACT_RATES_FILE)");
+  }
+  if (cachedOverride?.file !== file || cachedOverride.mtimeMs !== mtimeMs) {
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(file, "utf8"));
+    } catch {
+      throw new RatesFileError(file, "it is not valid JSON");
+    }
+    cachedOverride = { file, mtimeMs, table: mergeRateTables(shipped, parseRateTable(json, file)) };
+  }
+  return cachedOverride.table;
+}
+
+function emptyTable(): Record<RateSeries, Map<string, number>> {
+  return { "ecb-mro": new Map(), "boe-base": new Map(), "fr-legal": new Map() };
+}

@@ -1,0 +1,182 @@
+import {
+  type APIApplicationCommandBasicOption,
+  type APIApplicationCommandSubcommandGroupOption,
+  type APIApplicationCommandSubcommandOption,
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  InteractionContextType,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from "discord.js";
+import type { ArgDef, ArgKind } from "../../src/commands/args.ts";
+import type { CommandDef, CommandGroup } from "../../src/commands/define-command.ts";
+import type { Catalog } from "../../src/messages/catalog.ts";
+import { en } from "../../src/messages/en/index.ts";
+import { fr } from "../../src/messages/fr/index.ts";
+import { truncate } from "./escape-markdown.ts";
+
+export const COMMAND_NAME = "client";
+
+/** Discord's limits on one slash command. */
+const MAX_OPTIONS = 25;
+const MAX_DESCRIPTION = 100;
+const MAX_STRING_LENGTH = 6000;
+const MAX_COMMAND_CHARACTERS = 8000;
+const NAME = /^[-_\p{L}\p{N}]{1,32}$/u;
+
+const optionType: Record<ArgKind, ApplicationCommandOptionType.String | ApplicationCommandOptionType.Number> = {
+  client: ApplicationCommandOptionType.String,
+  slug: ApplicationCommandOptionType.String,
+  name: ApplicationCommandOptionType.String,
+  text: ApplicationCommandOptionType.String,
+  word: ApplicationCommandOptionType.String,
+  invoice: ApplicationCommandOptionType.String,
+  // Amounts and dates are typed the way people write them (`1 200,50`, `2026-01-15`) and the
+  // core's schema reads them; Discord's number option would refuse a decimal comma.
+  amount: ApplicationCommandOptionType.String,
+  date: ApplicationCommandOptionType.String,
+  number: ApplicationCommandOptionType.Number,
+};
+
+/** An argument's option name: Discord wants lowercase, so `dueDate` is offered as `due-date`. */
+export function optionName(argKey: string): string {
+  return argKey.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}
+
+/** The argument an option stands for, given its command. */
+export function argKeyOf(command: CommandDef, name: string): string | undefined {
+  return Object.keys(command.args).find((key) => optionName(key) === name);
+}
+
+/**
+ * The one `/client` command, derived from the core's command definitions: a subcommand per
+ * verb, an option per argument (required ones first, as Discord demands), autocomplete where
+ * the argument offers it, English descriptions with French localisations. Past 25 verbs, the
+ * largest groups become subcommand groups (`/client invoices pay`) until it fits.
+ */
+export function buildClientCommand(commands: readonly CommandDef[]): RESTPostAPIChatInputApplicationCommandsJSONBody {
+  const subcommands = commands.map(subcommand);
+  let options: (APIApplicationCommandSubcommandOption | APIApplicationCommandSubcommandGroupOption)[] = subcommands;
+  if (subcommands.length > MAX_OPTIONS) options = groupOverflow(commands, subcommands);
+  const body: RESTPostAPIChatInputApplicationCommandsJSONBody = {
+    type: ApplicationCommandType.ChatInput,
+    name: COMMAND_NAME,
+    ...described((t) => t.discord.commandDescription),
+    options,
+    contexts: [InteractionContextType.Guild],
+    integration_types: [ApplicationIntegrationType.GuildInstall],
+  };
+  checkLimits(body);
+  return body;
+}
+
+function subcommand(command: CommandDef): APIApplicationCommandSubcommandOption {
+  if (!NAME.test(command.name) || command.name !== command.name.toLowerCase()) {
+    throw new Error(`"${command.name}" cannot be a Discord subcommand name`);
+  }
+  const args = Object.entries(command.args).map(([key, arg]) => argOption(command, key, arg));
+  if (args.length > MAX_OPTIONS) throw new Error(`/client ${command.name} has more than ${MAX_OPTIONS} arguments`);
+  return {
+    type: ApplicationCommandOptionType.Subcommand,
+    name: command.name,
+    ...described((t) => command.help(t).summary),
+    // Discord refuses a required option after an optional one; the core reads options by name.
+    options: [...args.filter((o) => o.required), ...args.filter((o) => !o.required)],
+  };
+}
+
+function argOption(command: CommandDef, key: string, arg: ArgDef): APIApplicationCommandBasicOption {
+  const name = optionName(key);
+  if (!NAME.test(name)) throw new Error(`/client ${command.name}: "${key}" cannot be a Discord option name`);
+  const common = { name, ...described((t) => arg.describe?.(t) ?? arg.label(t)), required: !arg.optional };
+  const type = optionType[arg.kind];
+  if (type === ApplicationCommandOptionType.Number) return { ...common, type };
+  return {
+    ...common,
+    type,
+    ...(arg.max ? { max_length: Math.min(arg.max, MAX_STRING_LENGTH) } : {}),
+    ...(arg.choices
+      ? { choices: arg.choices.slice(0, MAX_OPTIONS).map((c) => ({ name: c, value: c })) }
+      : arg.autocomplete
+        ? { autocomplete: true }
+        : {}),
+  };
+}
+
+/** A description in English with its French localisation when it differs. */
+function described(text: (t: Catalog) => string): {
+  description: string;
+  description_localizations?: { fr: string };
+} {
+  const english = truncate(text(en), MAX_DESCRIPTION);
+  const french = truncate(text(fr), MAX_DESCRIPTION);
+  return french === english
+    ? { description: english }
+    : { description: english, description_localizations: { fr: french } };
+}
+
+function groupOverflow(
+  commands: readonly CommandDef[],
+  subcommands: APIApplicationCommandSubcommandOption[],
+): (APIApplicationCommandSubcommandOption | APIApplicationCommandSubcommandGroupOption)[] {
+  const byGroup = new Map<CommandGroup, number[]>();
+  commands.forEach((c, i) => {
+    byGroup.set(c.group, [...(byGroup.get(c.group) ?? []), i]);
+  });
+  const grouped = new Set<CommandGroup>();
+  let count = subcommands.length;
+  for (const [group, members] of [...byGroup].sort((a, b) => b[1].length - a[1].length)) {
+    if (count <= MAX_OPTIONS) break;
+    grouped.add(group);
+    count -= members.length - 1;
+  }
+  if (count > MAX_OPTIONS) throw new Error(`/client has too many subcommands for Discord (${commands.length})`);
+  const out: (APIApplicationCommandSubcommandOption | APIApplicationCommandSubcommandGroupOption)[] = [];
+  const emitted = new Set<CommandGroup>();
+  commands.forEach((c, i) => {
+    if (!grouped.has(c.group)) {
+      out.push(subcommands[i] as APIApplicationCommandSubcommandOption);
+      return;
+    }
+    if (emitted.has(c.group)) return;
+    emitted.add(c.group);
+    const members = (byGroup.get(c.group) ?? []).map((j) => subcommands[j] as APIApplicationCommandSubcommandOption);
+    if (members.length > MAX_OPTIONS) throw new Error(`/client: the ${c.group} group has more than 25 commands`);
+    out.push({
+      type: ApplicationCommandOptionType.SubcommandGroup,
+      name: c.group,
+      ...described((t) => (t.help.groups as Partial<Record<CommandGroup, string>>)[c.group] ?? c.group),
+      options: members,
+    });
+  });
+  return out;
+}
+
+/** Discord counts names, descriptions (the longest localisation) and choices against 8,000. */
+export function commandCharacters(body: RESTPostAPIChatInputApplicationCommandsJSONBody): number {
+  type Node = {
+    name: string;
+    description?: string;
+    description_localizations?: Record<string, string | null> | null;
+    options?: readonly Node[];
+    choices?: readonly { name: string; value: string | number }[];
+  };
+  const count = (node: Node): number =>
+    node.name.length +
+    Math.max(
+      node.description?.length ?? 0,
+      ...Object.values(node.description_localizations ?? {}).map((d) => d?.length ?? 0),
+    ) +
+    (node.choices ?? []).reduce((n, c) => n + c.name.length + String(c.value).length, 0) +
+    (node.options ?? []).reduce((n, o) => n + count(o), 0);
+  return count(body as Node);
+}
+
+function checkLimits(body: RESTPostAPIChatInputApplicationCommandsJSONBody): void {
+  const size = commandCharacters(body);
+  if (size > MAX_COMMAND_CHARACTERS) {
+    throw new Error(
+      `/client is ${size} characters for Discord, over its ${MAX_COMMAND_CHARACTERS}: shorten help summaries`,
+    );
+  }
+}

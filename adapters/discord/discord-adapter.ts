@@ -1,0 +1,101 @@
+import { Client, GatewayDispatchEvents, GatewayIntentBits, type REST, Routes } from "discord.js";
+import type { AdapterDeps, PlatformAdapter } from "../../src/core/platform-adapter.ts";
+import { discordOutbox } from "./discord-outbox.ts";
+import { createRest, restOptions } from "./discord-rest.ts";
+import { DiscordSender } from "./discord-sender.ts";
+import { GuildDirectory } from "./guild-directory.ts";
+import { createInteractionHandler, type InteractionHandler } from "./handle-interaction.ts";
+import { INTERACTIONS_PATH, interactionsRoute } from "./interactions-route.ts";
+import { PendingForms } from "./pending-forms.ts";
+
+export interface DiscordAdapterOptions {
+  /** Defer an answer still not ready after this long (Discord waits 3 s). */
+  deferAfterMs?: number;
+  /** REST retries (tests use 0). */
+  restRetries?: number;
+}
+
+export interface DiscordAdapter extends PlatformAdapter {
+  mode: "http" | "gateway";
+  rest: REST;
+  handler: InteractionHandler;
+  /** Resolves when every interaction started so far has sent all its answers. */
+  idle(): Promise<void>;
+  /** The gateway client (gateway mode only). */
+  client?: Client;
+}
+
+/**
+ * Discord, in one of two modes. With DISCORD_PUBLIC_KEY: HTTP interactions at
+ * /discord/interactions on the app's HTTP server, no gateway connection (replicas scale
+ * behind a load balancer). Without it: a gateway connection with the minimal intents.
+ * Both feed the same handler, which answers through the same REST calls.
+ */
+export function createDiscordAdapter(deps: AdapterDeps, options: DiscordAdapterOptions = {}): DiscordAdapter {
+  const { config, core, log } = deps;
+  const token = config.DISCORD_TOKEN;
+  const applicationId = config.DISCORD_APPLICATION_ID;
+  if (!token || !applicationId) throw new Error("Discord needs DISCORD_TOKEN and DISCORD_APPLICATION_ID");
+  const rest = { token, api: config.DISCORD_API_URL, retries: options.restRetries };
+  const mode = config.DISCORD_PUBLIC_KEY ? "http" : "gateway";
+  const client =
+    mode === "gateway"
+      ? new Client({
+          intents: [GatewayIntentBits.Guilds],
+          rest: restOptions(rest),
+          allowedMentions: { parse: [] },
+        })
+      : undefined;
+  const restClient = client ? client.rest.setToken(token) : createRest(rest);
+  const sender = new DiscordSender(restClient);
+  const handler = createInteractionHandler({
+    core,
+    rest: restClient,
+    sender,
+    guilds: new GuildDirectory(restClient, () => core.services.clock.now().getTime()),
+    forms: new PendingForms(core.services.clock),
+    applicationId,
+    log,
+    deferAfterMs: options.deferAfterMs ?? 2_000,
+  });
+  const inFlight = new Set<Promise<void>>();
+  const track = (work: Promise<void>) => {
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work));
+  };
+  const idle = async () => {
+    while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+  };
+
+  if (mode === "http" && config.DISCORD_PUBLIC_KEY) {
+    deps.http.route(
+      INTERACTIONS_PATH,
+      interactionsRoute({ publicKey: config.DISCORD_PUBLIC_KEY, handler, log, track }),
+    );
+  }
+  client?.ws.on(GatewayDispatchEvents.InteractionCreate, (raw) => {
+    track(
+      handler(raw, async (response) => {
+        await restClient.post(Routes.interactionCallback(raw.id, raw.token), { body: response, auth: false });
+      }),
+    );
+  });
+
+  return {
+    mode,
+    rest: restClient,
+    handler,
+    idle,
+    ...(client ? { client } : {}),
+    outbox: discordOutbox(core, sender),
+    async start() {
+      if (!client) return;
+      await client.login(token);
+      log.info({ platform: "discord", mode }, "connected to the Discord gateway");
+    },
+    async stop() {
+      await idle();
+      await client?.destroy();
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import { type REST, Routes } from "discord.js";
+import type { DiscordMessage } from "./render-message.ts";
+
+const MAX_CACHED_CHANNELS = 10_000;
+
+/**
+ * Messages the bot sends on its own behalf (bot token): posts in a channel, and DMs through
+ * the DM channel Discord opens for a user (remembered, as Discord returns the same one).
+ */
+export class DiscordSender {
+  readonly #rest: REST;
+  readonly #dmChannels = new Map<string, string>();
+
+  constructor(rest: REST) {
+    this.#rest = rest;
+  }
+
+  async post(channelId: string, message: DiscordMessage): Promise<void> {
+    await this.#rest.post(Routes.channelMessages(channelId), { body: withoutEmptyContent(message) });
+  }
+
+  async dm(userId: string, message: DiscordMessage): Promise<void> {
+    await this.post(await this.#dmChannel(userId), message);
+  }
+
+  async file(userId: string, filename: string, content: string, message: DiscordMessage): Promise<void> {
+    const channel = await this.#dmChannel(userId);
+    await this.#rest.post(Routes.channelMessages(channel), {
+      body: { ...withoutEmptyContent(message), attachments: [{ id: 0, filename }] },
+      files: [{ name: filename, data: Buffer.from(content, "utf8"), contentType: contentTypeOf(filename) }],
+    });
+  }
+
+  async #dmChannel(userId: string): Promise<string> {
+    const known = this.#dmChannels.get(userId);
+    if (known) return known;
+    const channel = (await this.#rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as {
+      id: string;
+    };
+    if (this.#dmChannels.size >= MAX_CACHED_CHANNELS) {
+      const oldest = this.#dmChannels.keys().next().value;
+      if (oldest !== undefined) this.#dmChannels.delete(oldest);
+    }
+    this.#dmChannels.set(userId, channel.id);
+    return channel.id;
+  }
+}
+
+/** Discord refuses an empty `content` on a new message; embeds carry it instead. */
+export function withoutEmptyContent(message: DiscordMessage): Partial<DiscordMessage> {
+  if (message.content !== "") return message;
+  const { content: _content, ...rest } = message;
+  return rest;
+}
+
+function contentTypeOf(filename: string): string {
+  if (filename.endsWith(".json")) return "application/json";
+  if (filename.endsWith(".csv")) return "text/csv";
+  if (filename.endsWith(".md")) return "text/markdown";
+  return "text/plain";
+}

@@ -1,0 +1,54 @@
+import { DiscordAPIError, type REST, Routes } from "discord.js";
+import type { WorkspaceHints } from "../../src/core/invocation.ts";
+
+const TTL_MS = 60 * 60_000;
+const MAX_CACHED = 10_000;
+
+/**
+ * Facts about a server for the workspace it becomes: its name and its owner (the default
+ * owner in Tact). Looked up once an hour per server at most; the core only uses them the
+ * first time it sees the server.
+ */
+export class GuildDirectory {
+  readonly #rest: REST;
+  readonly #now: () => number;
+  readonly #cache = new Map<string, { hints: WorkspaceHints; at: number }>();
+  readonly #pending = new Map<string, Promise<WorkspaceHints>>();
+
+  constructor(rest: REST, now: () => number = Date.now) {
+    this.#rest = rest;
+    this.#now = now;
+  }
+
+  /**
+   * The server's hints. When the bot is not a member (commands-only install) Discord refuses
+   * the lookup and the hints are empty; any other failure is thrown, so a server is never
+   * created with the wrong owner because Discord was slow.
+   */
+  hints(guildId: string): Promise<WorkspaceHints> {
+    const cached = this.#cache.get(guildId);
+    if (cached && this.#now() - cached.at < TTL_MS) return Promise.resolve(cached.hints);
+    const pending = this.#pending.get(guildId);
+    if (pending) return pending;
+    const lookup = this.#lookup(guildId).finally(() => this.#pending.delete(guildId));
+    this.#pending.set(guildId, lookup);
+    return lookup;
+  }
+
+  async #lookup(guildId: string): Promise<WorkspaceHints> {
+    let hints: WorkspaceHints;
+    try {
+      const guild = (await this.#rest.get(Routes.guild(guildId))) as { name?: string; owner_id?: string };
+      hints = { name: guild.name, ownerUserId: guild.owner_id };
+    } catch (error) {
+      if (!(error instanceof DiscordAPIError) || (error.status !== 403 && error.status !== 404)) throw error;
+      hints = {};
+    }
+    if (this.#cache.size >= MAX_CACHED) {
+      const oldest = this.#cache.keys().next().value;
+      if (oldest !== undefined) this.#cache.delete(oldest);
+    }
+    this.#cache.set(guildId, { hints, at: this.#now() });
+    return hints;
+  }
+}

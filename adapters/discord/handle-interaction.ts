@@ -1,0 +1,196 @@
+import { type APIInteraction, InteractionResponseType, InteractionType, MessageFlags, type REST } from "discord.js";
+import type { Logger } from "pino";
+import type { Core } from "../../src/core/create-core.ts";
+import type { Invocation, InvocationInput } from "../../src/core/invocation.ts";
+import { catalogFor } from "../../src/messages/catalog.ts";
+import { toLocale } from "../../src/messages/locale.ts";
+import { LIMITS } from "./discord-limits.ts";
+import type { DiscordSender } from "./discord-sender.ts";
+import { truncate } from "./escape-markdown.ts";
+import type { GuildDirectory } from "./guild-directory.ts";
+import { type InitialResponse, InteractionSession } from "./interaction-session.ts";
+import type { PendingForms } from "./pending-forms.ts";
+import { type InteractionOrigin, readOrigin, readRequest } from "./read-interaction.ts";
+import { renderForm } from "./render-form.ts";
+import { restErrorSummary } from "./rest-error.ts";
+
+export interface InteractionHandlerDeps {
+  core: Core;
+  rest: REST;
+  sender: DiscordSender;
+  guilds: GuildDirectory;
+  forms: PendingForms;
+  applicationId: string;
+  log: Logger;
+  /** Past this, a slow answer is deferred (Discord waits 3 s for the first response). */
+  deferAfterMs: number;
+}
+
+/** Autocomplete cannot be deferred: an answer that is late is empty instead. */
+const COMPLETE_WITHIN_MS = 2_500;
+
+export type InteractionHandler = (raw: APIInteraction, respond: InitialResponse) => Promise<void>;
+
+/**
+ * The one entry point for interactions, whether they came over HTTP or the gateway: reads
+ * the payload, asks the core, and answers through the session. Never throws.
+ */
+export function createInteractionHandler(deps: InteractionHandlerDeps): InteractionHandler {
+  const { core, log } = deps;
+  return async (raw, respond) => {
+    const request = readRequest(raw);
+    if (request.kind === "ping" || raw.type === InteractionType.Ping) {
+      await respond({ type: InteractionResponseType.Pong });
+      return;
+    }
+    const origin = readOrigin(raw);
+    const ilog = log.child({ platform: "discord", interaction: raw.id, guild: origin.guildId });
+    const fallback = catalogFor(toLocale(origin.locale));
+    const privately = (text: string) =>
+      respond({
+        type: InteractionResponseType.ChannelMessageWithSource,
+        data: { content: text, allowed_mentions: { parse: [] }, flags: MessageFlags.Ephemeral },
+      });
+    try {
+      if (request.kind === "ignore") {
+        if (raw.type === InteractionType.ApplicationCommandAutocomplete) {
+          await respond({ type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } });
+        } else if (raw.type === InteractionType.MessageComponent) {
+          await respond({ type: InteractionResponseType.DeferredMessageUpdate });
+        } else {
+          await privately(fallback.errors.unknownAction);
+        }
+        return;
+      }
+      const guildId = origin.guildId;
+      if (request.kind === "complete") {
+        const choices = guildId ? await complete(deps, origin, guildId, request, ilog) : [];
+        await respond({ type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } });
+        return;
+      }
+      if (!guildId) {
+        await privately(fallback.discord.dmNeedsServer);
+        return;
+      }
+      if (request.kind === "open-form") {
+        const form = deps.forms.take(request.key, origin.userId);
+        if (form) {
+          await respond({
+            type: InteractionResponseType.Modal,
+            data: renderForm(form, origin.isDm ? guildId : undefined),
+          });
+        } else {
+          await privately(
+            (await core.catalog(invocationOf(origin, guildId, raw.id, { kind: "action", actionId: "" }))).errors
+              .unknownAction,
+          );
+        }
+        return;
+      }
+      await invoke(
+        deps,
+        raw as Exclude<APIInteraction, { type: InteractionType.Ping }>,
+        respond,
+        origin,
+        guildId,
+        request,
+        ilog,
+      );
+    } catch (error) {
+      ilog.error({ err: restErrorSummary(error) }, "interaction failed");
+    }
+  };
+}
+
+async function invoke(
+  deps: InteractionHandlerDeps,
+  raw: Exclude<APIInteraction, { type: InteractionType.Ping }>,
+  respond: InitialResponse,
+  origin: InteractionOrigin,
+  guildId: string,
+  request: { input: InvocationInput; command?: { public?: boolean } | undefined },
+  log: Logger,
+): Promise<void> {
+  const { core } = deps;
+  let invocation = invocationOf(origin, guildId, raw.id, request.input);
+  const session = new InteractionSession(raw, {
+    rest: deps.rest,
+    sender: deps.sender,
+    applicationId: deps.applicationId,
+    log,
+    respond,
+    forms: deps.forms,
+    catalog: () => core.catalog(invocation),
+    guildId,
+    userId: origin.userId,
+    channelId: origin.channelId,
+    isDm: origin.isDm,
+    publicCommand: request.command?.public === true,
+  });
+  const timer = setTimeout(() => void session.defer(), deps.deferAfterMs);
+  try {
+    let hints: Invocation["workspaceHints"];
+    try {
+      hints = await deps.guilds.hints(guildId);
+    } catch (error) {
+      log.warn({ err: restErrorSummary(error) }, "server lookup failed; request not run");
+      await session.notice((t) => t.discord.discordUnavailable);
+      return;
+    }
+    invocation = { ...invocation, workspaceHints: hints };
+    const effects = await core.handle(invocation);
+    await session.perform(effects);
+  } finally {
+    clearTimeout(timer);
+    await session.finish();
+  }
+}
+
+async function complete(
+  deps: InteractionHandlerDeps,
+  origin: InteractionOrigin,
+  guildId: string,
+  request: { verb: string; option: string; partial: string },
+  log: Logger,
+): Promise<{ name: string; value: string }[]> {
+  const work = (async () => {
+    const hints = await deps.guilds.hints(guildId);
+    const input: InvocationInput = { kind: "autocomplete", ...request };
+    return deps.core.complete({ ...invocationOf(origin, guildId, undefined, input), workspaceHints: hints });
+  })().catch((error: unknown) => {
+    log.warn({ err: restErrorSummary(error) }, "autocomplete failed");
+    return [];
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), COMPLETE_WITHIN_MS);
+  });
+  try {
+    const choices = (await Promise.race([work, late])) ?? [];
+    return choices
+      .filter((c) => c.value.length <= LIMITS.choiceText)
+      .slice(0, LIMITS.choices)
+      .map((c) => ({ name: truncate(c.label, LIMITS.choiceText), value: c.value }));
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function invocationOf(
+  origin: InteractionOrigin,
+  guildId: string,
+  requestId: string | undefined,
+  input: InvocationInput,
+): Invocation {
+  return {
+    platform: "discord",
+    workspaceId: guildId,
+    userId: origin.userId,
+    userName: origin.userName,
+    channelId: origin.channelId,
+    locale: origin.locale,
+    isDm: origin.isDm,
+    input,
+    requestId,
+  };
+}

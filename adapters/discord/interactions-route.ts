@@ -1,0 +1,67 @@
+import type { APIInteraction, APIInteractionResponse } from "discord.js";
+import type { Logger } from "pino";
+import { BodyTooLargeError, type RouteHandler, readBody } from "../../src/http/create-http-server.ts";
+import type { InteractionHandler } from "./handle-interaction.ts";
+import { ed25519PublicKey, verifyDiscordSignature } from "./verify-signature.ts";
+
+export const INTERACTIONS_PATH = "/discord/interactions";
+
+/**
+ * Discord's HTTP interactions endpoint: verifies the Ed25519 signature over the raw body
+ * before reading anything (401 otherwise: Discord checks that bad signatures are refused),
+ * then answers with the interaction's first response as the HTTP body. Later answers go
+ * through the interaction's webhook, as in gateway mode.
+ */
+export function interactionsRoute(options: {
+  publicKey: string;
+  handler: InteractionHandler;
+  log: Logger;
+  /** Tracks the work started by a request (edits and follow-ups outlive the HTTP answer). */
+  track?: (work: Promise<void>) => void;
+}): RouteHandler {
+  const key = ed25519PublicKey(options.publicKey);
+  return async (req, res) => {
+    if (req.method !== "POST") {
+      res.writeHead(405, { allow: "POST", "content-type": "text/plain" }).end("method not allowed");
+      return;
+    }
+    let body: Buffer;
+    try {
+      body = await readBody(req, 1024 * 1024);
+    } catch (error) {
+      if (!(error instanceof BodyTooLargeError)) throw error;
+      res.writeHead(413, { "content-type": "text/plain" }).end("request too large");
+      return;
+    }
+    const signature = header(req.headers["x-signature-ed25519"]);
+    const timestamp = header(req.headers["x-signature-timestamp"]);
+    if (!verifyDiscordSignature(key, signature, timestamp, body)) {
+      options.log.info({ path: INTERACTIONS_PATH }, "refused a request with a bad Discord signature");
+      res.writeHead(401, { "content-type": "text/plain" }).end("invalid request signature");
+      return;
+    }
+    let raw: APIInteraction;
+    try {
+      raw = JSON.parse(body.toString("utf8")) as APIInteraction;
+      if (typeof raw !== "object" || raw === null || typeof raw.type !== "number")
+        throw new Error("not an interaction");
+    } catch {
+      res.writeHead(400, { "content-type": "text/plain" }).end("bad request");
+      return;
+    }
+    let answered = false;
+    const respond = async (response: APIInteractionResponse): Promise<void> => {
+      if (answered || res.writableEnded) throw new Error("the interaction was already answered");
+      answered = true;
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(response));
+    };
+    const work = options.handler(raw, respond);
+    options.track?.(work);
+    await work;
+    if (!answered) res.writeHead(500, { "content-type": "text/plain" }).end();
+  };
+}
+
+function header(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}

@@ -1,0 +1,34 @@
+import { type APIModalInteractionResponseCallbackData, ComponentType, TextInputStyle } from "discord.js";
+import type { Form } from "../../src/messages/message.ts";
+import { scopedId } from "./custom-id.ts";
+import { LIMITS } from "./discord-limits.ts";
+import { neutraliseMentions, truncate } from "./escape-markdown.ts";
+
+/**
+ * A form as a Discord modal: each field a labelled text input (a label holds 45 characters;
+ * a longer one continues in the label's description). Discord has no custom submit label.
+ */
+export function renderForm(form: Form, guildId: string | undefined): APIModalInteractionResponseCallbackData {
+  return {
+    custom_id: scopedId(form.id, guildId),
+    title: truncate(neutraliseMentions(form.title), LIMITS.modalTitle),
+    components: form.fields.slice(0, LIMITS.modalComponents).map((field) => {
+      const label = neutraliseMentions(field.label);
+      const long = label.length > LIMITS.labelText;
+      const max = Math.min(field.maxLength ?? LIMITS.textInputValue, LIMITS.textInputValue);
+      return {
+        type: ComponentType.Label,
+        label: long ? truncate(label, LIMITS.labelText) : label,
+        ...(long ? { description: truncate(label, LIMITS.labelDescription) } : {}),
+        component: {
+          type: ComponentType.TextInput,
+          custom_id: field.id,
+          style: field.multiline ? TextInputStyle.Paragraph : TextInputStyle.Short,
+          required: field.required,
+          max_length: max,
+          ...(field.initial ? { value: field.initial.slice(0, max) } : {}),
+        },
+      };
+    }),
+  };
+}

@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { Logger } from "pino";
+import { createSlackAdapter } from "../adapters/slack/slack-adapter.ts";
 import { type Database, openDatabase } from "../db/database.ts";
 import type { Clock } from "./clock.ts";
 import type { Config } from "./config.ts";
@@ -55,6 +56,7 @@ export async function startApp(options: StartOptions): Promise<App> {
   const adapters: PlatformAdapter[] = [];
   // Each configured platform mounts its routes on the HTTP server and returns its outbox.
   // (Slack: adapters/slack; Discord: adapters/discord.)
+  if (config.slackEnabled) adapters.push(createSlackAdapter(deps));
   void deps;
 
   const port = await http.listen(config.PORT);

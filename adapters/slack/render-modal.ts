@@ -21,6 +21,8 @@ export interface FormOrigin {
   /** The message that held the button which opened the form (to update it). */
   messageTs?: string | undefined;
   ephemeral?: boolean | undefined;
+  /** The form was opened from App Home. */
+  home?: boolean | undefined;
 }
 
 /**
@@ -95,9 +97,10 @@ export function encodeOrigin(origin: FormOrigin): string {
     r: origin.responseUrl,
     m: origin.messageTs,
     e: origin.ephemeral,
+    h: origin.home,
   });
   // The form id is what matters; the way back can be dropped if Slack's limit is reached.
-  return full.length <= METADATA_MAX ? full : JSON.stringify({ f: origin.formId, c: origin.channelId });
+  return full.length <= METADATA_MAX ? full : JSON.stringify({ f: origin.formId, c: origin.channelId, h: origin.home });
 }
 
 export function decodeOrigin(metadata: string | undefined): FormOrigin | undefined {
@@ -112,6 +115,7 @@ export function decodeOrigin(metadata: string | undefined): FormOrigin | undefin
       responseUrl: str(o.r),
       messageTs: str(o.m),
       ephemeral: o.e === true,
+      home: o.h === true,
     };
   } catch {
     return undefined;

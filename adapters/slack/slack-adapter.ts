@@ -1,0 +1,166 @@
+import { App, type Receiver, SocketModeReceiver } from "@slack/bolt";
+import { WebClient, type WebClientOptions } from "@slack/web-api";
+import { setWorkspaceDeactivated } from "../../db/queries/installations.ts";
+import type { AdapterDeps, PlatformAdapter } from "../../src/core/platform-adapter.ts";
+import { boltLogger } from "./bolt-logger.ts";
+import { DmChannels } from "./dm-channels.ts";
+import { createInstallationStore, installationKey } from "./installation-store.ts";
+import { slackErrorCode } from "./slack-error.ts";
+import { registerListeners } from "./slack-handlers.ts";
+import { createSlackOAuth, type SlackOAuth } from "./slack-oauth.ts";
+import { slackOutbox } from "./slack-outbox.ts";
+import { SlackHttpReceiver } from "./slack-receiver.ts";
+import { SlackWorkspaceHints } from "./workspace-hints.ts";
+
+export interface SlackAdapter extends PlatformAdapter {
+  /** Resolves when every request received so far has been fully handled (tests, shutdown). */
+  settled(): Promise<void>;
+}
+
+export interface SlackAdapterOptions {
+  /** Web API retries (Slack's client default is about 30 minutes of them; tests use 0). */
+  retries?: number;
+  /** For response_url posts. */
+  fetch?: typeof fetch;
+  /** Current time in ms for the signature window. */
+  now?: () => number;
+}
+
+/**
+ * Tact on Slack: Bolt over our HTTP server (`/slack/events`, `/slack/install`), or over Socket
+ * Mode with SLACK_APP_TOKEN; one bot token (SLACK_BOT_TOKEN) or OAuth installs stored in the
+ * database (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET).
+ */
+export function createSlackAdapter(deps: AdapterDeps, options: SlackAdapterOptions = {}): SlackAdapter {
+  const { core, config, http } = deps;
+  const db = deps.database.db;
+  const clock = core.services.clock;
+  const log = deps.log.child({ platform: "slack" });
+  const fetchFn = options.fetch ?? globalThis.fetch;
+  const logger = boltLogger(log);
+  const clientOptions: WebClientOptions = {
+    logger,
+    retryConfig: { retries: options.retries ?? 2, factor: 2 },
+    ...(config.SLACK_API_URL ? { slackApiUrl: withSlash(config.SLACK_API_URL) } : {}),
+  };
+  const installationStore = createInstallationStore(db, clock);
+  const oauth: SlackOAuth | undefined =
+    config.SLACK_CLIENT_ID && config.SLACK_CLIENT_SECRET && config.SLACK_STATE_SECRET
+      ? createSlackOAuth({
+          clientId: config.SLACK_CLIENT_ID,
+          clientSecret: config.SLACK_CLIENT_SECRET,
+          stateSecret: config.SLACK_STATE_SECRET,
+          installationStore,
+          clientOptions,
+          log,
+        })
+      : undefined;
+  const token = oauth ? undefined : config.SLACK_BOT_TOKEN;
+  const socketMode = Boolean(config.SLACK_APP_TOKEN);
+  const httpReceiver = new SlackHttpReceiver({
+    signingSecret: config.SLACK_SIGNING_SECRET ?? "",
+    log,
+    now: options.now,
+    install: oauth?.routes,
+    acceptEvents: !socketMode && Boolean(config.SLACK_SIGNING_SECRET),
+  });
+  http.route("/slack", httpReceiver.handler());
+
+  const dmChannels = new DmChannels();
+  let app: App | undefined;
+  let socketReceiver: SocketModeReceiver | undefined;
+
+  async function deactivate(teamId: string, enterpriseId: string | undefined, isEnterpriseInstall: boolean) {
+    const changed = await setWorkspaceDeactivated(db, "slack", teamId, clock.now());
+    if (oauth) {
+      await installationStore
+        .deleteInstallation?.({ teamId, enterpriseId, isEnterpriseInstall } as never)
+        .catch(() =>
+          log.info(
+            { key: installationKey({ teamId, enterpriseId, isEnterpriseInstall }) },
+            "no installation to delete",
+          ),
+        );
+    }
+    if (changed)
+      log.info({ workspace: teamId }, "Tact was removed from a workspace: it stops posting there, its data is kept");
+  }
+
+  async function clientFor(teamId: string): Promise<WebClient> {
+    if (oauth) return new WebClient(await oauth.botToken(teamId), clientOptions);
+    return app?.client ?? new WebClient(token, clientOptions);
+  }
+
+  return {
+    outbox: slackOutbox({
+      db,
+      log,
+      dmChannels,
+      fetch: fetchFn,
+      clientFor,
+      onTokenRevoked: (teamId) => deactivate(teamId, undefined, false),
+    }),
+
+    async start() {
+      let receiver: Receiver = httpReceiver;
+      if (socketMode && config.SLACK_APP_TOKEN) {
+        socketReceiver = new SocketModeReceiver({
+          appToken: config.SLACK_APP_TOKEN,
+          logger,
+          installerOptions: { clientOptions },
+        });
+        receiver = socketReceiver;
+      }
+      if (token) {
+        const auth = await verifyToken(new WebClient(token, clientOptions));
+        // Running with this token means the app is installed there (again).
+        if (auth.teamId) await setWorkspaceDeactivated(db, "slack", auth.teamId, null);
+        app = new App({ receiver, token, botId: auth.botId, botUserId: auth.userId, clientOptions, logger });
+      } else if (oauth) {
+        app = new App({ receiver, authorize: oauth.authorize, clientOptions, logger });
+      } else {
+        throw new Error("Slack needs SLACK_BOT_TOKEN, or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET");
+      }
+      registerListeners(app, {
+        core,
+        db,
+        clock,
+        log,
+        hints: new SlackWorkspaceHints(db, log),
+        dmChannels,
+        fetch: fetchFn,
+        deactivate,
+      });
+      await app.start();
+      log.info({ mode: socketMode ? "socket" : "http", install: oauth ? "oauth" : "token" }, "Slack adapter ready");
+    },
+
+    async stop() {
+      await httpReceiver.settled();
+      if (socketReceiver) await socketReceiver.stop().catch(() => {});
+    },
+
+    settled: () => httpReceiver.settled(),
+  };
+}
+
+async function verifyToken(
+  client: WebClient,
+): Promise<{ teamId: string | undefined; botId: string | undefined; userId: string | undefined }> {
+  try {
+    const res = await client.auth.test();
+    return { teamId: res.team_id, botId: res.bot_id, userId: res.user_id };
+  } catch (error) {
+    const code = slackErrorCode(error);
+    throw new Error(
+      code
+        ? `Slack refused SLACK_BOT_TOKEN (${code}): copy the Bot User OAuth Token from the app's "OAuth & Permissions" page`
+        : "Slack could not be reached to check SLACK_BOT_TOKEN (auth.test); check the network or SLACK_API_URL",
+    );
+  }
+}
+
+/** Bolt's WebClient joins method names to the base URL: it must end with a slash. */
+function withSlash(url: string): string {
+  return url.endsWith("/") ? url : `${url}/`;
+}

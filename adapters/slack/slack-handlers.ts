@@ -1,0 +1,284 @@
+import { createHash } from "node:crypto";
+import type { App, BlockAction, SlashCommand, ViewSubmitAction } from "@slack/bolt";
+import type { WebClient } from "@slack/web-api";
+import type { Logger } from "pino";
+import type { Db } from "../../db/database.ts";
+import { upsertMember } from "../../db/queries/members.ts";
+import type { Clock } from "../../src/clock.ts";
+import type { Core } from "../../src/core/create-core.ts";
+import type { Invocation } from "../../src/core/invocation.ts";
+import { buildHome } from "../../src/home/build-home.ts";
+import type { DmChannels } from "./dm-channels.ts";
+import { SlackEffects, type Surface } from "./perform-effects.ts";
+import { actionIdFromElement, LIMITS, renderMessage } from "./render-blocks.ts";
+import { decodeOrigin, FORM_CALLBACK_ID, formValues } from "./render-modal.ts";
+import { slackErrorCode } from "./slack-error.ts";
+import { textFromSlack } from "./slack-text.ts";
+import type { SlackWorkspaceHints } from "./workspace-hints.ts";
+
+export interface HandlerDeps {
+  core: Core;
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  hints: SlackWorkspaceHints;
+  dmChannels: DmChannels;
+  fetch: typeof fetch;
+  /** The app was uninstalled or its bot token revoked in this workspace. */
+  deactivate(teamId: string, enterpriseId: string | undefined, isEnterpriseInstall: boolean): Promise<void>;
+}
+
+/**
+ * The Slack listeners: each acknowledges first, then runs the core and performs its effects
+ * through the Web API (response_url, chat.*, views.*).
+ */
+export function registerListeners(app: App, deps: HandlerDeps): void {
+  const { log } = deps;
+
+  app.command(/.*/, async ({ ack, command, client }) => {
+    await ack();
+    await onCommand(deps, client, command);
+  });
+
+  app.action(/.*/, async ({ ack, body, client }) => {
+    await ack();
+    if (body.type === "block_actions") await onBlockAction(deps, client, body);
+  });
+
+  app.view({ callback_id: FORM_CALLBACK_ID, type: "view_submission" }, async ({ ack, body, client }) => {
+    await ack();
+    if (body.type === "view_submission") await onViewSubmission(deps, client, body);
+  });
+
+  app.event("app_home_opened", async ({ event, body, client }) => {
+    if (event.tab !== "home") return;
+    await publishHome(deps, client, body.team_id, event.user);
+  });
+
+  app.event("app_uninstalled", async ({ body }) => {
+    await deps.deactivate(body.team_id, body.enterprise_id, Boolean(body.is_enterprise_install));
+  });
+
+  app.event("tokens_revoked", async ({ event, body }) => {
+    // Only the bot's token matters: revoked user tokens leave Tact working.
+    if ((event.tokens.bot?.length ?? 0) > 0) {
+      await deps.deactivate(body.team_id, body.enterprise_id, Boolean(body.is_enterprise_install));
+    }
+  });
+
+  app.error(async (error) => {
+    log.error({ err: error.message, code: (error as { code?: string }).code }, "Slack listener failed");
+  });
+}
+
+async function onCommand(deps: HandlerDeps, client: WebClient, command: SlashCommand): Promise<void> {
+  const invocation: Invocation = {
+    platform: "slack",
+    workspaceId: command.team_id,
+    userId: command.user_id,
+    userName: command.user_name,
+    channelId: command.channel_id,
+    isDm: await isBotDm(deps, client, command.team_id, command.user_id, command.channel_id),
+    input: { kind: "text", text: textFromSlack(command.text ?? "") },
+    // The same trigger_id comes back when Slack resends a request: the core applies it once.
+    requestId: command.trigger_id,
+  };
+  await run(
+    deps,
+    client,
+    invocation,
+    {
+      teamId: command.team_id,
+      userId: command.user_id,
+      channelId: command.channel_id,
+      responseUrl: command.response_url,
+      triggerId: command.trigger_id,
+    },
+    command.team_domain,
+  );
+}
+
+async function onBlockAction(deps: HandlerDeps, client: WebClient, body: BlockAction): Promise<void> {
+  const element = body.actions[0];
+  const actionId = element ? actionIdFromElement(element as Parameters<typeof actionIdFromElement>[0]) : undefined;
+  if (!actionId) return;
+  const teamId = body.team?.id ?? body.user.team_id ?? "";
+  const home = body.view?.type === "home";
+  const container = body.container as {
+    type?: string;
+    channel_id?: string;
+    message_ts?: string;
+    is_ephemeral?: boolean;
+  };
+  const channelId = body.channel?.id ?? container.channel_id;
+  const message =
+    container.type === "message" && container.channel_id && container.message_ts
+      ? { channelId: container.channel_id, ts: container.message_ts, ephemeral: Boolean(container.is_ephemeral) }
+      : undefined;
+  const invocation: Invocation = {
+    platform: "slack",
+    workspaceId: teamId,
+    userId: body.user.id,
+    userName: body.user.username ?? body.user.name,
+    channelId: channelId ?? "",
+    // App Home is as private as a DM: only the person sees it.
+    isDm: home || (await isBotDm(deps, client, teamId, body.user.id, channelId)),
+    input: { kind: "action", actionId },
+    requestId: body.trigger_id ?? digest(body),
+  };
+  await run(
+    deps,
+    client,
+    invocation,
+    {
+      teamId,
+      userId: body.user.id,
+      channelId,
+      responseUrl: body.response_url,
+      triggerId: body.trigger_id,
+      message,
+      home,
+    },
+    body.team?.domain,
+  );
+  if (home) await publishHome(deps, client, teamId, body.user.id);
+}
+
+async function onViewSubmission(deps: HandlerDeps, client: WebClient, body: ViewSubmitAction): Promise<void> {
+  const origin = decodeOrigin(body.view.private_metadata);
+  if (!origin) return;
+  const teamId = body.team?.id ?? body.user.team_id ?? "";
+  const values = formValues(body.view.state.values as Record<string, Record<string, { value?: string | null }>>);
+  const invocation: Invocation = {
+    platform: "slack",
+    workspaceId: teamId,
+    userId: body.user.id,
+    userName: body.user.name,
+    channelId: origin.channelId ?? "",
+    isDm: Boolean(origin.home) || (await isBotDm(deps, client, teamId, body.user.id, origin.channelId)),
+    input: { kind: "form", formId: origin.formId, values },
+    requestId: (body as { trigger_id?: string }).trigger_id ?? digest(body),
+  };
+  await run(
+    deps,
+    client,
+    invocation,
+    {
+      teamId,
+      userId: body.user.id,
+      channelId: origin.channelId,
+      responseUrl: origin.responseUrl,
+      message:
+        origin.channelId && origin.messageTs
+          ? { channelId: origin.channelId, ts: origin.messageTs, ephemeral: Boolean(origin.ephemeral) }
+          : undefined,
+      home: origin.home,
+    },
+    body.team?.domain,
+  );
+  if (origin.home) await publishHome(deps, client, teamId, body.user.id);
+}
+
+/** Runs one request through the core and performs what it returns. */
+async function run(
+  deps: HandlerDeps,
+  client: WebClient,
+  invocation: Invocation,
+  surface: Surface,
+  teamName: string | undefined,
+): Promise<void> {
+  const ready = await firstSight(deps, client, invocation, teamName);
+  const effects = await deps.core.handle(ready);
+  const t = await deps.core.catalog(ready);
+  const effectsDeps = {
+    client,
+    t,
+    log: deps.log.child({ platform: "slack", workspace: ready.workspaceId, requestId: ready.requestId }),
+    dmChannels: deps.dmChannels,
+    fetch: deps.fetch,
+    onTokenRevoked: (teamId: string) => deps.deactivate(teamId, undefined, false),
+  };
+  try {
+    await new SlackEffects(effectsDeps).perform(effects, surface);
+  } catch (error) {
+    deps.log.warn({ code: slackErrorCode(error) ?? "network" }, "could not answer a Slack request");
+  }
+}
+
+/**
+ * On a workspace's first request: who its owner is (Slack's primary owner), its time zone and
+ * language, recorded when the workspace row is created, and the owner's name so refusals
+ * can say who to ask.
+ */
+async function firstSight(
+  deps: HandlerDeps,
+  client: WebClient,
+  invocation: Invocation,
+  teamName: string | undefined,
+): Promise<Invocation> {
+  let first: Awaited<ReturnType<SlackWorkspaceHints["firstSight"]>>;
+  try {
+    first = await deps.hints.firstSight(client, invocation.workspaceId, invocation.userId, teamName);
+  } catch (error) {
+    deps.log.warn({ err: error instanceof Error ? error.message : String(error) }, "workspace lookup failed");
+    return invocation;
+  }
+  if (!first) return invocation;
+  const ready: Invocation = { ...invocation, workspaceHints: first.hints, locale: first.locale };
+  try {
+    const ctx = await deps.core.contextFor(ready);
+    const ownerId = first.hints.ownerUserId;
+    if (ownerId && first.ownerName && ownerId !== invocation.userId) {
+      await upsertMember(deps.db, ctx.workspace.id, ownerId, first.ownerName, deps.clock.now());
+    }
+    deps.hints.remember(invocation.workspaceId);
+  } catch (error) {
+    // The core reports an unavailable database to the person; nothing more to do here.
+    deps.log.warn({ err: error instanceof Error ? error.message : String(error) }, "could not record a new workspace");
+  }
+  return ready;
+}
+
+/** Builds the person's App Home and publishes it. */
+export async function publishHome(deps: HandlerDeps, client: WebClient, teamId: string, userId: string): Promise<void> {
+  const invocation: Invocation = {
+    platform: "slack",
+    workspaceId: teamId,
+    userId,
+    channelId: "",
+    isDm: true,
+    input: { kind: "text", text: "" },
+  };
+  try {
+    const ready = await firstSight(deps, client, invocation, undefined);
+    const ctx = await deps.core.contextFor(ready);
+    const [view] = renderMessage(await buildHome(ctx), ctx.t, { maxBlocks: LIMITS.surfaceBlocks, maxMessages: 1 });
+    if (!view) return;
+    await client.views.publish({ user_id: userId, view: { type: "home", blocks: view.blocks } });
+  } catch (error) {
+    deps.log.warn(
+      { code: slackErrorCode(error) ?? (error instanceof Error ? error.message : String(error)) },
+      "could not publish App Home",
+    );
+  }
+}
+
+async function isBotDm(
+  deps: HandlerDeps,
+  client: WebClient,
+  teamId: string,
+  userId: string,
+  channelId: string | undefined,
+): Promise<boolean> {
+  try {
+    return await deps.dmChannels.isBotDm(client, teamId, userId, channelId);
+  } catch (error) {
+    deps.log.info({ code: slackErrorCode(error) ?? "network" }, "could not tell whether a channel is the bot's DM");
+    return false;
+  }
+}
+
+/** A stable id for a payload without a trigger_id (a resend carries the same payload). */
+function digest(body: unknown): string {
+  return createHash("sha256").update(JSON.stringify(body)).digest("hex").slice(0, 32);
+}

@@ -1,0 +1,124 @@
+import { and, asc, eq, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
+import type { Db } from "../database.ts";
+import { deliveries, workspaces } from "../schema/index.ts";
+
+export type DeliveryRow = typeof deliveries.$inferSelect;
+
+/** Something the scheduler means to send, under its unique key. */
+export interface PlannedDelivery {
+  workspaceId: number;
+  /** 'digest' | 'alert' | … */
+  kind: string;
+  /** Unique per workspace and kind: the local date of a digest, `invoiceId:stage` of an alert. */
+  key: string;
+  /** What to send, kept so that a retry sends exactly what was planned. */
+  payload: Record<string, unknown>;
+}
+
+export interface Claimer {
+  /** Which process holds the claim (host, pid, random), for logs and to mark its own rows. */
+  by: string;
+  now: Date;
+  /** When the claim expires if its holder never reports back (it crashed). */
+  leaseEnd: Date;
+}
+
+/**
+ * Claims deliveries by inserting them: a key already present (sent, or claimed by another
+ * process) is skipped. Returns only the rows this call inserted, which the caller alone may
+ * send. One statement, whatever the number of rows.
+ */
+export async function claimDeliveries(db: Db, planned: readonly PlannedDelivery[], c: Claimer): Promise<DeliveryRow[]> {
+  if (planned.length === 0) return [];
+  return db
+    .insert(deliveries)
+    .values(
+      planned.map((p) => ({
+        workspaceId: p.workspaceId,
+        kind: p.kind,
+        key: p.key,
+        state: "claimed",
+        attempts: 1,
+        claimedBy: c.by,
+        claimedAt: c.now,
+        nextAttemptAt: c.leaseEnd,
+        payload: p.payload,
+      })),
+    )
+    .onConflictDoNothing()
+    .returning();
+}
+
+/**
+ * Claims deliveries whose retry time has come or whose holder let its lease expire, for the
+ * given platforms, skipping rows another process is claiming at the same moment.
+ */
+export async function claimRetries(
+  db: Db,
+  platforms: readonly string[],
+  c: Claimer,
+  limit: number,
+): Promise<DeliveryRow[]> {
+  if (platforms.length === 0) return [];
+  const due = db
+    .select({ id: deliveries.id })
+    .from(deliveries)
+    .innerJoin(workspaces, eq(workspaces.id, deliveries.workspaceId))
+    .where(
+      and(
+        isNotNull(deliveries.nextAttemptAt),
+        lte(deliveries.nextAttemptAt, c.now),
+        isNull(workspaces.deactivatedAt),
+        inArray(workspaces.platform, [...platforms]),
+      ),
+    )
+    .orderBy(asc(deliveries.nextAttemptAt))
+    .limit(limit)
+    .for("update", { of: deliveries, skipLocked: true });
+  return db
+    .update(deliveries)
+    .set({
+      state: "claimed",
+      claimedBy: c.by,
+      claimedAt: c.now,
+      attempts: sql`${deliveries.attempts} + 1`,
+      nextAttemptAt: c.leaseEnd,
+    })
+    .where(inArray(deliveries.id, due))
+    .returning();
+}
+
+/** Marks a delivery sent, if this process still holds its claim. */
+export async function markDeliverySent(db: Db, id: number, by: string, now: Date): Promise<void> {
+  await db
+    .update(deliveries)
+    .set({ state: "sent", sentAt: now, nextAttemptAt: null, lastError: null })
+    .where(and(eq(deliveries.id, id), eq(deliveries.claimedBy, by), eq(deliveries.state, "claimed")));
+}
+
+/** Records a failed send: retried at `retryAt`, or given up when it is null. */
+export async function markDeliveryFailed(
+  db: Db,
+  id: number,
+  by: string,
+  error: string,
+  retryAt: Date | null,
+): Promise<void> {
+  await db
+    .update(deliveries)
+    .set({ state: "failed", lastError: error.slice(0, 500), nextAttemptAt: retryAt })
+    .where(and(eq(deliveries.id, id), eq(deliveries.claimedBy, by), eq(deliveries.state, "claimed")));
+}
+
+/** Where to send for each workspace: its platform and the platform's id for it. */
+export async function deliveryTargets(
+  db: Db,
+  workspaceIds: readonly number[],
+): Promise<Map<number, { platform: string; externalId: string }>> {
+  if (workspaceIds.length === 0) return new Map();
+  const rows = await db
+    .select({ id: workspaces.id, platform: workspaces.platform, externalId: workspaces.externalId })
+    .from(workspaces)
+    .where(inArray(workspaces.id, [...new Set(workspaceIds)]));
+  return new Map(rows.map((r) => [r.id, { platform: r.platform, externalId: r.externalId }]));
+}

@@ -1,0 +1,146 @@
+import { and, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import type { Db } from "../database.ts";
+import { queryRows } from "../query-rows.ts";
+import { deliveries, workspaces } from "../schema/index.ts";
+
+/**
+ * A workspace's daily round (its digest and overdue alerts for one local date) is recorded
+ * as a delivery of this kind, keyed by the date. Its payload keeps what the next digest
+ * compares against (the risk levels of that day).
+ */
+export const ROUND = "round";
+
+export interface ScheduleRow {
+  workspaceId: number;
+  platform: string;
+  externalId: string;
+  timezone: string;
+  digestTime: string;
+  digestDays: number[];
+  digestChannel: string | null;
+  createdAt: Date;
+  lastRoundDate: string | null;
+}
+
+/**
+ * Every active workspace on the given platforms that has a channel, with the date of its
+ * latest round: what the planner needs, one short row per workspace and no business data.
+ */
+export async function scheduleRows(db: Db, platforms: readonly string[]): Promise<ScheduleRow[]> {
+  if (platforms.length === 0) return [];
+  return db
+    .select({
+      workspaceId: workspaces.id,
+      platform: workspaces.platform,
+      externalId: workspaces.externalId,
+      timezone: workspaces.timezone,
+      digestTime: workspaces.digestTime,
+      digestDays: workspaces.digestDays,
+      digestChannel: workspaces.digestChannel,
+      createdAt: workspaces.createdAt,
+      lastRoundDate: sql<string | null>`(select max(d.key) from ${deliveries} d
+        where d.workspace_id = ${workspaces.id} and d.kind = ${ROUND})`,
+    })
+    .from(workspaces)
+    .where(
+      and(
+        isNull(workspaces.deactivatedAt),
+        isNotNull(workspaces.digestChannel),
+        inArray(workspaces.platform, [...platforms]),
+      ),
+    );
+}
+
+export interface PreviousRound {
+  workspaceId: number;
+  localDate: string;
+  /** When it was planned: incidents logged after it are new in the next digest. */
+  at: Date;
+  payload: Record<string, unknown> | null;
+}
+
+/** For each workspace, its latest round before the given local date. One query. */
+export async function previousRounds(
+  db: Db,
+  items: readonly { workspaceId: number; before: string }[],
+): Promise<Map<number, PreviousRound>> {
+  if (items.length === 0) return new Map();
+  const wanted = sql.join(
+    items.map((i) => sql`(${i.workspaceId}::int, ${i.before}::text)`),
+    sql`, `,
+  );
+  const rows = await queryRows<{ workspace_id: number; key: string; claimed_at: Date | string; payload: unknown }>(
+    db,
+    sql`select distinct on (d.workspace_id) d.workspace_id, d.key, d.claimed_at, d.payload
+        from ${deliveries} d
+        join (values ${wanted}) as w(workspace_id, before)
+          on d.workspace_id = w.workspace_id and d.kind = ${ROUND} and d.key < w.before
+        order by d.workspace_id, d.key desc`,
+  );
+  return new Map(
+    rows.map((r) => [
+      Number(r.workspace_id),
+      {
+        workspaceId: Number(r.workspace_id),
+        localDate: r.key,
+        at: new Date(r.claimed_at),
+        payload: (r.payload as Record<string, unknown> | null) ?? null,
+      },
+    ]),
+  );
+}
+
+/** Claims rounds: returns the workspaces whose round this call inserted (and so must run). */
+export async function claimRounds(
+  db: Db,
+  rounds: readonly { workspaceId: number; localDate: string }[],
+  by: string,
+  now: Date,
+): Promise<Set<number>> {
+  if (rounds.length === 0) return new Set();
+  // Sorted, so two processes claiming overlapping sets lock rows in the same order.
+  const sorted = [...rounds].sort((a, b) => a.workspaceId - b.workspaceId);
+  const rows = await db
+    .insert(deliveries)
+    .values(
+      sorted.map((r) => ({
+        workspaceId: r.workspaceId,
+        kind: ROUND,
+        key: r.localDate,
+        state: "sent",
+        attempts: 1,
+        claimedBy: by,
+        claimedAt: now,
+        sentAt: now,
+      })),
+    )
+    .onConflictDoNothing()
+    .returning({ workspaceId: deliveries.workspaceId });
+  return new Set(rows.map((r) => r.workspaceId));
+}
+
+/** Stores what the next round compares against (e.g. risk levels), per workspace. */
+export async function saveRoundPayloads(
+  db: Db,
+  payloads: readonly { workspaceId: number; localDate: string; payload: Record<string, unknown> }[],
+): Promise<void> {
+  if (payloads.length === 0) return;
+  const values = sql.join(
+    payloads.map((p) => sql`(${p.workspaceId}::int, ${p.localDate}::text, ${JSON.stringify(p.payload)}::jsonb)`),
+    sql`, `,
+  );
+  await db.execute(
+    sql`update ${deliveries} d set payload = v.payload
+        from (values ${values}) as v(workspace_id, key, payload)
+        where d.workspace_id = v.workspace_id and d.kind = ${ROUND} and d.key = v.key`,
+  );
+}
+
+/** The workspace's round for a local date, if claimed (tests and the digest verb). */
+export async function findRound(db: Db, workspaceId: number, localDate: string) {
+  const [row] = await db
+    .select()
+    .from(deliveries)
+    .where(and(eq(deliveries.workspaceId, workspaceId), eq(deliveries.kind, ROUND), eq(deliveries.key, localDate)));
+  return row;
+}

@@ -1,0 +1,73 @@
+import type { WorkspaceRow } from "../../db/queries/workspaces.ts";
+import type { IncidentKind } from "../../db/schema/incidents.ts";
+
+/** An open invoice past its due date, as the digest and the alerts show it. */
+export interface OverdueInvoice {
+  invoiceId: number;
+  clientId: number;
+  clientName: string;
+  number: string;
+  currency: string;
+  /** Principal still unpaid, minor units. */
+  outstandingMinor: number;
+  /** Interest and fixed fees owed so far (net of any settled), minor units. */
+  chargesMinor: number;
+  dueOn: string;
+  daysLate: number;
+  /** The reminder stage reached today (1-based), or 0 before the first. */
+  stage: number;
+  /** What that stage is called ('first', 'second', 'final', 'suspension' …). */
+  stageName: string | null;
+  /** The next stage and the day it is due, when there is one. */
+  next: { stage: number; name: string; on: string } | null;
+  /** Highest stage a person recorded as sent. */
+  remindedStage: number;
+  snoozedUntil: string | null;
+  disputed: boolean;
+}
+
+/** An open invoice falling due within the next days. */
+export interface DueSoonInvoice {
+  invoiceId: number;
+  clientName: string;
+  number: string;
+  currency: string;
+  outstandingMinor: number;
+  dueOn: string;
+}
+
+export interface IncidentCount {
+  clientId: number;
+  clientName: string;
+  kind: IncidentKind;
+  count: number;
+}
+
+export interface RiskChange {
+  clientId: number;
+  clientName: string;
+  from: string;
+  to: string;
+}
+
+/** Everything one workspace's digest is made of, loaded in a fixed number of queries. */
+export interface DigestData {
+  workspace: WorkspaceRow;
+  /** The workspace's local date the digest is for. */
+  today: string;
+  /** Incidents logged after this instant are new. */
+  since: Date;
+  overdue: OverdueInvoice[];
+  dueSoon: DueSoonInvoice[];
+  incidents: IncidentCount[];
+  riskRose: RiskChange[];
+  /** Risk level per client id today, kept for the next digest to compare with. */
+  riskLevels: Record<string, string>;
+}
+
+/** True when a digest would have nothing to say. */
+export function isQuiet(data: DigestData): boolean {
+  return (
+    data.overdue.length === 0 && data.dueSoon.length === 0 && data.incidents.length === 0 && data.riskRose.length === 0
+  );
+}

@@ -1,0 +1,53 @@
+import cron from "node-cron";
+import { newInstanceId, runTick, type TickDeps, type TickReport } from "./run-tick.ts";
+
+export interface Scheduler {
+  /** Runs one tick now (tests, and the first tick at start). */
+  tick(): Promise<TickReport>;
+  /** Stops ticking and waits for a tick in progress to finish. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Ticks every minute, in UTC: each tick decides from the data and the clock what is due in
+ * each workspace's own time zone, so no cron expression per workspace is needed and a digest
+ * time in a DST gap or a missed minute during downtime is still caught. Claims in the
+ * database make several processes on one database safe.
+ */
+export function startScheduler(deps: TickDeps): Scheduler {
+  const instanceId = deps.instanceId ?? newInstanceId();
+  const log = deps.log.child({ component: "scheduler" });
+  let running: Promise<TickReport> | undefined;
+  let stopped = false;
+
+  const tick = (): Promise<TickReport> => {
+    // One tick at a time in this process: a slow tick makes the next one wait, not overlap.
+    running ??= runTick({ ...deps, instanceId, log })
+      .then((report) => {
+        if (report.rounds + report.sent + report.failed > 0) log.info(report, "scheduler tick");
+        return report;
+      })
+      .finally(() => {
+        running = undefined;
+      });
+    return running;
+  };
+
+  const task = cron.schedule(
+    "* * * * *",
+    async () => {
+      if (!stopped) await tick();
+    },
+    { timezone: "UTC", name: `tact-scheduler-${instanceId}`, noOverlap: true },
+  );
+  log.info({ instanceId }, "scheduler started");
+
+  return {
+    tick,
+    async stop() {
+      stopped = true;
+      await task.destroy();
+      await running;
+    },
+  };
+}

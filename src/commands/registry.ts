@@ -1,22 +1,35 @@
 import type { ActionDef } from "../core/define-action.ts";
+import { wizardButtonAction, wizardFormAction } from "../offboarding/wizard-actions.ts";
 import { undoAction } from "./actions/undo-action.ts";
 import type { CommandDef } from "./define-command.ts";
 import { clientCommands } from "./verbs/client-verbs.ts";
 import { configCommand } from "./verbs/config.ts";
+import { exportCommand } from "./verbs/export.ts";
 import { helpCommand } from "./verbs/help.ts";
 import { incidentCommands } from "./verbs/incident-verbs.ts";
 import { listCommand } from "./verbs/list.ts";
+import { offboardCommand } from "./verbs/offboard.ts";
 import { showCommand } from "./verbs/show.ts";
 import { undoCommand } from "./verbs/undo.ts";
 
 /** Every `/client` verb, in the order help lists them. Add a verb here to expose it everywhere. */
 export function commandList(): CommandDef[] {
-  return [...incidentCommands, undoCommand, ...clientCommands, showCommand, listCommand, configCommand, helpCommand];
+  return [
+    ...incidentCommands,
+    undoCommand,
+    ...clientCommands,
+    showCommand,
+    listCommand,
+    offboardCommand,
+    exportCommand,
+    configCommand,
+    helpCommand,
+  ];
 }
 
 /** Every button/form handler, by the first part of its action id. */
 export function actionList(): ActionDef[] {
-  return [undoAction];
+  return [undoAction, wizardButtonAction, wizardFormAction];
 }
 
 let byName: Map<string, CommandDef> | undefined;

@@ -5,10 +5,9 @@ import type { Context } from "../core/context.ts";
 import { addDays, localDate } from "../domain/dates.ts";
 import { DAY_MS, RECENT_DAYS } from "../incidents/log-incident.ts";
 import { catalogFor } from "../messages/catalog.ts";
-import { createFormatter } from "../messages/format.ts";
 import { type Locale, toLocale } from "../messages/locale.ts";
 import { type ClientAccounts, clientAccounts } from "./client-accounts.ts";
-import { draftNextLetter, draftWhyLetter } from "./draft-letters.ts";
+import { draftNextLetter, draftWhyLetter, letterFormatter } from "./draft-letters.ts";
 import { reasonKinds, type Wizard } from "./wizard-record.ts";
 
 /** Days between the letters and the end of hosting, handover and questions. */
@@ -55,7 +54,7 @@ export function availableReasons(facts: WizardFacts) {
 /** Both letters as drafted from today's data and the owner's chosen reasons. */
 export function draftLetters(ctx: Context, wizard: Wizard, facts: WizardFacts): { why: string; next: string } {
   const t = catalogFor(facts.letterLocale);
-  const fmt = createFormatter(facts.letterLocale, ctx.workspace.timezone);
+  const fmt = letterFormatter(facts.letterLocale, ctx.workspace.timezone);
   const chosen = new Set(wizard.texts.reasons ?? []);
   const why = draftWhyLetter(t, fmt, {
     client: facts.client.displayName,

@@ -11,7 +11,9 @@ export const letters = {
     reasonsIntro: "Over the past months:",
     reasons: {
       late: (p: { count: number; since: string }) =>
-        `payments have reached us after their due date ${p.count > 1 ? `${p.count} times since ${p.since}` : `on ${p.since}`}, which a team of our size cannot absorb;`,
+        p.count > 1
+          ? `payments have reached us after their due date ${p.count} times since ${p.since}, which a team of our size cannot absorb;`
+          : `a payment reached us after its due date (on ${p.since}), which a team of our size finds hard to absorb;`,
       conduct: () =>
         "our exchanges have become tense, and we no longer manage to work together in the calm way a project needs;",
       advice: () =>

@@ -1,0 +1,235 @@
+import type { AlertSent, InvoiceEvent } from "../../db/queries/client-record.ts";
+import type { ClientRow } from "../../db/queries/clients.ts";
+import type { IncidentRow } from "../../db/queries/incidents.ts";
+import { STEP_COUNT, stepKey } from "../domain/wizard/wizard-steps.ts";
+import type { Catalog } from "../messages/catalog.ts";
+import type { Formatter } from "../messages/format.ts";
+import { isLocale } from "../messages/locale.ts";
+import type { ClientAccounts } from "./client-accounts.ts";
+import type { LetterRecord, Wizard } from "./wizard-record.ts";
+
+/** Everything the written record shows about one client. */
+export interface RecordData {
+  client: ClientRow;
+  aliases: string[];
+  exportedAt: Date;
+  exportedBy: string;
+  incidents: IncidentRow[];
+  /** Display names by user id (reporters, payers, the owner). */
+  names: Map<string, string>;
+  accounts: ClientAccounts;
+  invoiceEvents: InvoiceEvent[];
+  alerts: AlertSent[];
+  /** Newest first. */
+  wizards: Wizard[];
+}
+
+/**
+ * The client's written record as Markdown (PLAYBOOK.md §3, step 6): incidents, invoices,
+ * payments, reminders, charges, both letters and every wizard step with its date. Pure.
+ * Text typed by people is escaped so it can never break the document's structure.
+ */
+export function renderRecord(t: Catalog, fmt: Formatter, data: RecordData): string {
+  const r = t.offboarding.record;
+  const name = (id: string) => (id === "auto" ? "Tact" : (data.names.get(id) ?? id));
+  const out: string[] = [];
+  const { client } = data;
+  out.push(`# ${inline(r.title({ client: client.displayName, slug: client.slug }))}`, "");
+  out.push(
+    r.exported({
+      date: fmt.dateTime(data.exportedAt),
+      by: inline(name(data.exportedBy)),
+      status: r.statuses[client.status as keyof typeof r.statuses] ?? client.status,
+    }),
+  );
+  out.push(r.since({ date: fmt.date(client.createdAt) }));
+  if (data.aliases.length > 0) out.push(r.aliases({ aliases: inline(data.aliases.join(", ")) }));
+
+  section(out, r.incidents({ count: data.incidents.length }));
+  table(
+    out,
+    r.incidentHead,
+    data.incidents.map((i) => [
+      fmt.dateTime(i.occurredAt),
+      t.incidents.kinds[i.kind] +
+        (i.withdrawnAt ? ` (${r.withdrawn({ date: fmt.date(i.withdrawnAt), by: name(i.withdrawnBy ?? "") })})` : ""),
+      name(i.source === "auto" ? "auto" : i.reporterId),
+      i.invoiceRef ?? "",
+      i.note ?? "",
+    ]),
+    r.none,
+  );
+
+  const writtenOff = new Set(
+    data.invoiceEvents.filter((e) => e.action === "invoice.written-off").map((e) => e.invoiceId),
+  );
+  const invoices = data.accounts.invoices;
+  const numberOf = new Map(invoices.map((a) => [a.invoice.id, a.invoice.number]));
+  section(out, r.invoices);
+  table(
+    out,
+    r.invoiceHead,
+    invoices.map((a) => {
+      const paid = a.payments.filter((p) => p.kind !== "charges").reduce((n, p) => n + p.amountMinor, 0);
+      const status = writtenOff.has(a.invoice.id) ? r.invoiceStatuses.writtenOff : r.invoiceStatuses[a.invoice.status];
+      return [
+        a.invoice.number,
+        fmt.date(a.invoice.issuedOn),
+        fmt.date(a.invoice.dueOn),
+        fmt.money(a.invoice.amountMinor, a.invoice.currency),
+        fmt.money(paid, a.invoice.currency),
+        fmt.money(a.outstandingMinor, a.invoice.currency),
+        status,
+      ];
+    }),
+    r.none,
+  );
+
+  section(out, r.payments);
+  table(
+    out,
+    r.paymentHead,
+    invoices.flatMap((a) =>
+      a.payments.map((p) => [
+        fmt.date(p.paidOn),
+        a.invoice.number,
+        r.paymentKinds[p.kind],
+        fmt.money(p.amountMinor, a.invoice.currency),
+        name(p.recordedBy),
+      ]),
+    ),
+    r.none,
+  );
+
+  section(out, r.reminders);
+  const reminders = [
+    ...invoices
+      .filter((a) => a.invoice.remindedStage > 0)
+      .map((a) => `- ${inline(r.reminderStage({ invoice: a.invoice.number, stage: a.invoice.remindedStage }))}`),
+    ...data.invoiceEvents
+      .filter((e) => /remind/.test(e.action))
+      .map(
+        (e) =>
+          `- ${inline(r.reminderEvent({ date: fmt.dateTime(e.at), invoice: numberOf.get(e.invoiceId) ?? "?", what: e.action, by: name(e.actorId) }))}`,
+      ),
+    ...data.alerts.map(
+      (a) =>
+        `- ${inline(r.alertPosted({ date: a.sentAt ? fmt.dateTime(a.sentAt) : "?", invoice: numberOf.get(a.invoiceId) ?? "?", stage: a.stage }))}`,
+    ),
+  ];
+  out.push(...(reminders.length > 0 ? reminders : [r.none]));
+
+  section(out, r.charges);
+  const charges = invoices.filter((a) => a.chargesMinor > 0 || a.invoice.chargesStatus !== "open");
+  out.push(
+    ...(charges.length > 0
+      ? charges.flatMap((a) => {
+          const status = r.chargesStatuses[a.invoice.chargesStatus as keyof typeof r.chargesStatuses] ?? "";
+          const line = `- ${inline(r.chargesLine({ invoice: a.invoice.number, total: fmt.money(a.chargesMinor, a.invoice.currency), status }))}`;
+          return a.chargesHow ? [line, `  ${inline(a.chargesHow)}`] : [line];
+        })
+      : [r.none]),
+  );
+
+  const withLetters = data.wizards.find((w) => w.texts.why || w.texts.next);
+  section(out, r.letters);
+  for (const [title, letter] of [
+    [r.whyTitle, withLetters?.texts.why],
+    [r.nextTitle, withLetters?.texts.next],
+  ] as const) {
+    out.push("", `### ${title}`, "");
+    out.push(...(letter ? renderLetter(t, fmt, letter) : [r.notWritten]));
+  }
+
+  for (const w of data.wizards) renderWizard(out, t, fmt, w, name);
+  return `${out.join("\n")}\n`;
+}
+
+function letterMeta(t: Catalog, fmt: Formatter, letter: LetterRecord): string {
+  const language = isLocale(letter.language) ? t.offboarding.languages[letter.language] : letter.language;
+  return t.offboarding.record.letterMeta({
+    date: fmt.dateTime(new Date(letter.at)),
+    own: letter.source === "own",
+    language,
+  });
+}
+
+function renderLetter(t: Catalog, fmt: Formatter, letter: LetterRecord): string[] {
+  return [
+    `_${letterMeta(t, fmt, letter)}_`,
+    "",
+    ...letter.text.split("\n").map((l) => `> ${escapeBlock(l)}`.trimEnd()),
+  ];
+}
+
+function renderWizard(out: string[], t: Catalog, fmt: Formatter, w: Wizard, name: (id: string) => string): void {
+  const r = t.offboarding.record;
+  section(out, r.offboarding);
+  out.push(
+    r.offboardingMeta({
+      started: fmt.dateTime(w.row.startedAt),
+      by: inline(name(w.row.ownerUserId)),
+      status: r.wizardStatuses[w.state.status],
+    }),
+    "",
+  );
+  const x = w.texts;
+  const notes: Record<number, string> = {};
+  if (x.conversation) notes[1] = r.conversation({ date: fmt.date(x.conversation.on), notes: x.conversation.notes });
+  if (x.why) notes[3] = letterMeta(t, fmt, x.why);
+  if (x.next) notes[4] = letterMeta(t, fmt, x.next);
+  if (x.accounts) notes[5] = r.accounts[x.accounts.decision]({ owed: x.accounts.summary });
+  if (x.teamNote)
+    notes[7] = r.teamNote({ posted: x.teamNote.posted, channel: x.teamNote.channelId ?? "", text: x.teamNote.text });
+  if (x.lessons) notes[8] = r.lessons({ lines: x.lessons.lines.join("; ") });
+  const rows = w.state.steps.map((s, i) => {
+    const step = i + 1;
+    const note = [notes[step], s.reason].filter(Boolean).join(" · ");
+    return [
+      `${step}/${STEP_COUNT} ${t.offboarding.stepTitles[stepKey(step)]}`,
+      r.stepStatuses[s.status],
+      s.at ? fmt.dateTime(new Date(s.at)) : "",
+      note,
+    ];
+  });
+  table(out, r.stepHead, rows, r.none);
+  out.push("", `### ${r.timeline}`, "");
+  for (const e of w.state.history) {
+    const extra = [e.reason, e.remindOn ? r.remindOn({ date: fmt.date(e.remindOn) }) : undefined].filter(Boolean);
+    out.push(
+      `- ${fmt.dateTime(new Date(e.at))} · ${r.step({ step: e.step })} · ${r.events[e.type]}${extra.length > 0 ? ` (${inline(extra.join("; "))})` : ""}`,
+    );
+  }
+}
+
+function section(out: string[], title: string): void {
+  out.push("", `## ${title}`, "");
+}
+
+function table(out: string[], head: readonly string[], rows: string[][], none: string): void {
+  if (rows.length === 0) {
+    out.push(none);
+    return;
+  }
+  out.push(`| ${head.map(cell).join(" | ")} |`, `|${head.map(() => " --- ").join("|")}|`);
+  for (const row of rows) out.push(`| ${row.map(cell).join(" | ")} |`);
+}
+
+/** A table cell: one line, pipes escaped. */
+function cell(text: string): string {
+  return inline(text).replace(/\|/g, "\\|");
+}
+
+/** One line of text typed by someone: no line breaks, no HTML, no Markdown that starts a block. */
+function inline(text: string): string {
+  return escapeHtml(text.replace(/\s*\n\s*/g, " ").trim());
+}
+
+/** A line inside a quoted block: HTML neutralised. */
+function escapeBlock(text: string): string {
+  return escapeHtml(text);
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}

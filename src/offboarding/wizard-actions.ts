@@ -1,0 +1,386 @@
+import { findClientById } from "../../db/queries/clients.ts";
+import { insertIncident } from "../../db/queries/incidents.ts";
+import type { Context } from "../core/context.ts";
+import { defineAction } from "../core/define-action.ts";
+import { dm, type Effect, post, reply, update } from "../core/effects.ts";
+import { addDays } from "../domain/dates.ts";
+import type { WizardRejection } from "../domain/wizard/apply-wizard-command.ts";
+import { isOpen } from "../domain/wizard/wizard-state.ts";
+import { STEP_COUNT, stepKey } from "../domain/wizard/wizard-steps.ts";
+import { userError } from "../errors.ts";
+import { message, textMessage } from "../messages/message.ts";
+import { authorizeWizard, type WizardRequest } from "./authorize-wizard.ts";
+import {
+  buildStepMessage,
+  REMIND_DAYS,
+  stepTitle,
+  teamNote,
+  WIZARD_ACTION,
+  WIZARD_FORM,
+  wizardAction,
+} from "./build-step-message.ts";
+import { type ChangeResult, changeWizard, type WizardChange } from "./change-wizard.ts";
+import { buildRecordFile } from "./export-record.ts";
+import { draftLetters, loadWizardFacts, type WizardFacts } from "./wizard-facts.ts";
+import {
+  CONVERSATION_MAX,
+  conversationDay,
+  formText,
+  LETTER_MAX,
+  lessonLines,
+  REASON_MAX,
+  wizardForms,
+} from "./wizard-forms.ts";
+import { type ReasonKind, reasonKinds, type Wizard } from "./wizard-record.ts";
+import { writeOffInvoices } from "./write-off.ts";
+
+/** The wizard's buttons and selects: `wizard:<offboarding id>:<step>:<op>[:<arg>]`. */
+export const wizardButtonAction = defineAction({
+  name: WIZARD_ACTION,
+  async handler(ctx, params) {
+    const req = await authorizeWizard(ctx, params);
+    const facts = await factsFor(ctx, req.wizard);
+    const blocked = await notNow(ctx, req, facts, ["resume", "cancel"].includes(req.op));
+    if (blocked) return blocked;
+    return pressed(ctx, req, facts);
+  },
+});
+
+/** The wizard's forms: `wizard-form:<offboarding id>:<step>:<what>`, values by field id. */
+export const wizardFormAction = defineAction({
+  name: WIZARD_FORM,
+  async handler(ctx, params, values = {}) {
+    const req = await authorizeWizard(ctx, params);
+    const facts = await factsFor(ctx, req.wizard);
+    const blocked = await notNow(ctx, req, facts, false);
+    if (blocked) return blocked;
+    return submitted(ctx, req, facts, values);
+  },
+});
+
+async function factsFor(ctx: Context, wizard: Wizard): Promise<WizardFacts> {
+  const client = await findClientById(ctx.db, ctx.workspace.id, wizard.row.clientId);
+  if (!client) throw userError("bad-action", (t) => t.errors.unknownAction);
+  return loadWizardFacts(ctx, client, wizard.row.ownerUserId);
+}
+
+/** A finished wizard, or a button from a step already left: say so, change nothing. */
+async function notNow(ctx: Context, req: WizardRequest, facts: WizardFacts, anyStep: boolean) {
+  if (!isOpen(req.wizard.state)) return rejected(ctx, "finished", req.wizard, facts);
+  if (!anyStep && req.step !== req.wizard.state.current) return rejected(ctx, "stale", req.wizard, facts);
+  return undefined;
+}
+
+function rejected(ctx: Context, reason: WizardRejection, wizard: Wizard, facts: WizardFacts): Effect[] {
+  const o = ctx.t.offboarding;
+  switch (reason) {
+    case "finished":
+      return [reply(textMessage(o.refused.finished({ client: facts.client.displayName, slug: facts.client.slug })))];
+    case "stale":
+      return [
+        reply(textMessage(o.refused.stale({ step: wizard.state.current, total: STEP_COUNT }))),
+        dm(ctx.user.id, buildStepMessage(ctx, wizard, facts)),
+      ];
+    case "reasonRequired":
+      throw userError("form-empty", (t) => t.offboarding.invalid.empty({ what: t.offboarding.forms.skipReason }));
+    default:
+      throw userError("bad-action", (t) => t.errors.unknownAction);
+  }
+}
+
+/** Which step each button belongs to; anything else is a forged id. */
+const opSteps: Record<string, readonly string[]> = {
+  conversation: ["talk"],
+  remind: ["talk"],
+  done: ["decide", "why", "next", "accounts"],
+  reason: ["why"],
+  own: ["why", "next"],
+  chase: ["accounts"],
+  writeoff: ["accounts"],
+  record: ["record"],
+  post: ["letgo"],
+  nopost: ["letgo"],
+  lessons: ["learn"],
+};
+
+async function pressed(ctx: Context, req: WizardRequest, facts: WizardFacts): Promise<Effect[]> {
+  const { wizard, op, arg } = req;
+  const id = wizard.row.id;
+  const o = ctx.t.offboarding;
+  const key = stepKey(wizard.state.current);
+  const allowed = opSteps[op];
+  if (allowed && !allowed.includes(key)) throw userError("bad-action", (t) => t.errors.unknownAction);
+  const now = ctx.clock.now().toISOString();
+
+  switch (op) {
+    case "conversation":
+      return [{ type: "form", form: wizardForms.conversation(ctx, wizard, facts.today) }];
+    case "skip":
+      return [{ type: "form", form: wizardForms.skip(ctx, wizard) }];
+    case "own": {
+      const drafts = draftLetters(ctx, wizard, facts);
+      return [{ type: "form", form: wizardForms.letter(ctx, wizard, key === "why" ? drafts.why : drafts.next) }];
+    }
+    case "lessons":
+      return [{ type: "form", form: wizardForms.lessons(ctx, wizard) }];
+
+    case "reason": {
+      const kind = reasonKinds.find((k) => k === arg);
+      if (!kind) throw userError("bad-action", (t) => t.errors.unknownAction);
+      const chosen = new Set<ReasonKind>(wizard.texts.reasons ?? []);
+      if (chosen.has(kind)) chosen.delete(kind);
+      else chosen.add(kind);
+      const result = await changeWizard(ctx, id, (w) => ({
+        texts: { ...w.texts, reasons: reasonKinds.filter((k) => chosen.has(k)) },
+        details: { reasons: [...chosen] },
+      }));
+      if (!result.ok) return rejected(ctx, result.reason, result.wizard, facts);
+      return [update(buildStepMessage(ctx, result.wizard, facts))];
+    }
+
+    case "remind": {
+      const days = Number(arg);
+      if (!(REMIND_DAYS as readonly number[]).includes(days))
+        throw userError("bad-action", (t) => t.errors.unknownAction);
+      const remindOn = addDays(facts.today, days);
+      return paused(ctx, facts, await changeWizard(ctx, id, () => pause(wizard, facts, remindOn)));
+    }
+    case "pause":
+      return paused(ctx, facts, await changeWizard(ctx, id, () => pause(wizard, facts)));
+    case "resume": {
+      const result = await changeWizard(ctx, id, () => ({ command: { type: "resume" } }));
+      // Resuming a wizard that is not paused just shows where it stands.
+      const current = result.wizard;
+      return [
+        update(
+          textMessage(o.resuming({ client: facts.client.displayName, step: current.state.current, total: STEP_COUNT })),
+        ),
+        dm(ctx.user.id, buildStepMessage(ctx, current, facts)),
+      ];
+    }
+    case "cancel": {
+      const result = await changeWizard(ctx, id, () => ({ command: { type: "cancel" } }));
+      if (!result.ok) return rejected(ctx, result.reason, result.wizard, facts);
+      return [update(textMessage(o.cancelled({ client: facts.client.displayName })))];
+    }
+    case "back":
+      return advanced(
+        ctx,
+        facts,
+        await changeWizard(ctx, id, () => ({ command: { type: "back", step: req.step } })),
+        "button",
+      );
+
+    case "done": {
+      const change: WizardChange = { command: { type: "done", step: req.step } };
+      if (key === "why" || key === "next") {
+        const drafts = draftLetters(ctx, wizard, facts);
+        change.texts = {
+          ...wizard.texts,
+          [key]: {
+            text: key === "why" ? drafts.why : drafts.next,
+            source: "draft",
+            language: facts.letterLocale,
+            at: now,
+          },
+        };
+      }
+      if (key === "accounts") {
+        if (facts.accounts.unpaid.length > 0) throw userError("bad-action", (t) => t.errors.unknownAction);
+        change.texts = { ...wizard.texts, accounts: { decision: "nothing-owed", at: now, summary: "" } };
+      }
+      return advanced(ctx, facts, await changeWizard(ctx, id, () => change), "button");
+    }
+    case "chase":
+    case "writeoff": {
+      const summary = owedSummary(ctx, facts);
+      const count = facts.accounts.unpaid.length;
+      const result = await changeWizard(ctx, id, (w) => ({
+        command: { type: "done", step: req.step },
+        texts: { ...w.texts, accounts: { decision: op === "chase" ? "chase" : "write-off", at: now, summary } },
+        details: { decision: op, owed: summary },
+        ...(op === "writeoff"
+          ? { alsoWrite: async (tx) => void (await writeOffInvoices(tx, ctx, facts.accounts.unpaid, id)) }
+          : {}),
+      }));
+      const line = op === "chase" ? o.keptChasing : o.wroteOff({ total: summary, count });
+      return advanced(ctx, facts, result, "button", line);
+    }
+    case "record": {
+      const result = await changeWizard(ctx, id, () => ({ command: { type: "done", step: req.step } }));
+      if (!result.ok) return rejected(ctx, result.reason, result.wizard, facts);
+      const file = await buildRecordFile(ctx, facts.client);
+      return advanced(ctx, facts, result, "button", o.recordSent, [file]);
+    }
+    case "post":
+    case "nopost": {
+      const channelId = ctx.workspace.digestChannel;
+      if (op === "post" && !channelId) throw userError("bad-action", (t) => t.errors.unknownAction);
+      const text = teamNote(ctx, facts);
+      const result = await changeWizard(ctx, id, (w) => ({
+        command: { type: "done", step: req.step },
+        texts: {
+          ...w.texts,
+          teamNote: { posted: op === "post", text, at: now, ...(op === "post" && channelId ? { channelId } : {}) },
+        },
+        details: { posted: op === "post" },
+      }));
+      if (op === "post" && channelId && result.ok) {
+        return advanced(ctx, facts, result, "button", o.notePosted({ channel: channelId }), [
+          post(channelId, textMessage(text)),
+        ]);
+      }
+      return advanced(ctx, facts, result, "button", o.noteNotPosted);
+    }
+    default:
+      throw userError("bad-action", (t) => t.errors.unknownAction);
+  }
+}
+
+async function submitted(
+  ctx: Context,
+  req: WizardRequest,
+  facts: WizardFacts,
+  values: Record<string, string>,
+): Promise<Effect[]> {
+  const { wizard, op } = req;
+  const id = wizard.row.id;
+  const key = stepKey(wizard.state.current);
+  const f = (t: Context["t"]) => t.offboarding.forms;
+  const now = ctx.clock.now().toISOString();
+  switch (op) {
+    case "skip": {
+      const reason = formText(values.reason, REASON_MAX, (t) => f(t).skipReason);
+      return advanced(
+        ctx,
+        facts,
+        await changeWizard(ctx, id, () => ({ command: { type: "skip", step: req.step, reason } })),
+        "form",
+      );
+    }
+    case "conversation": {
+      if (key !== "talk") break;
+      const notes = formText(values.notes, CONVERSATION_MAX, (t) => f(t).conversationNotes);
+      const conversation = { ...conversationDay(notes, values.date, facts.today), at: now };
+      const result = await changeWizard(ctx, id, (w) => ({
+        command: { type: "done", step: req.step },
+        texts: { ...w.texts, conversation },
+        details: { conversationOn: conversation.on },
+      }));
+      return advanced(ctx, facts, result, "form");
+    }
+    case "letter": {
+      if (key !== "why" && key !== "next") break;
+      const text = formText(values.text, LETTER_MAX, (t) => f(t).letterField);
+      const drafts = draftLetters(ctx, wizard, facts);
+      const draft = key === "why" ? drafts.why : drafts.next;
+      const letter = {
+        text,
+        source: text === draft.trim() ? "draft" : "own",
+        language: facts.letterLocale,
+        at: now,
+      } as const;
+      const result = await changeWizard(ctx, id, (w) => ({
+        command: { type: "done", step: req.step },
+        texts: { ...w.texts, [key]: letter },
+        details: { letter: key, source: letter.source },
+      }));
+      return advanced(ctx, facts, result, "form");
+    }
+    case "lessons": {
+      if (key !== "learn") break;
+      const lines = lessonLines(formText(values.text, 20 * 500, (t) => f(t).lessonsField));
+      const at = ctx.clock.now();
+      const result = await changeWizard(ctx, id, (w) => ({
+        command: { type: "done", step: req.step },
+        texts: { ...w.texts, lessons: { lines, at: now } },
+        details: { lessons: lines.length },
+        alsoWrite: async (tx) => {
+          for (const note of lines) {
+            await insertIncident(tx, {
+              workspaceId: ctx.workspace.id,
+              clientId: facts.client.id,
+              kind: "flag",
+              note,
+              reporterId: ctx.user.id,
+              source: ctx.invocation.platform,
+              occurredAt: at,
+              createdAt: at,
+            });
+          }
+        },
+      }));
+      return advanced(ctx, facts, result, "form", ctx.t.offboarding.lessonsSaved({ count: lines.length }));
+    }
+  }
+  throw userError("bad-action", (t) => t.errors.unknownAction);
+}
+
+function pause(wizard: Wizard, facts: WizardFacts, remindOn?: string): WizardChange {
+  return {
+    command: { type: "pause", step: wizard.state.current, today: facts.today, ...(remindOn ? { remindOn } : {}) },
+    ...(remindOn ? { details: { remindOn } } : {}),
+  };
+}
+
+function paused(ctx: Context, facts: WizardFacts, result: ChangeResult): Effect[] {
+  if (!result.ok) return rejected(ctx, result.reason, result.wizard, facts);
+  const o = ctx.t.offboarding;
+  const w = result.wizard;
+  const text = o.paused({
+    step: w.state.current,
+    total: STEP_COUNT,
+    client: facts.client.displayName,
+    slug: facts.client.slug,
+  });
+  const m = message(text).text(text);
+  if (w.state.remindOn) m.context(o.remindSet({ date: ctx.fmt.date(w.state.remindOn) }));
+  m.buttons([
+    { id: wizardAction(w, "resume"), label: o.buttons.resume, style: "primary" },
+    { id: wizardAction(w, "cancel"), label: o.buttons.cancel },
+  ]);
+  return [update(m.build())];
+}
+
+/**
+ * After a step moved: a button's message becomes one line saying what was done (its buttons
+ * gone), and the next step (or the end) arrives as a new DM. A form has no message to
+ * replace, so that line heads the next step instead.
+ */
+async function advanced(
+  ctx: Context,
+  facts: WizardFacts,
+  result: ChangeResult,
+  via: "button" | "form",
+  extra?: string,
+  effects: Effect[] = [],
+): Promise<Effect[]> {
+  if (!result.ok) return rejected(ctx, result.reason, result.wizard, facts);
+  const o = ctx.t.offboarding;
+  const line = [stepLine(ctx, result.wizard), extra].filter(Boolean).join(" ");
+  const owner = result.wizard.row.ownerUserId;
+  const next = result.finished
+    ? textMessage(o.finished({ client: facts.client.displayName, slug: facts.client.slug }))
+    : buildStepMessage(ctx, result.wizard, await factsFor(ctx, result.wizard), via === "form" ? line : undefined);
+  if (result.finished && via === "form") next.blocks.unshift({ type: "context", text: line });
+  return [...(via === "button" ? [update(textMessage(line))] : []), ...effects, dm(owner, next)];
+}
+
+/** What the last command did, in one line. */
+function stepLine(ctx: Context, wizard: Wizard): string {
+  const o = ctx.t.offboarding;
+  const event = [...wizard.state.history].reverse().find((e) => e.type !== "finish" && e.type !== "resume");
+  if (!event) return "";
+  if (event.type === "back") return o.stepLine.back({ step: wizard.state.current, total: STEP_COUNT });
+  const p = {
+    step: event.step,
+    total: STEP_COUNT,
+    title: stepTitle(ctx, event.step),
+    date: ctx.fmt.date(new Date(event.at)),
+  };
+  return event.type === "skip" ? o.stepLine.skipped({ ...p, reason: event.reason ?? "" }) : o.stepLine.done(p);
+}
+
+function owedSummary(ctx: Context, facts: WizardFacts): string {
+  return ctx.fmt.list([...facts.accounts.owed].map(([currency, minor]) => ctx.fmt.money(minor, currency)));
+}

@@ -1,4 +1,5 @@
 import type { ConfigSetting } from "./config-settings.ts";
 import { langSetting } from "./lang-setting.ts";
+import { ownerSetting } from "./owner-setting.ts";
 
-export const configSettings: ConfigSetting[] = [langSetting];
+export const configSettings: ConfigSetting[] = [langSetting, ownerSetting];

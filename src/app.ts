@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { Logger } from "pino";
+import { createDiscordAdapter } from "../adapters/discord/discord-adapter.ts";
 import { createSlackAdapter } from "../adapters/slack/slack-adapter.ts";
 import { type Database, openDatabase } from "../db/database.ts";
 import type { Clock } from "./clock.ts";
@@ -57,6 +58,7 @@ export async function startApp(options: StartOptions): Promise<App> {
   // Each configured platform mounts its routes on the HTTP server and returns its outbox.
   // (Slack: adapters/slack; Discord: adapters/discord.)
   if (config.slackEnabled) adapters.push(createSlackAdapter(deps));
+  if (config.discordEnabled) adapters.push(createDiscordAdapter(deps));
   void deps;
 
   const port = await http.listen(config.PORT);

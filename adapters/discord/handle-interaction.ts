@@ -155,7 +155,12 @@ async function complete(
 ): Promise<{ name: string; value: string }[]> {
   const work = (async () => {
     const hints = await deps.guilds.hints(guildId);
-    const input: InvocationInput = { kind: "autocomplete", ...request };
+    const input: InvocationInput = {
+      kind: "autocomplete",
+      verb: request.verb,
+      option: request.option,
+      partial: request.partial,
+    };
     return deps.core.complete({ ...invocationOf(origin, guildId, undefined, input), workspaceHints: hints });
   })().catch((error: unknown) => {
     log.warn({ err: restErrorSummary(error) }, "autocomplete failed");

@@ -1,0 +1,79 @@
+import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
+import { createDiscordAdapter, type DiscordAdapter } from "../../adapters/discord/discord-adapter.ts";
+import { readConfig } from "../../src/config.ts";
+import { createHttpServer, type HttpServer } from "../../src/http/create-http-server.ts";
+import { type Harness, silentLog, useHarness } from "../support/harness.ts";
+import { FakeDiscordApi } from "./fake-discord-api.ts";
+import { APP_ID, GUILD, OWNER, signedHeaders, testKeys } from "./payloads.ts";
+
+export interface DiscordHarness {
+  h: Harness;
+  api: FakeDiscordApi;
+  adapter: DiscordAdapter;
+  /** Posts a signed interaction to /discord/interactions; waits for every later answer too. */
+  send(payload: object): Promise<{ status: number; body: Record<string, unknown> | undefined; text: string }>;
+  /** Posts raw bytes with the given headers (to test refusals). */
+  post(body: string, headers: Record<string, string>): Promise<{ status: number; text: string }>;
+  publicKeyHex: string;
+}
+
+/**
+ * The real adapter in HTTP interactions mode on a real HTTP server, a fake Discord API
+ * behind DISCORD_API_URL, the core on the test database. The guild's owner is OWNER.
+ */
+export function useDiscord(options: { deferAfterMs?: number } = {}): DiscordHarness {
+  const h = useHarness();
+  const keys = testKeys();
+  const d = { h, publicKeyHex: keys.publicKeyHex } as DiscordHarness;
+  let http: HttpServer;
+  let base = "";
+  beforeAll(async () => {
+    d.api = new FakeDiscordApi();
+    await d.api.start();
+    http = createHttpServer(silentLog);
+    const config = readConfig({
+      DISCORD_TOKEN: "test-bot-token",
+      DISCORD_APPLICATION_ID: APP_ID,
+      DISCORD_PUBLIC_KEY: keys.publicKeyHex,
+      DISCORD_API_URL: d.api.url,
+      PORT: "0",
+    });
+    d.adapter = createDiscordAdapter(
+      { core: h.core, config, log: silentLog, http, database: h.db },
+      { restRetries: 0, deferAfterMs: options.deferAfterMs ?? 2_000 },
+    );
+    const port = await http.listen(0, "127.0.0.1");
+    base = `http://127.0.0.1:${port}`;
+  });
+  beforeEach(() => {
+    d.api.reset();
+    d.api.addGuild({ id: GUILD, name: "Studio Nord", owner_id: OWNER });
+  });
+  afterEach(async () => {
+    await d.adapter.idle();
+  });
+  afterAll(async () => {
+    await d.adapter?.stop();
+    await http?.close();
+    await d.api?.stop();
+  });
+  d.post = async (body, headers) => {
+    const res = await fetch(`${base}/discord/interactions`, { method: "POST", headers, body });
+    return { status: res.status, text: await res.text() };
+  };
+  d.send = async (payload) => {
+    const body = JSON.stringify(payload);
+    const res = await fetch(`${base}/discord/interactions`, {
+      method: "POST",
+      headers: signedHeaders(keys.privateKey, body),
+      body,
+    });
+    const text = await res.text();
+    await d.adapter.idle();
+    const json = res.headers.get("content-type")?.includes("json")
+      ? (JSON.parse(text) as Record<string, unknown>)
+      : undefined;
+    return { status: res.status, body: json, text };
+  };
+  return d;
+}

@@ -1,0 +1,170 @@
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { queryRows } from "../../db/query-rows.ts";
+import { useDiscord } from "./discord-test-setup.ts";
+import {
+  autocomplete,
+  buttonPress,
+  CHANNEL,
+  MEMBER,
+  OWNER,
+  ping,
+  signedHeaders,
+  slashCommand,
+  testKeys,
+} from "./payloads.ts";
+
+const d = useDiscord();
+
+async function count(table: string): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(d.h.db.db, sql.raw(`select count(*)::int as n from ${table}`));
+  return Number(row?.n);
+}
+
+/** The message an immediate answer carries (type 4 or 7). */
+function dataOf(body: Record<string, unknown> | undefined): Record<string, unknown> {
+  return (body?.data ?? {}) as Record<string, unknown>;
+}
+
+function textOf(data: Record<string, unknown>): string {
+  return JSON.stringify({ content: data.content, embeds: data.embeds });
+}
+
+describe("Discord HTTP interactions", () => {
+  it("answers Discord's PING with a PONG", async () => {
+    const res = await d.send(ping());
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ type: 1 });
+  });
+
+  it("refuses a bad signature with 401 and writes nothing", async () => {
+    const payload = JSON.stringify(slashCommand("add", { slug: "acme", name: "ACME Corp" }));
+    const stranger = testKeys();
+    const forged = await d.post(payload, signedHeaders(stranger.privateKey, payload));
+    expect(forged.status).toBe(401);
+    const unsigned = await d.post(payload, { "content-type": "application/json" });
+    expect(unsigned.status).toBe(401);
+    const tampered = await d.post(payload.replace("acme", "evil"), signedHeaders(testKeys().privateKey, payload));
+    expect(tampered.status).toBe(401);
+    expect(await count("clients")).toBe(0);
+    expect(await count("workspaces")).toBe(0);
+    expect(d.api.calls).toEqual([]);
+  });
+
+  it("logs an incident from a slash command and confirms privately, with an Undo button", async () => {
+    await d.send(slashCommand("add", { slug: "acme", name: "ACME Corp" }));
+    const res = await d.send(slashCommand("late", { client: "acme", invoice: "INV-7" }, { user: MEMBER }));
+    expect(res.status).toBe(200);
+    expect(res.body?.type).toBe(4);
+    const data = dataOf(res.body);
+    expect(data.flags).toBe(64);
+    expect(textOf(data)).toContain("Logged late payment (invoice INV-7) for ACME Corp.");
+    expect(data.allowed_mentions).toEqual({ parse: [] });
+    expect(JSON.stringify(data.components)).toContain('"custom_id":"undo:1"');
+    expect(await count("incidents")).toBe(1);
+  });
+
+  it("takes the guild's owner as the workspace owner, whoever speaks first", async () => {
+    await d.send(slashCommand("help", {}, { user: MEMBER }));
+    expect(d.api.find("GET", "/guilds/1110000000000000001").length).toBeLessThanOrEqual(1);
+    const refused = await d.send(slashCommand("config", { setting: "lang", value: "fr" }, { user: MEMBER }));
+    expect(textOf(dataOf(refused.body))).toContain("Only the workspace owner (");
+    const accepted = await d.send(slashCommand("config", { setting: "lang", value: "fr" }, { user: OWNER }));
+    expect(textOf(dataOf(accepted.body))).not.toContain("Only the workspace owner");
+  });
+
+  it("refuses a member at an owner-only command, and changes nothing", async () => {
+    await d.send(slashCommand("help", {}, { user: OWNER }));
+    const res = await d.send(slashCommand("config", { setting: "lang", value: "fr" }, { user: MEMBER, name: "Sam" }));
+    const data = dataOf(res.body);
+    expect(data.flags).toBe(64);
+    expect(textOf(data)).toContain("Only the workspace owner (Olivia) can");
+    const after = await d.send(slashCommand("config", {}, { user: MEMBER }));
+    expect(textOf(dataOf(after.body))).toContain("English");
+  });
+
+  it("shows the client card as an embed, privately", async () => {
+    await d.send(slashCommand("add", { slug: "acme", name: "ACME Corp" }));
+    await d.send(slashCommand("scope", { client: "acme", note: "added a blog section" }));
+    const res = await d.send(slashCommand("show", { client: "acme" }));
+    const data = dataOf(res.body);
+    expect(data.flags).toBe(64);
+    const embeds = data.embeds as { title?: string }[];
+    expect(embeds.length).toBeGreaterThan(0);
+    expect(embeds[0]?.title).toContain("ACME Corp");
+    expect(textOf(data)).toContain("scope creep");
+  });
+
+  it("completes the client option from the server's clients", async () => {
+    await d.send(slashCommand("add", { slug: "acme", name: "ACME Corp" }));
+    await d.send(slashCommand("add", { slug: "globex", name: "Globex" }));
+    const res = await d.send(autocomplete("late", { client: "ac" }, "client", { user: MEMBER }));
+    expect(res.body?.type).toBe(8);
+    expect(dataOf(res.body).choices).toEqual([{ name: "ACME Corp (acme)", value: "acme" }]);
+  });
+
+  it("withdraws the incident when its Undo button is pressed", async () => {
+    await d.send(slashCommand("add", { slug: "acme", name: "ACME Corp" }));
+    await d.send(slashCommand("late", { client: "acme" }, { user: MEMBER }));
+    const res = await d.send(buttonPress("undo:1", { user: MEMBER }));
+    expect(res.body?.type).toBe(4);
+    expect(dataOf(res.body).flags).toBe(64);
+    expect(textOf(dataOf(res.body))).toContain("Withdrawn: the late payment for ACME Corp");
+    const [row] = await queryRows<{ withdrawn: boolean }>(
+      d.h.db.db,
+      sql`select withdrawn_at is not null as withdrawn from incidents where id = 1`,
+    );
+    expect(row?.withdrawn).toBe(true);
+  });
+
+  it("refuses someone else's Undo button and leaves the incident in place", async () => {
+    await d.send(slashCommand("add", { slug: "acme", name: "ACME Corp" }));
+    await d.send(slashCommand("late", { client: "acme" }, { user: MEMBER }));
+    const res = await d.send(buttonPress("undo:1", { user: OWNER }));
+    expect(textOf(dataOf(res.body))).toContain("There is nothing to undo");
+    const [row] = await queryRows<{ withdrawn: boolean }>(
+      d.h.db.db,
+      sql`select withdrawn_at is not null as withdrawn from incidents where id = 1`,
+    );
+    expect(row?.withdrawn).toBe(false);
+  });
+
+  it("never lets @everyone, roles or users typed in a note ping anyone", async () => {
+    await d.send(slashCommand("add", { slug: "acme", name: "ACME Corp" }));
+    const note = "@everyone @here <@1130000000000000002> <@&1150000000000000001> pay **now**";
+    await d.send(slashCommand("note", { client: "acme", note }));
+    const res = await d.send(slashCommand("show", { client: "acme" }));
+    const data = dataOf(res.body);
+    expect(data.allowed_mentions).toEqual({ parse: [] });
+    const text = textOf(data);
+    expect(text).toContain("note");
+    expect(text).not.toMatch(/(?<!\u2060)@everyone|@here\b(?!\u2060)/);
+    expect(text).not.toMatch(/(?<!\\\\)<@/);
+    for (const body of d.api.messageBodies()) expect(body.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it("applies an interaction Discord delivers twice only once", async () => {
+    await d.send(slashCommand("add", { slug: "acme", name: "ACME Corp" }));
+    const payload = slashCommand("late", { client: "acme" });
+    await d.send(payload);
+    await d.send(payload);
+    expect(await count("incidents")).toBe(1);
+  });
+
+  it("answers a bad option with what was expected, and writes nothing", async () => {
+    const res = await d.send(slashCommand("add", { slug: "ACME Corp!", name: "ACME" }));
+    expect(textOf(dataOf(res.body))).toContain("can't be a client's short name");
+    expect(await count("clients")).toBe(0);
+  });
+
+  it("answers in a DM that /client belongs in the server", async () => {
+    const res = await d.send(slashCommand("help", {}, { dm: true }));
+    expect(dataOf(res.body).flags).toBe(64);
+    expect(textOf(dataOf(res.body))).toContain("Use /client in your server");
+    expect(await count("workspaces")).toBe(0);
+  });
+
+  it("names the server's channel in the invocation (a post goes to the right place)", async () => {
+    expect(CHANNEL).toMatch(/^\d+$/);
+  });
+});

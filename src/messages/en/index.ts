@@ -7,6 +7,9 @@ import { discord } from "./discord.ts";
 import { help } from "./help.ts";
 import { home } from "./home.ts";
 import { incidents } from "./incidents.ts";
+import { invoices } from "./invoices.ts";
+import { reminders } from "./reminders.ts";
+import { risk } from "./risk.ts";
 import { letters } from "./letters.ts";
 import { offboarding } from "./offboarding.ts";
 import { slack } from "./slack.ts";
@@ -21,6 +24,9 @@ export const en = {
   help,
   home,
   incidents,
+  invoices,
+  reminders,
+  risk,
   letters,
   offboarding,
   slack,

@@ -8,6 +8,9 @@ import { discord } from "./discord.ts";
 import { help } from "./help.ts";
 import { home } from "./home.ts";
 import { incidents } from "./incidents.ts";
+import { invoices } from "./invoices.ts";
+import { reminders } from "./reminders.ts";
+import { risk } from "./risk.ts";
 import { letters } from "./letters.ts";
 import { offboarding } from "./offboarding.ts";
 import { slack } from "./slack.ts";
@@ -22,6 +25,9 @@ export const fr: Catalog = {
   help,
   home,
   incidents,
+  invoices,
+  reminders,
+  risk,
   letters,
   offboarding,
   slack,

@@ -1,0 +1,96 @@
+import { and, asc, eq, ilike, sql } from "drizzle-orm";
+import type { Db } from "../database.ts";
+import { clients, invoices, type PaymentKind, payments } from "../schema/index.ts";
+
+export type InvoiceRow = typeof invoices.$inferSelect;
+export type NewInvoice = typeof invoices.$inferInsert;
+export type PaymentRow = typeof payments.$inferSelect;
+
+/** An invoice by number, case-insensitively (numbers are unique per workspace). */
+export async function findInvoiceByNumber(
+  db: Db,
+  workspaceId: number,
+  number: string,
+): Promise<InvoiceRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(invoices)
+    .where(and(eq(invoices.workspaceId, workspaceId), sql`lower(${invoices.number}) = ${normalizeNumber(number)}`));
+  return row;
+}
+
+/** `#INV-7` and `inv-7` name the same invoice as `INV-7`. */
+export function normalizeNumber(number: string): string {
+  return number.trim().replace(/^#/, "").toLowerCase();
+}
+
+/** Inserts an invoice; undefined when its number is already taken in the workspace. */
+export async function insertInvoice(db: Db, values: NewInvoice): Promise<InvoiceRow | undefined> {
+  const [row] = await db.insert(invoices).values(values).onConflictDoNothing().returning();
+  return row;
+}
+
+export async function insertPayment(
+  db: Db,
+  values: {
+    workspaceId: number;
+    invoiceId: number;
+    kind: PaymentKind;
+    amountMinor: number;
+    paidOn: string;
+    recordedBy: string;
+    createdAt: Date;
+  },
+): Promise<PaymentRow> {
+  const [row] = await db.insert(payments).values(values).returning();
+  if (!row) throw new Error("payment insert returned nothing");
+  return row;
+}
+
+export async function updateInvoice(
+  db: Db,
+  workspaceId: number,
+  invoiceId: number,
+  changes: Partial<
+    Pick<
+      InvoiceRow,
+      | "status"
+      | "chargesStatus"
+      | "chargesSettledMinor"
+      | "disputedSince"
+      | "disputeNote"
+      | "pauses"
+      | "remindedStage"
+      | "snoozedUntil"
+    >
+  >,
+): Promise<InvoiceRow | undefined> {
+  const [row] = await db
+    .update(invoices)
+    .set(changes)
+    .where(and(eq(invoices.workspaceId, workspaceId), eq(invoices.id, invoiceId)))
+    .returning();
+  return row;
+}
+
+/** Numbers starting with what is typed (autocomplete, suggestions), open ones first. */
+export async function invoiceNumbersLike(
+  db: Db,
+  workspaceId: number,
+  prefix: string,
+  limit = 25,
+): Promise<{ number: string; clientName: string; clientStatus: string; status: string }[]> {
+  const escaped = normalizeNumber(prefix).replace(/[\\%_]/g, (c) => `\\${c}`);
+  return db
+    .select({
+      number: invoices.number,
+      clientName: clients.displayName,
+      clientStatus: clients.status,
+      status: invoices.status,
+    })
+    .from(invoices)
+    .innerJoin(clients, eq(clients.id, invoices.clientId))
+    .where(and(eq(invoices.workspaceId, workspaceId), ilike(invoices.number, `${escaped}%`)))
+    .orderBy(sql`${invoices.status} = 'open' desc`, asc(invoices.dueOn))
+    .limit(limit);
+}

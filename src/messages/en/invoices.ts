@@ -1,0 +1,286 @@
+/** Invoices, payments, late-payment charges and client terms. */
+export const invoices = {
+  argNames: {
+    amount: "amount",
+    currency: "currency",
+    due: "due date",
+    issued: "issue date",
+    on: "date",
+    what: "amount or 'charges'",
+    stage: "stage number",
+    law: "law",
+    rate: "rate",
+    fee: "fee",
+    hosted: "hosted",
+    lang: "language",
+    stages: "reminder stages",
+    term: "payment term",
+    invoiceClient: "client (optional)",
+  },
+  help: {
+    group: "Invoices and charges",
+    invoice: {
+      summary: "record an invoice",
+      details:
+        "Amounts take . or , as the decimal mark and a currency code (EUR, GBP, USD, JPY…) or €, £, $. Dates are YYYY-MM-DD; `due +30d` counts from the issue date. Without a due date, the client's payment term applies (30 days unless set with /client terms).",
+    },
+    paid: {
+      summary: "record a payment",
+      details:
+        "Without an amount, the invoice is paid in full; `on` dates the payment (default today). `/client paid INV-7 charges` records the late-payment charges as paid. A payment above what is owed is refused.",
+    },
+    credit: { summary: "record a credit note", details: "Reduces what the client owes on the invoice from that day." },
+    dispute: {
+      summary: "mark an invoice disputed",
+      details: "Reminders and charges pause until /client resume. The note says what the client disputes.",
+    },
+    resume: {
+      summary: "end a dispute",
+      details: "Reminders and charges run again; the days in dispute are not charged.",
+    },
+    void: {
+      summary: "void an invoice",
+      details: "For an invoice recorded by mistake or cancelled. It stays in the record, with no reminders or charges.",
+    },
+    invoices: {
+      summary: "list open invoices",
+      details:
+        "Days overdue, charges so far and how each was computed, and the next reminder. Add a client to see only theirs.",
+    },
+    terms: {
+      summary: "see or set a client's payment terms",
+      details:
+        "law fr|eu|uk|contract|none, rate 12%/y or 1.5%/m, fee 40 (contract), hosted yes|no, lang en|fr, stages 1,15,30,45 (days after the due date: first reminder, second reminder, final notice, suspension notice for hosted clients), term 30 (days to pay). Without settings, shows the terms and where each comes from. `none` clears a rate or a fee.",
+    },
+    remind: {
+      summary: "draft the reminder for an overdue invoice",
+      details:
+        "In the client's language, for the current stage, with the amounts, days late, charges and their legal basis. Tact never writes to the client: a person sends it, then records it with /client reminded.",
+    },
+    reminded: {
+      summary: "record that a reminder was sent",
+      details: "Records the current stage (or the stage number given) as sent, so it is not proposed again.",
+    },
+    waive: {
+      summary: "waive the late-payment charges of an invoice",
+      details: "A conscious write-off of the interest and fees; recorded in the audit log.",
+    },
+  },
+  errors: {
+    amountFormat: (p: { value: string }) =>
+      `"${p.value}" is not an amount: write it like 1200.00 or 1200,00, with a currency if you like (1200 EUR, €1200).`,
+    amountZero: (p: { value: string }) => `"${p.value}": the amount must be more than zero.`,
+    amountNegative: (p: { value: string }) =>
+      `"${p.value}": the amount can't be negative. For money going back to the client, record a credit note: /client credit INV-7 100.`,
+    amountTooLarge: (p: { value: string }) => `"${p.value}" is over a billion: check the amount.`,
+    amountDecimals: (p: { value: string; currency: string; digits: number }) =>
+      p.digits === 0
+        ? `"${p.value}": ${p.currency} has no decimals.`
+        : `"${p.value}" has more decimals than ${p.currency} allows (${p.digits}).`,
+    currencyUnknown: (p: { value: string }) =>
+      `"${p.value}" is not a currency I know: use an ISO code like EUR, GBP, USD or JPY, or €, £, $.`,
+    currencyMissing: (p: { amount: string }) =>
+      `Which currency is ${p.amount} in? Add it after the amount, like ${p.amount} EUR.`,
+    currencyConflict: (p: { first: string; second: string }) =>
+      `The amount says ${p.first} but the currency says ${p.second}: give one currency.`,
+    currencyMismatch: (p: { value: string; currency: string; number: string }) =>
+      `"${p.value}": ${p.number} is in ${p.currency}.`,
+    date: (p: { value: string; what: string }) =>
+      `"${p.value}" is not a date for the ${p.what}: write it as YYYY-MM-DD, like 2026-01-15 (and a day that exists).`,
+    dueOffset: (p: { value: string }) =>
+      `"${p.value}" is not a due date: write a date like 2026-01-15, or +30d for 30 days after the issue date (up to +365d).`,
+    dueBeforeIssued: (p: { due: string; issued: string }) =>
+      `The due date (${p.due}) is before the issue date (${p.issued}).`,
+    futurePayment: (p: { date: string }) => `${p.date} is in the future: record a payment once it is made.`,
+    numberTaken: (p: { number: string; client: string; amount: string }) =>
+      `Invoice ${p.number} already exists (${p.client}, ${p.amount}). Invoice numbers are unique in the workspace; nothing was recorded.`,
+    unknownInvoice: (p: { number: string; suggestions: string }) =>
+      `I don't know invoice "${p.number}".${p.suggestions ? ` Did you mean ${p.suggestions}?` : ""} Record it first with /client invoice <client> ${p.number} <amount> <currency>.`,
+    isVoid: (p: { number: string }) => `${p.number} is void: nothing can be recorded against it.`,
+    alreadyVoid: (p: { number: string }) => `${p.number} is already void.`,
+    voidWithPayments: (p: { number: string }) =>
+      `${p.number} has payments or credit notes recorded, so it can't be voided. Record a credit note for the rest instead.`,
+    alreadyPaid: (p: { number: string }) => `${p.number} is already paid in full.`,
+    alreadyPaidCharges: (p: { number: string; charges: string }) =>
+      `${p.number} is already paid in full. Its late-payment charges are still owed (${p.charges}): /client paid ${p.number} charges once they are paid, or /client waive ${p.number}.`,
+    overpaid: (p: { amount: string; number: string; owed: string }) =>
+      `${p.amount} is more than what is owed on ${p.number} (${p.owed}). Nothing was recorded.`,
+    overCredited: (p: { amount: string; number: string; outstanding: string }) =>
+      `A credit note of ${p.amount} is more than what is still unpaid on ${p.number} (${p.outstanding}).`,
+    noCharges: (p: { number: string }) => `No late-payment charges are owed on ${p.number}.`,
+    chargesWaived: (p: { number: string }) => `The charges on ${p.number} were waived: nothing to pay or waive.`,
+    chargesAndAmount: "Give either an amount or `charges` followed by an amount, not both.",
+    notOpen: (p: { number: string }) => `${p.number} is no longer open: there is nothing to pause or remind.`,
+    alreadyDisputed: (p: { number: string; date: string }) =>
+      `${p.number} is already disputed since ${p.date}. /client resume ${p.number} ends the dispute.`,
+    notDisputed: (p: { number: string }) => `${p.number} is not disputed.`,
+  },
+  recorded: (p: { number: string; client: string; amount: string; issued: string; due: string }) =>
+    `Recorded invoice ${p.number} for ${p.client}: ${p.amount}, issued ${p.issued}, due ${p.due}.`,
+  recordedLate: (p: { days: number }) =>
+    `It is already ${p.days} ${p.days === 1 ? "day" : "days"} overdue, so it counts as a late payment.`,
+  recordedLaw: (p: { law: string }) => `Late-payment charges: ${p.law}.`,
+  paymentRecorded: (p: { amount: string; number: string; client: string; date: string }) =>
+    `Recorded a payment of ${p.amount} on ${p.number} (${p.client}), ${p.date}.`,
+  paymentSplit: (p: { principal: string; charges: string }) =>
+    `${p.principal} goes to the invoice and ${p.charges} to the late-payment charges.`,
+  creditRecorded: (p: { amount: string; number: string; client: string; date: string }) =>
+    `Recorded a credit note of ${p.amount} on ${p.number} (${p.client}), ${p.date}.`,
+  stillUnpaid: (p: { amount: string }) => `Still unpaid: ${p.amount}.`,
+  paidInFull: "Paid in full.",
+  paidInFullLate: (p: { days: number }) => `Paid in full, ${p.days} ${p.days === 1 ? "day" : "days"} late.`,
+  chargesStillOwed: (p: { charges: string; number: string }) =>
+    `Late-payment charges still owed: ${p.charges}. Record them with /client paid ${p.number} charges once paid, or waive them with /client waive ${p.number}.`,
+  chargesPaid: (p: { amount: string; number: string; client: string }) =>
+    `Recorded ${p.amount} of late-payment charges paid on ${p.number} (${p.client}).`,
+  chargesSettled: "The charges are settled.",
+  chargesRemaining: (p: { amount: string }) => `Charges still owed: ${p.amount}.`,
+  waived: (p: { number: string; client: string; amount: string }) =>
+    `Waived the late-payment charges on ${p.number} (${p.client}): ${p.amount}. This is recorded in the audit log.`,
+  waivedOpen: "Interest will not be charged on this invoice any more, even while it stays unpaid.",
+  disputed: (p: { number: string; client: string; date: string }) =>
+    `${p.number} (${p.client}) is disputed from ${p.date}: reminders and charges are paused. /client resume ${p.number} ends the pause.`,
+  resumed: (p: { number: string; client: string; days: number }) =>
+    `${p.number} (${p.client}): the dispute is over after ${p.days} ${p.days === 1 ? "day" : "days"}. Reminders and charges run again; the days in dispute are not charged.`,
+  voided: (p: { number: string; client: string }) =>
+    `${p.number} (${p.client}) is void: no reminders, no charges. It stays in the record.`,
+  list: {
+    title: (p: { count: number }) => `Open invoices (${p.count})`,
+    titleFor: (p: { client: string; count: number }) => `Open invoices: ${p.client} (${p.count})`,
+    none: "No open invoices. Record one with /client invoice acme INV-7 1200.00 EUR due 2026-01-15.",
+    noneFor: (p: { client: string }) => `${p.client} has no open invoices.`,
+    line: (p: { number: string; client: string; amount: string; due: string; state: string }) =>
+      `${p.number} · ${p.client} · ${p.amount} due ${p.due} · ${p.state}`,
+    notDue: (p: { days: number }) => `due in ${p.days} ${p.days === 1 ? "day" : "days"}`,
+    dueToday: "due today",
+    overdue: (p: { days: number }) => `${p.days} ${p.days === 1 ? "day" : "days"} overdue`,
+    paidLate: "paid; charges still owed",
+    unpaid: (p: { amount: string }) => `unpaid ${p.amount}`,
+    disputed: (p: { date: string }) => `disputed since ${p.date}, reminders and charges paused`,
+    charges: (p: { amount: string }) => `charges so far ${p.amount}`,
+    chargesOwed: (p: { amount: string }) => `charges owed ${p.amount}`,
+    next: (p: { stage: string; date: string }) => `next: ${p.stage} on ${p.date}`,
+    dueStage: (p: { stage: string; number: string }) => `${p.stage} due now: /client remind ${p.number}`,
+    totals: (p: { unpaid: string; overdue: string; charges: string }) =>
+      `Unpaid ${p.unpaid} · overdue ${p.overdue} · charges owed ${p.charges}`,
+  },
+  charges: {
+    interest: (p: {
+      amount: string;
+      principal: string;
+      rate: string;
+      days: number;
+      from: string;
+      to: string;
+      basis: string;
+      reference: string;
+    }) =>
+      `interest ${p.amount} = ${p.principal} × ${p.rate} × ${p.days} ${p.days === 1 ? "day" : "days"} / 365 (${p.from} – ${p.to}; ${p.basis}; ${p.reference})`,
+    fee: (p: { amount: string; reference: string }) => `recovery fee ${p.amount} (${p.reference})`,
+    settled: (p: { amount: string }) => `already paid ${p.amount}`,
+    basis: {
+      ecb: (p: { reference: string; date: string; points: number }) =>
+        `ECB rate ${p.reference} on ${p.date} + ${p.points} points`,
+      boe: (p: { reference: string; date: string; points: number }) =>
+        `Bank of England rate ${p.reference} on ${p.date} + ${p.points} points, fixed when interest started`,
+      contractYear: (p: { rate: string }) => `agreed rate ${p.rate} a year`,
+      contractMonth: (p: { rate: string; yearly: string }) => `agreed rate ${p.rate} a month (${p.yearly} a year)`,
+    },
+    references: {
+      "fr-interest": "Code de commerce, art. L441-10",
+      "fr-fee": "Code de commerce, art. L441-10 and D441-5",
+      "eu-interest": "Directive 2011/7/EU, art. 3",
+      "eu-fee": "Directive 2011/7/EU, art. 6",
+      "uk-interest": "Late Payment of Commercial Debts (Interest) Act 1998",
+      "uk-fee": "Late Payment of Commercial Debts (Interest) Act 1998, s. 5A",
+      "contract-interest": "the contract's terms",
+      "contract-fee": "the contract's terms",
+    },
+    notes: {
+      missingRate: (p: { series: string; date: string; days: number; from: string }) =>
+        `The ${p.series} for ${p.date} is not in Tact's rates yet, so the ${p.days} ${p.days === 1 ? "day" : "days"} from ${p.from} are not charged. The operator can add it (TACT_RATES_FILE).`,
+      belowLegalMinimum: (p: { rate: string; minimum: string; legal: string; date: string }) =>
+        `The agreed rate ${p.rate} is below the French legal minimum of ${p.minimum} (3 × the taux d'intérêt légal of ${p.legal} on ${p.date}).`,
+      noContractRate: (p: { client: string }) =>
+        `No rate is set in the contract terms, so no interest is charged: /client terms ${p.client} rate 12%/y.`,
+      feeOtherCurrency: (p: { fee: string; currency: string }) =>
+        `A ${p.fee} recovery fee is due too, but it is not added to an invoice in ${p.currency}.`,
+    },
+    series: {
+      "ecb-mro": "ECB main refinancing rate",
+      "boe-base": "Bank of England base rate",
+      "fr-legal": "taux d'intérêt légal",
+    },
+  },
+  laws: {
+    fr: "French law (Code de commerce L441-10: ECB rate + 10 points, €40 per late invoice)",
+    eu: "EU directive 2011/7/EU (ECB rate + 8 points, €40 per late invoice)",
+    uk: "UK Late Payment Act (Bank of England rate + 8 points, £40/£70/£100 by debt size)",
+    contract: "the contract's own rate and fee",
+    none: "none",
+  },
+  lawNames: { fr: "France", eu: "EU", uk: "UK", contract: "contract", none: "none" },
+  stageKinds: {
+    first: "first reminder",
+    second: "second reminder",
+    final: "final notice",
+    suspension: "suspension notice",
+    charges: "reminder of charges owed",
+  },
+  terms: {
+    title: (p: { client: string }) => `Payment terms: ${p.client}`,
+    workspaceTitle: "Workspace default payment terms",
+    law: "Law",
+    interest: "Interest",
+    fee: "Recovery fee",
+    paymentDays: "Payment term",
+    stages: "Reminder stages",
+    hosted: "Hosted by us",
+    language: "Reminder language",
+    interestByLaw: (p: { rule: string; current: string | null }) =>
+      `${p.rule}${p.current ? ` (today ${p.current})` : " (today's rate is missing from Tact's rates)"}`,
+    ecbRule: (p: { points: number }) => `ECB rate + ${p.points} points, revised 1 January and 1 July`,
+    boeRule: "Bank of England rate + 8 points, fixed when interest starts",
+    none: "none",
+    feeFr: "€40 per late invoice, by law",
+    feeUk: "£40, £70 or £100 per late invoice by debt size, by law",
+    feeContract: (p: { fee: string }) => `${p.fee} per late invoice (in the invoice's currency)`,
+    days: (p: { days: number }) => `${p.days} ${p.days === 1 ? "day" : "days"}`,
+    stageList: (p: { stages: string }) => `days after the due date: ${p.stages}`,
+    stageItem: (p: { day: number; kind: string }) => `${p.day} ${p.kind}`,
+    stageSkipped: (p: { day: number; kind: string }) => `${p.day} ${p.kind} (hosted clients only)`,
+    yes: "yes",
+    no: "no",
+    workspaceLanguage: (p: { lang: string }) => `${p.lang} (the workspace's language)`,
+    sources: { default: "default", workspace: "workspace default", client: "this client" },
+    updated: (p: { client: string; changes: string }) => `Updated ${p.client}'s terms: ${p.changes}.`,
+    workspaceUpdated: (p: { changes: string }) => `Updated the workspace's default terms: ${p.changes}.`,
+    change: (p: { what: string; value: string }) => `${p.what} ${p.value}`,
+    cleared: "cleared",
+    errors: {
+      rate: (p: { value: string }) =>
+        `"${p.value}" is not a rate: write it like 12%/y (a year) or 1.5%/m (a month), from 0 to 100%, or none.`,
+      fee: (p: { value: string }) => `"${p.value}" is not a fee: write an amount like 40 or 12.50, or none.`,
+      feeNotContract: (p: { law: string }) =>
+        `The recovery fee is set by law under ${p.law}. A flat fee applies with law contract.`,
+      stages: (p: { value: string }) =>
+        `"${p.value}" is not a list of stages: write 1 to 4 increasing numbers of days after the due date, from 1 to 365, like 1,15,30,45.`,
+      term: (p: { value: string }) => `"${p.value}" is not a payment term: write a number of days from 0 to 365.`,
+      yesNo: (p: { value: string; what: string }) => `"${p.value}" is not valid for ${p.what}: yes or no.`,
+      nothing: (p: { usage: string }) => `Nothing to change. Usage: ${p.usage}`,
+      duplicate: (p: { what: string }) => `${p.what} is given twice.`,
+      unknownKeyword: (p: { value: string; keywords: string }) =>
+        `"${p.value}" is not a term I know. Terms: ${p.keywords}.`,
+    },
+    configUsage: "law fr|eu|uk|contract|none [rate 12%/y] [fee 40] [hosted yes|no] [stages 1,15,30,45] [term 30]",
+  },
+  card: {
+    title: "Invoices",
+    summary: (p: { open: number; unpaid: string; overdue: string; charges: string }) =>
+      `${p.open} open · unpaid ${p.unpaid} · overdue ${p.overdue} · charges owed ${p.charges}`,
+    none: "No open invoices.",
+    nothing: "—",
+    more: (p: { count: number }) => `…and ${p.count} more: /client invoices lists them all.`,
+  },
+  autoLate: "Tact",
+};

@@ -1,0 +1,270 @@
+import type { Catalog } from "../catalog.ts";
+
+const jours = (n: number) => `${n} jour${n > 1 ? "s" : ""}`;
+
+export const invoices: Catalog["invoices"] = {
+  argNames: {
+    amount: "montant",
+    currency: "devise",
+    due: "date d'échéance",
+    issued: "date d'émission",
+    on: "date",
+    what: "montant ou 'charges'",
+    stage: "numéro d'étape",
+    law: "droit applicable",
+    rate: "taux",
+    fee: "indemnité",
+    hosted: "hébergé",
+    lang: "langue",
+    stages: "étapes de relance",
+    term: "délai de paiement",
+    invoiceClient: "client (facultatif)",
+  },
+  help: {
+    group: "Factures et pénalités",
+    invoice: {
+      summary: "enregistrer une facture",
+      details:
+        "Le montant s'écrit avec un point ou une virgule, suivi de la devise (EUR, GBP, USD, JPY…) ou de €, £, $. Les dates s'écrivent AAAA-MM-JJ ; `due +30d` compte à partir de la date d'émission. Sans échéance, le délai de paiement du client s'applique (30 jours, sauf réglage avec /client terms).",
+    },
+    paid: {
+      summary: "enregistrer un paiement",
+      details:
+        "Sans montant, la facture est soldée ; `on` date le paiement (aujourd'hui par défaut). `/client paid FAC-7 charges` enregistre le paiement des pénalités de retard. Un paiement supérieur à ce qui est dû est refusé.",
+    },
+    credit: {
+      summary: "enregistrer un avoir",
+      details: "Diminue ce que le client doit sur la facture, à partir de cette date.",
+    },
+    dispute: {
+      summary: "signaler une facture contestée",
+      details: "Relances et pénalités sont suspendues jusqu'à /client resume. La note dit ce que le client conteste.",
+    },
+    resume: {
+      summary: "clore une contestation",
+      details: "Relances et pénalités reprennent ; les jours de contestation ne sont pas facturés.",
+    },
+    void: {
+      summary: "annuler une facture",
+      details: "Pour une facture saisie par erreur ou annulée. Elle reste dans l'historique, sans relance ni pénalité.",
+    },
+    invoices: {
+      summary: "lister les factures en cours",
+      details:
+        "Jours de retard, pénalités à ce jour et leur calcul, prochaine relance. Précisez un client pour ne voir que les siennes.",
+    },
+    terms: {
+      summary: "voir ou régler les conditions de paiement d'un client",
+      details:
+        "law fr|eu|uk|contract|none, rate 12%/y ou 1.5%/m, fee 40 (contrat), hosted yes|no, lang en|fr, stages 1,15,30,45 (jours après l'échéance : première relance, deuxième relance, mise en demeure, préavis de suspension pour les clients hébergés), term 30 (délai de paiement en jours). Sans réglage, affiche les conditions et d'où vient chacune. `none` efface un taux ou une indemnité.",
+    },
+    remind: {
+      summary: "rédiger la relance d'une facture en retard",
+      details:
+        "Dans la langue du client, pour l'étape en cours, avec les montants, les jours de retard, les pénalités et leur base légale. Tact n'écrit jamais au client : c'est vous qui l'envoyez, puis vous le notez avec /client reminded.",
+    },
+    reminded: {
+      summary: "noter qu'une relance est partie",
+      details: "Note l'étape en cours (ou le numéro d'étape donné) comme envoyée, pour ne plus la proposer.",
+    },
+    waive: {
+      summary: "renoncer aux pénalités de retard d'une facture",
+      details: "Un abandon assumé des intérêts et de l'indemnité ; noté dans le journal d'audit.",
+    },
+  },
+  errors: {
+    amountFormat: (p) =>
+      `« ${p.value} » n'est pas un montant : écrivez par exemple 1200,00 ou 1200.00, avec la devise si vous voulez (1200 EUR, 1200 €).`,
+    amountZero: (p) => `« ${p.value} » : le montant doit être supérieur à zéro.`,
+    amountNegative: (p) =>
+      `« ${p.value} » : le montant ne peut pas être négatif. Pour rendre de l'argent au client, enregistrez un avoir : /client credit FAC-7 100.`,
+    amountTooLarge: (p) => `« ${p.value} » dépasse le milliard : vérifiez le montant.`,
+    amountDecimals: (p) =>
+      p.digits === 0
+        ? `« ${p.value} » : le ${p.currency} n'a pas de décimales.`
+        : `« ${p.value} » a plus de décimales que n'en permet le ${p.currency} (${p.digits}).`,
+    currencyUnknown: (p) =>
+      `« ${p.value} » n'est pas une devise que je connais : utilisez un code ISO comme EUR, GBP, USD ou JPY, ou €, £, $.`,
+    currencyMissing: (p) =>
+      `En quelle devise est ${p.amount} ? Ajoutez-la après le montant, par exemple ${p.amount} EUR.`,
+    currencyConflict: (p) =>
+      `Le montant est en ${p.first} mais la devise indiquée est ${p.second} : choisissez-en une.`,
+    currencyMismatch: (p) => `« ${p.value} » : la facture ${p.number} est en ${p.currency}.`,
+    date: (p) =>
+      `« ${p.value} » n'est pas une date valable pour la ${p.what} : écrivez AAAA-MM-JJ, par exemple 2026-01-15 (et un jour qui existe).`,
+    dueOffset: (p) =>
+      `« ${p.value} » n'est pas une échéance : écrivez une date comme 2026-01-15, ou +30d pour 30 jours après la date d'émission (jusqu'à +365d).`,
+    dueBeforeIssued: (p) => `L'échéance (${p.due}) tombe avant la date d'émission (${p.issued}).`,
+    futurePayment: (p) => `Le ${p.date} est dans le futur : enregistrez le paiement une fois reçu.`,
+    numberTaken: (p) =>
+      `La facture ${p.number} existe déjà (${p.client}, ${p.amount}). Un numéro de facture est unique dans l'espace ; rien n'a été enregistré.`,
+    unknownInvoice: (p) =>
+      `Je ne connais pas de facture « ${p.number} ».${p.suggestions ? ` Vouliez-vous dire ${p.suggestions} ?` : ""} Enregistrez-la d'abord avec /client invoice <client> ${p.number} <montant> <devise>.`,
+    isVoid: (p) => `La facture ${p.number} est annulée : on ne peut plus rien y enregistrer.`,
+    alreadyVoid: (p) => `La facture ${p.number} est déjà annulée.`,
+    voidWithPayments: (p) =>
+      `La facture ${p.number} a déjà des paiements ou des avoirs : impossible de l'annuler. Faites plutôt un avoir pour le reste.`,
+    alreadyPaid: (p) => `La facture ${p.number} est déjà réglée.`,
+    alreadyPaidCharges: (p) =>
+      `La facture ${p.number} est déjà réglée, mais ses pénalités de retard restent dues (${p.charges}) : /client paid ${p.number} charges une fois payées, ou /client waive ${p.number} pour y renoncer.`,
+    overpaid: (p) => `${p.amount}, c'est plus que ce qui est dû sur ${p.number} (${p.owed}). Rien n'a été enregistré.`,
+    overCredited: (p) => `Un avoir de ${p.amount} dépasse ce qui reste à payer sur ${p.number} (${p.outstanding}).`,
+    noCharges: (p) => `Aucune pénalité de retard n'est due sur ${p.number}.`,
+    chargesWaived: (p) => `Vous avez renoncé aux pénalités de ${p.number} : plus rien à payer ni à abandonner.`,
+    chargesAndAmount: "Donnez soit un montant, soit `charges` suivi d'un montant, pas les deux.",
+    notOpen: (p) => `La facture ${p.number} n'est plus en cours : rien à suspendre ni à relancer.`,
+    alreadyDisputed: (p) =>
+      `La facture ${p.number} est déjà contestée depuis le ${p.date}. /client resume ${p.number} clôt la contestation.`,
+    notDisputed: (p) => `La facture ${p.number} n'est pas contestée.`,
+  },
+  recorded: (p) =>
+    `Facture ${p.number} enregistrée pour ${p.client} : ${p.amount}, émise le ${p.issued}, échéance le ${p.due}.`,
+  recordedLate: (p) => `Elle a déjà ${jours(p.days)} de retard : elle compte comme un retard de paiement.`,
+  recordedLaw: (p) => `Pénalités de retard : ${p.law}.`,
+  paymentRecorded: (p) => `Paiement de ${p.amount} enregistré sur ${p.number} (${p.client}), le ${p.date}.`,
+  paymentSplit: (p) => `${p.principal} soldent la facture et ${p.charges} vont aux pénalités de retard.`,
+  creditRecorded: (p) => `Avoir de ${p.amount} enregistré sur ${p.number} (${p.client}), le ${p.date}.`,
+  stillUnpaid: (p) => `Reste à payer : ${p.amount}.`,
+  paidInFull: "Facture soldée.",
+  paidInFullLate: (p) => `Facture soldée, avec ${jours(p.days)} de retard.`,
+  chargesStillOwed: (p) =>
+    `Pénalités de retard encore dues : ${p.charges}. Notez-les avec /client paid ${p.number} charges une fois payées, ou renoncez-y avec /client waive ${p.number}.`,
+  chargesPaid: (p) => `Paiement de ${p.amount} de pénalités de retard enregistré sur ${p.number} (${p.client}).`,
+  chargesSettled: "Les pénalités sont réglées.",
+  chargesRemaining: (p) => `Pénalités encore dues : ${p.amount}.`,
+  waived: (p) =>
+    `Pénalités de retard abandonnées sur ${p.number} (${p.client}) : ${p.amount}. C'est noté dans le journal d'audit.`,
+  waivedOpen: "Plus aucun intérêt ne courra sur cette facture, même si elle reste impayée.",
+  disputed: (p) =>
+    `La facture ${p.number} (${p.client}) est contestée depuis le ${p.date} : relances et pénalités sont suspendues. /client resume ${p.number} les relance.`,
+  resumed: (p) =>
+    `${p.number} (${p.client}) : contestation close après ${jours(p.days)}. Relances et pénalités reprennent ; les jours de contestation ne sont pas facturés.`,
+  voided: (p) =>
+    `La facture ${p.number} (${p.client}) est annulée : plus de relance ni de pénalité. Elle reste dans l'historique.`,
+  list: {
+    title: (p) => `Factures en cours (${p.count})`,
+    titleFor: (p) => `Factures en cours : ${p.client} (${p.count})`,
+    none: "Aucune facture en cours. Pour en enregistrer une : /client invoice acme FAC-7 1200,00 EUR due 2026-01-15.",
+    noneFor: (p) => `${p.client} n'a aucune facture en cours.`,
+    line: (p) => `${p.number} · ${p.client} · ${p.amount}, échéance le ${p.due} · ${p.state}`,
+    notDue: (p) => `échéance dans ${jours(p.days)}`,
+    dueToday: "échéance aujourd'hui",
+    overdue: (p) => `${jours(p.days)} de retard`,
+    paidLate: "payée ; pénalités encore dues",
+    unpaid: (p) => `reste ${p.amount}`,
+    disputed: (p) => `contestée depuis le ${p.date}, relances et pénalités suspendues`,
+    charges: (p) => `pénalités à ce jour ${p.amount}`,
+    chargesOwed: (p) => `pénalités dues ${p.amount}`,
+    next: (p) => `ensuite : ${p.stage} le ${p.date}`,
+    dueStage: (p) => `${p.stage} à envoyer : /client remind ${p.number}`,
+    totals: (p) => `Reste à payer ${p.unpaid} · en retard ${p.overdue} · pénalités dues ${p.charges}`,
+  },
+  charges: {
+    interest: (p) =>
+      `intérêts ${p.amount} = ${p.principal} × ${p.rate} × ${jours(p.days)} / 365 (du ${p.from} au ${p.to} ; ${p.basis} ; ${p.reference})`,
+    fee: (p) => `indemnité forfaitaire ${p.amount} (${p.reference})`,
+    settled: (p) => `déjà payé ${p.amount}`,
+    basis: {
+      ecb: (p) => `taux BCE de ${p.reference} au ${p.date} + ${p.points} points`,
+      boe: (p) =>
+        `taux de la Banque d'Angleterre de ${p.reference} au ${p.date} + ${p.points} points, figé au départ des intérêts`,
+      contractYear: (p) => `taux contractuel de ${p.rate} par an`,
+      contractMonth: (p) => `taux contractuel de ${p.rate} par mois (${p.yearly} par an)`,
+    },
+    references: {
+      "fr-interest": "Code de commerce, art. L441-10",
+      "fr-fee": "Code de commerce, art. L441-10 et D441-5",
+      "eu-interest": "directive 2011/7/UE, art. 3",
+      "eu-fee": "directive 2011/7/UE, art. 6",
+      "uk-interest": "Late Payment of Commercial Debts (Interest) Act 1998",
+      "uk-fee": "Late Payment of Commercial Debts (Interest) Act 1998, s. 5A",
+      "contract-interest": "conditions du contrat",
+      "contract-fee": "conditions du contrat",
+    },
+    notes: {
+      missingRate: (p) =>
+        `Le ${p.series} du ${p.date} ne figure pas encore dans les taux de Tact : les ${jours(p.days)} à partir du ${p.from} ne sont pas comptés. L'administrateur peut l'ajouter (TACT_RATES_FILE).`,
+      belowLegalMinimum: (p) =>
+        `Le taux contractuel de ${p.rate} est inférieur au minimum légal de ${p.minimum} (3 fois le taux d'intérêt légal de ${p.legal} au ${p.date}).`,
+      noContractRate: (p) =>
+        `Aucun taux n'est prévu dans les conditions du contrat : pas d'intérêts. Pour en fixer un : /client terms ${p.client} rate 12%/y.`,
+      feeOtherCurrency: (p) =>
+        `Une indemnité forfaitaire de ${p.fee} est due aussi, mais elle n'est pas ajoutée à une facture en ${p.currency}.`,
+    },
+    series: {
+      "ecb-mro": "taux de refinancement de la BCE",
+      "boe-base": "taux directeur de la Banque d'Angleterre",
+      "fr-legal": "taux d'intérêt légal",
+    },
+  },
+  laws: {
+    fr: "droit français (Code de commerce L441-10 : taux BCE + 10 points, 40 € par facture en retard)",
+    eu: "directive européenne 2011/7/UE (taux BCE + 8 points, 40 € par facture en retard)",
+    uk: "droit britannique, Late Payment Act (taux de la Banque d'Angleterre + 8 points, 40, 70 ou 100 £ selon le montant)",
+    contract: "taux et indemnité prévus au contrat",
+    none: "aucune",
+  },
+  lawNames: { fr: "France", eu: "UE", uk: "Royaume-Uni", contract: "contrat", none: "aucun" },
+  stageKinds: {
+    first: "première relance",
+    second: "deuxième relance",
+    final: "mise en demeure",
+    suspension: "préavis de suspension",
+    charges: "relance des pénalités dues",
+  },
+  terms: {
+    title: (p) => `Conditions de paiement : ${p.client}`,
+    workspaceTitle: "Conditions de paiement par défaut de l'espace",
+    law: "Droit applicable",
+    interest: "Intérêts de retard",
+    fee: "Indemnité de recouvrement",
+    paymentDays: "Délai de paiement",
+    stages: "Étapes de relance",
+    hosted: "Hébergé par nous",
+    language: "Langue des relances",
+    interestByLaw: (p) =>
+      `${p.rule}${p.current ? ` (aujourd'hui ${p.current})` : " (le taux du semestre manque dans les taux de Tact)"}`,
+    ecbRule: (p) => `taux BCE + ${p.points} points, révisé au 1er janvier et au 1er juillet`,
+    boeRule: "taux de la Banque d'Angleterre + 8 points, figé au départ des intérêts",
+    none: "aucun",
+    feeFr: "40 € par facture en retard, prévus par la loi",
+    feeUk: "40, 70 ou 100 £ par facture en retard selon le montant, prévus par la loi",
+    feeContract: (p) => `${p.fee} par facture en retard (dans la devise de la facture)`,
+    days: (p) => jours(p.days),
+    stageList: (p) => `jours après l'échéance : ${p.stages}`,
+    stageItem: (p) => `${p.day} ${p.kind}`,
+    stageSkipped: (p) => `${p.day} ${p.kind} (clients hébergés seulement)`,
+    yes: "oui",
+    no: "non",
+    workspaceLanguage: (p) => `${p.lang} (la langue de l'espace)`,
+    sources: { default: "par défaut", workspace: "défaut de l'espace", client: "propre à ce client" },
+    updated: (p) => `Conditions de ${p.client} mises à jour : ${p.changes}.`,
+    workspaceUpdated: (p) => `Conditions par défaut de l'espace mises à jour : ${p.changes}.`,
+    change: (p) => `${p.what} ${p.value}`,
+    cleared: "effacé",
+    errors: {
+      rate: (p) =>
+        `« ${p.value} » n'est pas un taux : écrivez 12%/y (par an) ou 1.5%/m (par mois), entre 0 et 100 %, ou none.`,
+      fee: (p) => `« ${p.value} » n'est pas une indemnité : écrivez un montant comme 40 ou 12.50, ou none.`,
+      feeNotContract: (p) =>
+        `Avec le ${p.law}, l'indemnité de recouvrement est fixée par la loi. Une indemnité forfaitaire libre s'applique avec law contract.`,
+      stages: (p) =>
+        `« ${p.value} » n'est pas une liste d'étapes : 1 à 4 nombres de jours croissants après l'échéance, de 1 à 365, par exemple 1,15,30,45.`,
+      term: (p) => `« ${p.value} » n'est pas un délai de paiement : un nombre de jours de 0 à 365.`,
+      yesNo: (p) => `« ${p.value} » ne convient pas pour ${p.what} : yes ou no.`,
+      nothing: (p) => `Rien à changer. Syntaxe : ${p.usage}`,
+      duplicate: (p) => `${p.what} est donné deux fois.`,
+      unknownKeyword: (p) => `« ${p.value} » n'est pas une condition que je connais. Conditions : ${p.keywords}.`,
+    },
+    configUsage: "law fr|eu|uk|contract|none [rate 12%/y] [fee 40] [hosted yes|no] [stages 1,15,30,45] [term 30]",
+  },
+  card: {
+    title: "Factures",
+    summary: (p) =>
+      `${p.open} en cours · reste à payer ${p.unpaid} · en retard ${p.overdue} · pénalités dues ${p.charges}`,
+    none: "Aucune facture en cours.",
+    nothing: "—",
+    more: (p) => `…et ${p.count} autres : /client invoices les liste toutes.`,
+  },
+  autoLate: "Tact",
+};

@@ -22,7 +22,7 @@ export interface SlackAdapterOptions {
   retries?: number;
   /** For response_url posts. */
   fetch?: typeof fetch;
-  /** Current time in ms for the signature window. */
+  /** Current time in ms for the signature window (default: the core's clock). */
   now?: () => number;
 }
 
@@ -60,7 +60,8 @@ export function createSlackAdapter(deps: AdapterDeps, options: SlackAdapterOptio
   const httpReceiver = new SlackHttpReceiver({
     signingSecret: config.SLACK_SIGNING_SECRET ?? "",
     log,
-    now: options.now,
+    // The injected clock: the real one in production, the test's own in tests.
+    now: options.now ?? (() => clock.now().getTime()),
     install: oauth?.routes,
     acceptEvents: !socketMode && Boolean(config.SLACK_SIGNING_SECRET),
   });

@@ -1,0 +1,220 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { parse as parseQuery } from "node:querystring";
+
+/** One call to the fake Web API, as Slack would have received it. */
+export interface FakeCall {
+  method: string;
+  args: Record<string, unknown>;
+  /** The token from the Authorization header. */
+  token: string | undefined;
+}
+
+/** A post to a response_url. */
+export interface FakeResponse {
+  id: string;
+  body: Record<string, unknown>;
+}
+
+export interface FakeUser {
+  id: string;
+  name: string;
+  real_name?: string;
+  tz?: string;
+  locale?: string;
+  is_primary_owner?: boolean;
+  deleted?: boolean;
+}
+
+export interface FakeOptions {
+  teamId?: string;
+  users?: FakeUser[];
+}
+
+/**
+ * A local stand-in for Slack's Web API: records every call and answers as Slack does (HTTP 200
+ * with `ok: false` and an error code for platform errors). Also receives response_url posts
+ * and external file uploads.
+ */
+export class FakeSlackApi {
+  readonly calls: FakeCall[] = [];
+  readonly responses: FakeResponse[] = [];
+  readonly uploads = new Map<string, string>();
+  readonly users = new Map<string, FakeUser>();
+  teamId: string;
+  /** Error codes to answer, per method, once each (then the method works again). */
+  readonly #failures = new Map<string, string[]>();
+  /** response_url ids that answer 404 (expired or used up). */
+  readonly expiredResponseUrls = new Set<string>();
+  /** Every response_url answers 404 (as after 30 minutes or five posts). */
+  responseUrlsExpired = false;
+  #seq = 0;
+  #server: http.Server | undefined;
+  #base = "";
+
+  private constructor(options: FakeOptions) {
+    this.teamId = options.teamId ?? "T0TEAM";
+    for (const u of options.users ?? []) this.users.set(u.id, u);
+  }
+
+  static async start(options: FakeOptions = {}): Promise<FakeSlackApi> {
+    const fake = new FakeSlackApi(options);
+    const server = http.createServer((req, res) => {
+      fake.#handle(req, res).catch(() => res.writeHead(500).end());
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    fake.#server = server;
+    fake.#base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return fake;
+  }
+
+  /** The Web API base, as SLACK_API_URL. */
+  get apiUrl(): string {
+    return `${this.#base}/api/`;
+  }
+
+  /** A response_url the fake accepts posts on. */
+  responseUrl(id: string): string {
+    return `${this.#base}/response/${id}`;
+  }
+
+  async close(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      this.#server?.close(() => resolve());
+      this.#server?.closeAllConnections();
+    });
+  }
+
+  reset(): void {
+    this.calls.length = 0;
+    this.responses.length = 0;
+    this.uploads.clear();
+    this.#failures.clear();
+    this.expiredResponseUrls.clear();
+    this.responseUrlsExpired = false;
+  }
+
+  /** The next call to `method` answers `{ ok: false, error }`. */
+  failNext(method: string, error: string): void {
+    this.#failures.set(method, [...(this.#failures.get(method) ?? []), error]);
+  }
+
+  callsTo(method: string): FakeCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Everything Tact sent to Slack (calls and response_url posts), as one string. */
+  everythingSent(): string {
+    return JSON.stringify([this.calls, this.responses]);
+  }
+
+  async #handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString("utf8");
+    const path = (req.url ?? "/").split("?")[0] ?? "/";
+    const json = (status: number, body: unknown) =>
+      res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+
+    const response = /^\/response\/(.+)$/.exec(path);
+    if (response) {
+      const id = response[1] ?? "";
+      if (this.responseUrlsExpired || this.expiredResponseUrls.has(id))
+        return void res.writeHead(404).end("expired_url");
+      this.responses.push({ id, body: JSON.parse(raw) as Record<string, unknown> });
+      return void res.writeHead(200, { "content-type": "text/plain" }).end("ok");
+    }
+    const upload = /^\/upload\/(.+)$/.exec(path);
+    if (upload) {
+      this.uploads.set(upload[1] ?? "", raw);
+      return void res.writeHead(200, { "content-type": "text/plain" }).end(`OK - ${raw.length}`);
+    }
+    const api = /^\/api\/(.+)$/.exec(path);
+    if (!api) return void res.writeHead(404).end();
+    const method = api[1] ?? "";
+    const args = parseArgs(raw, String(req.headers["content-type"] ?? ""));
+    const auth = req.headers.authorization;
+    const token = auth?.startsWith("Bearer ") ? auth.slice(7) : typeof args.token === "string" ? args.token : undefined;
+    this.calls.push({ method, args, token });
+    const failure = this.#failures.get(method)?.shift();
+    if (failure) return json(200, { ok: false, error: failure });
+    json(200, this.#answer(method, args));
+  }
+
+  #answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+    const ts = () => `1700000000.${String(++this.#seq).padStart(6, "0")}`;
+    switch (method) {
+      case "auth.test":
+        return {
+          ok: true,
+          url: "https://acme.slack.com/",
+          team: "Acme Agency",
+          user: "tact",
+          team_id: this.teamId,
+          user_id: "U0BOT",
+          bot_id: "B0BOT",
+        };
+      case "users.info": {
+        const user = this.users.get(String(args.user));
+        return user ? { ok: true, user: { team_id: this.teamId, ...user } } : { ok: false, error: "user_not_found" };
+      }
+      case "users.list":
+        return { ok: true, members: [...this.users.values()], response_metadata: { next_cursor: "" } };
+      case "conversations.open":
+        return { ok: true, channel: { id: `D${String(args.users)}` } };
+      case "chat.postMessage":
+        return { ok: true, channel: args.channel, ts: ts(), message: { text: args.text } };
+      case "chat.postEphemeral":
+        return { ok: true, message_ts: ts() };
+      case "chat.update":
+        return { ok: true, channel: args.channel, ts: args.ts, text: args.text };
+      case "views.open":
+      case "views.publish":
+      case "views.update":
+        return { ok: true, view: { id: `V${++this.#seq}`, ...(args.view as object) } };
+      case "files.getUploadURLExternal": {
+        const id = `F${++this.#seq}`;
+        return { ok: true, upload_url: `${this.#base}/upload/${id}`, file_id: id };
+      }
+      case "files.completeUploadExternal": {
+        const files = args.files as { id: string; title?: string }[];
+        return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title, name: f.title })) };
+      }
+      case "oauth.v2.access":
+        return {
+          ok: true,
+          app_id: "A0APP",
+          authed_user: { id: "U0OWNER" },
+          scope: String(args.scope ?? "commands,chat:write"),
+          token_type: "bot",
+          access_token: "xoxb-installed-token",
+          bot_user_id: "U0BOT",
+          team: { id: this.teamId, name: "Acme Agency" },
+          enterprise: null,
+          is_enterprise_install: false,
+        };
+      default:
+        return { ok: false, error: "unknown_method" };
+    }
+  }
+}
+
+/** Web API arguments: form fields (objects arrive JSON-encoded) or a JSON body. */
+function parseArgs(raw: string, contentType: string): Record<string, unknown> {
+  if (raw === "") return {};
+  if (contentType.startsWith("application/json")) return JSON.parse(raw) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(parseQuery(raw))) {
+    const value = Array.isArray(v) ? v[0] : v;
+    out[k] = typeof value === "string" && /^[[{]/.test(value) ? tryJson(value) : value;
+  }
+  return out;
+}
+
+function tryJson(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}

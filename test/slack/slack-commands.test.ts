@@ -1,0 +1,145 @@
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { queryRows } from "../../db/query-rows.ts";
+import { MEMBER, OWNER, useSlack } from "./slack-harness.ts";
+
+type Json = Record<string, unknown>;
+
+const s = useSlack();
+
+async function count(table: string, where = "true"): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    s.h.db.db,
+    sql.raw(`select count(*)::int as n from ${table} where ${where}`),
+  );
+  return Number(row?.n);
+}
+
+/** The response_url posts of one request, as Slack would show them. */
+function answers(responseUrl: string): Json[] {
+  const id = responseUrl.split("/").pop();
+  return s.fake.responses.filter((r) => r.id === id).map((r) => r.body);
+}
+
+function buttons(message: Json): { text: string; value: string }[] {
+  return ((message.blocks as Json[]) ?? [])
+    .filter((b) => b.type === "actions")
+    .flatMap((b) => b.elements as Json[])
+    .map((e) => ({ text: (e.text as Json).text as string, value: e.value as string }));
+}
+
+describe("the /client command on Slack", () => {
+  it("logs an incident and confirms privately to the reporter, with an Undo button", async () => {
+    await s.command("add acme ACME Corp");
+    const { status, responseUrl } = await s.command("late acme INV-7", { user: MEMBER });
+    expect(status).toBe(200);
+    const [reply, ...more] = answers(responseUrl);
+    expect(more).toEqual([]);
+    expect(reply?.response_type).toBe("ephemeral");
+    expect(reply?.text).toContain("Logged late payment (invoice INV-7) for ACME Corp.");
+    expect(buttons(reply ?? {})).toEqual([{ text: "Undo", value: "undo:1" }]);
+    expect(await count("incidents", "reporter_id = 'U0SAM' and source = 'slack'")).toBe(1);
+    // Nothing was posted in the channel.
+    expect(s.fake.callsTo("chat.postMessage")).toEqual([]);
+  });
+
+  it("shows a client's card as a header, fields and the playbook's advice", async () => {
+    await s.command("add acme ACME Corp");
+    await s.command("late acme");
+    const { responseUrl } = await s.command("show acme");
+    const [card] = answers(responseUrl);
+    const blocks = card?.blocks as Json[];
+    expect(blocks[0]).toEqual({ type: "header", text: { type: "plain_text", text: "ACME Corp (acme)" } });
+    const fields = blocks.flatMap((b) => (b.fields as Json[] | undefined) ?? []).map((f) => f.text);
+    expect(fields).toContain("*late payment*\n1 / 1");
+    expect(JSON.stringify(blocks)).toContain("What the playbook advises");
+  });
+
+  it("withdraws the incident when the reporter presses Undo under it", async () => {
+    await s.command("add acme ACME Corp");
+    await s.command("scope acme added a blog section", { user: MEMBER });
+    const status = await s.press("undo:1", { user: MEMBER, ephemeral: true });
+    expect(status).toBe(200);
+    expect(await count("incidents", "withdrawn_at is not null")).toBe(1);
+    const reply = s.fake.responses.at(-1)?.body;
+    expect(reply?.text).toContain("Withdrawn: the scope creep for ACME Corp");
+    expect(reply?.response_type).toBe("ephemeral");
+  });
+
+  it("refuses someone else pressing that Undo button, and keeps the incident", async () => {
+    await s.command("add acme ACME Corp");
+    await s.command("late acme", { user: OWNER });
+    await s.press("undo:1", { user: MEMBER, ephemeral: true });
+    expect(await count("incidents", "withdrawn_at is null")).toBe(1);
+    expect(s.fake.responses.at(-1)?.body.text).toContain("There is nothing to undo");
+  });
+
+  it("makes Slack's primary owner the owner and refuses a member an owner-only command, naming the owner", async () => {
+    // The member is the first to use Tact in this workspace: the owner is still Slack's primary owner.
+    const { responseUrl } = await s.command("config lang fr", { user: MEMBER });
+    const [reply] = answers(responseUrl);
+    expect(reply?.text).toContain("Only the workspace owner (Dana Owner) can");
+    expect(reply?.text).toContain("The request was not carried out.");
+    const [ws] = await queryRows<{ owner: string; locale: string; timezone: string }>(
+      s.h.db.db,
+      sql`select owner_user_id as owner, locale, timezone from workspaces`,
+    );
+    expect(ws).toEqual({ owner: OWNER, locale: "en", timezone: "Europe/Paris" });
+    expect(await count("audit_log", "action = 'refused.owner-only' and actor_id = 'U0SAM'")).toBe(1);
+
+    const owner = await s.command("config lang fr", { user: OWNER });
+    expect(answers(owner.responseUrl)[0]?.text).toContain("français");
+  });
+
+  it("applies a resent command once (same trigger_id, X-Slack-Retry-Num)", async () => {
+    await s.command("add acme ACME Corp");
+    const first = await s.command("late acme", { user: MEMBER });
+    const again = await s.command("late acme", {
+      user: MEMBER,
+      triggerId: first.triggerId,
+      headers: { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" },
+    });
+    expect(again.status).toBe(200);
+    expect(await count("incidents")).toBe(1);
+    expect(answers(first.responseUrl)).toHaveLength(1);
+    expect(answers(again.responseUrl)).toHaveLength(0);
+  });
+
+  it("never sends <!channel>, <!here> or a user mention typed in a note back raw", async () => {
+    await s.command("add acme ACME Corp");
+    // As Slack sends them: @channel typed becomes <!channel>; a literal "<!here>" arrives escaped.
+    await s.command("note acme <!channel> pay now &lt;!here&gt; ask <@U0SAM|sam> &amp; <!subteam^S123|@devs>");
+    await s.command("show acme");
+    await s.command("list");
+    const sent = s.sent();
+    expect(sent).toContain("@channel pay now &lt;!here&gt; ask &lt;@U0SAM&gt; &amp; @devs");
+    for (const raw of ["<!channel>", "<!here>", "<@U0SAM", "<!subteam", "<!everyone>"]) expect(sent).not.toContain(raw);
+    const [note] = await queryRows<{ note: string }>(s.h.db.db, sql`select note from incidents`);
+    expect(note?.note).toBe("@channel pay now <!here> ask <@U0SAM> & @devs");
+  });
+
+  it("answers an unknown verb privately with a suggestion", async () => {
+    const { responseUrl } = await s.command("shwo acme");
+    expect(answers(responseUrl)[0]?.text).toContain("Did you mean");
+  });
+
+  it("answers with an ephemeral message when the response_url no longer works", async () => {
+    await s.command("add acme ACME Corp");
+    s.fake.responseUrlsExpired = true;
+    await s.command("late acme", { user: MEMBER, channel: "C0PROJECTS" });
+    const [ephemeral, ...more] = s.fake.callsTo("chat.postEphemeral");
+    expect(more).toEqual([]);
+    expect(ephemeral?.args).toMatchObject({ channel: "C0PROJECTS", user: MEMBER });
+    expect(ephemeral?.args.text).toContain("Logged late payment for ACME Corp.");
+  });
+
+  it("sends the answer as a DM when neither the response_url nor an ephemeral message works", async () => {
+    await s.command("add acme ACME Corp");
+    s.fake.responseUrlsExpired = true;
+    s.fake.failNext("chat.postEphemeral", "channel_not_found");
+    await s.command("late acme", { user: MEMBER, channel: "C0PRIVATE" });
+    const dm = s.fake.callsTo("chat.postMessage").at(-1);
+    expect(dm?.args.channel).toBe("DU0SAM");
+    expect(dm?.args.text).toContain("Logged late payment for ACME Corp.");
+  });
+});

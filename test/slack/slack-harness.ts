@@ -1,0 +1,209 @@
+import { readFileSync } from "node:fs";
+import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
+import { createSlackAdapter, type SlackAdapter } from "../../adapters/slack/slack-adapter.ts";
+import { slackSignature } from "../../adapters/slack/verify-slack-request.ts";
+import { readConfig } from "../../src/config.ts";
+import { createHttpServer, type HttpServer } from "../../src/http/create-http-server.ts";
+import { type Harness, silentLog, useHarness } from "../support/harness.ts";
+import { FakeSlackApi, type FakeUser } from "./fake-slack-api.ts";
+
+export const SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+export const TEAM = "T0TEAM";
+export const OWNER = "U0OWNER";
+export const MEMBER = "U0SAM";
+
+export const USERS: FakeUser[] = [
+  { id: OWNER, name: "dana", real_name: "Dana Owner", tz: "Europe/Paris", locale: "en-GB", is_primary_owner: true },
+  { id: MEMBER, name: "sam", real_name: "Sam Member", tz: "Europe/Paris", locale: "en-GB" },
+];
+
+type Json = Record<string, unknown>;
+
+export function fixture(name: string): Json {
+  return JSON.parse(readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), "utf8")) as Json;
+}
+
+export interface Slack {
+  h: Harness;
+  fake: FakeSlackApi;
+  adapter: SlackAdapter;
+  http: HttpServer;
+  /** Base URL of Tact's HTTP server. */
+  url: string;
+  /** Signs and posts a raw body to /slack/events, as Slack does. */
+  post(body: string, contentType: string, headers?: Record<string, string>): Promise<Response>;
+  /** A slash command (`/client <text>`), answered and fully handled. */
+  command(text: string, as?: As): Promise<{ status: number; responseUrl: string; triggerId: string }>;
+  /** A button press on a message Tact sent. */
+  press(actionId: string, as?: As & { ephemeral?: boolean; messageTs?: string; home?: boolean }): Promise<number>;
+  /** A modal submitted with values by block id. */
+  submit(privateMetadata: string, values: Record<string, string>, as?: As): Promise<number>;
+  /** An Events API delivery. */
+  event(name: string, patch?: (body: Json) => void): Promise<number>;
+  /** Effects a request produced: response_url posts, then Web API calls. */
+  sent(): string;
+}
+
+export interface As {
+  user?: string;
+  userName?: string;
+  channel?: string;
+  team?: string;
+  headers?: Record<string, string>;
+  /** Same trigger id as a previous request (a resend). */
+  triggerId?: string;
+}
+
+let seq = 0;
+const nextId = () => `${Date.now()}${++seq}`;
+
+/**
+ * Tact's Slack adapter on a real port over a test database, talking to a fake Slack Web API.
+ * A fresh adapter per test (its caches start empty, like the database); one fake per file.
+ */
+export function useSlack(options: { env?: Record<string, string> } = {}): Slack {
+  const h = useHarness();
+  const s = { h } as Slack;
+  beforeAll(async () => {
+    s.fake = await FakeSlackApi.start({ teamId: TEAM, users: USERS });
+  });
+  beforeEach(async () => {
+    s.fake.reset();
+    s.http = createHttpServer(silentLog);
+    const config = readConfig({
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_BOT_TOKEN: "xoxb-test-token",
+      SLACK_API_URL: s.fake.apiUrl,
+      ...options.env,
+    });
+    s.adapter = createSlackAdapter(
+      { core: h.core, config, log: silentLog, http: s.http, database: h.db },
+      { retries: 0 },
+    );
+    const port = await s.http.listen(0, "127.0.0.1");
+    s.url = `http://127.0.0.1:${port}`;
+    await s.adapter.start?.();
+    s.fake.reset();
+  });
+  afterEach(async () => {
+    await s.adapter.stop();
+    await s.http.close();
+  });
+  afterAll(async () => {
+    await s.fake?.close();
+  });
+
+  s.post = async (body, contentType, headers = {}) => {
+    const timestamp = String(Math.floor(h.clock.now().getTime() / 1000));
+    const res = await fetch(`${s.url}/slack/events`, {
+      method: "POST",
+      headers: {
+        "content-type": contentType,
+        "x-slack-request-timestamp": timestamp,
+        "x-slack-signature": slackSignature(SIGNING_SECRET, timestamp, body),
+        ...headers,
+      },
+      body,
+    });
+    await res.arrayBuffer();
+    await s.adapter.settled();
+    return res;
+  };
+
+  s.command = async (text, as = {}) => {
+    const id = nextId();
+    const responseUrl = s.fake.responseUrl(`c${id}`);
+    const triggerId = as.triggerId ?? `${id}.1.trigger`;
+    const fields = {
+      ...(fixture("slash-command") as Record<string, string>),
+      team_id: as.team ?? TEAM,
+      team_domain: "acme-agency",
+      channel_id: as.channel ?? "C0GENERAL",
+      channel_name: "general",
+      user_id: as.user ?? OWNER,
+      user_name: as.userName ?? (as.user === MEMBER ? "sam" : "dana"),
+      text,
+      response_url: responseUrl,
+      trigger_id: triggerId,
+    };
+    const res = await s.post(new URLSearchParams(fields).toString(), "application/x-www-form-urlencoded", as.headers);
+    return { status: res.status, responseUrl, triggerId };
+  };
+
+  s.press = async (actionId, as = {}) => {
+    const body = fixture("block-actions");
+    const user = as.user ?? OWNER;
+    const team = as.team ?? TEAM;
+    const channel = as.channel ?? "C0GENERAL";
+    body.team = { id: team, domain: "acme-agency" };
+    body.user = {
+      id: user,
+      username: user === MEMBER ? "sam" : "dana",
+      name: user === MEMBER ? "sam" : "dana",
+      team_id: team,
+    };
+    body.trigger_id = as.triggerId ?? `${nextId()}.2.trigger`;
+    body.response_url = s.fake.responseUrl(`a${nextId()}`);
+    if (as.home) {
+      delete body.channel;
+      delete body.message;
+      delete body.response_url;
+      body.container = { type: "view", view_id: "VHOME" };
+      body.view = { id: "VHOME", type: "home", team_id: team };
+    } else {
+      body.channel = { id: channel, name: channel.startsWith("D") ? "directmessage" : "general" };
+      body.container = {
+        type: "message",
+        message_ts: as.messageTs ?? "1700000000.000001",
+        channel_id: channel,
+        is_ephemeral: as.ephemeral ?? false,
+      };
+    }
+    const [action] = body.actions as Json[];
+    body.actions = [{ ...action, action_id: actionId, value: actionId }];
+    const res = await s.post(
+      new URLSearchParams({ payload: JSON.stringify(body) }).toString(),
+      "application/x-www-form-urlencoded",
+      as.headers,
+    );
+    return res.status;
+  };
+
+  s.submit = async (privateMetadata, values, as = {}) => {
+    const body = fixture("view-submission");
+    const user = as.user ?? OWNER;
+    const team = as.team ?? TEAM;
+    body.team = { id: team, domain: "acme-agency" };
+    body.user = {
+      id: user,
+      username: user === MEMBER ? "sam" : "dana",
+      name: user === MEMBER ? "sam" : "dana",
+      team_id: team,
+    };
+    body.trigger_id = as.triggerId ?? `${nextId()}.3.trigger`;
+    const view = body.view as Json;
+    view.private_metadata = privateMetadata;
+    view.state = {
+      values: Object.fromEntries(
+        Object.entries(values).map(([block, value]) => [block, { value: { type: "plain_text_input", value } }]),
+      ),
+    };
+    const res = await s.post(
+      new URLSearchParams({ payload: JSON.stringify(body) }).toString(),
+      "application/x-www-form-urlencoded",
+      as.headers,
+    );
+    return res.status;
+  };
+
+  s.event = async (name, patch) => {
+    const body = fixture(name);
+    body.team_id = TEAM;
+    patch?.(body);
+    const res = await s.post(JSON.stringify(body), "application/json");
+    return res.status;
+  };
+
+  s.sent = () => s.fake.everythingSent();
+  return s;
+}

@@ -113,8 +113,9 @@ export class FakeSlackApi {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString("utf8");
     const path = (req.url ?? "/").split("?")[0] ?? "/";
-    const json = (status: number, body: unknown) =>
+    const json = (status: number, body: unknown): void => {
       res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+    };
 
     const response = /^\/response\/(.+)$/.exec(path);
     if (response) {

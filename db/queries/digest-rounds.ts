@@ -38,8 +38,10 @@ export async function scheduleRows(db: Db, platforms: readonly string[]): Promis
       digestDays: workspaces.digestDays,
       digestChannel: workspaces.digestChannel,
       createdAt: workspaces.createdAt,
+      // The outer table is named in full: drizzle writes a bare column name here, which the
+      // subquery would take as its own.
       lastRoundDate: sql<string | null>`(select max(d.key) from ${deliveries} d
-        where d.workspace_id = ${workspaces.id} and d.kind = ${ROUND})`,
+        where d.workspace_id = ${workspaces}.id and d.kind = ${ROUND})`,
     })
     .from(workspaces)
     .where(

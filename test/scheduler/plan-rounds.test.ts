@@ -115,28 +115,27 @@ describe("the daily round planner", () => {
     expect(dueAt(early, "2027-11-30T12:00:00Z")).toHaveLength(1);
   });
 
-  it.each([
-    "Europe/Paris",
-    "America/New_York",
-    "Australia/Sydney",
-  ])("over a year of ticks in %s, runs exactly one round per working day, within a tick of 09:00 local", (zone) => {
-    let settings = ws({ timezone: zone, lastRoundDate: "2027-01-01" });
-    const rounds: string[] = [];
-    const start = Date.parse("2027-01-01T00:00:00Z");
-    const end = Date.parse("2028-01-01T00:00:00Z");
-    for (let at = start; at < end; at += 30 * 60_000) {
-      for (const due of planRounds([settings], new Date(at))) {
-        const local = localParts(new Date(at), zone);
-        expect(local.date).toBe(due.localDate);
-        expect(local.time >= "09:00" && local.time < "09:30").toBe(true);
-        rounds.push(due.localDate);
-        settings = { ...settings, lastRoundDate: due.localDate };
+  it.each(["Europe/Paris", "America/New_York", "Australia/Sydney"])(
+    "over a year of ticks in %s, runs exactly one round per working day, within a tick of 09:00 local",
+    (zone) => {
+      let settings = ws({ timezone: zone, lastRoundDate: "2027-01-01" });
+      const rounds: string[] = [];
+      const start = Date.parse("2027-01-01T00:00:00Z");
+      const end = Date.parse("2028-01-01T00:00:00Z");
+      for (let at = start; at < end; at += 30 * 60_000) {
+        for (const due of planRounds([settings], new Date(at))) {
+          const local = localParts(new Date(at), zone);
+          expect(local.date).toBe(due.localDate);
+          expect(local.time >= "09:00" && local.time < "09:30").toBe(true);
+          rounds.push(due.localDate);
+          settings = { ...settings, lastRoundDate: due.localDate };
+        }
       }
-    }
-    expect(new Set(rounds).size).toBe(rounds.length);
-    const workingDays = countWorkingDays(rounds[0] ?? "", rounds.at(-1) ?? "");
-    expect(rounds).toHaveLength(workingDays);
-  });
+      expect(new Set(rounds).size).toBe(rounds.length);
+      const workingDays = countWorkingDays(rounds[0] ?? "", rounds.at(-1) ?? "");
+      expect(rounds).toHaveLength(workingDays);
+    },
+  );
 });
 
 function countWorkingDays(from: string, to: string): number {

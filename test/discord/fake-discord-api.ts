@@ -125,7 +125,10 @@ export class FakeDiscordApi {
     };
     const error = (status: number, code: number, message: string): void => json(status, { message, code });
     const { method } = call;
-    let m: RegExpExecArray | null;
+    const commandsRoute = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(route);
+    const guildRoute = /^\/guilds\/(\d+)$/.exec(route);
+    const messagesRoute = /^\/channels\/(\d+)\/messages$/.exec(route);
+    const webhookRoute = /^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/(@original|\d+))?$/.exec(route);
 
     if (method === "GET" && route === "/gateway/bot") {
       return json(200, {
@@ -134,7 +137,8 @@ export class FakeDiscordApi {
         session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
       });
     }
-    if ((m = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(route)) && method === "PUT") {
+    if (commandsRoute && method === "PUT") {
+      const m = commandsRoute;
       const commands = (call.body as unknown as Record<string, unknown>[] | undefined) ?? [];
       return json(
         200,
@@ -147,16 +151,16 @@ export class FakeDiscordApi {
         })),
       );
     }
-    if ((m = /^\/guilds\/(\d+)$/.exec(route)) && method === "GET") {
-      const guild = this.guilds.get(m[1] ?? "");
+    if (guildRoute && method === "GET") {
+      const guild = this.guilds.get(guildRoute[1] ?? "");
       return guild ? json(200, { ...guild, roles: [], emojis: [], features: [] }) : error(404, 10004, "Unknown Guild");
     }
     if (route === "/users/@me/channels" && method === "POST") {
       const recipient = String(call.body?.recipient_id ?? "");
       return json(200, { id: `9${recipient}`, type: 1, recipients: [{ id: recipient, username: recipient }] });
     }
-    if ((m = /^\/channels\/(\d+)\/messages$/.exec(route)) && method === "POST") {
-      const channel = m[1] ?? "";
+    if (messagesRoute && method === "POST") {
+      const channel = messagesRoute[1] ?? "";
       if (this.forbiddenChannels.has(channel)) return error(403, 50001, "Missing Access");
       if (channel.startsWith("9") && this.closedDms.has(channel.slice(1))) {
         return error(403, 50007, "Cannot send messages to this user");
@@ -167,7 +171,7 @@ export class FakeDiscordApi {
       res.writeHead(204).end();
       return;
     }
-    if ((m = /^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/(@original|\d+))?$/.exec(route))) {
+    if (webhookRoute) {
       if (method === "DELETE") {
         res.writeHead(204).end();
         return;

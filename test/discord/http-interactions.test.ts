@@ -138,8 +138,12 @@ describe("Discord HTTP interactions", () => {
     expect(data.allowed_mentions).toEqual({ parse: [] });
     const text = textOf(data);
     expect(text).toContain("note");
-    expect(text).not.toMatch(/(?<!\u2060)@everyone|@here\b(?!\u2060)/);
-    expect(text).not.toMatch(/(?<!\\\\)<@/);
+    expect(text).not.toContain("@everyone");
+    expect(text).not.toContain("@here");
+    // Mentions typed in the note show as text: escaped, so Discord does not render them.
+    const shown = (data.embeds as { description?: string }[]).map((e) => e.description ?? "").join("\n");
+    expect(shown).toContain("\\<@1130000000000000002>");
+    expect(shown).not.toMatch(/(^|[^\\])<@/);
     for (const body of d.api.messageBodies()) expect(body.allowed_mentions).toEqual({ parse: [] });
   });
 
@@ -162,9 +166,5 @@ describe("Discord HTTP interactions", () => {
     expect(dataOf(res.body).flags).toBe(64);
     expect(textOf(dataOf(res.body))).toContain("Use /client in your server");
     expect(await count("workspaces")).toBe(0);
-  });
-
-  it("names the server's channel in the invocation (a post goes to the right place)", async () => {
-    expect(CHANNEL).toMatch(/^\d+$/);
   });
 });

@@ -5,7 +5,6 @@ import { useDiscord } from "./discord-test-setup.ts";
 import {
   autocomplete,
   buttonPress,
-  CHANNEL,
   MEMBER,
   OWNER,
   ping,

@@ -127,7 +127,7 @@ export class FakeSlackApi {
     }
     const upload = /^\/upload\/(.+)$/.exec(path);
     if (upload) {
-      this.uploads.set(upload[1] ?? "", raw);
+      this.uploads.set(upload[1] ?? "", fileContent(raw, String(req.headers["content-type"] ?? "")));
       return void res.writeHead(200, { "content-type": "text/plain" }).end(`OK - ${raw.length}`);
     }
     const api = /^\/api\/(.+)$/.exec(path);
@@ -210,6 +210,14 @@ function parseArgs(raw: string, contentType: string): Record<string, unknown> {
     out[k] = typeof value === "string" && /^[[{]/.test(value) ? tryJson(value) : value;
   }
   return out;
+}
+
+/** The file's bytes from an upload: raw, or the one part of a multipart form. */
+function fileContent(raw: string, contentType: string): string {
+  const boundary = /boundary=(.+)$/.exec(contentType)?.[1];
+  if (!boundary) return raw;
+  const part = raw.split(`--${boundary}`)[1] ?? "";
+  return part.slice(part.indexOf("\r\n\r\n") + 4).replace(/\r\n$/, "");
 }
 
 function tryJson(value: string): unknown {

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import { createSlackAdapter, type SlackAdapter } from "../../adapters/slack/slack-adapter.ts";
 import { slackSignature } from "../../adapters/slack/verify-slack-request.ts";
 import { readConfig } from "../../src/config.ts";
+import type { Core } from "../../src/core/create-core.ts";
 import { createHttpServer, type HttpServer } from "../../src/http/create-http-server.ts";
 import { type Harness, silentLog, useHarness } from "../support/harness.ts";
 import { FakeSlackApi, type FakeUser } from "./fake-slack-api.ts";
@@ -61,7 +62,7 @@ const nextId = () => `${Date.now()}${++seq}`;
  * Tact's Slack adapter on a real port over a test database, talking to a fake Slack Web API.
  * A fresh adapter per test (its caches start empty, like the database); one fake per file.
  */
-export function useSlack(options: { env?: Record<string, string> } = {}): Slack {
+export function useSlack(options: { env?: Record<string, string>; wrapCore?: (core: Core) => Core } = {}): Slack {
   const h = useHarness();
   const s = { h } as Slack;
   beforeAll(async () => {
@@ -77,7 +78,13 @@ export function useSlack(options: { env?: Record<string, string> } = {}): Slack 
       ...options.env,
     });
     s.adapter = createSlackAdapter(
-      { core: h.core, config, log: silentLog, http: s.http, database: h.db },
+      {
+        core: options.wrapCore ? options.wrapCore(h.core) : h.core,
+        config,
+        log: silentLog,
+        http: s.http,
+        database: h.db,
+      },
       { retries: 0 },
     );
     const port = await s.http.listen(0, "127.0.0.1");

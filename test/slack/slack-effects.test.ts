@@ -68,7 +68,8 @@ describe("effects performed through the Slack Web API", () => {
     // A 7,000-character letter does not fit one Slack input (3,000): it is spread over several.
     expect(inputs.map((b) => b.block_id)).toEqual(["subject", "text#0", "text#1", "text#2"]);
     expect(inputs.every((b) => String(((b.element as Json).initial_value as string) ?? "").length <= 3000)).toBe(true);
-    expect(((inputs[1] ?? {}).label as Json).text).toBe("Letter (part 1 of 3)");
+    const label = inputs[1]?.label as Json | undefined;
+    expect(label?.text).toBe("Letter (part 1 of 3)");
 
     const values = Object.fromEntries(
       inputs.map((b) => [b.block_id as string, (b.element as Json).initial_value as string]),

@@ -157,10 +157,18 @@ export function owedLines(ctx: Context, facts: WizardFacts): string[] {
     }),
   );
   const total = ctx.fmt.list([...facts.accounts.owed].map(([currency, minor]) => ctx.fmt.money(minor, currency)));
-  lines.push(o.owedTotal({ total }));
   for (const a of facts.accounts.unpaid) {
-    if (a.chargesHow) lines.push(`${a.invoice.number}: ${o.chargesHow({ how: a.chargesHow })}`);
+    if (a.chargesMinor <= 0) continue;
+    const rates = [...new Set(a.charges.segments.map((g) => ctx.fmt.percent(g.rateE4 / 10_000)))];
+    const how = o.chargesDetail({
+      interest: ctx.fmt.money(a.charges.interestMinor, a.invoice.currency),
+      days: a.charges.daysLate,
+      rates: ctx.fmt.list(rates),
+      fee: a.charges.fee ? ctx.fmt.money(a.charges.fee.minor, a.invoice.currency) : "",
+    });
+    lines.push(`${a.invoice.number}: ${o.chargesHow({ how })}`);
   }
+  lines.push(o.owedTotal({ total }));
   return lines;
 }
 

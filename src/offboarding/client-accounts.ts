@@ -1,35 +1,33 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/database.ts";
-import { invoices, payments } from "../../db/schema/index.ts";
-import { daysBetween } from "../domain/dates.ts";
-
-export type InvoiceRow = typeof invoices.$inferSelect;
-export type PaymentRow = typeof payments.$inferSelect;
+import { type InvoiceRow, invoicesWithPayments, type PaymentLine } from "../../db/queries/open-invoices.ts";
+import type { ChargeResult } from "../domain/charges/index.ts";
+import { loadReferenceRates } from "../domain/reference-rates.ts";
+import { assessInvoice } from "../invoices/assess-invoice.ts";
 
 /** One invoice of the client, with what was paid and what is still owed on it. */
 export interface AccountInvoice {
   invoice: InvoiceRow;
-  payments: PaymentRow[];
-  /** Principal still unpaid (payments and credits deducted), never below zero. */
+  payments: PaymentLine[];
+  /** Principal still unpaid (payments and credit notes deducted); 0 once paid or void. */
   outstandingMinor: number;
   daysLate: number;
-  /** Interest and fees still owed, 0 when none or settled/waived. */
+  /** Interest and fees as computed by the charge engine (issue #3), settled or not. */
+  charges: ChargeResult;
+  /** Interest and fees still owed: 0 when none, settled or waived. */
   chargesMinor: number;
-  /** How the charges were computed, in words, when there are any. */
-  chargesHow: string | null;
 }
 
 export interface ClientAccounts {
   invoices: AccountInvoice[];
-  /** Open invoices with principal or charges still owed. */
+  /** Invoices with principal or charges still owed. */
   unpaid: AccountInvoice[];
   /** Principal + charges owed, per currency. */
   owed: Map<string, number>;
 }
 
 /**
- * The client's invoices and payments, and what is still owed, as of `today`. Two queries.
- * Charges (interest and fees) are not computed here yet: see the report for issue #3's engine.
+ * The client's invoices, payments and what is still owed as of `today`, through the invoice
+ * engine (`invoicesWithPayments` + `assessInvoice`): one query, whatever the number of invoices.
  */
 export async function clientAccounts(
   db: Db,
@@ -37,41 +35,20 @@ export async function clientAccounts(
   clientId: number,
   today: string,
 ): Promise<ClientAccounts> {
-  const rows = await db
-    .select()
-    .from(invoices)
-    .where(and(eq(invoices.workspaceId, workspaceId), eq(invoices.clientId, clientId)))
-    .orderBy(asc(invoices.dueOn), asc(invoices.id));
-  const paid =
-    rows.length === 0
-      ? []
-      : await db
-          .select()
-          .from(payments)
-          .where(
-            and(
-              eq(payments.workspaceId, workspaceId),
-              inArray(
-                payments.invoiceId,
-                rows.map((r) => r.id),
-              ),
-            ),
-          )
-          .orderBy(asc(payments.paidOn), asc(payments.id));
-  const list = rows.map((invoice): AccountInvoice => {
-    const own = paid.filter((p) => p.invoiceId === invoice.id);
-    const settled = own.filter((p) => p.kind !== "charges").reduce((n, p) => n + p.amountMinor, 0);
-    const outstandingMinor = invoice.status === "open" ? Math.max(0, invoice.amountMinor - settled) : 0;
+  const rows = await invoicesWithPayments(db, { workspaceIds: [workspaceId], clientIds: [clientId], which: "all" });
+  const rates = loadReferenceRates();
+  const list = rows.map((row): AccountInvoice => {
+    const a = assessInvoice(row, today, rates);
     return {
-      invoice,
-      payments: own,
-      outstandingMinor,
-      daysLate: outstandingMinor > 0 ? Math.max(0, daysBetween(invoice.dueOn, today)) : 0,
-      chargesMinor: 0,
-      chargesHow: null,
+      invoice: row.invoice,
+      payments: row.payments,
+      outstandingMinor: a.outstandingMinor,
+      daysLate: a.outstandingMinor > 0 ? a.charges.daysLate : 0,
+      charges: a.charges,
+      chargesMinor: a.chargesOwedMinor,
     };
   });
-  const unpaid = list.filter((a) => a.invoice.status === "open" && a.outstandingMinor + a.chargesMinor > 0);
+  const unpaid = list.filter((a) => a.invoice.status !== "void" && a.outstandingMinor + a.chargesMinor > 0);
   const owed = new Map<string, number>();
   for (const a of unpaid) {
     const c = a.invoice.currency;

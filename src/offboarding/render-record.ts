@@ -120,13 +120,29 @@ export function renderRecord(t: Catalog, fmt: Formatter, data: RecordData): stri
   out.push(...(reminders.length > 0 ? reminders : [r.none]));
 
   section(out, r.charges);
-  const charges = invoices.filter((a) => a.chargesMinor > 0 || a.invoice.chargesStatus !== "open");
+  const charged = invoices.filter((a) => a.charges.totalMinor > 0);
   out.push(
-    ...(charges.length > 0
-      ? charges.flatMap((a) => {
-          const status = r.chargesStatuses[a.invoice.chargesStatus as keyof typeof r.chargesStatuses] ?? "";
-          const line = `- ${inline(r.chargesLine({ invoice: a.invoice.number, total: fmt.money(a.chargesMinor, a.invoice.currency), status }))}`;
-          return a.chargesHow ? [line, `  ${inline(a.chargesHow)}`] : [line];
+    ...(charged.length > 0
+      ? charged.flatMap((a) => {
+          const money = (minor: number) => fmt.money(minor, a.invoice.currency);
+          const status = writtenOff.has(a.invoice.id)
+            ? r.invoiceStatuses.writtenOff
+            : (r.chargesStatuses[a.invoice.chargesStatus as keyof typeof r.chargesStatuses] ?? "");
+          const line = r.chargesLine({
+            invoice: a.invoice.number,
+            total: money(a.charges.totalMinor),
+            interest: money(a.charges.interestMinor),
+            fee: money(a.charges.fee?.minor ?? 0),
+            days: a.charges.daysLate,
+            status,
+          });
+          return [
+            `- ${inline(line)}`,
+            ...a.charges.segments.map(
+              (g) =>
+                `  - ${inline(r.chargesSegment({ from: fmt.date(g.from), to: fmt.date(g.to), days: g.days, rate: fmt.percent(g.rateE4 / 10_000), principal: money(g.principalMinor), interest: money(g.interestMinor) }))}`,
+            ),
+          ];
         })
       : [r.none]),
   );

@@ -2,6 +2,7 @@ import type { ClientRow } from "../../db/queries/clients.ts";
 import { incidentStats, type KindStats } from "../../db/queries/incidents.ts";
 import { memberNames } from "../../db/queries/members.ts";
 import type { Context } from "../core/context.ts";
+import { resolveTerms } from "../domain/charges/index.ts";
 import { addDays, localDate } from "../domain/dates.ts";
 import { DAY_MS, RECENT_DAYS } from "../incidents/log-incident.ts";
 import { catalogFor } from "../messages/catalog.ts";
@@ -23,11 +24,14 @@ export interface WizardFacts {
   signer: string;
   /** The client's language for the letters (else the workspace's). */
   letterLocale: Locale;
+  /** Whether the agency hosts the client's site (hosting, domain and access to hand over). */
+  hosted: boolean;
 }
 
 export async function loadWizardFacts(ctx: Context, client: ClientRow, starterId: string): Promise<WizardFacts> {
   const now = ctx.clock.now();
   const today = localDate(now, ctx.workspace.timezone);
+  const { terms } = resolveTerms(ctx.workspace.defaultTerms, client);
   const [stats, accounts, names] = await Promise.all([
     incidentStats(ctx.db, ctx.workspace.id, client.id, new Date(now.getTime() - RECENT_DAYS * DAY_MS)),
     clientAccounts(ctx.db, ctx.workspace.id, client.id, today),
@@ -39,7 +43,9 @@ export async function loadWizardFacts(ctx: Context, client: ClientRow, starterId
     stats,
     accounts,
     signer: names.get(starterId) ?? starterId,
-    letterLocale: toLocale(client.language ?? ctx.workspace.locale),
+    // The client's terms (issue #3) say its language and whether we host it, else the workspace's.
+    letterLocale: toLocale(terms.language ?? ctx.workspace.locale),
+    hosted: terms.hosted,
   };
 }
 
@@ -68,7 +74,7 @@ export function draftLetters(ctx: Context, wizard: Wizard, facts: WizardFacts): 
     whyOn,
     today: facts.today,
     handoverOn: addDays(facts.today, HANDOVER_DAYS),
-    hosted: facts.client.hosted,
+    hosted: facts.hosted,
     // The letter speaks of the work and who owns it: the principal; charges are step 5's business.
     unpaid: facts.accounts.unpaid
       .filter((a) => a.outstandingMinor > 0)

@@ -1,0 +1,122 @@
+import { PassThrough } from "node:stream";
+import { and, eq, sql } from "drizzle-orm";
+import { runConsole } from "../../adapters/console/run-console.ts";
+import type { Db } from "../../db/database.ts";
+import { queryRows } from "../../db/query-rows.ts";
+import { clients, invoices, payments } from "../../db/schema/index.ts";
+import type { Effect } from "../../src/core/effects.ts";
+import { type As, effectsText, type Harness, invocation } from "../support/harness.ts";
+
+/** Runs console lines through the real adapter and stdin-like stream; returns what it printed. */
+export async function script(h: Harness, lines: readonly string[]): Promise<string[]> {
+  const { adapter, output } = h.console();
+  const input = new PassThrough();
+  input.end(`${lines.join("\n")}\n`);
+  await runConsole({ adapter, input, output: new PassThrough(), interactive: false });
+  return output;
+}
+
+/** Submits a form as a user, as Slack's view_submission or Discord's modal would. */
+export function submit(h: Harness, formId: string, values: Record<string, string>, as: As = {}): Promise<Effect[]> {
+  return h.core.handle({ ...invocation("", as), input: { kind: "form", formId, values } });
+}
+
+export function text(effects: Effect[]): string {
+  return effectsText(effects);
+}
+
+/** Every button and select id in the effects (a select's options as `id:value`). */
+export function buttonIds(effects: Effect[]): string[] {
+  return effects.flatMap((e) =>
+    "message" in e
+      ? e.message.blocks.flatMap((b) =>
+          b.type === "actions"
+            ? b.buttons.map((x) => x.id)
+            : b.type === "select"
+              ? b.options.map((o) => `${b.id}:${o.value}`)
+              : [],
+        )
+      : [],
+  );
+}
+
+export async function count(db: Db, table: string, where = "true"): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(db, sql.raw(`select count(*)::int as n from ${table} where ${where}`));
+  return Number(row?.n);
+}
+
+export async function audits(db: Db, action: string): Promise<{ actorId: string; details: Record<string, unknown> }[]> {
+  return queryRows(db, sql`select actor_id as "actorId", details from audit_log where action = ${action} order by id`);
+}
+
+export async function clientStatus(db: Db, slug: string): Promise<string | undefined> {
+  const [row] = await db.select({ status: clients.status }).from(clients).where(eq(clients.slug, slug));
+  return row?.status;
+}
+
+/** Sets a client's terms (law, language, hosted) as the invoices engineer's `terms` command stores them. */
+export async function setClient(
+  db: Db,
+  slug: string,
+  changes: { terms?: Record<string, unknown>; language?: string; hosted?: boolean },
+): Promise<void> {
+  await db.update(clients).set(changes).where(eq(clients.slug, slug));
+}
+
+/** An invoice for the client, as `/client invoice` records it (amounts in minor units). */
+export async function addInvoice(
+  db: Db,
+  slug: string,
+  inv: {
+    number: string;
+    amountMinor: number;
+    currency?: string;
+    issuedOn: string;
+    dueOn: string;
+    status?: "open" | "paid";
+  },
+): Promise<number> {
+  const [client] = await db.select().from(clients).where(eq(clients.slug, slug));
+  if (!client) throw new Error(`no client ${slug}`);
+  const [row] = await db
+    .insert(invoices)
+    .values({
+      workspaceId: client.workspaceId,
+      clientId: client.id,
+      number: inv.number,
+      amountMinor: inv.amountMinor,
+      currency: inv.currency ?? "EUR",
+      issuedOn: inv.issuedOn,
+      dueOn: inv.dueOn,
+      status: inv.status ?? "open",
+      createdBy: "owner",
+    })
+    .returning();
+  if (!row) throw new Error("invoice insert failed");
+  return row.id;
+}
+
+export async function addPayment(
+  db: Db,
+  invoiceId: number,
+  p: { amountMinor: number; paidOn: string; kind?: "payment" | "credit" | "charges" },
+): Promise<void> {
+  const [inv] = await db.select().from(invoices).where(eq(invoices.id, invoiceId));
+  if (!inv) throw new Error("no invoice");
+  await db.insert(payments).values({
+    workspaceId: inv.workspaceId,
+    invoiceId,
+    kind: p.kind ?? "payment",
+    amountMinor: p.amountMinor,
+    paidOn: p.paidOn,
+    recordedBy: "owner",
+  });
+}
+
+export async function invoiceState(db: Db, number: string) {
+  const [row] = await db
+    .select({ status: invoices.status, chargesStatus: invoices.chargesStatus })
+    .from(invoices)
+    .where(and(eq(invoices.number, number)));
+  return row;
+}

@@ -1,6 +1,5 @@
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
-import { queryRows } from "../query-rows.ts";
 import type { IncidentKind } from "../schema/incidents.ts";
 import { clients, incidents, offboardings } from "../schema/index.ts";
 
@@ -50,37 +49,6 @@ export async function activeClientKindStats(db: Db, workspaceId: number, since: 
     firstRecent: r.firstRecent ? new Date(r.firstRecent) : null,
     last: new Date(r.last),
   }));
-}
-
-export interface OverdueTotal {
-  currency: string;
-  /** Principal still owed, in minor units (charges not included). */
-  amountMinor: number;
-  invoices: number;
-}
-
-/**
- * Principal still owed on open invoices past their due date on `today` (an ISO day), per
- * currency: the amount less payments and credit notes. Disputed invoices are left out, as
- * their reminders and charges are paused. One query.
- */
-export async function overdueTotals(db: Db, workspaceId: number, today: string): Promise<OverdueTotal[]> {
-  const rows = await queryRows<{ currency: string; amount: string | number; invoices: string | number }>(
-    db,
-    sql`select i.currency, sum(i.amount_minor - coalesce(p.paid, 0))::bigint as amount, count(*)::int as invoices
-        from invoices i
-        left join lateral (
-          select sum(amount_minor) as paid from payments
-          where workspace_id = i.workspace_id and invoice_id = i.id and kind in ('payment', 'credit')
-        ) p on true
-        join clients c on c.id = i.client_id and c.workspace_id = i.workspace_id
-        where i.workspace_id = ${workspaceId} and i.status = 'open' and i.due_on < ${today}
-          and i.disputed_since is null and c.status <> 'offboarded'
-          and i.amount_minor - coalesce(p.paid, 0) > 0
-        group by i.currency
-        order by i.currency`,
-  );
-  return rows.map((r) => ({ currency: r.currency, amountMinor: Number(r.amount), invoices: Number(r.invoices) }));
 }
 
 export interface OpenOffboarding {

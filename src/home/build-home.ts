@@ -2,13 +2,13 @@ import {
   activeClientKindStats,
   type ClientKindStats,
   openOffboardingsOf,
-  overdueTotals,
   recentIncidentsBy,
 } from "../../db/queries/home.ts";
 import type { Context } from "../core/context.ts";
 import { type Advice, adviseFor } from "../domain/advice.ts";
-import { localDate } from "../domain/dates.ts";
+import { sumByCurrency } from "../domain/money.ts";
 import { DAY_MS, RECENT_DAYS } from "../incidents/log-incident.ts";
+import { loadAssessments } from "../invoices/load-assessments.ts";
 import { type Message, message } from "../messages/message.ts";
 import { renderAdvice } from "../messages/render-advice.ts";
 import { homeResumeButton } from "./home-resume.ts";
@@ -38,10 +38,9 @@ export async function buildHome(ctx: Context): Promise<Message> {
 async function ownerHome(ctx: Context): Promise<Message> {
   const { t, fmt } = ctx;
   const now = ctx.clock.now();
-  const today = localDate(now, ctx.workspace.timezone);
-  const [stats, overdue, wizards] = await Promise.all([
+  const [stats, invoices, wizards] = await Promise.all([
     activeClientKindStats(ctx.db, ctx.workspace.id, new Date(now.getTime() - RECENT_DAYS * DAY_MS)),
-    overdueTotals(ctx.db, ctx.workspace.id, today),
+    loadAssessments(ctx, { which: "open" }),
     openOffboardingsOf(ctx.db, ctx.workspace.id, ctx.user.id),
   ]);
   const m = message(t.home.title).header(t.home.title).context(t.home.ownerIntro);
@@ -66,14 +65,21 @@ async function ownerHome(ctx: Context): Promise<Message> {
   if (watch.length > HOME_WATCH_MAX) lines.push(t.home.watchMore({ count: watch.length - HOME_WATCH_MAX }));
   m.text([t.home.watchTitle, ...(lines.length > 0 ? lines : [t.home.watchNone])].join("\n"));
 
-  const totals = overdue.map((o) => fmt.money(o.amountMinor, o.currency));
-  const invoices = overdue.reduce((n, o) => n + o.invoices, 0);
-  m.text(
-    [
-      t.home.overdueTitle,
-      invoices > 0 ? t.home.overdueTotal({ amounts: fmt.list(totals), invoices }) : t.home.overdueNone,
-    ].join("\n"),
-  );
+  const overdue = invoices.filter((a) => a.overdue);
+  const sum = (pick: (a: (typeof overdue)[number]) => number) =>
+    sumByCurrency(overdue.map((a) => ({ minor: pick(a), currency: a.source.invoice.currency }))).map((x) =>
+      fmt.money(x.minor, x.currency),
+    );
+  const charges = sum((a) => a.chargesOwedMinor);
+  const line =
+    overdue.length === 0
+      ? t.home.overdueNone
+      : t.home.overdueTotal({
+          amounts: fmt.list(sum((a) => a.outstandingMinor)),
+          invoices: overdue.length,
+          charges: charges.length > 0 ? fmt.list(charges) : undefined,
+        });
+  m.text([t.home.overdueTitle, line].join("\n"));
   m.divider().context(t.home.ownerHelp);
   return m.build();
 }

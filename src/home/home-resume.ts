@@ -2,11 +2,16 @@ import type { OpenOffboarding } from "../../db/queries/home.ts";
 import { actionId } from "../core/define-action.ts";
 import type { Catalog } from "../messages/catalog.ts";
 import type { Button } from "../messages/message.ts";
+import { WIZARD_ACTION } from "../offboarding/build-step-message.ts";
 
-/** The offboarding wizard's resume action (its handler re-checks that the presser is the owner). */
-export const RESUME_ACTION = "offboard-resume";
-
-/** The button that takes the owner back into a wizard in progress. */
+/**
+ * The button that takes the owner back into a wizard in progress: the wizard's own resume
+ * action, whose handler re-checks that the presser is the owner who started it.
+ */
 export function homeResumeButton(w: OpenOffboarding, t: Catalog): Button {
-  return { id: actionId(RESUME_ACTION, w.id), label: t.home.resumeButton({ client: w.displayName }), style: "primary" };
+  return {
+    id: actionId(WIZARD_ACTION, w.id, w.currentStep, "resume"),
+    label: t.home.resumeButton({ client: w.displayName }),
+    style: "primary",
+  };
 }

@@ -11,8 +11,8 @@ export const home = {
   watchNone: "No client shows a pattern of trouble right now.",
   watchMore: (p: { count: number }) => `…and ${p.count} more: /client list shows them all.`,
   overdueTitle: "*Overdue*",
-  overdueTotal: (p: { amounts: string; invoices: number }) =>
-    `${p.amounts} still owed on ${p.invoices} ${p.invoices === 1 ? "invoice" : "invoices"} past due (principal; /client invoices shows the charges).`,
+  overdueTotal: (p: { amounts: string; invoices: number; charges: string | undefined }) =>
+    `${p.amounts} past due on ${p.invoices} ${p.invoices === 1 ? "invoice" : "invoices"}${p.charges ? `, plus ${p.charges} in late-payment charges` : ""}. /client invoices shows how each was computed.`,
   overdueNone: "Nothing overdue.",
   ownerHelp: "/client show <client> opens a client's card; /client help lists everything.",
   recentTitle: "*Your recent logs*",

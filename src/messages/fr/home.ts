@@ -13,7 +13,7 @@ export const home: Catalog["home"] = {
   watchMore: (p) => `…et ${p.count} de plus : /client list les affiche tous.`,
   overdueTitle: "*Impayés*",
   overdueTotal: (p) =>
-    `${p.amounts} restent dus sur ${p.invoices} ${p.invoices === 1 ? "facture échue" : "factures échues"} (principal ; /client invoices détaille les pénalités).`,
+    `${p.amounts} en retard sur ${p.invoices} ${p.invoices === 1 ? "facture" : "factures"}${p.charges ? `, plus ${p.charges} de pénalités de retard` : ""}. /client invoices détaille chaque calcul.`,
   overdueNone: "Aucun impayé.",
   ownerHelp: "/client show <client> ouvre la fiche d'un client ; /client help liste tout le reste.",
   recentTitle: "*Vos derniers signalements*",

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import { createDiscordAdapter, type DiscordAdapter } from "../../adapters/discord/discord-adapter.ts";
 import { readConfig } from "../../src/config.ts";
+import type { Core } from "../../src/core/create-core.ts";
 import { createHttpServer, type HttpServer } from "../../src/http/create-http-server.ts";
 import { type Harness, silentLog, useHarness } from "../support/harness.ts";
 import { FakeDiscordApi } from "./fake-discord-api.ts";
@@ -12,6 +13,8 @@ export interface DiscordHarness {
   adapter: DiscordAdapter;
   /** Posts a signed interaction to /discord/interactions; waits for every later answer too. */
   send(payload: object): Promise<{ status: number; body: Record<string, unknown> | undefined; text: string }>;
+  /** Posts a signed interaction and returns once the first answer is in (later ones may follow). */
+  sendNoWait(payload: object): Promise<{ status: number; body: Record<string, unknown> | undefined }>;
   /** Posts raw bytes with the given headers (to test refusals). */
   post(body: string, headers: Record<string, string>): Promise<{ status: number; text: string }>;
   publicKeyHex: string;
@@ -21,7 +24,7 @@ export interface DiscordHarness {
  * The real adapter in HTTP interactions mode on a real HTTP server, a fake Discord API
  * behind DISCORD_API_URL, the core on the test database. The guild's owner is OWNER.
  */
-export function useDiscord(options: { deferAfterMs?: number } = {}): DiscordHarness {
+export function useDiscord(options: { deferAfterMs?: number; wrapCore?: (core: Core) => Core } = {}): DiscordHarness {
   const h = useHarness();
   const keys = testKeys();
   const d = { h, publicKeyHex: keys.publicKeyHex } as DiscordHarness;
@@ -39,7 +42,7 @@ export function useDiscord(options: { deferAfterMs?: number } = {}): DiscordHarn
       PORT: "0",
     });
     d.adapter = createDiscordAdapter(
-      { core: h.core, config, log: silentLog, http, database: h.db },
+      { core: options.wrapCore ? options.wrapCore(h.core) : h.core, config, log: silentLog, http, database: h.db },
       { restRetries: 0, deferAfterMs: options.deferAfterMs ?? 2_000 },
     );
     const port = await http.listen(0, "127.0.0.1");
@@ -60,6 +63,16 @@ export function useDiscord(options: { deferAfterMs?: number } = {}): DiscordHarn
   d.post = async (body, headers) => {
     const res = await fetch(`${base}/discord/interactions`, { method: "POST", headers, body });
     return { status: res.status, text: await res.text() };
+  };
+  d.sendNoWait = async (payload) => {
+    const body = JSON.stringify(payload);
+    const res = await fetch(`${base}/discord/interactions`, {
+      method: "POST",
+      headers: signedHeaders(keys.privateKey, body),
+      body,
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : undefined };
   };
   d.send = async (payload) => {
     const body = JSON.stringify(payload);

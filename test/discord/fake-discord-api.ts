@@ -38,6 +38,8 @@ export class FakeDiscordApi {
   readonly closedDms = new Set<string>();
   /** Channels the bot cannot post in (Discord code 50001). */
   readonly forbiddenChannels = new Set<string>();
+  /** Set to make guild lookups fail with this status (Discord having a bad moment). */
+  guildLookupFailure: number | undefined;
   /** Upgrades (the fake gateway) on the same server. */
   readonly server: http.Server;
   #waiters: Waiter[] = [];
@@ -73,6 +75,7 @@ export class FakeDiscordApi {
     this.calls.length = 0;
     this.closedDms.clear();
     this.forbiddenChannels.clear();
+    this.guildLookupFailure = undefined;
   }
 
   addGuild(guild: FakeGuild): void {
@@ -112,7 +115,7 @@ export class FakeDiscordApi {
 
   async #handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://localhost");
-    const route = url.pathname.replace(/^\/api\/v10/, "");
+    const route = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, "");
     const call = await readCall(req, route);
     this.calls.push(call);
     this.#waiters = this.#waiters.filter((w) => {
@@ -152,6 +155,7 @@ export class FakeDiscordApi {
       );
     }
     if (guildRoute && method === "GET") {
+      if (this.guildLookupFailure) return error(this.guildLookupFailure, 0, "Service Unavailable");
       const guild = this.guilds.get(guildRoute[1] ?? "");
       return guild ? json(200, { ...guild, roles: [], emojis: [], features: [] }) : error(404, 10004, "Unknown Guild");
     }

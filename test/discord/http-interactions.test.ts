@@ -2,16 +2,7 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { queryRows } from "../../db/query-rows.ts";
 import { useDiscord } from "./discord-test-setup.ts";
-import {
-  autocomplete,
-  buttonPress,
-  MEMBER,
-  OWNER,
-  ping,
-  signedHeaders,
-  slashCommand,
-  testKeys,
-} from "./payloads.ts";
+import { autocomplete, buttonPress, MEMBER, OWNER, ping, signedHeaders, slashCommand, testKeys } from "./payloads.ts";
 
 const d = useDiscord();
 

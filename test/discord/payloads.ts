@@ -37,6 +37,8 @@ export interface Who {
   /** A DM with the bot instead of a server channel. */
   dm?: boolean;
   locale?: string;
+  /** Another server than GUILD. */
+  guild?: string;
 }
 
 function userObject(id: string, name: string) {
@@ -46,12 +48,13 @@ function userObject(id: string, name: string) {
 /** The fields every interaction carries, in a guild channel or a DM (documented shapes). */
 function envelope(type: number, who: Who) {
   const userId = who.user ?? OWNER;
+  const guildId = who.guild ?? GUILD;
   const name = who.name ?? (userId === OWNER ? "Olivia" : "Sam");
   const common = {
     id: nextId(),
     application_id: APP_ID,
     type,
-    token: `aW50ZXJhY3Rpb246${nextId()}:secret-token`,
+    token: `aW50ZXJhY3Rpb246${nextId()}OnNlY3JldC10b2tlbg`,
     version: 1,
     locale: who.locale ?? "en-US",
     app_permissions: "2248473465835073",
@@ -65,14 +68,14 @@ function envelope(type: number, who: Who) {
       channel_id: dmChannel,
       channel: { id: dmChannel, type: 1, last_message_id: null, flags: 0, recipients: [userObject(userId, name)] },
       user: userObject(userId, name),
-      authorizing_integration_owners: { "0": GUILD },
+      authorizing_integration_owners: { "0": guildId },
       context: 1,
     };
   }
   return {
     ...common,
-    guild_id: GUILD,
-    guild: { id: GUILD, locale: "en-US", features: [] },
+    guild_id: guildId,
+    guild: { id: guildId, locale: "en-US", features: [] },
     guild_locale: "en-US",
     channel_id: CHANNEL,
     channel: {
@@ -98,7 +101,7 @@ function envelope(type: number, who: Who) {
       deaf: false,
       avatar: null,
     },
-    authorizing_integration_owners: { "0": GUILD },
+    authorizing_integration_owners: { "0": guildId },
     context: 0,
   };
 }

@@ -7,7 +7,7 @@ import { useDiscord } from "./discord-test-setup.ts";
 import { APP_ID, buttonPress, CHANNEL, GUILD, MEMBER, modalSubmit, OWNER, slashCommand } from "./payloads.ts";
 
 /** The core, except that a test may script the next answer and hold it back. */
-const script: { next?: (invocation: Invocation) => Promise<Effect[]> } = {};
+const script: { next?: ((invocation: Invocation) => Promise<Effect[]>) | undefined } = {};
 const seen: Invocation[] = [];
 const d = useDiscord({
   deferAfterMs: 200,

@@ -1,0 +1,76 @@
+import { once } from "node:events";
+import { Events } from "discord.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDiscordAdapter, type DiscordAdapter } from "../../adapters/discord/discord-adapter.ts";
+import { readConfig } from "../../src/config.ts";
+import { createHttpServer } from "../../src/http/create-http-server.ts";
+import { silentLog, useHarness } from "../support/harness.ts";
+import { FakeDiscordApi } from "./fake-discord-api.ts";
+import { FakeGateway } from "./fake-gateway.ts";
+import { APP_ID, autocomplete, buttonPress, GUILD, MEMBER, OWNER, slashCommand } from "./payloads.ts";
+
+const h = useHarness();
+let api: FakeDiscordApi;
+let gateway: FakeGateway;
+let adapter: DiscordAdapter;
+
+beforeAll(async () => {
+  api = new FakeDiscordApi();
+  await api.start();
+  api.addGuild({ id: GUILD, name: "Studio Nord", owner_id: OWNER });
+  gateway = new FakeGateway(api);
+  // No DISCORD_PUBLIC_KEY: gateway mode.
+  const config = readConfig({
+    DISCORD_TOKEN: "test-bot-token",
+    DISCORD_APPLICATION_ID: APP_ID,
+    DISCORD_API_URL: api.url,
+  });
+  adapter = createDiscordAdapter(
+    { core: h.core, config, log: silentLog, http: createHttpServer(silentLog), database: h.db },
+    { restRetries: 0 },
+  );
+  const client = adapter.client;
+  if (!client) throw new Error("gateway mode has a client");
+  const ready = once(client, Events.ClientReady);
+  await adapter.start?.();
+  await ready;
+});
+
+afterAll(async () => {
+  await adapter?.stop();
+  await gateway?.close();
+  await api?.stop();
+});
+
+/** Dispatches an interaction on the gateway and resolves with the bot's callback. */
+async function interact(payload: { id: string; token: string }) {
+  const route = `/interactions/${payload.id}/${payload.token}/callback`;
+  const callback = api.waitFor((c) => c.route === route);
+  gateway.dispatch("INTERACTION_CREATE", payload);
+  const call = await callback;
+  await adapter.idle();
+  return call;
+}
+
+describe("Discord gateway mode", () => {
+  it("connects with the minimal intents and no public key", () => {
+    expect(adapter.mode).toBe("gateway");
+    expect(gateway.identified[0]).toMatchObject({ token: "test-bot-token", intents: 1 });
+  });
+
+  it("runs slash commands, autocomplete and buttons through the same handler, answering by REST", async () => {
+    const added = await interact(slashCommand("add", { slug: "acme", name: "ACME Corp" }));
+    expect(added.auth).toBeUndefined();
+    expect(added.body).toMatchObject({ type: 4, data: { flags: 64, allowed_mentions: { parse: [] } } });
+    expect(JSON.stringify(added.body)).toContain("ACME Corp");
+
+    const logged = await interact(slashCommand("late", { client: "acme" }, { user: MEMBER }));
+    expect(JSON.stringify(logged.body)).toContain("Logged late payment for ACME Corp.");
+
+    const choices = await interact(autocomplete("show", { client: "acm" }, "client"));
+    expect(choices.body).toEqual({ type: 8, data: { choices: [{ name: "ACME Corp (acme)", value: "acme" }] } });
+
+    const undone = await interact(buttonPress("undo:1", { user: MEMBER }));
+    expect(JSON.stringify(undone.body)).toContain("Withdrawn: the late payment for ACME Corp");
+  });
+});

@@ -45,7 +45,7 @@ export function draftWhyLetter(t: Catalog, fmt: Formatter, input: WhyLetterInput
     });
     // The last item of a list ends with a full stop, not a semicolon.
     const last = lines.length - 1;
-    lines[last] = (lines[last] ?? "").replace(/[;；]\s*$/, ".");
+    lines[last] = (lines[last] ?? "").replace(/\s*[;；]\s*$/, ".");
     parts.push([l.why.reasonsIntro, ...lines].join("\n"));
   }
   if (input.reasons.some((r) => r.kind === "scope")) parts.push(l.why.share);

@@ -8,6 +8,8 @@ export interface FakeCall {
   args: Record<string, unknown>;
   /** The token from the Authorization header. */
   token: string | undefined;
+  /** What the fake answered. */
+  answer?: Record<string, unknown>;
 }
 
 /** A post to a response_url. */
@@ -136,10 +138,11 @@ export class FakeSlackApi {
     const args = parseArgs(raw, String(req.headers["content-type"] ?? ""));
     const auth = req.headers.authorization;
     const token = auth?.startsWith("Bearer ") ? auth.slice(7) : typeof args.token === "string" ? args.token : undefined;
-    this.calls.push({ method, args, token });
+    const call: FakeCall = { method, args, token };
+    this.calls.push(call);
     const failure = this.#failures.get(method)?.shift();
-    if (failure) return json(200, { ok: false, error: failure });
-    json(200, this.#answer(method, args));
+    call.answer = failure ? { ok: false, error: failure } : this.#answer(method, args);
+    json(200, call.answer);
   }
 
   #answer(method: string, args: Record<string, unknown>): Record<string, unknown> {

@@ -36,7 +36,9 @@ export interface Slack {
   /** A slash command (`/client <text>`), answered and fully handled. */
   command(text: string, as?: As): Promise<{ status: number; responseUrl: string; triggerId: string }>;
   /** A button press on a message Tact sent. */
-  press(actionId: string, as?: As & { ephemeral?: boolean; messageTs?: string; home?: boolean }): Promise<number>;
+  press(actionId: string, as?: PressAs): Promise<number>;
+  /** A choice in a select menu (static_select) of a message Tact sent. */
+  choose(selectId: string, value: string, as?: PressAs): Promise<number>;
   /** A modal submitted with values by block id. */
   submit(privateMetadata: string, values: Record<string, string>, as?: As): Promise<number>;
   /** An Events API delivery. */
@@ -44,6 +46,8 @@ export interface Slack {
   /** Effects a request produced: response_url posts, then Web API calls. */
   sent(): string;
 }
+
+export type PressAs = As & { ephemeral?: boolean; messageTs?: string; home?: boolean };
 
 export interface As {
   user?: string;
@@ -137,7 +141,18 @@ export function useSlack(options: { env?: Record<string, string>; wrapCore?: (co
     return { status: res.status, responseUrl, triggerId };
   };
 
-  s.press = async (actionId, as = {}) => {
+  s.press = (actionId, as = {}) => interact({ action_id: actionId, value: actionId, type: "button" }, as);
+  s.choose = (selectId, value, as = {}) =>
+    interact(
+      {
+        action_id: selectId,
+        type: "static_select",
+        selected_option: { text: { type: "plain_text", text: value }, value },
+      },
+      as,
+    );
+
+  const interact = async (element: Json, as: PressAs) => {
     const body = fixture("block-actions");
     const user = as.user ?? OWNER;
     const team = as.team ?? TEAM;
@@ -167,7 +182,8 @@ export function useSlack(options: { env?: Record<string, string>; wrapCore?: (co
       };
     }
     const [action] = body.actions as Json[];
-    body.actions = [{ ...action, action_id: actionId, value: actionId }];
+    const { value: _value, text: _text, ...base } = action ?? {};
+    body.actions = [{ ...base, ...element }];
     const res = await s.post(
       new URLSearchParams({ payload: JSON.stringify(body) }).toString(),
       "application/x-www-form-urlencoded",

@@ -1,9 +1,11 @@
 import type { ActionDef } from "../core/define-action.ts";
+import { digestActions } from "../digest/digest-actions.ts";
 import { wizardButtonAction, wizardFormAction } from "../offboarding/wizard-actions.ts";
 import { undoAction } from "./actions/undo-action.ts";
 import type { CommandDef } from "./define-command.ts";
 import { clientCommands } from "./verbs/client-verbs.ts";
 import { configCommand } from "./verbs/config.ts";
+import { digestCommand } from "./verbs/digest.ts";
 import { exportCommand } from "./verbs/export.ts";
 import { helpCommand } from "./verbs/help.ts";
 import { incidentCommands } from "./verbs/incident-verbs.ts";
@@ -22,6 +24,7 @@ export function commandList(): CommandDef[] {
     listCommand,
     offboardCommand,
     exportCommand,
+    digestCommand,
     configCommand,
     helpCommand,
   ];
@@ -29,7 +32,7 @@ export function commandList(): CommandDef[] {
 
 /** Every button/form handler, by the first part of its action id. */
 export function actionList(): ActionDef[] {
-  return [undoAction, wizardButtonAction, wizardFormAction];
+  return [undoAction, wizardButtonAction, wizardFormAction, ...digestActions];
 }
 
 let byName: Map<string, CommandDef> | undefined;

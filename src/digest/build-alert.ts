@@ -2,28 +2,28 @@ import type { Catalog } from "../messages/catalog.ts";
 import type { Formatter } from "../messages/format.ts";
 import { type Message, message } from "../messages/message.ts";
 import { invoiceButtons, isSnoozed } from "./build-digest.ts";
-import type { OverdueInvoice } from "./digest-data.ts";
+import type { OverdueInvoice, StageRef } from "./digest-data.ts";
 import { stageLabel } from "./labels.ts";
 
 /**
- * The overdue invoices that call for an alert today: a reminder stage reached that nobody has
- * recorded as sent, not disputed, not snoozed. Only the highest stage due is ever named (the
- * stage planner gives that), so after a gap an invoice is alerted once, at its current stage.
+ * The overdue invoices that call for an alert today: the stage planner's due stage (reached,
+ * not recorded as sent by a person, not disputed, not snoozed). It is only ever the highest
+ * stage reached, so after a gap an invoice is alerted once, at its current stage.
  */
-export function dueAlerts(overdue: readonly OverdueInvoice[], today: string): OverdueInvoice[] {
+export function dueAlerts(overdue: readonly OverdueInvoice[], today: string): (OverdueInvoice & { due: StageRef })[] {
   return overdue.filter(
-    (i) => i.stage > 0 && i.stageName !== null && !i.disputed && !isSnoozed(i, today) && i.remindedStage < i.stage,
+    (i): i is OverdueInvoice & { due: StageRef } => i.due !== null && !i.disputed && !isSnoozed(i, today),
   );
 }
 
 /** The unique key of an alert: once per invoice and stage. */
-export function alertKey(inv: OverdueInvoice): string {
-  return `${inv.invoiceId}:${inv.stage}`;
+export function alertKey(inv: OverdueInvoice & { due: StageRef }): string {
+  return `${inv.invoiceId}:${inv.due.number}`;
 }
 
 /** One overdue alert: what happened, what to do, and the draft a button away. */
-export function buildAlert(inv: OverdueInvoice, t: Catalog, fmt: Formatter): Message {
-  const stage = stageLabel(t, inv.stageName ?? "");
+export function buildAlert(inv: OverdueInvoice & { due: StageRef }, t: Catalog, fmt: Formatter): Message {
+  const stage = stageLabel(t, inv.due.kind);
   const text = t.digest.alert.text({
     number: inv.number,
     client: inv.clientName,

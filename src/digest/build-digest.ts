@@ -127,8 +127,9 @@ export function buildDigest(
   return m.build();
 }
 
+/** Snoozed from the digest: hidden until the day after the snooze (as the stage planner counts it). */
 export function isSnoozed(inv: OverdueInvoice, today: string): boolean {
-  return inv.snoozedUntil !== null && inv.snoozedUntil >= today;
+  return inv.snoozedUntil !== null && today < inv.snoozedUntil;
 }
 
 export function invoiceLine(inv: OverdueInvoice, t: Catalog, fmt: Formatter): string {
@@ -143,18 +144,16 @@ export function invoiceLine(inv: OverdueInvoice, t: Catalog, fmt: Formatter): st
 function stageLine(inv: OverdueInvoice, t: Catalog, fmt: Formatter): string {
   if (inv.disputed) return t.digest.overdue.disputed;
   const parts = [
-    inv.stage > 0 && inv.stageName
-      ? t.digest.overdue.stage({ stage: stageLabel(t, inv.stageName) })
-      : t.digest.overdue.noStage,
+    inv.reached ? t.digest.overdue.stage({ stage: stageLabel(t, inv.reached.kind) }) : t.digest.overdue.noStage,
   ];
-  if (inv.next) parts.push(t.digest.overdue.next({ stage: stageLabel(t, inv.next.name), date: fmt.date(inv.next.on) }));
+  if (inv.next) parts.push(t.digest.overdue.next({ stage: stageLabel(t, inv.next.kind), date: fmt.date(inv.next.on) }));
   return parts.join(" · ");
 }
 
 /** Mark paid, draft reminder, snooze: what the team does with an overdue invoice. */
 export function invoiceButtons(inv: OverdueInvoice, t: Catalog): Button[] {
   const buttons: Button[] = [{ id: actionId(PAID_ACTION, inv.invoiceId), label: t.digest.buttons.paid }];
-  if (!inv.disputed && inv.stage > 0) {
+  if (!inv.disputed && inv.reached) {
     buttons.push({ id: actionId(REMIND_ACTION, inv.invoiceId), label: t.digest.buttons.remind, style: "primary" });
   }
   buttons.push({ id: actionId(SNOOZE_ACTION, inv.invoiceId), label: t.digest.buttons.snooze });

@@ -1,6 +1,12 @@
 import type { WorkspaceRow } from "../../db/queries/workspaces.ts";
 import type { IncidentKind } from "../../db/schema/incidents.ts";
 
+/** A reminder stage: its number in the client's list and its kind ('first', 'second', 'final', 'suspension'). */
+export interface StageRef {
+  number: number;
+  kind: string;
+}
+
 /** An open invoice past its due date, as the digest and the alerts show it. */
 export interface OverdueInvoice {
   invoiceId: number;
@@ -14,14 +20,13 @@ export interface OverdueInvoice {
   chargesMinor: number;
   dueOn: string;
   daysLate: number;
-  /** The reminder stage reached today (1-based), or 0 before the first. */
-  stage: number;
-  /** What that stage is called ('first', 'second', 'final', 'suspension' …). */
-  stageName: string | null;
-  /** The next stage and the day it is due, when there is one. */
-  next: { stage: number; name: string; on: string } | null;
-  /** Highest stage a person recorded as sent. */
-  remindedStage: number;
+  /** The highest reminder stage reached, sent or not. */
+  reached: StageRef | null;
+  /** The stage to remind at now, unless someone recorded it as sent (an alert is due for it). */
+  due: StageRef | null;
+  /** The next stage and the day it falls due, when there is one. */
+  next: (StageRef & { on: string }) | null;
+  /** Snoozed from the digest until this day (exclusive). */
   snoozedUntil: string | null;
   disputed: boolean;
 }

@@ -1,11 +1,11 @@
 import type { Catalog } from "../messages/catalog.ts";
 
-/** A reminder stage's name in the workspace's language. */
-export function stageLabel(_t: Catalog, name: string): string {
-  return name;
+/** A reminder stage's name in the workspace's language ("second reminder", "relance avec pénalités"…). */
+export function stageLabel(t: Catalog, kind: string): string {
+  return (t.invoices.stageKinds as Record<string, string>)[kind] ?? kind;
 }
 
 /** A risk level's name in the workspace's language. */
-export function riskLabel(_t: Catalog, level: string): string {
-  return level;
+export function riskLabel(t: Catalog, level: string): string {
+  return (t.risk.levels as Record<string, string>)[level] ?? level;
 }

@@ -1,5 +1,16 @@
+import { channelSetting } from "./channel-setting.ts";
 import type { ConfigSetting } from "./config-settings.ts";
+import { daysSetting } from "./days-setting.ts";
+import { digestSetting } from "./digest-setting.ts";
 import { langSetting } from "./lang-setting.ts";
 import { ownerSetting } from "./owner-setting.ts";
+import { quietSetting } from "./quiet-setting.ts";
 
-export const configSettings: ConfigSetting[] = [langSetting, ownerSetting];
+export const configSettings: ConfigSetting[] = [
+  langSetting,
+  ownerSetting,
+  channelSetting,
+  digestSetting,
+  daysSetting,
+  quietSetting,
+];

@@ -66,7 +66,7 @@ export const digest = {
       amount: string;
       charges: string | null;
     }) =>
-      `${p.number} for ${p.client} is ${p.days} ${p.days === 1 ? "day" : "days"} late: time for the ${p.stage}. Outstanding ${p.amount}${p.charges ? `, plus ${p.charges} in charges so far` : ""}.`,
+      `${p.number} for ${p.client} is ${p.days} ${p.days === 1 ? "day" : "days"} late. Step due: ${p.stage}. Outstanding ${p.amount}${p.charges ? `, plus ${p.charges} in charges so far` : ""}.`,
     hint: "The bot drafts; a person sends. Press the button for the draft.",
   },
   config: {
@@ -97,6 +97,8 @@ export const digest = {
     noChannel: "no channel yet",
     quietPostShort: "one short line",
     quietSilentShort: "nothing",
+    nextNow: "within a minute",
+    nextAt: (p: { date: string; time: string }) => `${p.date} at ${p.time}`,
   },
   days: {
     names: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],

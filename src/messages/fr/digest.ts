@@ -58,7 +58,7 @@ export const digest: Catalog["digest"] = {
   alert: {
     title: (p) => `Retard : ${p.number} (${p.client})`,
     text: (p) =>
-      `${p.number} de ${p.client} a ${p.days} ${p.days > 1 ? "jours" : "jour"} de retard : c'est le moment de la ${p.stage}. Reste dû : ${p.amount}${p.charges ? `, plus ${p.charges} de pénalités à ce jour` : ""}.`,
+      `${p.number} de ${p.client} a ${p.days} ${p.days > 1 ? "jours" : "jour"} de retard. Étape à engager : ${p.stage}. Reste dû : ${p.amount}${p.charges ? `, plus ${p.charges} de pénalités à ce jour` : ""}.`,
     hint: "Tact prépare le brouillon, c'est une personne de l'équipe qui l'envoie. Le bouton l'affiche.",
   },
   config: {
@@ -90,6 +90,8 @@ export const digest: Catalog["digest"] = {
     noChannel: "aucun canal pour l'instant",
     quietPostShort: "une ligne",
     quietSilentShort: "rien",
+    nextNow: "dans une minute",
+    nextAt: (p) => `${p.date} à ${p.time}`,
   },
   days: {
     names: ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],

@@ -1,0 +1,23 @@
+import { updateWorkspace } from "../../../db/queries/workspaces.ts";
+import { reply } from "../../core/effects.ts";
+import { ownerOnly } from "../../core/guards.ts";
+import { describeDays, parseDays } from "../../digest/schedule-settings.ts";
+import { userError } from "../../errors.ts";
+import { textMessage } from "../../messages/message.ts";
+import type { ConfigSetting } from "./config-settings.ts";
+
+/** `/client config days mon-fri` (or `mon,wed,fri`, `daily`, `lun-ven`): the digest's working days. */
+export const daysSetting: ConfigSetting = {
+  name: "days",
+  usage: "mon-fri|mon,wed,fri|daily",
+  guards: [ownerOnly((t) => t.config.action.config)],
+  async apply(ctx, value) {
+    const days = parseDays(value);
+    if (!days) throw userError("invalid-days", (t) => t.digest.config.invalidDays({ value: value.trim() }));
+    await ctx.db.transaction(async (tx) => {
+      await updateWorkspace(tx, ctx.workspace.id, { digestDays: days });
+      await ctx.audit({ action: "config.days", details: { from: ctx.workspace.digestDays, to: days } }, tx);
+    });
+    return [reply(textMessage(ctx.t.digest.config.daysSet({ days: describeDays(days, ctx.t, ctx.fmt) })))];
+  },
+};

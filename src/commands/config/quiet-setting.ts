@@ -1,0 +1,25 @@
+import { updateWorkspace } from "../../../db/queries/workspaces.ts";
+import { reply } from "../../core/effects.ts";
+import { ownerOnly } from "../../core/guards.ts";
+import { userError } from "../../errors.ts";
+import { textMessage } from "../../messages/message.ts";
+import type { ConfigSetting } from "./config-settings.ts";
+
+/** `/client config quiet post|silent`: on a day with nothing to report, one short line or nothing. */
+export const quietSetting: ConfigSetting = {
+  name: "quiet",
+  usage: "post|silent",
+  guards: [ownerOnly((t) => t.config.action.config)],
+  async apply(ctx, value) {
+    const choice = value.trim().toLowerCase();
+    if (choice !== "post" && choice !== "silent") {
+      throw userError("invalid-quiet", (t) => t.digest.config.invalidQuiet({ value: value.trim() }));
+    }
+    const post = choice === "post";
+    await ctx.db.transaction(async (tx) => {
+      await updateWorkspace(tx, ctx.workspace.id, { digestQuietPost: post });
+      await ctx.audit({ action: "config.quiet", details: { from: ctx.workspace.digestQuietPost, to: post } }, tx);
+    });
+    return [reply(textMessage(post ? ctx.t.digest.config.quietPost : ctx.t.digest.config.quietSilent))];
+  },
+};

@@ -11,6 +11,7 @@ import type { PlatformAdapter } from "./core/platform-adapter.ts";
 import { type TrackedCore, trackInFlight } from "./core/track-in-flight.ts";
 import { createHttpServer, type HttpServer } from "./http/create-http-server.ts";
 import { healthRoute } from "./http/health-route.ts";
+import { type Scheduler, startScheduler } from "./scheduler/start-scheduler.ts";
 
 export interface App {
   core: TrackedCore;
@@ -19,6 +20,8 @@ export interface App {
   /** The port the HTTP server listens on (useful when PORT=0). */
   port: number;
   outboxes: Outbox[];
+  /** The digest and alerts scheduler (issue #4); `tick()` runs one tick now. */
+  scheduler: Scheduler;
   /**
    * Graceful stop: /healthz turns 503, no new requests, those in flight finish, adapters and
    * the scheduler stop, then the database closes (if the app opened it). Safe to call twice.
@@ -32,6 +35,8 @@ export interface StartOptions {
   clock: Clock;
   /** An open database (tests); otherwise opened from the configuration. */
   database?: Database;
+  /** Tick the scheduler every minute (main.ts). Off by default: tests call `scheduler.tick()`. */
+  schedule?: boolean;
 }
 
 /**
@@ -63,6 +68,11 @@ export async function startApp(options: StartOptions): Promise<App> {
 
   const port = await http.listen(config.PORT);
   for (const adapter of adapters) await adapter.start?.();
+  // Scheduler (issue #4): digests and alerts through the adapters' outboxes.
+  const scheduler = startScheduler(
+    { db: database.db, clock, log, outboxes: adapters.map((a) => a.outbox) },
+    { cron: options.schedule ?? false },
+  );
   log.info({ port, database: database.kind, adapters: adapters.map((a) => a.outbox.platform) }, "Tact is ready");
 
   // Graceful stop (issue #8); each step is logged and one failing does not skip the others.
@@ -74,6 +84,7 @@ export async function startApp(options: StartOptions): Promise<App> {
         log.error({ err: error, step: what }, "a step of stopping failed");
       }
     };
+    await step("scheduler", () => withTimeout(scheduler.stop(), 3_000));
     await Promise.all([
       step("http", () => http.close(6_000)),
       ...adapters.map((adapter) => step(`adapter ${adapter.outbox.platform}`, () => adapter.stop())),
@@ -88,6 +99,7 @@ export async function startApp(options: StartOptions): Promise<App> {
     http,
     port,
     outboxes: adapters.map((a) => a.outbox),
+    scheduler,
     stop() {
       stopping ??= stopApp();
       return stopping;

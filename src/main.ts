@@ -11,6 +11,7 @@ import { createCore } from "./core/create-core.ts";
 import { trackInFlight } from "./core/track-in-flight.ts";
 import { stopGracefully, waitForStopSignal } from "./graceful-stop.ts";
 import { configSecrets, createLogger, secretScrubber } from "./log.ts";
+import { startScheduler } from "./scheduler/start-scheduler.ts";
 
 async function main(): Promise<number> {
   let config: ReturnType<typeof readConfig>;
@@ -49,6 +50,8 @@ async function main(): Promise<number> {
       dataDir,
       timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     });
+    // Scheduler (issue #4): the digest and alerts print as `[#general] …` posts.
+    const scheduler = startScheduler({ db: database.db, clock: systemClock, log, outboxes: [adapter.outbox()] });
     const ended = runConsole({
       adapter,
       input: process.stdin,
@@ -60,17 +63,19 @@ async function main(): Promise<number> {
     if (signal) {
       return stopGracefully(
         async () => {
+          await scheduler.stop();
           await core.idle();
           await database.close();
         },
         { log },
       );
     }
+    await scheduler.stop();
     await database.close();
     return 0;
   }
 
-  const app = await startApp({ config, log, clock: systemClock, database });
+  const app = await startApp({ config, log, clock: systemClock, database, schedule: true });
   await stopRequested;
   return stopGracefully(
     async () => {

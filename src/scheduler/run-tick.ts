@@ -17,6 +17,7 @@ import { describeError } from "./describe-error.ts";
 import { planRounds } from "./plan-rounds.ts";
 import { CLAIM_LEASE_MS } from "./retry-policy.ts";
 import { runRounds } from "./run-rounds.ts";
+import { scheduledJobs } from "./scheduled-jobs.ts";
 import { sendDeliveries, type Target } from "./send-deliveries.ts";
 
 /**
@@ -33,6 +34,7 @@ export interface TickDeps {
   outboxes: readonly Outbox[];
   /** Identifies this process in claims; one is made up when omitted. */
   instanceId?: string;
+  /** Other things sent on schedule; the registered ones (scheduled-jobs.ts) when omitted. */
   jobs?: readonly ScheduledJob[];
   /** At most this many retries are taken per tick (the rest wait for the next). */
   retryBatch?: number;
@@ -74,7 +76,7 @@ export async function runTick(deps: TickDeps): Promise<TickReport> {
     rounds = new Set(mine.map((d) => d.workspaceId)).size;
     claimed.push(...mine);
   });
-  for (const job of deps.jobs ?? []) {
+  for (const job of deps.jobs ?? scheduledJobs) {
     await step(log, "scheduled job", async () => {
       claimed.push(...(await claimDeliveries(db, await job({ db, now, platforms }), claimer)));
     });

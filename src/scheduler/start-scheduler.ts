@@ -14,7 +14,7 @@ export interface Scheduler {
  * time in a DST gap or a missed minute during downtime is still caught. Claims in the
  * database make several processes on one database safe.
  */
-export function startScheduler(deps: TickDeps): Scheduler {
+export function startScheduler(deps: TickDeps, options: { cron?: boolean } = {}): Scheduler {
   const instanceId = deps.instanceId ?? newInstanceId();
   const log = deps.log.child({ component: "scheduler" });
   let running: Promise<TickReport> | undefined;
@@ -33,20 +33,24 @@ export function startScheduler(deps: TickDeps): Scheduler {
     return running;
   };
 
-  const task = cron.schedule(
-    "* * * * *",
-    async () => {
-      if (!stopped) await tick();
-    },
-    { timezone: "UTC", name: `tact-scheduler-${instanceId}`, noOverlap: true },
-  );
-  log.info({ instanceId }, "scheduler started");
+  // Without cron (tests), nothing ticks unless tick() is called.
+  const task =
+    options.cron === false
+      ? undefined
+      : cron.schedule(
+          "* * * * *",
+          async () => {
+            if (!stopped) await tick();
+          },
+          { timezone: "UTC", name: `tact-scheduler-${instanceId}`, noOverlap: true },
+        );
+  if (task) log.info({ instanceId }, "scheduler started");
 
   return {
     tick,
     async stop() {
       stopped = true;
-      await task.destroy();
+      await task?.destroy();
       await running;
     },
   };

@@ -1,0 +1,8 @@
+import { dueWizardReminders } from "../offboarding/wizard-reminders.ts";
+import type { ScheduledJob } from "./run-tick.ts";
+
+/** What else the scheduler sends each tick besides the daily rounds, each exactly once. */
+export const scheduledJobs: readonly ScheduledJob[] = [
+  // "Remind me in N days" from the owner's offboarding wizard.
+  dueWizardReminders,
+];

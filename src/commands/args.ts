@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCurrencyToken, looksLikeAmount } from "../domain/money.ts";
 import type { Catalog } from "../messages/catalog.ts";
 
 /** Keys of `t.invalid`: a zod issue's message is one of these, rendered in the user's language. */
@@ -138,4 +139,33 @@ export function wordArg(label: (t: Catalog) => string): ArgDef<string, false> {
     schema: plainText(NAME_MAX, false),
     optional: false,
   };
+}
+
+/**
+ * An amount as typed (`1200.00`, `1200,00`, `€1200`). Checked by the handler, which knows the
+ * currency (minor-unit digits differ: JPY has none).
+ */
+export function amountArg(label: (t: Catalog) => string = (t) => t.invoices.argNames.amount): ArgDef<string, false> {
+  return { kind: "amount", label, schema: plainText(40, false), optional: false, accepts: looksLikeAmount };
+}
+
+/** An ISO currency code or symbol (`EUR`, `€`); as an optional positional it takes only currencies. */
+export function currencyArg(): ArgDef<string, false> {
+  return {
+    kind: "word",
+    label: (t) => t.invoices.argNames.currency,
+    schema: plainText(10, false),
+    optional: false,
+    accepts: isCurrencyToken,
+  };
+}
+
+/** A day written `YYYY-MM-DD` (checked by the handler, which names the date in its message). */
+export function dateArg(label: (t: Catalog) => string, keyword?: string): ArgDef<string, false> {
+  return { kind: "date", label, schema: plainText(20, false), optional: false, ...(keyword ? { keyword } : {}) };
+}
+
+/** An optional argument given as `keyword value` after the positional ones (`law fr`, `rate 12%/y`). */
+export function keywordArg<T>(keyword: string, def: ArgDef<T, false>): ArgDef<T, true> {
+  return { ...def, optional: true, keyword };
 }

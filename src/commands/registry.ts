@@ -1,6 +1,7 @@
 import type { ActionDef } from "../core/define-action.ts";
 import { digestActions } from "../digest/digest-actions.ts";
 import { wizardButtonAction, wizardFormAction } from "../offboarding/wizard-actions.ts";
+import { remindAction, remindedAction } from "./actions/reminder-actions.ts";
 import { undoAction } from "./actions/undo-action.ts";
 import type { CommandDef } from "./define-command.ts";
 import { clientCommands } from "./verbs/client-verbs.ts";
@@ -9,6 +10,7 @@ import { digestCommand } from "./verbs/digest.ts";
 import { exportCommand } from "./verbs/export.ts";
 import { helpCommand } from "./verbs/help.ts";
 import { incidentCommands } from "./verbs/incident-verbs.ts";
+import { invoiceCommands } from "./verbs/invoice-verbs.ts";
 import { listCommand } from "./verbs/list.ts";
 import { offboardCommand } from "./verbs/offboard.ts";
 import { showCommand } from "./verbs/show.ts";
@@ -22,6 +24,7 @@ export function commandList(): CommandDef[] {
     ...clientCommands,
     showCommand,
     listCommand,
+    ...invoiceCommands,
     offboardCommand,
     exportCommand,
     digestCommand,
@@ -32,7 +35,7 @@ export function commandList(): CommandDef[] {
 
 /** Every button/form handler, by the first part of its action id. */
 export function actionList(): ActionDef[] {
-  return [undoAction, wizardButtonAction, wizardFormAction, ...digestActions];
+  return [undoAction, wizardButtonAction, wizardFormAction, ...digestActions, remindAction, remindedAction];
 }
 
 let byName: Map<string, CommandDef> | undefined;

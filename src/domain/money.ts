@@ -153,3 +153,10 @@ export function sumByCurrency(items: readonly Money[]): Money[] {
   for (const m of items) totals.set(m.currency, (totals.get(m.currency) ?? 0) + m.minor);
   return [...totals].filter(([, minor]) => minor !== 0).map(([currency, minor]) => ({ currency, minor }));
 }
+
+/** The currency written with an amount (`€1200` → EUR), if any; "unknown" for `1200 XYZ`. */
+export function currencyOfAmount(text: string): string | undefined | "unknown" {
+  const d = parseDecimal(text);
+  if (!d) return undefined;
+  return "currencyUnknown" in d ? "unknown" : d.currency;
+}

@@ -5,6 +5,7 @@ import { digestSetting } from "./digest-setting.ts";
 import { langSetting } from "./lang-setting.ts";
 import { ownerSetting } from "./owner-setting.ts";
 import { quietSetting } from "./quiet-setting.ts";
+import { termsSetting } from "./terms-setting.ts";
 
 export const configSettings: ConfigSetting[] = [
   langSetting,
@@ -13,4 +14,5 @@ export const configSettings: ConfigSetting[] = [
   digestSetting,
   daysSetting,
   quietSetting,
+  termsSetting,
 ];

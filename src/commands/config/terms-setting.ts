@@ -1,0 +1,43 @@
+import { ownerOnly } from "../../core/guards.ts";
+import { userError } from "../../errors.ts";
+import { setWorkspaceTerms } from "../../invoices/client-terms.ts";
+import type { TermWords } from "../../invoices/parse-terms.ts";
+import { tokenize } from "../tokenize.ts";
+import type { ConfigSetting } from "./config-settings.ts";
+
+/** The keywords of the workspace defaults (the letter language is the workspace's own). */
+const keywords = ["law", "rate", "fee", "hosted", "stages", "term"] as const;
+
+/** `/client config terms law fr rate 12%/y …`: the workspace's default terms (owner only). */
+export const termsSetting: ConfigSetting = {
+  name: "terms",
+  usage: "law fr|eu|uk|contract|none [rate 12%/y] [fee 40] [hosted yes|no] [stages 1,15,30,45] [term 30]",
+  guards: [ownerOnly((t) => t.config.action.config)],
+  apply(ctx, value) {
+    const tokens = tokenize(value);
+    const words: TermWords = {};
+    for (let i = 0; i < tokens.length; i += 2) {
+      const key = tokens[i]?.value.toLowerCase() ?? "";
+      const token = tokens[i]?.value ?? "";
+      if (!(keywords as readonly string[]).includes(key)) {
+        throw userError("unknown-term", (t) =>
+          t.invoices.terms.errors.unknownKeyword({ value: token, keywords: keywords.join(", ") }),
+        );
+      }
+      const k = key as (typeof keywords)[number];
+      if (words[k] !== undefined)
+        throw userError("duplicate-term", (t) => t.invoices.terms.errors.duplicate({ what: k }));
+      const next = tokens[i + 1];
+      if (!next) {
+        throw userError("missing-arg", (t) =>
+          t.errors.missingArg({
+            arg: t.invoices.argNames[k === "term" ? "term" : k],
+            usage: `/client config terms ${termsSetting.usage}`,
+          }),
+        );
+      }
+      words[k] = next.value;
+    }
+    return setWorkspaceTerms(ctx, words);
+  },
+};

@@ -1,0 +1,27 @@
+import type { CommandDef } from "../define-command.ts";
+import { creditCommand } from "./credit.ts";
+import { disputeCommand } from "./dispute.ts";
+import { invoiceCommand } from "./invoice.ts";
+import { invoicesCommand } from "./invoices.ts";
+import { paidCommand } from "./paid.ts";
+import { remindCommand } from "./remind.ts";
+import { remindedCommand } from "./reminded.ts";
+import { resumeCommand } from "./resume.ts";
+import { termsCommand } from "./terms.ts";
+import { voidCommand } from "./void.ts";
+import { waiveCommand } from "./waive.ts";
+
+/** The invoice verbs (issue #3), in the order help lists them. */
+export const invoiceCommands: CommandDef[] = [
+  invoiceCommand,
+  paidCommand,
+  creditCommand,
+  invoicesCommand,
+  remindCommand,
+  remindedCommand,
+  disputeCommand,
+  resumeCommand,
+  voidCommand,
+  waiveCommand,
+  termsCommand,
+];

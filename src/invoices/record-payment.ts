@@ -1,0 +1,220 @@
+import { insertPayment, updateInvoice } from "../../db/queries/invoices.ts";
+import type { InvoiceWithPayments, PaymentLine } from "../../db/queries/open-invoices.ts";
+import type { Context } from "../core/context.ts";
+import { type Effect, reply } from "../core/effects.ts";
+import { loadReferenceRates } from "../domain/reference-rates.ts";
+import { userError } from "../errors.ts";
+import { message } from "../messages/message.ts";
+import { assessInvoice, type InvoiceAssessment } from "./assess-invoice.ts";
+import { explainCharges } from "./explain-charges.ts";
+import { loadAssessment } from "./load-assessments.ts";
+import { parseDay, parseMoney } from "./parse-inputs.ts";
+import { requireInvoice } from "./require-invoice.ts";
+import { today } from "./today.ts";
+
+export interface PaymentInput {
+  number: string;
+  /** An amount, or `charges` to record late-payment charges as paid. */
+  what?: string | undefined;
+  /** The amount of charges paid, after `charges`. */
+  amount?: string | undefined;
+  on?: string | undefined;
+}
+
+/**
+ * `/client paid INV-7 [amount] [on date]`: a full or partial payment. What exceeds the
+ * unpaid principal goes to the late-payment charges; more than both is refused.
+ * `/client paid INV-7 charges [amount]` records charges paid.
+ */
+export async function recordPayment(ctx: Context, input: PaymentInput): Promise<Effect[]> {
+  if (input.what?.toLowerCase() === "charges") return settleCharges(ctx, input);
+  if (input.amount !== undefined) throw userError("charges-and-amount", (t) => t.invoices.errors.chargesAndAmount);
+  const { current, paidOn } = await prepare(ctx, input.number, input.on);
+  const { t, fmt } = ctx;
+  const invoice = current.source.invoice;
+  const money = (minor: number) => fmt.money(minor, invoice.currency);
+  // Charges as they stand on the day of payment (never in the future; interest stops with the full payment).
+  const atPayment = assessInvoice(current.source, paidOn, loadReferenceRates());
+  const outstanding = current.outstandingMinor;
+  const chargesOwed = current.chargesWaived ? 0 : atPayment.chargesOwedMinor;
+  if (outstanding === 0) {
+    throw userError("already-paid", (t) =>
+      current.chargesOwedMinor > 0
+        ? t.invoices.errors.alreadyPaidCharges({ number: invoice.number, charges: money(current.chargesOwedMinor) })
+        : t.invoices.errors.alreadyPaid({ number: invoice.number }),
+    );
+  }
+  const amount = input.what === undefined ? outstanding : parseMoney(input.what, invoice.currency).minor;
+  if (amount > outstanding + chargesOwed) {
+    throw userError("overpaid", (t) =>
+      t.invoices.errors.overpaid({
+        amount: money(amount),
+        number: invoice.number,
+        owed: chargesOwed > 0 ? `${money(outstanding)} + ${money(chargesOwed)}` : money(outstanding),
+      }),
+    );
+  }
+  const principal = Math.min(amount, outstanding);
+  const charges = amount - principal;
+  const added: NewLine[] = [{ kind: "payment", amountMinor: principal, paidOn }];
+  if (charges > 0) added.push({ kind: "charges", amountMinor: charges, paidOn });
+  const after = await apply(ctx, current, added, "invoice.paid");
+
+  const lines = [
+    t.invoices.paymentRecorded({
+      amount: money(amount),
+      number: invoice.number,
+      client: current.source.client.displayName,
+      date: fmt.date(paidOn),
+    }),
+  ];
+  if (charges > 0) lines.push(t.invoices.paymentSplit({ principal: money(principal), charges: money(charges) }));
+  return [reply(balanceMessage(ctx, after, lines))];
+}
+
+/** `/client paid INV-7 charges [amount] [on date]`. */
+async function settleCharges(ctx: Context, input: PaymentInput): Promise<Effect[]> {
+  const { current, paidOn } = await prepare(ctx, input.number, input.on);
+  const invoice = current.source.invoice;
+  const money = (minor: number) => ctx.fmt.money(minor, invoice.currency);
+  if (current.chargesWaived) {
+    throw userError("charges-waived", (t) => t.invoices.errors.chargesWaived({ number: invoice.number }));
+  }
+  const owed = current.chargesOwedMinor;
+  if (owed === 0) throw userError("no-charges", (t) => t.invoices.errors.noCharges({ number: invoice.number }));
+  const amount = input.amount === undefined ? owed : parseMoney(input.amount, invoice.currency).minor;
+  if (amount > owed) {
+    throw userError("overpaid", (t) =>
+      t.invoices.errors.overpaid({ amount: money(amount), number: invoice.number, owed: money(owed) }),
+    );
+  }
+  const after = await apply(ctx, current, [{ kind: "charges", amountMinor: amount, paidOn }], "invoice.charges-paid");
+  const line = ctx.t.invoices.chargesPaid({
+    amount: money(amount),
+    number: invoice.number,
+    client: current.source.client.displayName,
+  });
+  return [reply(balanceMessage(ctx, after, [line], { chargesOnly: true }))];
+}
+
+/** `/client credit INV-7 100 [on date]`: a credit note lowers the unpaid principal from its day. */
+export async function recordCredit(ctx: Context, input: { number: string; amount: string; on?: string | undefined }) {
+  const { current, paidOn } = await prepare(ctx, input.number, input.on);
+  const invoice = current.source.invoice;
+  const money = (minor: number) => ctx.fmt.money(minor, invoice.currency);
+  const amount = parseMoney(input.amount, invoice.currency).minor;
+  if (current.outstandingMinor === 0) {
+    throw userError("already-paid", (t) => t.invoices.errors.alreadyPaid({ number: invoice.number }));
+  }
+  if (amount > current.outstandingMinor) {
+    throw userError("over-credited", (t) =>
+      t.invoices.errors.overCredited({
+        amount: money(amount),
+        number: invoice.number,
+        outstanding: money(current.outstandingMinor),
+      }),
+    );
+  }
+  const after = await apply(ctx, current, [{ kind: "credit", amountMinor: amount, paidOn }], "invoice.credited");
+  const line = ctx.t.invoices.creditRecorded({
+    amount: money(amount),
+    number: invoice.number,
+    client: current.source.client.displayName,
+    date: ctx.fmt.date(paidOn),
+  });
+  return [reply(balanceMessage(ctx, after, [line]))];
+}
+
+type NewLine = Pick<PaymentLine, "kind" | "amountMinor" | "paidOn">;
+
+async function prepare(ctx: Context, number: string, on: string | undefined) {
+  const { invoice } = await requireInvoice(ctx, number);
+  if (invoice.status === "void")
+    throw userError("invoice-void", (t) => t.invoices.errors.isVoid({ number: invoice.number }));
+  const paidOn = on ? parseDay(on, "on") : today(ctx);
+  if (paidOn > today(ctx)) {
+    throw userError("future-payment", (t) => t.invoices.errors.futurePayment({ date: ctx.fmt.date(paidOn) }));
+  }
+  return { current: await loadAssessment(ctx, invoice.id), paidOn };
+}
+
+/**
+ * Writes the payments and the invoice's new state in one transaction, the state decided by
+ * assessing the invoice as it will be: paid once no principal is left, charges settled once
+ * none are owed on a paid invoice.
+ */
+async function apply(
+  ctx: Context,
+  current: InvoiceAssessment,
+  added: NewLine[],
+  action: string,
+): Promise<InvoiceAssessment> {
+  const row = current.source;
+  const recordedBy = ctx.user.id;
+  const hypothetical: InvoiceWithPayments = {
+    ...row,
+    payments: [...row.payments, ...added.map((p, i) => ({ ...p, id: -1 - i, recordedBy }))],
+  };
+  const paid = assessInvoice(hypothetical, today(ctx), loadReferenceRates());
+  const status = paid.outstandingMinor === 0 ? "paid" : "open";
+  const chargesStatus =
+    row.invoice.chargesStatus === "waived"
+      ? "waived"
+      : status === "paid" && paid.chargesOwedMinor === 0
+        ? "settled"
+        : "open";
+  const changes = { status, chargesStatus, chargesSettledMinor: paid.chargesSettledMinor } as const;
+  await ctx.db.transaction(async (tx) => {
+    for (const p of added) {
+      await insertPayment(tx, {
+        workspaceId: ctx.workspace.id,
+        invoiceId: row.invoice.id,
+        kind: p.kind,
+        amountMinor: p.amountMinor,
+        paidOn: p.paidOn,
+        recordedBy,
+        createdAt: ctx.clock.now(),
+      });
+    }
+    await updateInvoice(tx, ctx.workspace.id, row.invoice.id, changes);
+    await ctx.audit(
+      {
+        action,
+        subjectType: "invoice",
+        subjectId: row.invoice.id,
+        details: { number: row.invoice.number, lines: added, status, chargesStatus },
+      },
+      tx,
+    );
+  });
+  return assessInvoice({ ...hypothetical, invoice: { ...row.invoice, ...changes } }, today(ctx), loadReferenceRates());
+}
+
+/** The confirmation, then where the invoice stands: unpaid, paid (late), charges still owed and how. */
+function balanceMessage(ctx: Context, a: InvoiceAssessment, lines: string[], options = { chargesOnly: false }) {
+  const { t, fmt } = ctx;
+  const invoice = a.source.invoice;
+  const money = (minor: number) => fmt.money(minor, invoice.currency);
+  const out = [...lines];
+  if (options.chargesOnly) {
+    // Only the charges changed: say where they stand.
+  } else if (a.outstandingMinor > 0) out.push(t.invoices.stillUnpaid({ amount: money(a.outstandingMinor) }));
+  else if (a.charges.daysLate > 0) out.push(t.invoices.paidInFullLate({ days: a.charges.daysLate }));
+  else out.push(t.invoices.paidInFull);
+  const text = out.join(" ");
+  const m = message(text).text(text);
+  if (a.chargesOwedMinor > 0) {
+    const owed = t.invoices.chargesStillOwed({ charges: money(a.chargesOwedMinor), number: invoice.number });
+    const settled =
+      a.outstandingMinor === 0 ? owed : t.invoices.chargesRemaining({ amount: money(a.chargesOwedMinor) });
+    m.text(
+      [
+        settled,
+        ...explainCharges(a.charges, a.chargesSettledMinor, t, fmt, a.source.client.slug).map((l) => `• ${l}`),
+      ].join("\n"),
+    );
+  } else if (a.chargesSettledMinor > 0 && (a.outstandingMinor === 0 || options.chargesOnly)) {
+    m.text(t.invoices.chargesSettled);
+  }
+  return m.build();
+}

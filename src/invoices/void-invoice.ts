@@ -1,0 +1,31 @@
+import { updateInvoice } from "../../db/queries/invoices.ts";
+import type { Context } from "../core/context.ts";
+import { type Effect, reply } from "../core/effects.ts";
+import { userError } from "../errors.ts";
+import { textMessage } from "../messages/message.ts";
+import { loadAssessment } from "./load-assessments.ts";
+import { requireInvoice } from "./require-invoice.ts";
+
+/** `/client void INV-7 [note]`: kept in the record, with no reminders and no charges. */
+export async function voidInvoice(ctx: Context, number: string, note: string | undefined): Promise<Effect[]> {
+  const { invoice, client } = await requireInvoice(ctx, number);
+  if (invoice.status === "void")
+    throw userError("already-void", (t) => t.invoices.errors.alreadyVoid({ number: invoice.number }));
+  const { source } = await loadAssessment(ctx, invoice.id);
+  if (source.payments.length > 0) {
+    throw userError("void-with-payments", (t) => t.invoices.errors.voidWithPayments({ number: invoice.number }));
+  }
+  await ctx.db.transaction(async (tx) => {
+    await updateInvoice(tx, ctx.workspace.id, invoice.id, { status: "void", disputedSince: null });
+    await ctx.audit(
+      {
+        action: "invoice.voided",
+        subjectType: "invoice",
+        subjectId: invoice.id,
+        details: { number: invoice.number, ...(note ? { note } : {}) },
+      },
+      tx,
+    );
+  });
+  return [reply(textMessage(ctx.t.invoices.voided({ number: invoice.number, client: client.displayName })))];
+}

@@ -1,0 +1,60 @@
+import { updateInvoice } from "../../db/queries/invoices.ts";
+import type { Context } from "../core/context.ts";
+import { type Effect, reply } from "../core/effects.ts";
+import { userError } from "../errors.ts";
+import { message } from "../messages/message.ts";
+import { explainCharges } from "./explain-charges.ts";
+import { loadAssessment } from "./load-assessments.ts";
+import { requireInvoice } from "./require-invoice.ts";
+
+/**
+ * `/client waive INV-7 [note]`: a conscious write-off of the late-payment charges, with the
+ * amount and how it was computed kept in the audit log. On an unpaid invoice, no interest
+ * runs any more.
+ */
+export async function waiveCharges(ctx: Context, number: string, note: string | undefined): Promise<Effect[]> {
+  const { invoice, client } = await requireInvoice(ctx, number);
+  if (invoice.status === "void")
+    throw userError("invoice-void", (t) => t.invoices.errors.isVoid({ number: invoice.number }));
+  if (invoice.chargesStatus === "waived") {
+    throw userError("charges-waived", (t) => t.invoices.errors.chargesWaived({ number: invoice.number }));
+  }
+  const a = await loadAssessment(ctx, invoice.id);
+  if (a.chargesOwedMinor === 0)
+    throw userError("no-charges", (t) => t.invoices.errors.noCharges({ number: invoice.number }));
+  await ctx.db.transaction(async (tx) => {
+    await updateInvoice(tx, ctx.workspace.id, invoice.id, { chargesStatus: "waived" });
+    await ctx.audit(
+      {
+        action: "invoice.charges-waived",
+        subjectType: "invoice",
+        subjectId: invoice.id,
+        details: {
+          number: invoice.number,
+          waivedMinor: a.chargesOwedMinor,
+          currency: invoice.currency,
+          interestMinor: a.charges.interestMinor,
+          feeMinor: a.charges.fee?.minor ?? 0,
+          settledMinor: a.chargesSettledMinor,
+          daysLate: a.charges.daysLate,
+          ...(note ? { note } : {}),
+        },
+      },
+      tx,
+    );
+  });
+  const { t, fmt } = ctx;
+  const text = t.invoices.waived({
+    number: invoice.number,
+    client: client.displayName,
+    amount: fmt.money(a.chargesOwedMinor, invoice.currency),
+  });
+  const m = message(text).text(text);
+  m.text(
+    explainCharges(a.charges, a.chargesSettledMinor, t, fmt, client.slug)
+      .map((l) => `• ${l}`)
+      .join("\n"),
+  );
+  if (a.outstandingMinor > 0) m.context(t.invoices.waivedOpen);
+  return [reply(m.build())];
+}

@@ -166,7 +166,8 @@ export function owedLines(ctx: Context, facts: WizardFacts): string[] {
       rates: ctx.fmt.list(rates),
       fee: a.charges.fee ? ctx.fmt.money(a.charges.fee.minor, a.invoice.currency) : "",
     });
-    lines.push(`${a.invoice.number}: ${o.chargesHow({ how })}`);
+    const incomplete = a.charges.complete ? "" : ` (${o.chargesIncomplete})`;
+    lines.push(`${a.invoice.number}: ${o.chargesHow({ how })}${incomplete}`);
   }
   lines.push(o.owedTotal({ total }));
   return lines;

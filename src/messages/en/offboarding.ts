@@ -91,7 +91,9 @@ export const offboarding = {
   owedTotal: (p: { total: string }) => `Total owed: ${p.total}`,
   chargesHow: (p: { how: string }) => `how the charges were computed: ${p.how}`,
   chargesDetail: (p: { interest: string; days: number; rates: string; fee: string }) =>
-    `interest ${p.interest} over ${p.days} days late at ${p.rates} a year${p.fee ? `, plus the ${p.fee} recovery fee` : ""}`,
+    `interest ${p.interest} over ${p.days} days late${p.rates ? ` at ${p.rates} a year` : ""}${p.fee ? `, plus the ${p.fee} recovery fee` : ""}`,
+  chargesIncomplete:
+    "a reference rate is missing for part of the period, so the interest shown is less than what is owed",
   teamNote: (p: { client: string; date: string; owner: string }) =>
     `We no longer work with ${p.client} as of ${p.date}; please route any contact to ${p.owner}.`,
   buttons: {

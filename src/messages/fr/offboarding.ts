@@ -95,7 +95,9 @@ export const offboarding: Catalog["offboarding"] = {
   owedTotal: (p) => `Total dû : ${p.total}`,
   chargesHow: (p) => `calcul des pénalités : ${p.how}`,
   chargesDetail: (p) =>
-    `intérêts de ${p.interest} sur ${p.days} jours de retard à ${p.rates} l'an${p.fee ? `, plus l'indemnité de recouvrement de ${p.fee}` : ""}`,
+    `intérêts de ${p.interest} sur ${p.days} jours de retard${p.rates ? ` à ${p.rates} l'an` : ""}${p.fee ? `, plus l'indemnité de recouvrement de ${p.fee}` : ""}`,
+  chargesIncomplete:
+    "un taux de référence manque pour une partie de la période : les intérêts affichés sont inférieurs à ce qui est dû",
   teamNote: (p) =>
     `Nous ne travaillons plus avec ${p.client} depuis le ${p.date} ; merci d'orienter tout contact vers ${p.owner}.`,
   buttons: {

@@ -38,6 +38,16 @@ const optionType: Record<ArgKind, ApplicationCommandOptionType.String | Applicat
   number: ApplicationCommandOptionType.Number,
 };
 
+/** Discord's name for a group of verbs, when the verbs must be grouped (`/client billing paid`). */
+const groupNames: Record<CommandGroup, string> = {
+  incidents: "log",
+  clients: "clients",
+  invoices: "billing",
+  schedule: "schedule",
+  offboarding: "offboarding",
+  other: "more",
+};
+
 /** An argument's option name: Discord wants lowercase, so `dueDate` is offered as `due-date`. */
 export function optionName(argKey: string): string {
   return argKey.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
@@ -52,7 +62,7 @@ export function argKeyOf(command: CommandDef, name: string): string | undefined 
  * The one `/client` command, derived from the core's command definitions: a subcommand per
  * verb, an option per argument (required ones first, as Discord demands), autocomplete where
  * the argument offers it, English descriptions with French localisations. Past 25 verbs, the
- * largest groups become subcommand groups (`/client invoices pay`) until it fits.
+ * largest groups become subcommand groups (`/client billing paid`) until it fits.
  */
 export function buildClientCommand(commands: readonly CommandDef[]): RESTPostAPIChatInputApplicationCommandsJSONBody {
   const subcommands = commands.map(subcommand);
@@ -144,8 +154,8 @@ function groupOverflow(
     if (members.length > MAX_OPTIONS) throw new Error(`/client: the ${c.group} group has more than 25 commands`);
     out.push({
       type: ApplicationCommandOptionType.SubcommandGroup,
-      name: c.group,
-      ...described((t) => (t.help.groups as Partial<Record<CommandGroup, string>>)[c.group] ?? c.group),
+      name: groupNames[c.group],
+      ...described((t) => t.discord.groups[c.group]),
       options: members,
     });
   });

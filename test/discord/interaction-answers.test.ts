@@ -4,7 +4,17 @@ import { dm, type Effect, post, reply, update } from "../../src/core/effects.ts"
 import type { Invocation } from "../../src/core/invocation.ts";
 import { type Form, textMessage } from "../../src/messages/message.ts";
 import { useDiscord } from "./discord-test-setup.ts";
-import { APP_ID, buttonPress, CHANNEL, GUILD, MEMBER, modalSubmit, OWNER, slashCommand } from "./payloads.ts";
+import {
+  APP_ID,
+  buttonPress,
+  CHANNEL,
+  GUILD,
+  groupedCommand,
+  MEMBER,
+  modalSubmit,
+  OWNER,
+  slashCommand,
+} from "./payloads.ts";
 
 /** The core, except that a test may script the next answer and hold it back. */
 const script: { next?: ((invocation: Invocation) => Promise<Effect[]>) | undefined } = {};
@@ -66,6 +76,13 @@ describe("answering Discord interactions", () => {
       input: { kind: "options", verb: "late", options: { client: "acme", invoice: "INV-7" } },
       workspaceHints: { name: "Studio Nord", ownerUserId: OWNER },
     });
+  });
+
+  it("reads a verb inside a subcommand group as that verb", async () => {
+    seen.length = 0;
+    answer([]);
+    await d.send(groupedCommand("billing", "paid", { invoice: "INV-7", amount: "1200,50" }));
+    expect(seen[0]?.input).toEqual({ kind: "options", verb: "paid", options: { invoice: "INV-7", amount: "1200,50" } });
   });
 
   it("reads a form submitted in a DM as the server's, with its values", async () => {

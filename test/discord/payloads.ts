@@ -131,6 +131,19 @@ export function slashCommand(verb: string, options: Record<string, OptionValue> 
   };
 }
 
+/** APPLICATION_COMMAND for a verb inside a subcommand group: `/client billing paid …`. */
+export function groupedCommand(group: string, verb: string, options: Record<string, OptionValue> = {}, who: Who = {}) {
+  return {
+    ...envelope(2, who),
+    data: {
+      id: "1140000000000000001",
+      name: "client",
+      type: 1,
+      options: [{ name: group, type: 2, options: subcommandOptions(verb, options) }],
+    },
+  };
+}
+
 /** APPLICATION_COMMAND_AUTOCOMPLETE: the user is typing `focused`. */
 export function autocomplete(verb: string, options: Record<string, OptionValue>, focused: string, who: Who = {}) {
   return {

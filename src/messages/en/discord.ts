@@ -1,6 +1,15 @@
 /** What the Discord adapter itself says (everything else comes from the core's messages). */
 export const discord = {
   commandDescription: "Keep the written record of difficult clients",
+  /** Descriptions of the subcommand groups Discord needs past 25 verbs (`/client billing paid`). */
+  groups: {
+    incidents: "Log an incident",
+    clients: "Clients",
+    invoices: "Invoices, payments and reminders",
+    schedule: "Digest and alerts",
+    offboarding: "Letting a client go (owner only)",
+    other: "Settings and help",
+  },
   moreButtons: (p: { count: number }) =>
     `${p.count} more ${p.count === 1 ? "button is" : "buttons are"} not shown here (Discord allows 25 a message).`,
   shortened: "(shortened: Discord limits the length of a message)",

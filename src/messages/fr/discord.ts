@@ -2,6 +2,14 @@ import type { Catalog } from "../catalog.ts";
 
 export const discord: Catalog["discord"] = {
   commandDescription: "Garder une trace écrite des clients difficiles",
+  groups: {
+    incidents: "Consigner un incident",
+    clients: "Clients",
+    invoices: "Factures, paiements et relances",
+    schedule: "Récapitulatif et alertes",
+    offboarding: "Se séparer d'un client (responsable uniquement)",
+    other: "Réglages et aide",
+  },
   moreButtons: (p) =>
     p.count === 1
       ? "Un bouton de plus n'est pas affiché ici (Discord en autorise 25 par message)."

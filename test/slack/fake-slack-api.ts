@@ -1,3 +1,4 @@
+import { EventEmitter } from "node:events";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { parse as parseQuery } from "node:querystring";
@@ -50,6 +51,7 @@ export class FakeSlackApi {
   readonly expiredResponseUrls = new Set<string>();
   /** Every response_url answers 404 (as after 30 minutes or five posts). */
   responseUrlsExpired = false;
+  readonly #events = new EventEmitter();
   #seq = 0;
   #server: http.Server | undefined;
   #base = "";
@@ -101,6 +103,27 @@ export class FakeSlackApi {
     this.#failures.set(method, [...(this.#failures.get(method) ?? []), error]);
   }
 
+  /**
+   * Resolves once something matching has been received (a request to a process Tact runs in,
+   * whose work the test cannot await otherwise); rejects after `ms` as a safety net.
+   */
+  waitFor(matches: (fake: FakeSlackApi) => boolean, ms = 20_000): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (!matches(this)) return;
+        clearTimeout(timer);
+        this.#events.off("received", check);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.#events.off("received", check);
+        reject(new Error("the fake Slack API did not receive what was expected"));
+      }, ms);
+      this.#events.on("received", check);
+      check();
+    });
+  }
+
   callsTo(method: string): FakeCall[] {
     return this.calls.filter((c) => c.method === method);
   }
@@ -125,7 +148,9 @@ export class FakeSlackApi {
       if (this.responseUrlsExpired || this.expiredResponseUrls.has(id))
         return void res.writeHead(404).end("expired_url");
       this.responses.push({ id, body: JSON.parse(raw) as Record<string, unknown> });
-      return void res.writeHead(200, { "content-type": "text/plain" }).end("ok");
+      res.writeHead(200, { "content-type": "text/plain" }).end("ok");
+      this.#events.emit("received");
+      return;
     }
     const upload = /^\/upload\/(.+)$/.exec(path);
     if (upload) {
@@ -143,6 +168,7 @@ export class FakeSlackApi {
     const failure = this.#failures.get(method)?.shift();
     call.answer = failure ? { ok: false, error: failure } : this.#answer(method, args);
     json(200, call.answer);
+    this.#events.emit("received");
   }
 
   #answer(method: string, args: Record<string, unknown>): Record<string, unknown> {

@@ -72,6 +72,12 @@ export class FakeSlackApi {
     return fake;
   }
 
+  /** The HTTP server (a fake Socket Mode endpoint attaches to it). */
+  get server(): http.Server {
+    if (!this.#server) throw new Error("not started");
+    return this.#server;
+  }
+
   /** The Web API base, as SLACK_API_URL. */
   get apiUrl(): string {
     return `${this.#base}/api/`;
@@ -210,6 +216,8 @@ export class FakeSlackApi {
         const files = args.files as { id: string; title?: string }[];
         return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title, name: f.title })) };
       }
+      case "apps.connections.open":
+        return { ok: true, url: `${this.#base.replace(/^http/, "ws")}/socket-mode` };
       case "oauth.v2.access":
         return {
           ok: true,

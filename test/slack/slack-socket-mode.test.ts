@@ -1,0 +1,50 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { type WebSocket, WebSocketServer } from "ws";
+import { fixture, OWNER, TEAM, useSlack } from "./slack-harness.ts";
+
+/**
+ * Socket Mode: Tact opens a WebSocket (apps.connections.open with the app token) and Slack
+ * sends envelopes through it, each acknowledged by its envelope_id. The same handlers answer.
+ */
+describe("Socket Mode", () => {
+  const s = useSlack({ env: { SLACK_APP_TOKEN: "xapp-1-A0APP-1-secret", SLACK_SIGNING_SECRET: "" } });
+  const acks: Record<string, unknown>[] = [];
+  let socket: WebSocket | undefined;
+
+  beforeAll(() => {
+    const wss = new WebSocketServer({ server: s.fake.server, path: "/socket-mode" });
+    wss.on("connection", (ws) => {
+      socket = ws;
+      ws.on("message", (data) => acks.push(JSON.parse(String(data)) as Record<string, unknown>));
+      ws.send(JSON.stringify({ type: "hello", num_connections: 1, debug_info: { host: "fake" }, connection_info: {} }));
+    });
+  });
+
+  it("connects with the app token, answers a slash command envelope, and takes nothing over HTTP", async () => {
+    expect(socket).toBeDefined();
+    const command = {
+      ...(fixture("slash-command") as Record<string, string>),
+      team_id: TEAM,
+      channel_id: "C0GENERAL",
+      user_id: OWNER,
+      user_name: "dana",
+      text: "add acme ACME Corp",
+      response_url: s.fake.responseUrl("socket"),
+      trigger_id: "9.9.socket",
+    };
+    socket?.send(
+      JSON.stringify({
+        envelope_id: "env-1",
+        type: "slash_commands",
+        payload: command,
+        accepts_response_payload: true,
+      }),
+    );
+    await s.fake.waitFor((f) => f.responses.some((r) => r.id === "socket"));
+    expect(acks.map((a) => a.envelope_id)).toContain("env-1");
+    expect(s.fake.responses.find((r) => r.id === "socket")?.body.text).toContain("Added ACME Corp (acme)");
+
+    const http = await fetch(`${s.url}/slack/events`, { method: "POST", body: "{}" });
+    expect(http.status).toBe(404);
+  });
+});

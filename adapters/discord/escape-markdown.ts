@@ -1,21 +1,21 @@
 /**
  * Text from the core is plain; Discord reads it as markdown. Escapes what would change its
  * meaning (emphasis, links, headings, lists, quotes, mentions) outside `code spans`, which
- * the catalogs use on purpose for commands. `@everyone` and `@here` get a zero-width joiner
+ * the catalogs use on purpose for commands. `@everyone` and `@here` get an invisible word joiner
  * so they can never ping, even where allowed mentions would not apply.
  */
 export function escapeMarkdown(text: string): string {
-  return text
+  const escaped = text
     .split(/(`[^`\n]+`)/)
     .map((part, i) => (i % 2 === 1 ? part : escapePlain(part)))
     .join("");
+  return neutraliseMentions(escaped);
 }
 
 function escapePlain(text: string): string {
   return text
     .replace(/[\\*_~|[\]<]/g, "\\$&")
-    .replace(/^(\s*)([>#-]|\d+\.)/gm, (_m, space: string, mark: string) => `${space}\\${mark}`)
-    .replace(/@(everyone|here)\b/gi, "@\u2060$1");
+    .replace(/^(\s*)([>#-]|\d+\.)/gm, (_m, space: string, mark: string) => `${space}\\${mark}`);
 }
 
 /** Text that does not render markdown (footers, labels, titles of modals): mentions only. */

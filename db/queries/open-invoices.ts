@@ -38,6 +38,8 @@ export interface InvoiceFilter {
    * `all`: every invoice, void ones included (the client's record, exports).
    */
   which?: "open" | "all";
+  /** With `all`: only invoices due on or after this day, or still open (recent history). */
+  dueSince?: string;
 }
 
 /**
@@ -54,6 +56,9 @@ export async function invoicesWithPayments(db: Db, filter: InvoiceFilter): Promi
   if (filter.invoiceIds) {
     if (filter.invoiceIds.length === 0) return [];
     where.push(inArray(invoices.id, [...filter.invoiceIds]));
+  }
+  if (filter.dueSince) {
+    where.push(or(sql`${invoices.dueOn} >= ${filter.dueSince}`, eq(invoices.status, "open")));
   }
   if ((filter.which ?? "open") === "open") {
     where.push(or(eq(invoices.status, "open"), and(eq(invoices.status, "paid"), eq(invoices.chargesStatus, "open"))));

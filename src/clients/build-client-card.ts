@@ -1,25 +1,26 @@
 import { type ClientRow, clientAliasList } from "../../db/queries/clients.ts";
-import { incidentStats, latestIncidents } from "../../db/queries/incidents.ts";
+import { latestIncidents } from "../../db/queries/incidents.ts";
 import { memberNames } from "../../db/queries/members.ts";
 import { incidentKinds } from "../../db/schema/incidents.ts";
 import type { Context } from "../core/context.ts";
 import { adviseFor } from "../domain/advice.ts";
-import { DAY_MS, RECENT_DAYS } from "../incidents/log-incident.ts";
+import { clientRecords } from "../invoices/client-records.ts";
+import { addInvoiceSection } from "../invoices/invoice-card-section.ts";
 import { type Message, message } from "../messages/message.ts";
 import { renderAdvice } from "../messages/render-advice.ts";
 
 export const CARD_LATEST = 5;
 
 /**
- * The client card: counts by kind (90 days / all time), the latest incidents with who
- * reported them and when, and the playbook's advice with its reasons.
+ * The client card: counts by kind (90 days / all time; late payments include invoices that
+ * went overdue), the latest incidents with who reported them and when, the open invoices
+ * with what they cost so far and how, the risk level and the playbook's advice, with reasons.
  */
 export async function buildClientCard(ctx: Context, client: ClientRow): Promise<Message> {
   const { t, fmt } = ctx;
   const now = ctx.clock.now();
-  const since = new Date(now.getTime() - RECENT_DAYS * DAY_MS);
-  const [stats, latest, aliases] = await Promise.all([
-    incidentStats(ctx.db, ctx.workspace.id, client.id, since),
+  const [records, latest, aliases] = await Promise.all([
+    clientRecords(ctx.db, { workspace: ctx.workspace, now, clientIds: [client.id] }),
     latestIncidents(ctx.db, ctx.workspace.id, client.id, CARD_LATEST),
     clientAliasList(ctx.db, ctx.workspace.id, client.id),
   ]);
@@ -36,6 +37,8 @@ export async function buildClientCard(ctx: Context, client: ClientRow): Promise<
   if (aliases.length > 0) context.push(t.clients.card.aliases({ aliases: aliases.join(", ") }));
   card.context(context.join(" · "));
 
+  const record = records.get(client.id);
+  const stats = record?.stats ?? [];
   if (stats.length === 0) {
     card.text(t.clients.card.noIncidents);
   } else {
@@ -52,6 +55,8 @@ export async function buildClientCard(ctx: Context, client: ClientRow): Promise<
         }),
       t.clients.card.counts,
     );
+  }
+  if (latest.length > 0) {
     card.divider();
     card.text(
       [
@@ -69,8 +74,14 @@ export async function buildClientCard(ctx: Context, client: ClientRow): Promise<
       ].join("\n"),
     );
   }
+  addInvoiceSection(ctx, card, record);
   card.divider();
-  const advice = adviseFor(stats).map((a) => `• ${renderAdvice(a, t, fmt)}`);
+  const hostedUnpaid = record?.assessments.find(
+    (a) => a.overdue && a.terms.hosted && (a.stage.reached?.kind === "final" || a.stage.reached?.kind === "suspension"),
+  );
+  const advice = adviseFor(stats, {
+    hostedUnpaid: hostedUnpaid && { number: hostedUnpaid.source.invoice.number, days: hostedUnpaid.stage.daysLate },
+  }).map((a) => `• ${renderAdvice(a, t, fmt)}`);
   card.text([t.clients.card.advice, ...advice].join("\n"));
   return card.build();
 }

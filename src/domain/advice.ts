@@ -21,15 +21,24 @@ export type Advice =
   | { id: "adviceOnce" }
   | { id: "advicePattern"; count: number; last: Date }
   | { id: "scope" | "ethics" | "flags"; count: number; last: Date }
-  | { id: "manyTroubles"; count: number; kinds: number };
+  | { id: "manyTroubles"; count: number; kinds: number }
+  | { id: "hostedUnpaid"; number: string; days: number };
+
+/** Payment facts beyond incident counts (from the client's invoices). */
+export interface PaymentFacts {
+  /** The agency hosts the client's site and this invoice is unpaid past its final notice. */
+  hostedUnpaid?: { number: string; days: number } | undefined;
+}
 
 /**
  * PLAYBOOK.md §1 as rules: one occurrence is a nudge, a pattern is a decision point.
  * Proportionate, and always with its reasons.
  */
-export function adviseFor(summaries: readonly KindSummary[]): Advice[] {
+export function adviseFor(summaries: readonly KindSummary[], payment: PaymentFacts = {}): Advice[] {
   const by = new Map(summaries.map((s) => [s.kind, s]));
   const out: Advice[] = [];
+  // PLAYBOOK.md §2: hosted and unpaid calls for a clear, polite suspension notice, in advance.
+  if (payment.hostedUnpaid) out.push({ id: "hostedUnpaid", ...payment.hostedUnpaid });
 
   const recentTotal = summaries.reduce((n, s) => n + s.recent, 0);
   const recentKinds = summaries.filter((s) => s.recent > 0 && s.kind !== "note").length;

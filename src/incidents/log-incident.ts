@@ -1,4 +1,5 @@
 import { countRecentIncidents, insertIncident } from "../../db/queries/incidents.ts";
+import { findInvoiceByNumber } from "../../db/queries/invoices.ts";
 import type { IncidentKind } from "../../db/schema/incidents.ts";
 import { requireClient } from "../clients/require-client.ts";
 import type { Context } from "../core/context.ts";
@@ -19,6 +20,9 @@ export interface LogIncidentInput {
 export async function logIncident(ctx: Context, input: LogIncidentInput): Promise<Effect[]> {
   const client = await requireClient(ctx, input.client);
   const now = ctx.clock.now();
+  // `/client late acme INV-7` links the recorded invoice, so the late payment counts once.
+  const invoice = input.invoiceRef ? await findInvoiceByNumber(ctx.db, ctx.workspace.id, input.invoiceRef) : undefined;
+  const invoiceId = invoice?.clientId === client.id ? invoice.id : null;
   const incident = await ctx.db.transaction(async (tx) => {
     const row = await insertIncident(tx, {
       workspaceId: ctx.workspace.id,
@@ -26,6 +30,7 @@ export async function logIncident(ctx: Context, input: LogIncidentInput): Promis
       kind: input.kind,
       note: input.note ?? null,
       invoiceRef: input.invoiceRef ?? null,
+      invoiceId,
       reporterId: ctx.user.id,
       source: ctx.invocation.platform,
       occurredAt: now,

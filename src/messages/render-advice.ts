@@ -27,5 +27,7 @@ export function renderAdvice(a: Advice, t: Catalog, fmt: Formatter): string {
       return t.advice[a.id]({ count: a.count, last: d(a.last) });
     case "manyTroubles":
       return t.advice.manyTroubles({ count: a.count, kinds: a.kinds });
+    case "hostedUnpaid":
+      return t.advice.hostedUnpaid({ number: a.number, days: a.days });
   }
 }

@@ -23,4 +23,6 @@ export const advice: Catalog["advice"] = {
     `${p.count} signal${p.count > 1 ? "aux" : ""} d'alerte noté${p.count > 1 ? "s" : ""} (dernier le ${p.last}) : gardez-le${p.count > 1 ? "s" : ""} en tête avant d'accepter quoi que ce soit de ce client.`,
   manyTroubles: (p) =>
     `${p.count} incidents de ${p.kinds} types en 90 jours : au dirigeant de décider si cette relation vaut encore la peine.`,
+  hostedUnpaid: (p) =>
+    `${p.number} reste impayée ${p.days} jours après son échéance et nous hébergeons le site de ce client : envoyez un préavis de suspension, courtois, bref et écrit, avec la date d'arrêt de l'hébergement (/client remind ${p.number} le rédige).`,
 };

@@ -113,7 +113,8 @@ describe("neutral messages as Block Kit", () => {
       options: Array.from({ length: 130 }, (_, i) => ({ label: `Client ${i}`, value: String(i) })),
     });
     const blocks = renderMessage(m, en)[0]?.blocks as unknown as Json[];
-    expect(((blocks[0]?.elements as Json[])[0]?.options as Json[]).length).toBe(100);
+    const menu = (blocks[0]?.elements as Json[] | undefined)?.[0];
+    expect((menu?.options as Json[] | undefined)?.length).toBe(100);
     expect(JSON.stringify(blocks[1])).toContain("30 more choices not listed");
   });
 

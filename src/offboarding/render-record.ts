@@ -85,6 +85,22 @@ export function renderRecord(t: Catalog, fmt: Formatter, data: RecordData): stri
     r.none,
   );
 
+  for (const e of data.invoiceEvents.filter((x) => x.action === "invoice.written-off")) {
+    const currency = String(e.details.currency ?? "EUR");
+    out.push(
+      "",
+      `- ${inline(
+        r.writtenOff({
+          date: fmt.dateTime(e.at),
+          invoice: numberOf.get(e.invoiceId) ?? "?",
+          principal: fmt.money(Number(e.details.principalMinor ?? 0), currency),
+          charges: fmt.money(Number(e.details.chargesMinor ?? 0), currency),
+          by: name(e.actorId),
+        }),
+      )}`,
+    );
+  }
+
   section(out, r.payments);
   table(
     out,

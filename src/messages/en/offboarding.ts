@@ -174,6 +174,8 @@ export const offboarding = {
     invoices: "Invoices",
     invoiceHead: ["Invoice", "Issued", "Due", "Amount", "Paid", "Outstanding", "Status"],
     invoiceStatuses: { open: "open", paid: "paid", void: "void", writtenOff: "written off" },
+    writtenOff: (p: { date: string; invoice: string; principal: string; charges: string; by: string }) =>
+      `${p.invoice}: written off ${p.date} by ${p.by}: ${p.principal} unpaid and ${p.charges} of charges.`,
     payments: "Payments",
     paymentHead: ["Date", "Invoice", "Kind", "Amount", "Recorded by"],
     paymentKinds: { payment: "payment", credit: "credit note", charges: "charges paid" },

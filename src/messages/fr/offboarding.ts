@@ -174,6 +174,8 @@ export const offboarding: Catalog["offboarding"] = {
     invoices: "Factures",
     invoiceHead: ["Facture", "Émise le", "Échéance", "Montant", "Payé", "Reste dû", "Statut"],
     invoiceStatuses: { open: "ouverte", paid: "payée", void: "annulée", writtenOff: "passée en perte" },
+    writtenOff: (p) =>
+      `${p.invoice} : passée en perte le ${p.date} par ${p.by} : ${p.principal} impayés et ${p.charges} de pénalités.`,
     payments: "Paiements",
     paymentHead: ["Date", "Facture", "Type", "Montant", "Saisi par"],
     paymentKinds: { payment: "paiement", credit: "avoir", charges: "pénalités réglées" },

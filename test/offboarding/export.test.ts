@@ -1,0 +1,135 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { insertAudit } from "../../db/queries/audit.ts";
+import { deliveries, invoices } from "../../db/schema/index.ts";
+import type { Effect } from "../../src/core/effects.ts";
+import { useHarness } from "../support/harness.ts";
+import { addInvoice, addPayment, setClient, submit } from "./offboarding-support.ts";
+
+const h = useHarness("2026-03-15T10:00:00Z");
+
+function fileOf(effects: Effect[]): { filename: string; content: string; userId: string } {
+  const file = effects.find((e) => e.type === "file");
+  if (file?.type !== "file") throw new Error(`no file in ${JSON.stringify(effects.map((e) => e.type))}`);
+  return file;
+}
+
+async function record(): Promise<void> {
+  await h.run("/client add acme ACME Corp");
+  await h.run("/client alias acme acme-corp");
+  await setClient(h.db.db, "acme", { terms: { law: "fr" } });
+  await h.run("/client late acme INV-7", { user: "sam" });
+  await h.run("/client note acme wrong one", { user: "dana" });
+  await h.run("/client undo", { user: "dana" });
+  await h.run("/client conduct acme said | we are <!channel> idiots\nthen hung up", { user: "sam" });
+  const id = await addInvoice(h.db.db, "acme", {
+    number: "INV-7",
+    amountMinor: 200_000,
+    issuedOn: "2026-01-01",
+    dueOn: "2026-01-15",
+  });
+  await addPayment(h.db.db, id, { amountMinor: 50_000, paidOn: "2026-02-01" });
+  await addPayment(h.db.db, id, { amountMinor: 10_000, paidOn: "2026-02-10", kind: "credit" });
+  await h.db.db.update(invoices).set({ remindedStage: 2 }).where(eq(invoices.id, id));
+  await insertAudit(h.db.db, {
+    workspaceId: 1,
+    actorId: "sam",
+    action: "invoice.reminded",
+    subjectType: "invoice",
+    subjectId: String(id),
+    details: { stage: 2 },
+    at: new Date("2026-02-20T09:00:00Z"),
+  });
+  await h.db.db.insert(deliveries).values({
+    workspaceId: 1,
+    kind: "alert",
+    key: `${id}:1`,
+    state: "sent",
+    sentAt: new Date("2026-01-16T08:00:00Z"),
+  });
+}
+
+describe("the written record", () => {
+  it("holds the incidents, invoices, payments, reminders, charges, both letters and every step with its date", async () => {
+    await record();
+    await h.run("/client offboard acme");
+    await submit(h, "wizard-form:1:1:conversation", { notes: "2026-03-10 Phone call with Dana." });
+    await h.run("press wizard:1:2:done");
+    await h.run("press wizard:1:3:reason:late");
+    await h.run("press wizard:1:3:done");
+    await submit(h, "wizard-form:1:4:letter", { text: "Dear ACME,\n\nHere is what happens next." });
+    await h.run("press wizard:1:5:writeoff");
+    const effects = await h.run("press wizard:1:6:record");
+    const file = fileOf(effects);
+    expect(file.userId).toBe("owner");
+    expect(file.filename).toBe("acme-record-2026-03-15.md");
+    const md = file.content;
+
+    expect(md).toContain("# Written record: ACME Corp (acme)");
+    expect(md).toContain("Status: being let go.");
+    expect(md).toContain("Also known as: acme-corp.");
+
+    expect(md).toContain("## Incidents (3)");
+    expect(md).toContain("| 15 Mar 2026, 10:00 | late payment | sam | INV-7 |  |");
+    expect(md).toContain("| 15 Mar 2026, 10:00 | note (withdrawn 15 Mar 2026 by dana) | dana |  | wrong one |");
+    // Typed text cannot break the table, ping anyone, or inject markup.
+    expect(md).toContain("said \\| we are &lt;!channel&gt; idiots then hung up");
+
+    expect(md).toContain("| INV-7 | 1 Jan 2026 | 15 Jan 2026 | €2,000.00 | €600.00 | €0.00 | written off |");
+    expect(md).toContain("| 1 Feb 2026 | INV-7 | payment | €500.00 | owner |");
+    expect(md).toContain("| 10 Feb 2026 | INV-7 | credit note | €100.00 | owner |");
+
+    expect(md).toContain("- INV-7: reminders recorded as sent up to stage 2.");
+    expect(md).toContain("- 20 Feb 2026, 09:00 · INV-7 · invoice.reminded · sam");
+    expect(md).toContain("- 16 Jan 2026, 08:00 · INV-7 · overdue alert to the team (stage 1)");
+
+    expect(md).toContain("- INV-7: written off 15 Mar 2026, 10:00 by owner: €1,400.00 unpaid and €71.19 of charges.");
+
+    expect(md).toContain("### Why we are ending our collaboration");
+    expect(md).toContain("_Drafted by Tact and kept as is on 15 Mar 2026, 10:00, in English._");
+    expect(md).toContain("> - a payment reached us after its due date (on 15 March 2026)");
+    expect(md).toContain("### What happens next");
+    expect(md).toContain("_Written by the owner on 15 Mar 2026, 10:00, in English._");
+    expect(md).toContain("> Here is what happens next.");
+
+    expect(md).toContain("## Letting the client go");
+    expect(md).toContain("Started 15 Mar 2026, 10:00 by owner; in progress.");
+    expect(md).toContain(
+      "| 1/8 Talk first | done | 15 Mar 2026, 10:00 | Conversation of 10 Mar 2026: Phone call with Dana. |",
+    );
+    expect(md).toMatch(/\| 5\/8 Settle accounts \| done \| 15 Mar 2026, 10:00 \| wrote off €1,\d{3}\.\d\d \|/);
+    expect(md).toContain("| 6/8 Keep the record | done | 15 Mar 2026, 10:00 |  |");
+    expect(md).toContain("| 7/8 Let go, and say nothing bad in public | to do |  |  |");
+    expect(md).toContain("- 15 Mar 2026, 10:00 · step 1 · started");
+    expect(md).toContain("- 15 Mar 2026, 10:00 · step 5 · done");
+  });
+
+  it("is available at any time with /client export, in the workspace's language, and says what is missing", async () => {
+    await record();
+    await h.run("/client config lang fr");
+    const effects = await h.run("/client export acme-corp");
+    expect(effects[0]).toMatchObject({ type: "reply" });
+    const md = fileOf(effects).content;
+    expect(fileOf(effects).filename).toBe("acme-dossier-2026-03-15.md");
+    expect(md).toContain("# Dossier écrit : ACME Corp (acme)");
+    expect(md).toContain("Statut : client actif.");
+    expect(md).toContain("## Courriers");
+    expect(md).toContain("Non rédigé.");
+    expect(md).not.toContain("## La séparation");
+    expect(md).toContain("| 1 févr. 2026 | INV-7 | paiement |");
+  });
+
+  it("explains each invoice's charges: interest per period and rate, and the recovery fee", async () => {
+    await record();
+    const md = fileOf(await h.run("/client export acme")).content;
+    expect(md).toContain("- INV-7: €71.19 (owed): interest €31.19 over 59 days late, recovery fee €40.00");
+    expect(md).toContain("  - 16 Jan 2026 to 1 Feb 2026: 17 days at 12.15% a year on €2,000.00 = €11.32");
+  });
+
+  it("is sent straight into the DM when asked there", async () => {
+    await h.run("/client add acme ACME Corp");
+    const effects = await h.run("/client export acme", { dm: true });
+    expect(effects.map((e) => e.type)).toEqual(["file"]);
+    expect(fileOf(effects).content).toContain("## Incidents (0)\n\nNone.");
+  });
+});

@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { startApp } from "../../src/app.ts";
+import { readConfig } from "../../src/config.ts";
+import { dm, post, reply } from "../../src/core/effects.ts";
+import { message, textMessage } from "../../src/messages/message.ts";
+import { silentLog } from "../support/harness.ts";
+import { useDiscord } from "./discord-test-setup.ts";
+import { APP_ID, GUILD, OWNER, signedHeaders, slashCommand, testKeys } from "./payloads.ts";
+
+const d = useDiscord();
+
+describe("the Discord outbox (what the scheduler sends)", () => {
+  it("posts in a channel, DMs a user with the server in its buttons' ids, and sends a file", async () => {
+    await d.send(slashCommand("help", {}));
+    const outbox = d.adapter.outbox;
+    await outbox.send(GUILD, post("1160000000000000001", textMessage("Morning digest")));
+    await outbox.send(
+      GUILD,
+      dm(
+        OWNER,
+        message("Reminder")
+          .text("Time to resume")
+          .buttons([{ id: "wizard:1:3:resume", label: "Resume" }])
+          .build(),
+      ),
+    );
+    await outbox.send(GUILD, {
+      type: "file",
+      userId: OWNER,
+      filename: "acme-record.md",
+      content: "# ACME Corp\n",
+      message: textMessage("The record"),
+    });
+    expect(d.api.find("POST", "/channels/1160000000000000001/messages")[0]?.body).toMatchObject({
+      content: "Morning digest",
+      allowed_mentions: { parse: [] },
+    });
+    const toOwner = d.api.find("POST", `/channels/9${OWNER}/messages`);
+    expect(JSON.stringify(toOwner[0]?.body)).toContain(`"custom_id":"@${GUILD}/wizard:1:3:resume"`);
+    expect(toOwner[1]?.files).toEqual([{ name: "acme-record.md", content: "# ACME Corp\n" }]);
+    expect(toOwner[1]?.body).toMatchObject({
+      content: "The record",
+      attachments: [{ id: 0, filename: "acme-record.md" }],
+    });
+    // Discord opens the DM channel once and the bot remembers it.
+    expect(d.api.find("POST", "/users/@me/channels")).toHaveLength(1);
+  });
+
+  it("throws Discord's refusal, so the scheduler retries later, and refuses a reply nobody asked for", async () => {
+    d.api.forbiddenChannels.add("1160000000000000002");
+    await expect(d.adapter.outbox.send(GUILD, post("1160000000000000002", textMessage("x")))).rejects.toThrow(
+      /Missing Access/,
+    );
+    await expect(d.adapter.outbox.send(GUILD, reply(textMessage("x")))).rejects.toThrow(/cannot send a "reply"/);
+  });
+});
+
+describe("npm start with Discord configured", () => {
+  it("serves /discord/interactions on the app's one HTTP server, next to /healthz", async () => {
+    const keys = testKeys();
+    const config = readConfig({
+      DISCORD_TOKEN: "test-bot-token",
+      DISCORD_APPLICATION_ID: APP_ID,
+      DISCORD_PUBLIC_KEY: keys.publicKeyHex,
+      DISCORD_API_URL: d.api.url,
+      PORT: "0",
+    });
+    const app = await startApp({ config, log: silentLog, clock: d.h.clock, database: d.h.db });
+    try {
+      expect(app.outboxes.map((o) => o.platform)).toEqual(["discord"]);
+      const base = `http://127.0.0.1:${app.port}`;
+      expect((await fetch(`${base}/healthz`)).status).toBe(200);
+      const body = JSON.stringify(slashCommand("add", { slug: "acme", name: "ACME Corp" }));
+      const res = await fetch(`${base}/discord/interactions`, {
+        method: "POST",
+        headers: signedHeaders(keys.privateKey, body),
+        body,
+      });
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({ type: 4, data: { content: expect.stringContaining("ACME Corp") } });
+      const forged = await fetch(`${base}/discord/interactions`, {
+        method: "POST",
+        headers: signedHeaders(testKeys().privateKey, body),
+        body,
+      });
+      expect(forged.status).toBe(401);
+    } finally {
+      await app.stop();
+    }
+  });
+});

@@ -65,6 +65,18 @@ export class SlackEffects {
         return this.#reply(effect.message, surface);
       case "post":
         for (const m of renderMessage(effect.message, t)) {
+          // In the channel the person is in, the response_url posts even where Tact is not a member.
+          const here = surface.responseUrl && !surface.home && effect.channelId === surface.channelId;
+          if (
+            here &&
+            (await this.#respond(surface.responseUrl ?? "", {
+              ...m,
+              response_type: "in_channel",
+              replace_original: false,
+            }))
+          ) {
+            continue;
+          }
           await client.chat.postMessage({
             channel: effect.channelId,
             text: m.text,

@@ -119,6 +119,13 @@ describe("effects performed through the Slack Web API", () => {
     expect(texts.at(-1)).toBe("done");
   });
 
+  it("posts in the channel the command came from through its response_url, visible to everyone there", async () => {
+    script.set("share", () => [post("C0PRIVATE", textMessage("For the team"))]);
+    await s.command("share", { channel: "C0PRIVATE" });
+    expect(s.fake.responses.at(-1)?.body).toMatchObject({ response_type: "in_channel", text: "For the team" });
+    expect(s.fake.callsTo("chat.postMessage")).toEqual([]);
+  });
+
   it("sends a DM by opening the conversation first", async () => {
     script.set("ping owner", () => [dm(OWNER, textMessage("A private word"))]);
     await s.command("ping owner", { user: MEMBER });

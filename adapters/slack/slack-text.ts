@@ -8,8 +8,8 @@ export function escapeMrkdwn(text: string): string {
 }
 
 /**
- * A slash command's text as the user meant it. Users and channels keep their ids in the raw
- * form Discord uses too (`<@U123>`, `<#C123>`), so a setting can name a person or a channel;
+ * A slash command's text as the user meant it. Users and channels stay as Slack escapes them
+ * (`<@U123|dana>`, `<#C123|billing>`), so a setting can name a person or a channel exactly;
  * broadcasts and groups become plain words (`@channel`), links their URL; entities are decoded
  * last so that a literal `&lt;!channel&gt;` stays text.
  */
@@ -19,8 +19,8 @@ export function textFromSlack(text: string): string {
       const bar = inner.indexOf("|");
       const target = bar >= 0 ? inner.slice(0, bar) : inner;
       const label = bar >= 0 ? inner.slice(bar + 1) : undefined;
-      if (/^@[UW][A-Z0-9]+$/.test(target)) return `<${target}>`;
-      if (/^#[CG][A-Z0-9]+$/.test(target)) return `<${target}>`;
+      // Kept as Slack sent them: settings read the id, and the name after | for display.
+      if (/^@[UW][A-Z0-9]+$/.test(target) || /^#[CG][A-Z0-9]+$/.test(target)) return `<${inner}>`;
       if (target.startsWith("!subteam^")) return label ?? "@group";
       if (target.startsWith("!date^")) return label ?? "";
       if (target.startsWith("!")) return `@${target.slice(1).split("^")[0] ?? ""}`;

@@ -91,6 +91,22 @@ describe("the /client command on Slack", () => {
     expect(answers(owner.responseUrl)[0]?.text).toContain("français");
   });
 
+  it("hands ownership over to a person named with a Slack mention, and tells them in a DM", async () => {
+    await s.command("add acme ACME Corp");
+    await s.command("config owner <@U0SAM|sam>");
+    const [ws] = await queryRows<{ owner: string }>(s.h.db.db, sql`select owner_user_id as owner from workspaces`);
+    expect(ws?.owner).toBe(MEMBER);
+    const told = s.fake.callsTo("chat.postMessage").at(-1);
+    expect(told?.args.channel).toBe(`D${MEMBER}`);
+  });
+
+  it("sets the digest channel from a Slack channel mention, naming it as people know it", async () => {
+    const { responseUrl } = await s.command("config channel <#C0BILLING|billing>");
+    const [ws] = await queryRows<{ channel: string }>(s.h.db.db, sql`select digest_channel as channel from workspaces`);
+    expect(ws?.channel).toBe("C0BILLING");
+    expect(answers(responseUrl)[0]?.text).toContain("billing");
+  });
+
   it("applies a resent command once (same trigger_id, X-Slack-Retry-Num)", async () => {
     await s.command("add acme ACME Corp");
     const first = await s.command("late acme", { user: MEMBER });
@@ -112,10 +128,10 @@ describe("the /client command on Slack", () => {
     await s.command("show acme");
     await s.command("list");
     const sent = s.sent();
-    expect(sent).toContain("@channel pay now &lt;!here&gt; ask &lt;@U0SAM&gt; &amp; @devs");
+    expect(sent).toContain("@channel pay now &lt;!here&gt; ask &lt;@U0SAM|sam&gt; &amp; @devs");
     for (const raw of ["<!channel>", "<!here>", "<@U0SAM", "<!subteam", "<!everyone>"]) expect(sent).not.toContain(raw);
     const [note] = await queryRows<{ note: string }>(s.h.db.db, sql`select note from incidents`);
-    expect(note?.note).toBe("@channel pay now <!here> ask <@U0SAM> & @devs");
+    expect(note?.note).toBe("@channel pay now <!here> ask <@U0SAM|sam> & @devs");
   });
 
   it("answers an unknown verb privately with a suggestion", async () => {

@@ -22,8 +22,8 @@ describe("text crossing into Slack", () => {
   });
 
   it("turns Slack's control sequences in a command into plain text, keeping user and channel ids", () => {
-    expect(textFromSlack("owner <@U024BE7LH|dana>")).toBe("owner <@U024BE7LH>");
-    expect(textFromSlack("channel <#C024BE7LR|billing>")).toBe("channel <#C024BE7LR>");
+    expect(textFromSlack("owner <@U024BE7LH|dana> <@U0SAM>")).toBe("owner <@U024BE7LH|dana> <@U0SAM>");
+    expect(textFromSlack("channel <#C024BE7LR|billing>")).toBe("channel <#C024BE7LR|billing>");
     expect(textFromSlack("<!channel> <!here|here> <!everyone>")).toBe("@channel @here @everyone");
     expect(textFromSlack("<!subteam^S0614TZR7|@devs> see <https://acme.test/x|acme.test/x>")).toBe(
       "@devs see https://acme.test/x",

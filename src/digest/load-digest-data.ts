@@ -1,12 +1,15 @@
 import type { Db } from "../../db/database.ts";
 import { newIncidentCounts } from "../../db/queries/digest-incidents.ts";
 import type { PreviousRound } from "../../db/queries/digest-rounds.ts";
+import { digestClients } from "../../db/queries/digest-workspaces.ts";
 import { openInvoices } from "../../db/queries/open-invoices.ts";
 import type { WorkspaceRow } from "../../db/queries/workspaces.ts";
 import { addDays } from "../domain/dates.ts";
 import { loadReferenceRates } from "../domain/reference-rates.ts";
+import { type RiskLevel, rank, riskLevels } from "../domain/risk.ts";
 import type { StagePlan } from "../domain/stages.ts";
 import { assessInvoice, type InvoiceAssessment } from "../invoices/assess-invoice.ts";
+import { type ClientRecord, clientRecords } from "../invoices/client-records.ts";
 import type { DigestData, OverdueInvoice, StageRef } from "./digest-data.ts";
 
 export interface DigestRequest {
@@ -21,10 +24,14 @@ export interface DigestRequest {
 const FIRST_WINDOW_MS = 24 * 60 * 60_000;
 /** "Due soon" means due today or within this many days. */
 export const DUE_SOON_DAYS = 7;
+/** Risk reads a year of payment history. */
+const RISK_HISTORY_DAYS = 365;
 
 /**
- * The digest data of many workspaces at once, in a fixed number of set-based queries
- * whatever the number of workspaces, clients, invoices and incidents.
+ * The digest data of many workspaces at once, in set-based queries: incidents, open invoices
+ * and client names in one query each for all the workspaces, and the clients' records (for
+ * their risk levels) in a fixed number per workspace, whatever the number of clients,
+ * invoices and incidents.
  */
 export async function loadDigestData(
   db: Db,
@@ -38,7 +45,16 @@ export async function loadDigestData(
     since: r.previous?.at ?? new Date(now.getTime() - FIRST_WINDOW_MS),
   }));
   const ids = requests.map((r) => r.workspace.id);
-  const [incidents, invoices] = await Promise.all([newIncidentCounts(db, windows, now), openInvoices(db, ids)]);
+  const [incidents, invoices, clients, records] = await Promise.all([
+    newIncidentCounts(db, windows, now),
+    openInvoices(db, ids),
+    digestClients(db, ids),
+    Promise.all(
+      requests.map((r) =>
+        clientRecords(db, { workspace: r.workspace, now, sinceDay: addDays(r.today, -RISK_HISTORY_DAYS) }),
+      ),
+    ),
+  ]);
   for (const [i, r] of requests.entries()) {
     out.set(r.workspace.id, {
       workspace: r.workspace,
@@ -58,6 +74,13 @@ export async function loadDigestData(
       kind: row.kind,
       count: row.count,
     });
+  }
+  for (const [i, r] of requests.entries()) {
+    const data = out.get(r.workspace.id);
+    const own = records[i];
+    if (!data || !own) continue;
+    const wsClients = clients.filter((c) => c.workspaceId === r.workspace.id);
+    Object.assign(data, riskChanges(wsClients, own, r.previous?.payload?.risk));
   }
   const rates = loadReferenceRates();
   for (const row of invoices) {
@@ -109,4 +132,38 @@ function overdueInvoice(a: InvoiceAssessment): OverdueInvoice {
 
 function stageRef(stage: StagePlan["reached"]): StageRef | null {
   return stage ? { number: stage.number, kind: stage.kind } : null;
+}
+
+/**
+ * Today's risk level of each client, and the clients whose level is higher than at the
+ * previous round. Without a previous round there is nothing to compare with, so nothing
+ * "rose"; a client unknown then counts as having been "ok". Former clients and those being
+ * offboarded are left out.
+ */
+function riskChanges(
+  clients: readonly { id: number; displayName: string; status: string }[],
+  records: ReadonlyMap<number, ClientRecord>,
+  previous: unknown,
+): Pick<DigestData, "riskLevels" | "riskRose"> {
+  const before = previous && typeof previous === "object" ? (previous as Record<string, unknown>) : undefined;
+  const riskLevels: Record<string, string> = {};
+  const riskRose: DigestData["riskRose"] = [];
+  for (const client of clients) {
+    if (client.status !== "active") continue;
+    const level = records.get(client.id)?.risk.level ?? "ok";
+    riskLevels[String(client.id)] = level;
+    if (!before) continue;
+    const was = before[String(client.id)];
+    const from: RiskLevel = isRiskLevel(was) ? was : "ok";
+    if (rank(level) > rank(from))
+      riskRose.push({ clientId: client.id, clientName: client.displayName, from, to: level });
+  }
+  riskRose.sort(
+    (a, b) => rank(b.to as RiskLevel) - rank(a.to as RiskLevel) || a.clientName.localeCompare(b.clientName),
+  );
+  return { riskLevels, riskRose };
+}
+
+function isRiskLevel(value: unknown): value is RiskLevel {
+  return typeof value === "string" && (riskLevels as readonly string[]).includes(value);
 }

@@ -149,14 +149,18 @@ export function amountArg(label: (t: Catalog) => string = (t) => t.invoices.argN
   return { kind: "amount", label, schema: plainText(40, false), optional: false, accepts: looksLikeAmount };
 }
 
-/** An ISO currency code or symbol (`EUR`, `€`); as an optional positional it takes only currencies. */
+/**
+ * An ISO currency code or symbol (`EUR`, `€`). As an optional positional it takes any
+ * three-letter word (keywords such as `due` are matched first), so `XYZ` gets a clear
+ * "unknown currency" from the handler rather than "unexpected".
+ */
 export function currencyArg(): ArgDef<string, false> {
   return {
     kind: "word",
     label: (t) => t.invoices.argNames.currency,
     schema: plainText(10, false),
     optional: false,
-    accepts: isCurrencyToken,
+    accepts: (token) => isCurrencyToken(token) || /^[A-Za-z]{3}$/.test(token),
   };
 }
 

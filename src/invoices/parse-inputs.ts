@@ -9,6 +9,7 @@ import { userError } from "../errors.ts";
 export function parseMoney(
   value: string,
   currency: string | undefined,
+  invoiceNumber?: string,
 ): { minor: number; currency: string | undefined } {
   const result = parseAmount(value, currency);
   if (result.ok) return { minor: result.minor, currency: currency ?? result.currency };
@@ -27,9 +28,11 @@ export function parseMoney(
       );
     case "currency":
       throw userError("invalid.currency", (t) =>
-        currency
-          ? t.invoices.errors.currencyConflict({ first: value, second: currency })
-          : t.invoices.errors.currencyUnknown({ value }),
+        currency && invoiceNumber
+          ? t.invoices.errors.currencyMismatch({ value, currency, number: invoiceNumber })
+          : currency
+            ? t.invoices.errors.currencyConflict({ first: value, second: currency })
+            : t.invoices.errors.currencyUnknown({ value }),
       );
   }
 }

@@ -44,7 +44,8 @@ export async function recordPayment(ctx: Context, input: PaymentInput): Promise<
         : t.invoices.errors.alreadyPaid({ number: invoice.number }),
     );
   }
-  const amount = input.what === undefined ? outstanding : parseMoney(input.what, invoice.currency).minor;
+  const amount =
+    input.what === undefined ? outstanding : parseMoney(input.what, invoice.currency, invoice.number).minor;
   if (amount > outstanding + chargesOwed) {
     throw userError("overpaid", (t) =>
       t.invoices.errors.overpaid({
@@ -82,7 +83,7 @@ async function settleCharges(ctx: Context, input: PaymentInput): Promise<Effect[
   }
   const owed = current.chargesOwedMinor;
   if (owed === 0) throw userError("no-charges", (t) => t.invoices.errors.noCharges({ number: invoice.number }));
-  const amount = input.amount === undefined ? owed : parseMoney(input.amount, invoice.currency).minor;
+  const amount = input.amount === undefined ? owed : parseMoney(input.amount, invoice.currency, invoice.number).minor;
   if (amount > owed) {
     throw userError("overpaid", (t) =>
       t.invoices.errors.overpaid({ amount: money(amount), number: invoice.number, owed: money(owed) }),
@@ -102,7 +103,7 @@ export async function recordCredit(ctx: Context, input: { number: string; amount
   const { current, paidOn } = await prepare(ctx, input.number, input.on);
   const invoice = current.source.invoice;
   const money = (minor: number) => ctx.fmt.money(minor, invoice.currency);
-  const amount = parseMoney(input.amount, invoice.currency).minor;
+  const amount = parseMoney(input.amount, invoice.currency, invoice.number).minor;
   if (current.outstandingMinor === 0) {
     throw userError("already-paid", (t) => t.invoices.errors.alreadyPaid({ number: invoice.number }));
   }

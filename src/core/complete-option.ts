@@ -1,4 +1,6 @@
 import { clientNames } from "../../db/queries/clients.ts";
+import { invoiceNumbersLike } from "../../db/queries/invoices.ts";
+import { findCommand } from "../commands/registry.ts";
 import { closest } from "../domain/edit-distance.ts";
 import type { Context } from "./context.ts";
 
@@ -7,11 +9,23 @@ export interface Choice {
   value: string;
 }
 
-/** Autocomplete: clients matching what is typed so far (prefix first, then close names). */
+const MAX_CHOICES = 25;
+
+/** Autocomplete of a command option, by what its argument offers (a client, an invoice number). */
 export async function completeOption(ctx: Context): Promise<Choice[]> {
   const input = ctx.invocation.input;
-  if (input.kind !== "autocomplete" || input.option !== "client") return [];
-  const q = input.partial.trim().toLowerCase();
+  if (input.kind !== "autocomplete") return [];
+  const offers =
+    findCommand(input.verb.toLowerCase())?.args[input.option]?.autocomplete ??
+    (input.option === "client" ? "client" : undefined);
+  if (offers === "client") return completeClient(ctx, input.partial);
+  if (offers === "invoice") return completeInvoice(ctx, input.partial);
+  return [];
+}
+
+/** Clients matching what is typed so far (prefix first, then close names). */
+async function completeClient(ctx: Context, partial: string): Promise<Choice[]> {
+  const q = partial.trim().toLowerCase();
   const all = (await clientNames(ctx.db, ctx.workspace.id)).filter(
     (c) => ctx.user.isOwner || c.status !== "offboarding",
   );
@@ -21,10 +35,21 @@ export async function completeOption(ctx: Context): Promise<Choice[]> {
         q,
         all.filter((c) => !prefixed.includes(c)),
         (c) => c.names,
-        25,
+        MAX_CHOICES,
       )
     : [];
   return [...prefixed, ...rest]
-    .slice(0, 25)
+    .slice(0, MAX_CHOICES)
     .map((c) => ({ label: `${c.displayName} (${c.slug})`.slice(0, 100), value: c.slug }));
+}
+
+/** Invoice numbers starting with what is typed, open ones first, each with its client's name. */
+async function completeInvoice(ctx: Context, partial: string): Promise<Choice[]> {
+  // A client being let go is the owner's business alone: others must not see its invoices.
+  const rows = (await invoiceNumbersLike(ctx.db, ctx.workspace.id, partial.slice(0, 40), MAX_CHOICES * 2)).filter(
+    (r) => ctx.user.isOwner || r.clientStatus !== "offboarding",
+  );
+  return rows
+    .slice(0, MAX_CHOICES)
+    .map((r) => ({ label: `${r.number} · ${r.clientName}`.slice(0, 100), value: r.number }));
 }

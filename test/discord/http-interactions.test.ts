@@ -2,7 +2,17 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { queryRows } from "../../db/query-rows.ts";
 import { useDiscord } from "./discord-test-setup.ts";
-import { autocomplete, buttonPress, MEMBER, OWNER, ping, signedHeaders, slashCommand, testKeys } from "./payloads.ts";
+import {
+  autocomplete,
+  buttonPress,
+  groupedCommand,
+  MEMBER,
+  OWNER,
+  ping,
+  signedHeaders,
+  slashCommand,
+  testKeys,
+} from "./payloads.ts";
 
 const d = useDiscord();
 
@@ -91,6 +101,22 @@ describe("Discord HTTP interactions", () => {
     const res = await d.send(autocomplete("late", { client: "ac" }, "client", { user: MEMBER }));
     expect(res.body?.type).toBe(8);
     expect(dataOf(res.body).choices).toEqual([{ name: "ACME Corp (acme)", value: "acme" }]);
+  });
+
+  it("completes invoice numbers, open ones first, with their client", async () => {
+    await d.send(slashCommand("add", { slug: "acme", name: "ACME Corp" }));
+    const created = await d.send(
+      groupedCommand("billing", "invoice", {
+        client: "acme",
+        number: "INV-7",
+        amount: "1200.00",
+        currency: "EUR",
+        due: "2026-12-15",
+      }),
+    );
+    expect(JSON.stringify(created.body)).toContain("INV-7");
+    const res = await d.send(autocomplete("paid", { invoice: "inv" }, "invoice", { user: MEMBER }, "billing"));
+    expect(dataOf(res.body).choices).toEqual([{ name: "INV-7 · ACME Corp", value: "INV-7" }]);
   });
 
   it("withdraws the incident when its Undo button is pressed", async () => {

@@ -145,10 +145,22 @@ export function groupedCommand(group: string, verb: string, options: Record<stri
 }
 
 /** APPLICATION_COMMAND_AUTOCOMPLETE: the user is typing `focused`. */
-export function autocomplete(verb: string, options: Record<string, OptionValue>, focused: string, who: Who = {}) {
+export function autocomplete(
+  verb: string,
+  options: Record<string, OptionValue>,
+  focused: string,
+  who: Who = {},
+  group?: string,
+) {
+  const sub = subcommandOptions(verb, options, focused);
   return {
     ...envelope(4, who),
-    data: { id: "1140000000000000001", name: "client", type: 1, options: subcommandOptions(verb, options, focused) },
+    data: {
+      id: "1140000000000000001",
+      name: "client",
+      type: 1,
+      options: group ? [{ name: group, type: 2, options: sub }] : sub,
+    },
   };
 }
 

@@ -91,6 +91,13 @@ describe("the /client command on Slack", () => {
     expect(answers(owner.responseUrl)[0]?.text).toContain("français");
   });
 
+  it("speaks the language of the first person to use it, from their Slack locale", async () => {
+    s.fake.users.set("U0ELOISE", { id: "U0ELOISE", name: "eloise", tz: "Europe/Paris", locale: "fr-FR" });
+    const { responseUrl } = await s.command("help", { user: "U0ELOISE", userName: "eloise" });
+    expect(String(answers(responseUrl)[0]?.text)).toContain("Tact : la mémoire écrite des clients difficiles");
+    s.fake.users.delete("U0ELOISE");
+  });
+
   it("hands ownership over to a person named with a Slack mention, and tells them in a DM", async () => {
     await s.command("add acme ACME Corp");
     await s.command("config owner <@U0SAM|sam>");

@@ -28,9 +28,13 @@ function posted(channel: string): ApiCall[] {
 /** The server workspace, made by a first command, with its digest channel and a creation date in the past. */
 async function serverWithDigestChannel(): Promise<void> {
   await d.send(slashCommand("add", { slug: "acme", name: "ACME Corp" }));
+  // Typing #billing in a Discord option sends the channel as <#id>.
+  const set = await d.send(slashCommand("config", { setting: "channel", value: `<#${DIGEST_CHANNEL}>` }));
+  expect(JSON.stringify(set.body)).toContain(DIGEST_CHANNEL);
+  // Created well before the fixed clock, so the clock alone decides what is due.
   await d.h.db.db
     .update(workspaces)
-    .set({ digestChannel: DIGEST_CHANNEL, createdAt: new Date("2020-01-01T00:00:00Z") })
+    .set({ createdAt: new Date("2020-01-01T00:00:00Z") })
     .where(eq(workspaces.externalId, GUILD));
 }
 

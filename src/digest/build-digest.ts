@@ -1,5 +1,6 @@
 import { incidentKinds } from "../../db/schema/incidents.ts";
 import { actionId } from "../core/define-action.ts";
+import { REMIND_ACTION } from "../invoices/remind-invoice.ts";
 import type { Catalog } from "../messages/catalog.ts";
 import type { Formatter } from "../messages/format.ts";
 import { type Button, type Message, message } from "../messages/message.ts";
@@ -13,7 +14,6 @@ export const MAX_DETAILED_OVERDUE = 10;
 export const MAX_DUE_SOON = 15;
 
 export const PAID_ACTION = "digest-paid";
-export const REMIND_ACTION = "digest-remind";
 export const SNOOZE_ACTION = "digest-snooze";
 
 export interface BuildDigestOptions {
@@ -116,7 +116,8 @@ export function buildDigest(
     const largest = Math.max(...rows.map((r) => r.amountMinor));
     const lines = rows.map((r) =>
       t.digest.aging.bucket({
-        range: r.range,
+        // Padded so the bars line up where text is shown in a fixed-width font.
+        range: r.range.padEnd(5),
         bar: textBar(r.amountMinor, largest),
         amount: fmt.money(r.amountMinor, currency),
         count: r.count,
@@ -150,7 +151,10 @@ function stageLine(inv: OverdueInvoice, t: Catalog, fmt: Formatter): string {
   return parts.join(" · ");
 }
 
-/** Mark paid, draft reminder, snooze: what the team does with an overdue invoice. */
+/**
+ * Mark paid, draft reminder, snooze: what the team does with an overdue invoice. The draft is
+ * the invoices' own `remind` action, the same as `/client remind INV-7`.
+ */
 export function invoiceButtons(inv: OverdueInvoice, t: Catalog): Button[] {
   const buttons: Button[] = [{ id: actionId(PAID_ACTION, inv.invoiceId), label: t.digest.buttons.paid }];
   if (!inv.disputed && inv.reached) {

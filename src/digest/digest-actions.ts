@@ -6,7 +6,7 @@ import { type ActionDef, defineAction } from "../core/define-action.ts";
 import { type Effect, reply } from "../core/effects.ts";
 import { addDays, isValidTimeZone, localDate } from "../domain/dates.ts";
 import { textMessage } from "../messages/message.ts";
-import { PAID_ACTION, REMIND_ACTION, SNOOZE_ACTION } from "./build-digest.ts";
+import { PAID_ACTION, SNOOZE_ACTION } from "./build-digest.ts";
 
 export const SNOOZE_DAYS = 3;
 
@@ -42,16 +42,6 @@ export const digestPaidAction = defineAction({
   },
 });
 
-/** "Draft reminder": the reminder for the current stage, as `/client remind INV-7` drafts it. */
-export const digestRemindAction = defineAction({
-  name: REMIND_ACTION,
-  async handler(ctx, params) {
-    const invoice = await openInvoice(ctx, params);
-    if (!invoice) return notFound(ctx);
-    return runCommand(ctx, `remind ${invoice.number}`);
-  },
-});
-
 /** "Snooze 3 days": no alert and no line in the digest for this invoice until then. */
 export const digestSnoozeAction = defineAction({
   name: SNOOZE_ACTION,
@@ -75,4 +65,4 @@ export const digestSnoozeAction = defineAction({
   },
 });
 
-export const digestActions: ActionDef[] = [digestPaidAction, digestRemindAction, digestSnoozeAction];
+export const digestActions: ActionDef[] = [digestPaidAction, digestSnoozeAction];

@@ -42,9 +42,9 @@ export const digest = {
     line: (p: { client: string; from: string; to: string }) => `${p.client}: ${p.from} → ${p.to}`,
   },
   aging: {
-    title: (p: { currency: string }) => `Aging of overdue amounts (${p.currency})`,
+    title: (p: { currency: string }) => `Aging of overdue amounts, in days late (${p.currency})`,
     bucket: (p: { range: string; bar: string; amount: string; count: number }) =>
-      `${p.range} days  ${p.bar}  ${p.amount} (${p.count})`,
+      `${p.range}  ${p.bar}  ${p.amount} (${p.count})`,
   },
   buttons: {
     paid: "Mark paid",

@@ -43,8 +43,8 @@ export const digest: Catalog["digest"] = {
     line: (p) => `${p.client} : ${p.from} → ${p.to}`,
   },
   aging: {
-    title: (p) => `Ancienneté des impayés (${p.currency})`,
-    bucket: (p) => `${p.range} jours  ${p.bar}  ${p.amount} (${p.count})`,
+    title: (p) => `Ancienneté des impayés, en jours de retard (${p.currency})`,
+    bucket: (p) => `${p.range}  ${p.bar}  ${p.amount} (${p.count})`,
   },
   buttons: {
     paid: "Marquer payée",

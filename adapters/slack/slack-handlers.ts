@@ -189,6 +189,8 @@ async function run(
 ): Promise<void> {
   const ready = await firstSight(deps, client, invocation, teamName);
   const effects = await deps.core.handle(ready);
+  // A resent request already applied comes back with nothing to do.
+  if (effects.length === 0) return;
   const t = await deps.core.catalog(ready);
   const effectsDeps = {
     client,

@@ -21,9 +21,15 @@ export function composeReminder(
   today: string,
   sender: string,
   t: Catalog,
-  fmt: Formatter,
+  formatter: Formatter,
 ): { subject: string; body: string } {
   const L = t.reminders.letter;
+  // A letter spells dates out in full: 31 January 2025, 31 janvier 2025.
+  const long = new Intl.DateTimeFormat(formatter.locale === "fr" ? "fr-FR" : "en-GB", {
+    dateStyle: "long",
+    timeZone: "UTC",
+  });
+  const fmt: Formatter = { ...formatter, date: (d) => long.format(new Date(`${String(d).slice(0, 10)}T00:00:00Z`)) };
   const invoice = a.source.invoice;
   const money = (minor: number) => fmt.money(minor, invoice.currency);
   const number = invoice.number;

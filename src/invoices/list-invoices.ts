@@ -44,7 +44,9 @@ export function totalsLine(ctx: Context, list: readonly InvoiceAssessment[]): st
   const show = (items: Money[]) =>
     items.length === 0 ? t.invoices.card.nothing : items.map((m) => fmt.money(m.minor, m.currency)).join(" + ");
   const of = (pick: (a: InvoiceAssessment) => number) =>
-    sumByCurrency(list.map((a) => ({ minor: pick(a), currency: a.source.invoice.currency })));
+    sumByCurrency(list.map((a) => ({ minor: pick(a), currency: a.source.invoice.currency }))).sort((x, y) =>
+      x.currency.localeCompare(y.currency),
+    );
   return t.invoices.list.totals({
     unpaid: show(of((a) => a.outstandingMinor)),
     overdue: show(of((a) => (a.overdue ? a.outstandingMinor : 0))),

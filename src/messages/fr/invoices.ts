@@ -238,9 +238,9 @@ export const invoices: Catalog["invoices"] = {
     no: "non",
     workspaceLanguage: (p) => `${p.lang} (la langue de l'espace)`,
     sources: { default: "par défaut", workspace: "défaut de l'espace", client: "propre à ce client" },
-    updated: (p) => `Conditions de ${p.client} mises à jour : ${p.changes}.`,
+    updated: (p) => `Conditions de paiement mises à jour pour ${p.client} : ${p.changes}.`,
     workspaceUpdated: (p) => `Conditions par défaut de l'espace mises à jour : ${p.changes}.`,
-    change: (p) => `${p.what} ${p.value}`,
+    change: (p) => `${p.what} : ${p.value}`,
     cleared: "effacé",
     errors: {
       rate: (p) =>

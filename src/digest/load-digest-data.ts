@@ -37,6 +37,8 @@ export async function loadDigestData(
   db: Db,
   requests: readonly DigestRequest[],
   now: Date,
+  /** Told about a workspace whose risk or an invoice could not be assessed (left out, others go on). */
+  onError: (workspaceId: number, error: unknown) => void = () => {},
 ): Promise<Map<number, DigestData>> {
   const out = new Map<number, DigestData>();
   if (requests.length === 0) return out;
@@ -51,7 +53,12 @@ export async function loadDigestData(
     digestClients(db, ids),
     Promise.all(
       requests.map((r) =>
-        clientRecords(db, { workspace: r.workspace, now, sinceDay: addDays(r.today, -RISK_HISTORY_DAYS) }),
+        clientRecords(db, { workspace: r.workspace, now, sinceDay: addDays(r.today, -RISK_HISTORY_DAYS) }).catch(
+          (error: unknown) => {
+            onError(r.workspace.id, error);
+            return undefined;
+          },
+        ),
       ),
     ),
   ]);
@@ -77,10 +84,16 @@ export async function loadDigestData(
   }
   for (const [i, r] of requests.entries()) {
     const data = out.get(r.workspace.id);
+    if (!data) continue;
     const own = records[i];
-    if (!data || !own) continue;
+    const before = r.previous?.payload?.risk;
+    if (!own) {
+      // Risk unknown today: keep the previous levels, so tomorrow compares with real ones.
+      data.riskLevels = before && typeof before === "object" ? (before as Record<string, string>) : {};
+      continue;
+    }
     const wsClients = clients.filter((c) => c.workspaceId === r.workspace.id);
-    Object.assign(data, riskChanges(wsClients, own, r.previous?.payload?.risk));
+    Object.assign(data, riskChanges(wsClients, own, before));
   }
   const rates = loadReferenceRates();
   for (const row of invoices) {
@@ -88,7 +101,13 @@ export async function loadDigestData(
     if (row.client.status === "offboarding") continue;
     const data = out.get(row.workspace.id);
     if (!data) continue;
-    const a = assessInvoice(row, data.today, rates);
+    let a: InvoiceAssessment;
+    try {
+      a = assessInvoice(row, data.today, rates);
+    } catch (error) {
+      onError(row.workspace.id, error);
+      continue;
+    }
     if (a.overdue) data.overdue.push(overdueInvoice(a));
     else if (a.outstandingMinor > 0 && row.invoice.status === "open" && isDueSoon(row.invoice.dueOn, data.today)) {
       data.dueSoon.push({

@@ -9,6 +9,7 @@ import {
 import { claimRounds, previousRounds, saveRoundPayloads } from "../../db/queries/digest-rounds.ts";
 import { digestWorkspaces } from "../../db/queries/digest-workspaces.ts";
 import { loadDigestData } from "../digest/load-digest-data.ts";
+import { isValidTimeZone } from "../domain/dates.ts";
 import { describeError } from "./describe-error.ts";
 import { planRoundDeliveries } from "./plan-round-deliveries.ts";
 import type { DueRound } from "./plan-rounds.ts";
@@ -38,11 +39,14 @@ export async function runRounds(db: Db, due: readonly DueRound[], c: Claimer, lo
     const data = await loadDigestData(
       tx,
       workspaces.map((ws) => ({
-        workspace: ws,
+        // A zone the platform gave us that Intl does not know must not stop anyone's digest.
+        workspace: isValidTimeZone(ws.timezone) ? ws : { ...ws, timezone: "UTC" },
         today: today.get(ws.id) ?? "",
         previous: previous.get(ws.id),
       })),
       c.now,
+      (workspaceId, error) =>
+        log.error({ err: describeError(error), workspaceId }, "part of a digest could not be assessed; left out"),
     );
     const planned: PlannedDelivery[] = [];
     const payloads: { workspaceId: number; localDate: string; payload: Record<string, unknown> }[] = [];

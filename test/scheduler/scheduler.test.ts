@@ -136,6 +136,25 @@ describe("the scheduled digest", () => {
     expect((await deliveryRows(h.db.db, broken.id, "digest"))[0]).toMatchObject({ state: "sent", attempts: 3 });
   });
 
+  it("sends a workspace whose stored time zone is unknown its digest in UTC, without stopping the others", async () => {
+    const { outbox, sent } = recordingOutbox();
+    await makeWorkspace(h, "odd", { timezone: "Mars/Olympus" });
+    await makeWorkspace(h, "paris", { timezone: "Europe/Paris" });
+    h.clock.set("2027-11-29T09:00:00Z");
+    await tick(h, outbox);
+    expect(sent.map((s) => s.workspace).sort()).toEqual(["odd", "paris"]);
+  });
+
+  it("still posts overdue alerts when the digest is off", async () => {
+    const { outbox, sent } = recordingOutbox();
+    await makeWorkspace(h, "console", { digestEnabled: false });
+    await h.run("/client add acme ACME Corp");
+    await h.run("/client invoice acme INV-7 100 EUR due 2027-11-20 issued 2027-10-20");
+    h.clock.set("2027-11-29T09:00:00Z");
+    await tick(h, outbox);
+    expect(sent.map((s) => s.text.split("\n")[0])).toEqual(["== Overdue: INV-7 (ACME Corp) =="]);
+  });
+
   it("gives a delivery up after repeated failures instead of retrying forever", async () => {
     const { outbox, failing } = recordingOutbox();
     const broken = await makeWorkspace(h, "broken");

@@ -1,6 +1,7 @@
 import { incidentKinds } from "../../db/schema/incidents.ts";
 import type { Context } from "../core/context.ts";
 import { adviseFor } from "../domain/advice.ts";
+import { describeReason } from "../invoices/invoice-card-section.ts";
 import { type Message, message } from "../messages/message.ts";
 import { renderAdvice } from "../messages/render-advice.ts";
 import { owedLines } from "./build-step-message.ts";
@@ -36,7 +37,13 @@ export function buildOpeningMessage(ctx: Context, wizard: Wizard, facts: WizardF
       o.incidents,
     );
   m.text([o.unpaidTitle, ...(facts.accounts.unpaid.length === 0 ? [o.noUnpaid] : owedLines(ctx, facts))].join("\n"));
-  m.text([o.risk, ...adviseFor(facts.stats).map((a) => `• ${renderAdvice(a, ctx.t, ctx.fmt)}`)].join("\n"));
+  const risk = facts.risk
+    ? [
+        ctx.t.risk.line({ level: ctx.t.risk.levels[facts.risk.level] }),
+        ...facts.risk.reasons.map((r) => `• ${describeReason(ctx, r)}`),
+      ]
+    : [];
+  m.text([...risk, o.risk, ...adviseFor(facts.stats).map((a) => `• ${renderAdvice(a, ctx.t, ctx.fmt)}`)].join("\n"));
   m.context(o.hidden({ slug: facts.client.slug }));
   return m.build();
 }

@@ -1,6 +1,7 @@
 import type { Context } from "../core/context.ts";
 import { actionId } from "../core/define-action.ts";
 import { STEP_COUNT, stepKey, type WizardStepKey } from "../domain/wizard/wizard-steps.ts";
+import { explainCharges } from "../invoices/explain-charges.ts";
 import type { Button, Message, MessageBuilder } from "../messages/message.ts";
 import { message } from "../messages/message.ts";
 import { availableReasons, draftLetters, type WizardFacts } from "./wizard-facts.ts";
@@ -158,16 +159,10 @@ export function owedLines(ctx: Context, facts: WizardFacts): string[] {
   );
   const total = ctx.fmt.list([...facts.accounts.owed].map(([currency, minor]) => ctx.fmt.money(minor, currency)));
   for (const a of facts.accounts.unpaid) {
-    if (a.chargesMinor <= 0) continue;
-    const rates = [...new Set(a.charges.segments.map((g) => ctx.fmt.percent(g.rateE4 / 10_000)))];
-    const how = o.chargesDetail({
-      interest: ctx.fmt.money(a.charges.interestMinor, a.invoice.currency),
-      days: a.charges.daysLate,
-      rates: ctx.fmt.list(rates),
-      fee: a.charges.fee ? ctx.fmt.money(a.charges.fee.minor, a.invoice.currency) : "",
-    });
-    const incomplete = a.charges.complete ? "" : ` (${o.chargesIncomplete})`;
-    lines.push(`${a.invoice.number}: ${o.chargesHow({ how })}${incomplete}`);
+    if (a.charges.totalMinor <= 0 && a.charges.notes.length === 0) continue;
+    // How each invoice's charges were computed, as the invoice commands explain them (issue #3).
+    const how = explainCharges(a.charges, a.chargesSettledMinor, ctx.t, ctx.fmt, facts.client.slug);
+    lines.push(o.chargesHow({ invoice: a.invoice.number }), ...how.map((l) => `   ${l}`));
   }
   lines.push(o.owedTotal({ total }));
   return lines;

@@ -15,6 +15,8 @@ export interface AccountInvoice {
   charges: ChargeResult;
   /** Interest and fees still owed: 0 when none, settled or waived. */
   chargesMinor: number;
+  /** Charges already paid (`/client paid INV-7 charges`). */
+  chargesSettledMinor: number;
 }
 
 export interface ClientAccounts {
@@ -46,6 +48,7 @@ export async function clientAccounts(
       daysLate: a.outstandingMinor > 0 ? a.charges.daysLate : 0,
       charges: a.charges,
       chargesMinor: a.chargesOwedMinor,
+      chargesSettledMinor: a.chargesSettledMinor,
     };
   });
   const unpaid = list.filter((a) => a.invoice.status !== "void" && a.outstandingMinor + a.chargesMinor > 0);

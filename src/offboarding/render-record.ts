@@ -2,6 +2,7 @@ import type { AlertSent, InvoiceEvent } from "../../db/queries/client-record.ts"
 import type { ClientRow } from "../../db/queries/clients.ts";
 import type { IncidentRow } from "../../db/queries/incidents.ts";
 import { STEP_COUNT, stepKey } from "../domain/wizard/wizard-steps.ts";
+import { explainCharges } from "../invoices/explain-charges.ts";
 import type { Catalog } from "../messages/catalog.ts";
 import type { Formatter } from "../messages/format.ts";
 import { isLocale } from "../messages/locale.ts";
@@ -152,13 +153,8 @@ export function renderRecord(t: Catalog, fmt: Formatter, data: RecordData): stri
             days: a.charges.daysLate,
             status,
           });
-          return [
-            `- ${inline(line)}`,
-            ...a.charges.segments.map(
-              (g) =>
-                `  - ${inline(r.chargesSegment({ from: fmt.date(g.from), to: fmt.date(g.to), days: g.days, rate: fmt.percent(g.rateE4 / 10_000), principal: money(g.principalMinor), interest: money(g.interestMinor) }))}`,
-            ),
-          ];
+          const how = explainCharges(a.charges, a.chargesSettledMinor, t, fmt, client.slug);
+          return [`- ${inline(line)}`, ...how.map((l) => `  - ${inline(l)}`)];
         })
       : [r.none]),
   );

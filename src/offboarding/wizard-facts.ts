@@ -1,10 +1,11 @@
 import type { ClientRow } from "../../db/queries/clients.ts";
-import { incidentStats, type KindStats } from "../../db/queries/incidents.ts";
 import { memberNames } from "../../db/queries/members.ts";
 import type { Context } from "../core/context.ts";
+import type { KindSummary } from "../domain/advice.ts";
 import { resolveTerms } from "../domain/charges/index.ts";
 import { addDays, localDate } from "../domain/dates.ts";
-import { DAY_MS, RECENT_DAYS } from "../incidents/log-incident.ts";
+import type { RiskAssessment } from "../domain/risk.ts";
+import { clientRecords } from "../invoices/client-records.ts";
 import { catalogFor } from "../messages/catalog.ts";
 import { type Locale, toLocale } from "../messages/locale.ts";
 import { type ClientAccounts, clientAccounts } from "./client-accounts.ts";
@@ -18,7 +19,10 @@ export const HANDOVER_DAYS = 30;
 export interface WizardFacts {
   client: ClientRow;
   today: string;
-  stats: KindStats[];
+  /** Incidents by kind; late payments include invoices that went overdue or were paid late (issue #3). */
+  stats: KindSummary[];
+  /** The risk level with its reasons (issue #3), when there is anything to assess. */
+  risk: RiskAssessment | null;
   accounts: ClientAccounts;
   /** The name the letters are signed with: the person who started the wizard. */
   signer: string;
@@ -32,15 +36,17 @@ export async function loadWizardFacts(ctx: Context, client: ClientRow, starterId
   const now = ctx.clock.now();
   const today = localDate(now, ctx.workspace.timezone);
   const { terms } = resolveTerms(ctx.workspace.defaultTerms, client);
-  const [stats, accounts, names] = await Promise.all([
-    incidentStats(ctx.db, ctx.workspace.id, client.id, new Date(now.getTime() - RECENT_DAYS * DAY_MS)),
+  const [records, accounts, names] = await Promise.all([
+    clientRecords(ctx.db, { workspace: ctx.workspace, now, clientIds: [client.id] }),
     clientAccounts(ctx.db, ctx.workspace.id, client.id, today),
     memberNames(ctx.db, ctx.workspace.id, [starterId]),
   ]);
+  const record = records.get(client.id);
   return {
     client,
     today,
-    stats,
+    stats: record?.stats ?? [],
+    risk: record?.risk ?? null,
     accounts,
     signer: names.get(starterId) ?? starterId,
     // The client's terms (issue #3) say its language and whether we host it, else the workspace's.

@@ -87,7 +87,8 @@ describe("the written record", () => {
 
     expect(md).toContain("### Why we are ending our collaboration");
     expect(md).toContain("_Drafted by Tact and kept as is on 15 Mar 2026, 10:00, in English._");
-    expect(md).toContain("> - a payment reached us after its due date (on 15 March 2026)");
+    // The incident was logged before INV-7 was recorded, so it is not linked: two late payments.
+    expect(md).toContain("> - payments have reached us after their due date 2 times since 16 January 2026");
     expect(md).toContain("### What happens next");
     expect(md).toContain("_Written by the owner on 15 Mar 2026, 10:00, in English._");
     expect(md).toContain("> Here is what happens next.");
@@ -123,7 +124,9 @@ describe("the written record", () => {
     await record();
     const md = fileOf(await h.run("/client export acme")).content;
     expect(md).toContain("- INV-7: €71.19 (owed): interest €31.19 over 59 days late, recovery fee €40.00");
-    expect(md).toContain("  - 16 Jan 2026 to 1 Feb 2026: 17 days at 12.15% a year on €2,000.00 = €11.32");
+    expect(md).toContain(
+      "  - interest €11.32 = €2,000.00 × 12.15% × 17 days / 365 (16 Jan 2026 – 1 Feb 2026; ECB rate 2.15% on 1 Jan 2026 + 10 points; Code de commerce, art. L441-10)",
+    );
   });
 
   it("is sent straight into the DM when asked there", async () => {

@@ -15,7 +15,7 @@ async function acme(): Promise<void> {
 
 describe("the offboarding wizard, in the console", () => {
   it("walks the eight steps from a script of press and form lines, then exports the record", async () => {
-    await acme();
+    await h.run("/client add acme ACME Corp");
     await setClient(h.db.db, "acme", { terms: { law: "fr" } });
     await addInvoice(h.db.db, "acme", {
       number: "INV-7",
@@ -23,6 +23,9 @@ describe("the offboarding wizard, in the console", () => {
       issuedOn: "2026-09-01",
       dueOn: "2026-10-01",
     });
+    // The overdue INV-7 and its linked incident are one late payment; INV-9 is another.
+    await h.run("/client late acme INV-7", { user: "sam" });
+    await h.run("/client late acme INV-9 second reminder ignored", { user: "sam" });
     const out = await script(h, [
       "/client offboard acme",
       "press wizard:1:1:conversation",
@@ -51,7 +54,7 @@ describe("the offboarding wizard, in the console", () => {
     // Step 1's form, its date taken from the line, step 3's chosen reason in the letter.
     expect(all).toContain("[form wizard-form:1:1:conversation] The conversation");
     expect(all).toContain("(Step 1 of 8, Talk first: done on 27 Nov 2026.)");
-    expect(all).toContain("payments have reached us after their due date 2 times since 27 November 2026");
+    expect(all).toContain("payments have reached us after their due date 2 times since 2 October 2026");
     expect(all).toContain("Still open: INV-7 (€2,000.00)");
     expect(all).toContain("Kept: reminders for the unpaid invoices continue.");
 

@@ -89,11 +89,7 @@ export const offboarding = {
   owedLine: (p: { invoice: string; outstanding: string; due: string; days: number; charges: string }) =>
     `${p.invoice}: ${p.outstanding} unpaid, due ${p.due}${p.days > 0 ? ` (${p.days} days late)` : ""}${p.charges ? `; charges ${p.charges}` : ""}`,
   owedTotal: (p: { total: string }) => `Total owed: ${p.total}`,
-  chargesHow: (p: { how: string }) => `how the charges were computed: ${p.how}`,
-  chargesDetail: (p: { interest: string; days: number; rates: string; fee: string }) =>
-    `interest ${p.interest} over ${p.days} days late${p.rates ? ` at ${p.rates} a year` : ""}${p.fee ? `, plus the ${p.fee} recovery fee` : ""}`,
-  chargesIncomplete:
-    "a reference rate is missing for part of the period, so the interest shown is less than what is owed",
+  chargesHow: (p: { invoice: string }) => `${p.invoice}, how the charges were computed:`,
   teamNote: (p: { client: string; date: string; owner: string }) =>
     `We no longer work with ${p.client} as of ${p.date}; please route any contact to ${p.owner}.`,
   buttons: {
@@ -189,14 +185,6 @@ export const offboarding = {
     charges: "Late-payment charges",
     chargesLine: (p: { invoice: string; total: string; interest: string; fee: string; days: number; status: string }) =>
       `${p.invoice}: ${p.total} (${p.status}): interest ${p.interest} over ${p.days} days late, recovery fee ${p.fee}`,
-    chargesSegment: (p: {
-      from: string;
-      to: string;
-      days: number;
-      rate: string;
-      principal: string;
-      interest: string;
-    }) => `${p.from} to ${p.to}: ${p.days} days at ${p.rate} a year on ${p.principal} = ${p.interest}`,
     chargesStatuses: { open: "owed", settled: "settled", waived: "waived" },
     letters: "Letters",
     whyTitle: "Why we are ending our collaboration",

@@ -93,11 +93,7 @@ export const offboarding: Catalog["offboarding"] = {
   owedLine: (p) =>
     `${p.invoice} : ${p.outstanding} impayés, échéance le ${p.due}${p.days > 0 ? ` (${p.days} jours de retard)` : ""}${p.charges ? ` ; pénalités ${p.charges}` : ""}`,
   owedTotal: (p) => `Total dû : ${p.total}`,
-  chargesHow: (p) => `calcul des pénalités : ${p.how}`,
-  chargesDetail: (p) =>
-    `intérêts de ${p.interest} sur ${p.days} jours de retard${p.rates ? ` à ${p.rates} l'an` : ""}${p.fee ? `, plus l'indemnité de recouvrement de ${p.fee}` : ""}`,
-  chargesIncomplete:
-    "un taux de référence manque pour une partie de la période : les intérêts affichés sont inférieurs à ce qui est dû",
+  chargesHow: (p) => `${p.invoice}, calcul des pénalités :`,
   teamNote: (p) =>
     `Nous ne travaillons plus avec ${p.client} depuis le ${p.date} ; merci d'orienter tout contact vers ${p.owner}.`,
   buttons: {
@@ -186,8 +182,6 @@ export const offboarding: Catalog["offboarding"] = {
     charges: "Pénalités de retard",
     chargesLine: (p) =>
       `${p.invoice} : ${p.total} (${p.status}) : intérêts ${p.interest} sur ${p.days} jours de retard, indemnité de recouvrement ${p.fee}`,
-    chargesSegment: (p) =>
-      `du ${p.from} au ${p.to} : ${p.days} jours à ${p.rate} l'an sur ${p.principal} = ${p.interest}`,
     chargesStatuses: { open: "dues", settled: "réglées", waived: "abandonnées" },
     letters: "Courriers",
     whyTitle: "Pourquoi nous mettons fin à notre collaboration",

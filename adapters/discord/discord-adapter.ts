@@ -1,4 +1,4 @@
-import { Client, GatewayDispatchEvents, GatewayIntentBits, type REST, Routes } from "discord.js";
+import { Client, Events, GatewayDispatchEvents, GatewayIntentBits, type REST, Routes } from "discord.js";
 import type { AdapterDeps, PlatformAdapter } from "../../src/core/platform-adapter.ts";
 import { discordOutbox } from "./discord-outbox.ts";
 import { createRest, restOptions } from "./discord-rest.ts";
@@ -7,6 +7,7 @@ import { GuildDirectory } from "./guild-directory.ts";
 import { createInteractionHandler, type InteractionHandler } from "./handle-interaction.ts";
 import { INTERACTIONS_PATH, interactionsRoute } from "./interactions-route.ts";
 import { PendingForms } from "./pending-forms.ts";
+import { restErrorSummary } from "./rest-error.ts";
 
 export interface DiscordAdapterOptions {
   /** Defer an answer still not ready after this long (Discord waits 3 s). */
@@ -73,6 +74,11 @@ export function createDiscordAdapter(deps: AdapterDeps, options: DiscordAdapterO
       interactionsRoute({ publicKey: config.DISCORD_PUBLIC_KEY, handler, log, track }),
     );
   }
+  // An unheard "error" event would stop the process; discord.js reconnects on its own.
+  client?.on(Events.Error, (error) =>
+    log.error({ platform: "discord", err: restErrorSummary(error) }, "gateway error"),
+  );
+  client?.on(Events.Warn, (warning) => log.warn({ platform: "discord", warning }, "gateway warning"));
   client?.ws.on(GatewayDispatchEvents.InteractionCreate, (raw) => {
     track(
       handler(raw, async (response) => {

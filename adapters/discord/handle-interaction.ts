@@ -38,6 +38,14 @@ export type InteractionHandler = (raw: APIInteraction, respond: InitialResponse)
 export function createInteractionHandler(deps: InteractionHandlerDeps): InteractionHandler {
   const { core, log } = deps;
   return async (raw, respond) => {
+    try {
+      await dispatch(raw, respond);
+    } catch (error) {
+      log.error({ err: restErrorSummary(error), interaction: raw.id }, "interaction failed");
+    }
+  };
+
+  async function dispatch(raw: APIInteraction, respond: InitialResponse): Promise<void> {
     const request = readRequest(raw);
     if (request.kind === "ping" || raw.type === InteractionType.Ping) {
       await respond({ type: InteractionResponseType.Pong });
@@ -99,7 +107,7 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
     } catch (error) {
       ilog.error({ err: restErrorSummary(error) }, "interaction failed");
     }
-  };
+  }
 }
 
 async function invoke(

@@ -49,8 +49,9 @@ export function assessInvoice(row: InvoiceWithPayments, today: string, rates: Ra
     rates,
   });
   const chargesWaived = invoice.chargesStatus === "waived";
-  const chargesOwedMinor =
-    chargesWaived || invoice.status === "void" ? 0 : Math.max(0, charges.totalMinor - chargesSettledMinor);
+  // A paid invoice whose charges were settled stays settled, even if the terms change later.
+  const closed = invoice.status === "void" || (invoice.status === "paid" && invoice.chargesStatus === "settled");
+  const chargesOwedMinor = chargesWaived || closed ? 0 : Math.max(0, charges.totalMinor - chargesSettledMinor);
   const open = invoice.status === "open" && outstandingMinor > 0;
   const stage = planStages({
     dueOn: invoice.dueOn,

@@ -1,0 +1,268 @@
+import type { Db } from "../../db/database.ts";
+import { insertAudit } from "../../db/queries/audit.ts";
+import { type ClientRow, findClient, insertClient } from "../../db/queries/clients.ts";
+import { findInvoiceByNumber, insertInvoice, insertPayment, normalizeNumber } from "../../db/queries/invoices.ts";
+import type { WorkspaceRow } from "../../db/queries/workspaces.ts";
+import { looksLikeInvoiceNumber, SLUG } from "../commands/args.ts";
+import { resolveTerms } from "../domain/charges/index.ts";
+import { addDays } from "../domain/dates.ts";
+import { currencyOfAmount, parseAmount, toCurrency } from "../domain/money.ts";
+import { UserError } from "../errors.ts";
+import { type Catalog, catalogFor } from "../messages/catalog.ts";
+import { toLocale } from "../messages/locale.ts";
+import { parseDay, parseMoney } from "./parse-inputs.ts";
+
+/** Columns of the file, by normalised header name. */
+const COLUMNS = {
+  client: ["client"],
+  number: ["number", "invoice", "invoicenumber", "numero", "facture"],
+  amount: ["amount", "montant"],
+  currency: ["currency", "devise"],
+  issued: ["issued", "issuedon", "issuedate", "emission", "emise"],
+  due: ["due", "dueon", "duedate", "echeance"],
+  paidOn: ["paidon", "paiddate", "payeele", "paidat"],
+  paidAmount: ["paidamount", "montantpaye", "paid"],
+} as const;
+type Column = keyof typeof COLUMNS;
+
+export interface ImportRow {
+  line: number;
+  client: ClientRow | { newSlug: string; name: string };
+  number: string;
+  amountMinor: number;
+  currency: string;
+  issuedOn: string;
+  dueOn: string;
+  paid: { on: string; minor: number } | null;
+}
+
+export interface ImportPlan {
+  rows: ImportRow[];
+  /** Every row that failed validation, with what is wrong, in the workspace's language. */
+  errors: { line: number; message: string }[];
+}
+
+export interface ImportOptions {
+  /** Create clients the file names but the workspace does not have (slug from the name). */
+  createClients?: boolean;
+}
+
+/**
+ * Validates every row of an invoices file (client, number, amount, currency, issued, due,
+ * paid on, paid amount) against the workspace, with the same rules and messages as
+ * `/client invoice` and `/client paid`. Nothing is written.
+ */
+export async function planImport(
+  db: Db,
+  workspace: WorkspaceRow,
+  records: { line: number; fields: string[] }[],
+  today: string,
+  options: ImportOptions = {},
+): Promise<ImportPlan> {
+  const t = catalogFor(toLocale(workspace.locale));
+  const [header, ...data] = records;
+  const errors: ImportPlan["errors"] = [];
+  if (!header) return { rows: [], errors: [{ line: 1, message: "The file is empty." }] };
+  const index = columnIndex(header.fields);
+  const missing = (["client", "number", "amount"] as const).filter((c) => index[c] === undefined);
+  if (missing.length > 0) {
+    return {
+      rows: [],
+      errors: [
+        { line: header.line, message: `Missing column(s): ${missing.join(", ")}. Expected: ${expectedHeader}.` },
+      ],
+    };
+  }
+  const rows: ImportRow[] = [];
+  const seen = new Map<string, number>();
+  const clients = new Map<string, ClientRow | null>();
+  for (const record of data) {
+    const get = (c: Column) => {
+      const i = index[c];
+      return i === undefined ? "" : (record.fields[i] ?? "").trim();
+    };
+    try {
+      const row = await planRow(db, workspace, get, record.line, today, t, clients, options);
+      const key = normalizeNumber(row.number);
+      const earlier = seen.get(key);
+      if (earlier !== undefined) throw new Error(`invoice ${row.number} is also on line ${earlier}.`);
+      seen.set(key, record.line);
+      rows.push(row);
+    } catch (error) {
+      const message =
+        error instanceof UserError ? error.render(t) : error instanceof Error ? error.message : String(error);
+      errors.push({ line: record.line, message });
+    }
+  }
+  return { rows, errors };
+}
+
+export const expectedHeader = "client,number,amount,currency,issued,due,paid on,paid amount";
+
+async function planRow(
+  db: Db,
+  workspace: WorkspaceRow,
+  get: (c: Column) => string,
+  line: number,
+  today: string,
+  t: Catalog,
+  clients: Map<string, ClientRow | null>,
+  options: ImportOptions,
+): Promise<ImportRow> {
+  const clientName = get("client");
+  if (!clientName) throw new Error("the client is missing.");
+  const key = clientName.toLowerCase();
+  if (!clients.has(key)) clients.set(key, (await findClient(db, workspace.id, clientName)) ?? null);
+  const found = clients.get(key) ?? null;
+  let client: ImportRow["client"];
+  if (found) client = found;
+  else {
+    const slug = clientName
+      .toLowerCase()
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 40);
+    if (!options.createClients || !SLUG.test(slug)) {
+      throw new Error(
+        `no client called "${clientName}" in this workspace. Add it first (/client add), or pass --create-clients.`,
+      );
+    }
+    client = { newSlug: slug, name: clientName };
+  }
+
+  const number = get("number").replace(/^#/, "");
+  if (!number || !looksLikeInvoiceNumber(number))
+    throw new Error(t.invalid.invoiceNumber({ arg: "number", value: number }));
+  const existing = await findInvoiceByNumber(db, workspace.id, number);
+  if (existing) {
+    throw new Error(`invoice ${existing.number} already exists in this workspace.`);
+  }
+
+  const amountText = get("amount");
+  const currencyText = get("currency");
+  const embedded = currencyOfAmount(amountText);
+  const currency = currencyText ? toCurrency(currencyText) : embedded === "unknown" ? undefined : embedded;
+  if (!currency) {
+    throw new Error(
+      currencyText || embedded === "unknown"
+        ? t.invoices.errors.currencyUnknown({ value: currencyText || amountText })
+        : t.invoices.errors.currencyMissing({ amount: amountText }),
+    );
+  }
+  const amountMinor = parseMoney(amountText, currency).minor;
+
+  const issuedText = get("issued");
+  const issuedOn = issuedText ? parseDay(issuedText, "issued") : today;
+  const dueText = get("due");
+  const terms =
+    "id" in client ? resolveTerms(workspace.defaultTerms, client).terms : resolveTerms(workspace.defaultTerms).terms;
+  const dueOn = dueText ? parseDay(dueText, "due") : addDays(issuedOn, terms.paymentDays);
+  if (dueOn < issuedOn) throw new Error(t.invoices.errors.dueBeforeIssued({ due: dueOn, issued: issuedOn }));
+
+  const paidOnText = get("paidOn");
+  const paidAmountText = get("paidAmount");
+  let paid: ImportRow["paid"] = null;
+  if (paidOnText || paidAmountText) {
+    if (!paidOnText) throw new Error("a paid amount needs the date it was paid (paid on).");
+    const on = parseDay(paidOnText, "on");
+    if (on > today) throw new Error(t.invoices.errors.futurePayment({ date: on }));
+    const minor = paidAmountText ? parseMoney(paidAmountText, currency).minor : amountMinor;
+    if (minor > amountMinor) {
+      throw new Error(`the paid amount ${paidAmountText} is more than the invoice amount ${amountText}.`);
+    }
+    paid = { on, minor };
+  }
+  return { line, client, number, amountMinor, currency, issuedOn, dueOn, paid };
+}
+
+function columnIndex(header: string[]): Partial<Record<Column, number>> {
+  const out: Partial<Record<Column, number>> = {};
+  header.forEach((name, i) => {
+    const n = name
+      .toLowerCase()
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/[^a-z]/g, "");
+    for (const [column, names] of Object.entries(COLUMNS) as [Column, readonly string[]][]) {
+      if (names.includes(n) && out[column] === undefined) out[column] = i;
+    }
+  });
+  return out;
+}
+
+/**
+ * Writes the planned invoices (and their payments) in one transaction: all of them or none.
+ * Returns how many were imported and how many of them are paid in full.
+ */
+export async function applyImport(
+  db: Db,
+  workspace: WorkspaceRow,
+  rows: readonly ImportRow[],
+  now: Date,
+  actor = "import",
+): Promise<{ invoices: number; paid: number; clients: number }> {
+  return db.transaction(async (tx) => {
+    const created = new Map<string, number>();
+    let paidCount = 0;
+    for (const row of rows) {
+      let clientId: number;
+      if ("id" in row.client) clientId = row.client.id;
+      else {
+        const slug = row.client.newSlug;
+        const known = created.get(slug) ?? (await findClient(tx, workspace.id, slug))?.id;
+        if (known !== undefined) clientId = known;
+        else {
+          const inserted = await insertClient(tx, {
+            workspaceId: workspace.id,
+            slug,
+            displayName: row.client.name,
+            createdBy: actor,
+            createdAt: now,
+          });
+          if (!inserted) throw new Error(`client ${slug} could not be created`);
+          clientId = inserted.id;
+          created.set(slug, clientId);
+        }
+      }
+      const fullyPaid = row.paid !== null && row.paid.minor === row.amountMinor;
+      const invoice = await insertInvoice(tx, {
+        workspaceId: workspace.id,
+        clientId,
+        number: row.number,
+        amountMinor: row.amountMinor,
+        currency: row.currency,
+        issuedOn: row.issuedOn,
+        dueOn: row.dueOn,
+        status: fullyPaid ? "paid" : "open",
+        // History: charges on invoices paid before the import are not claimed now (they
+        // still count as late payments in the client's record).
+        ...(fullyPaid ? { chargesStatus: "settled" } : {}),
+        createdBy: actor,
+        createdAt: now,
+      });
+      if (!invoice) throw new Error(`invoice ${row.number} already exists (imported at the same time?)`);
+      if (row.paid) {
+        await insertPayment(tx, {
+          workspaceId: workspace.id,
+          invoiceId: invoice.id,
+          kind: "payment",
+          amountMinor: row.paid.minor,
+          paidOn: row.paid.on,
+          recordedBy: actor,
+          createdAt: now,
+        });
+      }
+      if (fullyPaid) paidCount++;
+    }
+    await insertAudit(tx, {
+      workspaceId: workspace.id,
+      actorId: actor,
+      action: "invoice.imported",
+      details: { invoices: rows.length, paid: paidCount, clientsCreated: created.size },
+      at: now,
+    });
+    return { invoices: rows.length, paid: paidCount, clients: created.size };
+  });
+}

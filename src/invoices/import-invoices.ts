@@ -6,7 +6,7 @@ import type { WorkspaceRow } from "../../db/queries/workspaces.ts";
 import { looksLikeInvoiceNumber, SLUG } from "../commands/args.ts";
 import { resolveTerms } from "../domain/charges/index.ts";
 import { addDays } from "../domain/dates.ts";
-import { currencyOfAmount, parseAmount, toCurrency } from "../domain/money.ts";
+import { currencyOfAmount, toCurrency } from "../domain/money.ts";
 import { UserError } from "../errors.ts";
 import { type Catalog, catalogFor } from "../messages/catalog.ts";
 import { toLocale } from "../messages/locale.ts";

@@ -132,7 +132,9 @@ export function parseAmount(text: string, currency?: string): AmountResult {
 
 /** True when a token could be an amount (for optional positional arguments). */
 export function looksLikeAmount(token: string): boolean {
-  return /\d/.test(token) && parseDecimal(token) !== undefined;
+  const d = /\d/.test(token) ? parseDecimal(token) : undefined;
+  // `INV-7` is not an amount in an unknown currency "INV"; `10XYZ` is an amount (to refuse clearly).
+  return d !== undefined && (!("currencyUnknown" in d) || /^-?\d/.test(token.trim()));
 }
 
 /**

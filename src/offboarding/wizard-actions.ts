@@ -26,6 +26,7 @@ import {
   CONVERSATION_MAX,
   conversationDay,
   formText,
+  LESSONS_TEXT_MAX,
   LETTER_MAX,
   lessonLines,
   REASON_MAX,
@@ -289,7 +290,7 @@ async function submitted(
     }
     case "lessons": {
       if (key !== "learn") break;
-      const lines = lessonLines(formText(values.text, 20 * 500, (t) => f(t).lessonsField));
+      const lines = lessonLines(formText(values.text, LESSONS_TEXT_MAX, (t) => f(t).lessonsField));
       const at = ctx.clock.now();
       const result = await changeWizard(ctx, id, (w) => ({
         command: { type: "done", step: req.step },

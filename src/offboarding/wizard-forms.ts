@@ -11,6 +11,8 @@ export const REASON_MAX = 500;
 export const LETTER_MAX = 3000;
 export const LESSON_MAX = 500;
 export const LESSONS_MAX_LINES = 20;
+/** Discord's text input takes 4,000 characters at most. */
+export const LESSONS_TEXT_MAX = 4000;
 
 /** The forms of the wizard. The console fills only the first field: it must be the one that matters. */
 export const wizardForms = {
@@ -109,7 +111,7 @@ export function lessonLines(text: string): string[] {
     .filter((l) => l !== "");
   if (lines.length > LESSONS_MAX_LINES) {
     throw userError("form-too-long", (t) =>
-      t.offboarding.invalid.tooLong({ what: t.offboarding.forms.lessonsField, max: LESSONS_MAX_LINES * LESSON_MAX }),
+      t.offboarding.invalid.tooManyLines({ what: t.offboarding.forms.lessonsField, max: LESSONS_MAX_LINES }),
     );
   }
   return lines.map((l) => (l.length > LESSON_MAX ? `${l.slice(0, LESSON_MAX - 1)}…` : l));

@@ -114,7 +114,7 @@ export const offboarding = {
   },
   forms: {
     conversationTitle: "The conversation",
-    conversationNotes: "What was said (start with the date, YYYY-MM-DD, if it wasn't today)",
+    conversationNotes: "What was said (YYYY-MM-DD first if earlier)",
     conversationDate: "When (YYYY-MM-DD)",
     skipTitle: "Skip this step",
     skipReason: "Why skip it?",
@@ -130,6 +130,7 @@ export const offboarding = {
     empty: (p: { what: string }) => `${p.what} is empty. Nothing was saved.`,
     tooLong: (p: { what: string; max: number }) =>
       `${p.what} is too long: at most ${p.max} characters. Nothing was saved.`,
+    tooManyLines: (p: { what: string; max: number }) => `${p.what}: at most ${p.max} lines. Nothing was saved.`,
   },
   stepLine: {
     done: (p: { step: number; total: number; title: string; date: string }) =>

@@ -118,7 +118,7 @@ export const offboarding: Catalog["offboarding"] = {
   },
   forms: {
     conversationTitle: "La conversation",
-    conversationNotes: "Ce qui s'est dit (commencez par la date, AAAA-MM-JJ, si ce n'était pas aujourd'hui)",
+    conversationNotes: "Ce qui s'est dit (date AAAA-MM-JJ si avant)",
     conversationDate: "Quand (AAAA-MM-JJ)",
     skipTitle: "Passer cette étape",
     skipReason: "Pourquoi la passer ?",
@@ -133,6 +133,7 @@ export const offboarding: Catalog["offboarding"] = {
       `« ${p.value} » n'est pas une date utilisable : écrivez-la AAAA-MM-JJ, aujourd'hui ou avant. Rien n'a été enregistré.`,
     empty: (p) => `${p.what} : vide. Rien n'a été enregistré.`,
     tooLong: (p) => `${p.what} est trop long : ${p.max} caractères au maximum. Rien n'a été enregistré.`,
+    tooManyLines: (p) => `${p.what} : ${p.max} lignes au maximum. Rien n'a été enregistré.`,
   },
   stepLine: {
     done: (p) => `Étape ${p.step} sur ${p.total}, ${p.title} : faite le ${p.date}.`,

@@ -18,7 +18,6 @@ export const invoices = {
     invoiceClient: "client (optional)",
   },
   help: {
-    group: "Invoices and charges",
     invoice: {
       summary: "record an invoice",
       details:

@@ -21,7 +21,6 @@ export const invoices: Catalog["invoices"] = {
     invoiceClient: "client (facultatif)",
   },
   help: {
-    group: "Factures et pénalités",
     invoice: {
       summary: "enregistrer une facture",
       details:

@@ -14,8 +14,8 @@ describe("recording invoices", () => {
     await h.run("/client add acme ACME Corp");
     const text = await h.say("/client invoice acme INV-7 1200.00 EUR due 2025-01-15 issued 2024-12-15");
     expect(text).toContain("Recorded invoice INV-7 for ACME Corp: €1,200.00, issued 15 Dec 2024, due 15 Jan 2025.");
-    const [row] = await rows<{ amount_minor: string; currency: string; due_on: string }>(
-      sql`select amount_minor, currency, due_on::text from invoices`,
+    const [row] = await rows<{ amount_minor: number; currency: string; due_on: string }>(
+      sql`select amount_minor::int, currency, due_on::text from invoices`,
     );
     expect(row).toEqual({ amount_minor: 120_000, currency: "EUR", due_on: "2025-01-15" });
   });

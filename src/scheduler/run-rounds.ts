@@ -17,19 +17,24 @@ import type { DueRound } from "./plan-rounds.ts";
 /**
  * Runs the due daily rounds this process wins, in one transaction: claim each round (a
  * round another process claimed first is skipped), load the data of all won workspaces in a
- * fixed number of queries, and claim what each will send. Returns the deliveries claimed, to
- * be sent after the commit. A crash before the commit leaves nothing claimed (the next tick
+ * fixed number of queries, and claim what each will send. Returns how many rounds were won
+ * and the deliveries claimed, to be sent after the commit. A crash before the commit leaves nothing claimed (the next tick
  * runs the round again); after it, the claims' leases expire and another tick sends them.
  */
-export async function runRounds(db: Db, due: readonly DueRound[], c: Claimer, log: Logger): Promise<DeliveryRow[]> {
-  if (due.length === 0) return [];
+export async function runRounds(
+  db: Db,
+  due: readonly DueRound[],
+  c: Claimer,
+  log: Logger,
+): Promise<{ won: number; deliveries: DeliveryRow[] }> {
+  if (due.length === 0) return { won: 0, deliveries: [] };
   return db.transaction(async (tx) => {
     const previous = await previousRounds(
       tx,
       due.map((d) => ({ workspaceId: d.workspaceId, before: d.localDate })),
     );
     const won = await claimRounds(tx, due, c.by, c.now);
-    if (won.size === 0) return [];
+    if (won.size === 0) return { won: 0, deliveries: [] };
     const mine = due.filter((d) => won.has(d.workspaceId));
     const today = new Map(mine.map((d) => [d.workspaceId, d.localDate]));
     const workspaces = await digestWorkspaces(
@@ -60,6 +65,6 @@ export async function runRounds(db: Db, due: readonly DueRound[], c: Claimer, lo
       }
     }
     await saveRoundPayloads(tx, payloads);
-    return claimDeliveries(tx, planned, c);
+    return { won: won.size, deliveries: await claimDeliveries(tx, planned, c) };
   });
 }

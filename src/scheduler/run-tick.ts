@@ -73,8 +73,8 @@ export async function runTick(deps: TickDeps): Promise<TickReport> {
     const due = planRounds(rows, now);
     if (due.length === 0) return;
     const mine = await runRounds(db, due, claimer, log);
-    rounds = new Set(mine.map((d) => d.workspaceId)).size;
-    claimed.push(...mine);
+    rounds = mine.won;
+    claimed.push(...mine.deliveries);
   });
   for (const job of deps.jobs ?? scheduledJobs) {
     await step(log, "scheduled job", async () => {

@@ -53,7 +53,14 @@ export function createDiscordAdapter(deps: AdapterDeps, options: DiscordAdapterO
     core,
     rest: restClient,
     sender,
-    guilds: new GuildDirectory(restClient, () => core.services.clock.now().getTime()),
+    guilds: new GuildDirectory(
+      restClient,
+      () => core.services.clock.now().getTime(),
+      (id) => {
+        const guild = client?.guilds.cache.get(id);
+        return guild ? { name: guild.name, ownerUserId: guild.ownerId } : undefined;
+      },
+    ),
     forms: new PendingForms(core.services.clock),
     applicationId,
     log,

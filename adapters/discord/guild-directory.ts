@@ -12,12 +12,18 @@ const MAX_CACHED = 10_000;
 export class GuildDirectory {
   readonly #rest: REST;
   readonly #now: () => number;
+  readonly #known: (guildId: string) => WorkspaceHints | undefined;
   readonly #cache = new Map<string, { hints: WorkspaceHints; at: number }>();
   readonly #pending = new Map<string, Promise<WorkspaceHints>>();
 
-  constructor(rest: REST, now: () => number = Date.now) {
+  /**
+   * `known` answers from what the gateway already told us (its guild cache), so gateway
+   * mode needs no lookup at all.
+   */
+  constructor(rest: REST, now: () => number, known: (guildId: string) => WorkspaceHints | undefined = () => undefined) {
     this.#rest = rest;
     this.#now = now;
+    this.#known = known;
   }
 
   /**
@@ -26,6 +32,8 @@ export class GuildDirectory {
    * created with the wrong owner because Discord was slow.
    */
   hints(guildId: string): Promise<WorkspaceHints> {
+    const known = this.#known(guildId);
+    if (known) return Promise.resolve(known);
     const cached = this.#cache.get(guildId);
     if (cached && this.#now() - cached.at < TTL_MS) return Promise.resolve(cached.hints);
     const pending = this.#pending.get(guildId);

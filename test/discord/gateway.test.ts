@@ -53,9 +53,11 @@ async function interact(payload: { id: string; token: string }) {
 }
 
 describe("Discord gateway mode", () => {
-  it("connects with the minimal intents and no public key", () => {
+  it("connects with the minimal intents and no public key, and takes the server's owner from the gateway", async () => {
     expect(adapter.mode).toBe("gateway");
     expect(gateway.identified[0]).toMatchObject({ token: "test-bot-token", intents: 1 });
+    const refused = await interact(slashCommand("config", { setting: "lang", value: "fr" }, { user: MEMBER }));
+    expect(JSON.stringify(refused.body)).toContain("Only the workspace owner");
   });
 
   it("runs slash commands, autocomplete and buttons through the same handler, answering by REST", async () => {
@@ -72,5 +74,7 @@ describe("Discord gateway mode", () => {
 
     const undone = await interact(buttonPress("undo:1", { user: MEMBER }));
     expect(JSON.stringify(undone.body)).toContain("Withdrawn: the late payment for ACME Corp");
+    // The gateway already said who owns the server: no lookup.
+    expect(api.find("GET", `/guilds/${GUILD}`)).toEqual([]);
   });
 });

@@ -1,0 +1,189 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Build } from "./support/build-tact.ts";
+import { DISCORD_OWNER, type FakePlatforms, SLACK_OWNER } from "./support/fake-platforms.ts";
+import { closedLoop, loadTarget } from "./support/load.ts";
+import { createBenchDatabase } from "./support/postgres-db.ts";
+import { fmt, type Row, ratio } from "./support/report.ts";
+import { pause, type ServerProcess, startServer } from "./support/server-process.ts";
+import { type DiscordKeys, discordCommand, discordKeys, slackCommand } from "./support/signed-requests.ts";
+import { serverEnv } from "./throughput.ts";
+
+export interface MemoryOptions {
+  build: Build;
+  fake: FakePlatforms;
+  commands: number;
+}
+
+const fixtures = path.join(path.dirname(new URL(import.meta.url).pathname), "fixtures");
+/** How long a server is left alone before its RSS is read. */
+const SETTLE_MS = 3_000;
+
+/**
+ * Memory: the RSS of the compiled bot with Slack and Discord in HTTP mode on PostgreSQL,
+ * idle, then after `commands` commands (half from Slack, half from Discord); against a bare
+ * Bolt app idle and after the same number of acknowledged commands.
+ */
+export async function memoryBenchmark(o: MemoryOptions): Promise<{ rows: Row[]; notes: string[] }> {
+  const db = await createBenchDatabase("memory");
+  const keys = discordKeys();
+  const dataDir = mkdtempSync(path.join(tmpdir(), "tact-bench-pglite-"));
+  let server: ServerProcess | undefined;
+  try {
+    server = await startServer([o.build.main], {
+      env: serverEnv(o.fake, keys, { DATABASE_URL: db.url }),
+      ready: "Tact is ready",
+    });
+    await pause(SETTLE_MS);
+    const idle = server.rssMb();
+    const answered = await commands(o, server, keys, o.commands);
+    await pause(SETTLE_MS);
+    const after = server.rssMb();
+    await pause(SETTLE_MS * 2);
+    const later = server.rssMb();
+    const [written] = await db.query<{ n: number }>("select count(*)::int as n from incidents");
+    await server.stop();
+
+    server = await startServer([o.build.main], {
+      env: serverEnv(o.fake, keys, { DATA_DIR: dataDir }),
+      ready: "Tact is ready",
+      timeoutMs: 60_000,
+    });
+    await pause(SETTLE_MS);
+    const embeddedIdle = server.rssMb();
+    await server.stop();
+
+    server = await startServer([path.join(fixtures, "bare-bolt.mjs")], {
+      env: serverEnv(o.fake, keys, {}),
+      ready: "ready",
+    });
+    await pause(SETTLE_MS);
+    const bareIdle = server.rssMb();
+    const target = loadTarget(`http://127.0.0.1:${server.port}`, 16);
+    await closedLoop(target, {
+      total: o.commands,
+      concurrency: 16,
+      make: (i) =>
+        slackCommand({
+          team: "T0MEM",
+          user: `U0P${i % 50}`,
+          text: `late acme memory ${i}`,
+          responseUrl: o.fake.responseUrl(`bare${i}`),
+          triggerId: `bare.${i}`,
+        }),
+    });
+    await pause(SETTLE_MS);
+    const bareAfter = server.rssMb();
+    await server.stop();
+    server = undefined;
+
+    const growth = (after - idle) / idle;
+    const bareGrowth = (bareAfter - bareIdle) / bareIdle;
+    const b = "3. memory";
+    return {
+      notes: [
+        `${answered} of ${o.commands} commands answered; ${written?.n} incidents written.`,
+        `RSS ${fmt((SETTLE_MS * 3) / 1000, 0)} s after the load: ${fmt(later)} MB.`,
+      ],
+      rows: [
+        {
+          benchmark: b,
+          metric: "RSS idle, Slack + Discord HTTP, PostgreSQL (MB)",
+          tact: fmt(idle),
+          baseline: fmt(bareIdle),
+          ratio: ratio(idle, bareIdle),
+          goal: "< 150 MB",
+          met: idle < 150,
+        },
+        {
+          benchmark: b,
+          metric: `RSS after ${o.commands.toLocaleString("en-US")} commands (MB)`,
+          tact: fmt(after),
+          baseline: fmt(bareAfter),
+          ratio: ratio(after, bareAfter),
+          goal: "",
+        },
+        {
+          benchmark: b,
+          metric: "growth after the commands",
+          tact: `${fmt(growth * 100)} %`,
+          baseline: `${fmt(bareGrowth * 100)} %`,
+          ratio: "",
+          goal: "< 10 %",
+          met: growth < 0.1,
+        },
+        {
+          benchmark: b,
+          metric: "RSS idle, embedded PGlite (MB)",
+          tact: fmt(embeddedIdle),
+          baseline: fmt(bareIdle),
+          ratio: ratio(embeddedIdle, bareIdle),
+          goal: "",
+        },
+      ],
+    };
+  } finally {
+    await server?.stop();
+    await db.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Half from Slack, half from Discord, 16 at a time; returns how many were answered. */
+async function commands(o: MemoryOptions, server: ServerProcess, keys: DiscordKeys, total: number): Promise<number> {
+  const target = loadTarget(`http://127.0.0.1:${server.port}`, 16);
+  o.fake.reset();
+  await closedLoop(target, {
+    total: 1,
+    concurrency: 1,
+    make: () =>
+      slackCommand({
+        team: "T0MEM",
+        user: SLACK_OWNER,
+        text: "add acme ACME Corp",
+        responseUrl: o.fake.responseUrl("add-slack"),
+        triggerId: "add.slack",
+      }),
+  });
+  await o.fake.waitForArrivals(1);
+  await closedLoop(target, {
+    total: 1,
+    concurrency: 1,
+    make: () =>
+      discordCommand(keys, {
+        id: "1990000000000000000",
+        user: DISCORD_OWNER,
+        verb: "add",
+        options: { slug: "acme", name: "ACME Corp" },
+      }),
+  });
+  o.fake.reset();
+  const half = Math.floor(total / 2);
+  const slack = closedLoop(target, {
+    total: half,
+    concurrency: 8,
+    make: (i) =>
+      slackCommand({
+        team: "T0MEM",
+        user: `U0P${i % 50}`,
+        text: `late acme memory ${i}`,
+        responseUrl: o.fake.responseUrl(`mem${i}`),
+        triggerId: `mem.${i}`,
+      }),
+  });
+  const discord = closedLoop(target, {
+    total: total - half,
+    concurrency: 8,
+    make: (i) =>
+      discordCommand(keys, {
+        id: String(2_000_000_000_000_000_000n + BigInt(i)),
+        user: String(3_000_000_000_000_000_000n + BigInt(i % 50)),
+        verb: "late",
+        options: { client: "acme", note: `memory ${i}` },
+      }),
+  });
+  const [, d] = await Promise.all([slack, discord]);
+  await o.fake.waitForArrivals(half);
+  return half + d.samples.filter((s) => s.status === 200 && s.body.includes('"type":4')).length;
+}

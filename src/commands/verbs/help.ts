@@ -26,13 +26,13 @@ const groupOrder: CommandGroup[] = ["incidents", "clients", "invoices", "schedul
 
 function overview(t: Catalog): Message {
   const m = message(t.help.title).header(t.help.title).text(t.help.intro);
-  const groups = t.help.groups as Partial<Record<CommandGroup, string>>;
+  const groups: Record<CommandGroup, string> = t.help.groups;
   for (const group of groupOrder) {
     const commands = commandList().filter((c) => c.group === group);
     if (commands.length === 0) continue;
     m.text(
       [
-        groups[group] ?? group,
+        groups[group],
         ...commands.map(
           (c) => `• ${usageOf(c, t)}: ${c.help(t).summary}${isOwnerOnly(c) ? ` (${t.help.ownerOnly})` : ""}`,
         ),

@@ -4,7 +4,14 @@ export const help = {
     "Log what happens with a client in one line; I keep the record, and the owner decides. Type /client help <verb> for details.",
   usage: "Usage",
   examples: "Examples",
-  groups: { incidents: "Log an incident", clients: "Clients", invoices: "Invoices and charges", other: "Other" },
+  groups: {
+    incidents: "Log an incident",
+    clients: "Clients",
+    invoices: "Invoices and charges",
+    schedule: "Digest and alerts",
+    offboarding: "Letting a client go (owner)",
+    other: "Other",
+  },
   unknownTopic: (p: { topic: string }) => `There is no help for "${p.topic}". Type /client help for the list.`,
   ownerOnly: "Owner only.",
   argNames: {

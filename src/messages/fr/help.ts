@@ -6,7 +6,14 @@ export const help: Catalog["help"] = {
     "Notez en une ligne ce qui se passe avec un client ; je garde la trace, et le dirigeant décide. Tapez /client help <commande> pour le détail.",
   usage: "Syntaxe",
   examples: "Exemples",
-  groups: { incidents: "Noter un incident", clients: "Clients", invoices: "Factures et pénalités", other: "Autres" },
+  groups: {
+    incidents: "Noter un incident",
+    clients: "Clients",
+    invoices: "Factures et pénalités",
+    schedule: "Récapitulatif et alertes",
+    offboarding: "Se séparer d'un client (responsable)",
+    other: "Autres",
+  },
   unknownTopic: (p) => `Pas d'aide pour « ${p.topic} ». Tapez /client help pour la liste.`,
   ownerOnly: "Réservé au responsable.",
   argNames: {

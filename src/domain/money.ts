@@ -16,7 +16,12 @@ export type AmountResult =
   | { ok: false; problem: AmountProblem; digits?: number };
 
 /** Symbols people type instead of a code. `$` is taken as US dollars. */
-const SYMBOLS: Record<string, string> = { "€": "EUR", "£": "GBP", $: "USD", "¥": "JPY" };
+const SYMBOLS = new Map([
+  ["€", "EUR"],
+  ["£", "GBP"],
+  ["$", "USD"],
+  ["¥", "JPY"],
+]);
 
 /** Above this many major units an amount is a typo, not an invoice. */
 export const MAX_MAJOR_UNITS = 1_000_000_000;
@@ -26,7 +31,7 @@ let known: Set<string> | undefined;
 /** ISO currency code (any case) or symbol → the upper-case code; undefined when unknown. */
 export function toCurrency(token: string): string | undefined {
   const t = token.trim();
-  const symbol = SYMBOLS[t];
+  const symbol = SYMBOLS.get(t);
   if (symbol) return symbol;
   const code = t.toUpperCase();
   if (!/^[A-Z]{3}$/.test(code)) return undefined;

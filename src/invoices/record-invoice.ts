@@ -94,7 +94,11 @@ export async function recordInvoice(ctx: Context, input: RecordInvoiceInput): Pr
     reply(
       message(lines.join(" "))
         .text(lines.join(" "))
-        .context(t.invoices.recordedLaw({ law: t.invoices.laws[terms.law] }))
+        .context(
+          terms.law === "none"
+            ? t.invoices.recordedNoCharges({ client: client.slug })
+            : t.invoices.recordedLaw({ law: t.invoices.laws[terms.law] }),
+        )
         .build(),
     ),
   ];

@@ -119,6 +119,8 @@ export const invoices = {
   recordedLate: (p: { days: number }) =>
     `It is already ${p.days} ${p.days === 1 ? "day" : "days"} overdue, so it counts as a late payment.`,
   recordedLaw: (p: { law: string }) => `Late-payment charges: ${p.law}.`,
+  recordedNoCharges: (p: { client: string }) =>
+    `No late-payment charges under this client's terms: /client terms ${p.client} law fr|eu|uk|contract sets them.`,
   paymentRecorded: (p: { amount: string; number: string; client: string; date: string }) =>
     `Recorded a payment of ${p.amount} on ${p.number} (${p.client}), ${p.date}.`,
   paymentSplit: (p: { principal: string; charges: string }) =>
@@ -216,7 +218,7 @@ export const invoices = {
     eu: "EU directive 2011/7/EU (ECB rate + 8 points, €40 per late invoice)",
     uk: "UK Late Payment Act (Bank of England rate + 8 points, £40/£70/£100 by debt size)",
     contract: "the contract's own rate and fee",
-    none: "none",
+    none: "none (no late-payment charges)",
   },
   lawNames: { fr: "France", eu: "EU", uk: "UK", contract: "contract", none: "none" },
   stageKinds: {

@@ -120,6 +120,8 @@ export const invoices: Catalog["invoices"] = {
     `Facture ${p.number} enregistrée pour ${p.client} : ${p.amount}, émise le ${p.issued}, échéance le ${p.due}.`,
   recordedLate: (p) => `Elle a déjà ${jours(p.days)} de retard : elle compte comme un retard de paiement.`,
   recordedLaw: (p) => `Pénalités de retard : ${p.law}.`,
+  recordedNoCharges: (p) =>
+    `Pas de pénalités de retard dans les conditions de ce client : /client terms ${p.client} law fr|eu|uk|contract les fixe.`,
   paymentRecorded: (p) => `Paiement de ${p.amount} enregistré sur ${p.number} (${p.client}), le ${p.date}.`,
   paymentSplit: (p) => `${p.principal} soldent la facture et ${p.charges} vont aux pénalités de retard.`,
   creditRecorded: (p) => `Avoir de ${p.amount} enregistré sur ${p.number} (${p.client}), le ${p.date}.`,
@@ -201,7 +203,7 @@ export const invoices: Catalog["invoices"] = {
     eu: "directive européenne 2011/7/UE (taux BCE + 8 points, 40 € par facture en retard)",
     uk: "droit britannique, Late Payment Act (taux de la Banque d'Angleterre + 8 points, 40, 70 ou 100 £ selon le montant)",
     contract: "taux et indemnité prévus au contrat",
-    none: "aucune",
+    none: "aucun (pas de pénalités de retard)",
   },
   lawNames: { fr: "France", eu: "UE", uk: "Royaume-Uni", contract: "contrat", none: "aucun" },
   stageKinds: {

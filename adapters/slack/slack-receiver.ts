@@ -106,6 +106,7 @@ export class SlackHttpReceiver implements Receiver {
     let body: Record<string, unknown>;
     try {
       body = parseBody(raw.toString("utf8"), form);
+      if (typeof body !== "object" || body === null || Array.isArray(body)) throw new Error("not an object");
     } catch {
       log.warn("Slack request with a malformed body");
       res.writeHead(400).end();
@@ -155,7 +156,14 @@ export class SlackHttpReceiver implements Receiver {
           res.writeHead(code === ErrorCode.AuthorizationError ? 401 : 500).end();
         }
       })
-      .finally(() => clearTimeout(timer));
+      .finally(() => {
+        clearTimeout(timer);
+        // Bolt found nothing to run (a payload of no known kind): answer now, not after 3 s.
+        if (!acked) {
+          acked = true;
+          if (!res.headersSent) res.writeHead(200).end();
+        }
+      });
     this.#inFlight.add(work);
     try {
       await work;

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, lte, ne, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
 import { deliveries, workspaces } from "../schema/index.ts";
 
@@ -68,6 +68,8 @@ export async function claimRetries(
       and(
         isNotNull(deliveries.nextAttemptAt),
         lte(deliveries.nextAttemptAt, c.now),
+        // A round is not sent: one whose process died is run again by the planner.
+        ne(deliveries.kind, "round"),
         isNull(workspaces.deactivatedAt),
         inArray(workspaces.platform, [...platforms]),
       ),

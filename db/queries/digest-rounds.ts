@@ -24,9 +24,10 @@ export interface ScheduleRow {
 
 /**
  * Every active workspace on the given platforms that has a channel, with the date of its
- * latest round: what the planner needs, one short row per workspace and no business data.
+ * latest round done or in progress (a round whose claim expired, its process gone, does not
+ * count: it is due again). What the planner needs: one short row per workspace.
  */
-export async function scheduleRows(db: Db, platforms: readonly string[]): Promise<ScheduleRow[]> {
+export async function scheduleRows(db: Db, platforms: readonly string[], now: Date): Promise<ScheduleRow[]> {
   if (platforms.length === 0) return [];
   return db
     .select({
@@ -41,7 +42,8 @@ export async function scheduleRows(db: Db, platforms: readonly string[]): Promis
       // The outer table is named in full: drizzle writes a bare column name here, which the
       // subquery would take as its own.
       lastRoundDate: sql<string | null>`(select max(d.key) from ${deliveries} d
-        where d.workspace_id = ${workspaces}.id and d.kind = ${ROUND})`,
+        where d.workspace_id = ${workspaces}.id and d.kind = ${ROUND}
+          and (d.state = 'sent' or d.next_attempt_at > ${now.toISOString()}::timestamptz))`,
     })
     .from(workspaces)
     .where(
@@ -61,7 +63,7 @@ export interface PreviousRound {
   payload: Record<string, unknown> | null;
 }
 
-/** For each workspace, its latest round before the given local date. One query. */
+/** For each workspace, its latest completed round before the given local date. One query. */
 export async function previousRounds(
   db: Db,
   items: readonly { workspaceId: number; before: string }[],
@@ -76,7 +78,7 @@ export async function previousRounds(
     sql`select distinct on (d.workspace_id) d.workspace_id, d.key, d.claimed_at, d.payload
         from ${deliveries} d
         join (values ${wanted}) as w(workspace_id, before)
-          on d.workspace_id = w.workspace_id and d.kind = ${ROUND} and d.key < w.before
+          on d.workspace_id = w.workspace_id and d.kind = ${ROUND} and d.key < w.before and d.state = 'sent'
         order by d.workspace_id, d.key desc`,
   );
   return new Map(
@@ -92,12 +94,15 @@ export async function previousRounds(
   );
 }
 
-/** Claims rounds: returns the workspaces whose round this call inserted (and so must run). */
+/**
+ * Claims rounds: inserts each (workspace, date) round under a lease, or takes over one whose
+ * lease expired (its process died before finishing it). Returns the workspaces whose round
+ * this call holds and so must run; one statement, atomic against other processes.
+ */
 export async function claimRounds(
   db: Db,
   rounds: readonly { workspaceId: number; localDate: string }[],
-  by: string,
-  now: Date,
+  c: { by: string; now: Date; leaseEnd: Date },
 ): Promise<Set<number>> {
   if (rounds.length === 0) return new Set();
   // Sorted, so two processes claiming overlapping sets lock rows in the same order.
@@ -109,32 +114,48 @@ export async function claimRounds(
         workspaceId: r.workspaceId,
         kind: ROUND,
         key: r.localDate,
-        state: "sent",
+        state: "claimed",
         attempts: 1,
-        claimedBy: by,
-        claimedAt: now,
-        sentAt: now,
+        claimedBy: c.by,
+        claimedAt: c.now,
+        nextAttemptAt: c.leaseEnd,
       })),
     )
-    .onConflictDoNothing()
+    .onConflictDoUpdate({
+      target: [deliveries.workspaceId, deliveries.kind, deliveries.key],
+      set: {
+        claimedBy: c.by,
+        claimedAt: c.now,
+        nextAttemptAt: c.leaseEnd,
+        attempts: sql`${deliveries.attempts} + 1`,
+      },
+      setWhere: sql`${deliveries.state} = 'claimed' and ${deliveries.nextAttemptAt} <= ${c.now.toISOString()}::timestamptz`,
+    })
     .returning({ workspaceId: deliveries.workspaceId });
   return new Set(rows.map((r) => r.workspaceId));
 }
 
-/** Stores what the next round compares against (e.g. risk levels), per workspace. */
-export async function saveRoundPayloads(
+/**
+ * Marks rounds done, with what the next round compares against (risk levels), if this
+ * process still holds them.
+ */
+export async function finishRounds(
   db: Db,
-  payloads: readonly { workspaceId: number; localDate: string; payload: Record<string, unknown> }[],
+  rounds: readonly { workspaceId: number; localDate: string; payload: Record<string, unknown> }[],
+  by: string,
+  now: Date,
 ): Promise<void> {
-  if (payloads.length === 0) return;
+  if (rounds.length === 0) return;
   const values = sql.join(
-    payloads.map((p) => sql`(${p.workspaceId}::int, ${p.localDate}::text, ${JSON.stringify(p.payload)}::jsonb)`),
+    rounds.map((p) => sql`(${p.workspaceId}::int, ${p.localDate}::text, ${JSON.stringify(p.payload)}::jsonb)`),
     sql`, `,
   );
   await db.execute(
-    sql`update ${deliveries} d set payload = v.payload
+    sql`update ${deliveries} d
+        set payload = v.payload, state = 'sent', sent_at = ${now.toISOString()}::timestamptz, next_attempt_at = null
         from (values ${values}) as v(workspace_id, key, payload)
-        where d.workspace_id = v.workspace_id and d.kind = ${ROUND} and d.key = v.key`,
+        where d.workspace_id = v.workspace_id and d.kind = ${ROUND} and d.key = v.key
+          and d.claimed_by = ${by} and d.state = 'claimed'`,
   );
 }
 

@@ -68,7 +68,7 @@ export async function runTick(deps: TickDeps): Promise<TickReport> {
   let rounds = 0;
 
   await step(log, "daily rounds", async () => {
-    const rows = await scheduleRows(db, platforms);
+    const rows = await scheduleRows(db, platforms, now);
     for (const r of rows) targets.set(r.workspaceId, { platform: r.platform, externalId: r.externalId });
     const due = planRounds(rows, now);
     if (due.length === 0) return;

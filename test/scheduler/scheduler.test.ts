@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { scheduleRows } from "../../db/queries/digest-rounds.ts";
+import { claimRounds, scheduleRows } from "../../db/queries/digest-rounds.ts";
 import { planRounds } from "../../src/scheduler/plan-rounds.ts";
 import { CLAIM_LEASE_MS } from "../../src/scheduler/retry-policy.ts";
 import { runRounds } from "../../src/scheduler/run-rounds.ts";
@@ -173,7 +173,7 @@ describe("the scheduled digest", () => {
     const ws = await makeWorkspace(h, "agency");
     h.clock.set("2027-11-29T09:00:00Z");
     // A process claims the round and its digest, then dies before sending.
-    const due = planRounds(await scheduleRows(h.db.db, ["console"]), h.clock.now());
+    const due = planRounds(await scheduleRows(h.db.db, ["console"], h.clock.now()), h.clock.now());
     const leaseEnd = new Date(h.clock.now().getTime() + CLAIM_LEASE_MS);
     await runRounds(h.db.db, due, { by: "crashed", now: h.clock.now(), leaseEnd }, silentLog);
     expect((await deliveryRows(h.db.db, ws.id, "digest"))[0]).toMatchObject({ state: "claimed", claimedBy: "crashed" });
@@ -187,6 +187,28 @@ describe("the scheduled digest", () => {
     await tick(h, outbox);
     expect(sent).toHaveLength(1);
     expect((await deliveryRows(h.db.db, ws.id, "digest"))[0]).toMatchObject({ state: "sent", attempts: 2 });
+  });
+
+  it("runs again a round whose process died before deciding what to send, once its claim has expired", async () => {
+    const { outbox, sent } = recordingOutbox();
+    const ws = await makeWorkspace(h, "agency");
+    h.clock.set("2027-11-29T09:00:00Z");
+    // A process claims the day's round, then dies before building the digest.
+    const now = h.clock.now();
+    await claimRounds(h.db.db, [{ workspaceId: ws.id, localDate: "2027-11-29" }], {
+      by: "crashed",
+      now,
+      leaseEnd: new Date(now.getTime() + CLAIM_LEASE_MS),
+    });
+    await tick(h, outbox);
+    expect(sent).toHaveLength(0);
+    h.clock.advance(CLAIM_LEASE_MS);
+    await tick(h, outbox);
+    await tick(h, outbox);
+    expect(sent).toHaveLength(1);
+    expect(await deliveryRows(h.db.db, ws.id, "round")).toEqual([
+      expect.objectContaining({ state: "sent", claimedBy: "test-a", attempts: 2 }),
+    ]);
   });
 
   it("posts each digest once when two schedulers tick at the same moment", async () => {

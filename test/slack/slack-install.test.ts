@@ -102,6 +102,12 @@ describe("tokens revoked with a single bot token", () => {
     expect(await deactivated(s)).toBe(true);
   });
 
+  it("refuses to start with a token Slack rejects, saying which setting to fix", async () => {
+    await s.adapter.stop();
+    s.fake.failNext("auth.test", "invalid_auth");
+    await expect(s.adapter.start?.()).rejects.toThrow(/Slack refused SLACK_BOT_TOKEN \(invalid_auth\)/);
+  });
+
   it("is active again when Tact starts with a token for that workspace", async () => {
     await s.command("add acme ACME Corp");
     await s.event("app-uninstalled");

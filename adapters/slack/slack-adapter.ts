@@ -1,4 +1,4 @@
-import { App, type Receiver, SocketModeReceiver } from "@slack/bolt";
+import { App, type InstallationQuery, type Receiver, SocketModeReceiver } from "@slack/bolt";
 import { WebClient, type WebClientOptions } from "@slack/web-api";
 import { setWorkspaceDeactivated } from "../../db/queries/installations.ts";
 import type { AdapterDeps, PlatformAdapter } from "../../src/core/platform-adapter.ts";
@@ -75,7 +75,7 @@ export function createSlackAdapter(deps: AdapterDeps, options: SlackAdapterOptio
     const changed = await setWorkspaceDeactivated(db, "slack", teamId, clock.now());
     if (oauth) {
       await installationStore
-        .deleteInstallation?.({ teamId, enterpriseId, isEnterpriseInstall } as never)
+        .deleteInstallation?.({ teamId, enterpriseId, isEnterpriseInstall } as InstallationQuery<boolean>)
         .catch(() =>
           log.info(
             { key: installationKey({ teamId, enterpriseId, isEnterpriseInstall }) },

@@ -10,12 +10,15 @@ const url = (what: string) =>
   optionalText.refine((s) => s === undefined || URL.canParse(s), { error: `must be a URL (${what})` });
 
 const schema = z.object({
-  PORT: z.coerce.number({ error: "must be a port number" }).int().min(0).max(65535).default(3000),
+  PORT: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.coerce.number({ error: "must be a port number" }).int().min(0).max(65535).default(3000),
+  ),
   DATABASE_URL: optionalText.refine((s) => s === undefined || /^postgres(ql)?:\/\//.test(s), {
     error: "must start with postgres:// or postgresql://",
   }),
   DATA_DIR: optionalText.default("./data"),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  LOG_LEVEL: optionalText.pipe(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional()),
   SLACK_BOT_TOKEN: optionalText.refine((s) => s === undefined || s.startsWith("xoxb-"), {
     error: "must be a bot token starting with xoxb-",
   }),

@@ -37,6 +37,13 @@ describe("configuration", () => {
     expect(found.some((p) => p.startsWith("LOG_LEVEL:"))).toBe(true);
   });
 
+  it("treats a setting left empty as unset", () => {
+    const config = readConfig({ LOG_LEVEL: "", DATABASE_URL: " ", PORT: "" });
+    expect(config.LOG_LEVEL).toBeUndefined();
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.PORT).toBe(3000);
+  });
+
   it("names the missing half of a platform's settings", () => {
     expect(problems({ SLACK_BOT_TOKEN: "xoxb-1" })).toEqual([
       "SLACK_SIGNING_SECRET: required for Slack (or SLACK_APP_TOKEN for Socket Mode)",

@@ -12,6 +12,8 @@ export interface NewWorkspace {
   timezone?: string | undefined;
   locale?: string | undefined;
   digestChannel?: string | undefined;
+  /** From the injected clock, so schedules can tell whether today's digest time came before it. */
+  createdAt?: Date | undefined;
 }
 
 /** The workspace for a platform id, created on first sight (concurrent first requests are safe). */
@@ -26,6 +28,7 @@ export async function findOrCreateWorkspace(db: Db, ws: NewWorkspace): Promise<W
     ...(ws.timezone ? { timezone: ws.timezone } : {}),
     ...(ws.locale ? { locale: ws.locale } : {}),
     ...(ws.digestChannel ? { digestChannel: ws.digestChannel } : {}),
+    ...(ws.createdAt ? { createdAt: ws.createdAt } : {}),
   };
   const [inserted] = await db.insert(workspaces).values(values).onConflictDoNothing().returning();
   if (inserted) return inserted;

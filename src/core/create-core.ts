@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
 import { isDatabaseUnavailable } from "../../db/is-unavailable.ts";
 import { insertAudit } from "../../db/queries/audit.ts";
 import { memberNames, upsertMember } from "../../db/queries/members.ts";
@@ -43,6 +44,7 @@ export function createCore(services: CoreServices): Core {
       timezone: hints?.timezone,
       locale: invocation.locale ? toLocale(invocation.locale) : undefined,
       digestChannel: hints?.defaultChannelId,
+      createdAt: services.clock.now(),
     });
     return buildContext(services, invocation, workspace);
   }
@@ -85,20 +87,27 @@ export function createCore(services: CoreServices): Core {
       const log = services.log.child({
         platform: invocation.platform,
         workspace: invocation.workspaceId,
-        requestId: invocation.requestId,
+        // Requests without a platform id (the console) still get one, to follow them in the logs.
+        requestId: invocation.requestId ?? randomBytes(6).toString("hex"),
         input: invocation.input.kind === "text" ? invocation.input.text.split(/\s+/)[0] : invocation.input.kind,
       });
       let t: Catalog = catalogFor(toLocale(invocation.locale));
+      let claimed = false;
       try {
-        if (invocation.requestId && !(await claimRequest(services, invocation))) {
-          log.info("duplicate request ignored");
-          return [];
+        if (invocation.requestId) {
+          claimed = await claimRequest(services, invocation);
+          if (!claimed) {
+            log.info("duplicate request ignored");
+            return [];
+          }
         }
         const ctx = await contextFor(invocation);
         t = ctx.t;
         return await run(invocation, { ...ctx, log });
       } catch (error) {
         if (error instanceof UserError) return [reply(textMessage(error.render(t)))];
+        // Nothing was applied: let the platform's retry of this request run it again.
+        if (claimed) await releaseRequest(services, invocation).catch(() => {});
         if (isDatabaseUnavailable(error)) {
           log.warn({ err: errorSummary(error) }, "database unavailable; request not applied");
           return [reply(textMessage(t.errors.unavailable))];
@@ -162,6 +171,11 @@ async function claimRequest(services: CoreServices, invocation: Invocation): Pro
     .onConflictDoNothing()
     .returning({ key: processedRequests.key });
   return rows.length > 0;
+}
+
+async function releaseRequest(services: CoreServices, invocation: Invocation): Promise<void> {
+  const key = `${invocation.platform}:${invocation.workspaceId}:${invocation.requestId}`;
+  await services.db.delete(processedRequests).where(eq(processedRequests.key, key));
 }
 
 function errorSummary(error: unknown): { message: string; code?: string } {

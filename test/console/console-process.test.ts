@@ -5,13 +5,13 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const tsx = path.join(root, "node_modules/.bin/tsx");
 
 /** Runs `npm start`'s entry point with a script on standard input, as a user would pipe it. */
 function runBot(input: string, dataDir: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, TZ: "UTC" };
-    const child = spawn(tsx, ["src/main.ts"], { cwd: root, env, stdio: ["pipe", "pipe", "pipe"] });
+    // As `npm start` does: node with tsx's loader (the tsx CLI would SIGKILL a slow child on signals).
+    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: root, env, stdio: ["pipe", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => {

@@ -8,6 +8,8 @@ const h = useHarness("2026-11-27T10:00:00Z");
 
 /** ACME (being let go) and Globex, each with an overdue invoice and incidents. */
 async function twoClients(): Promise<void> {
+  // The workspace is first seen before the day's 09:00 digest, so today's digest is due.
+  h.clock.set("2026-11-27T08:00:00Z");
   await h.run("/client add acme ACME Corp");
   await h.run("/client add globex Globex");
   for (const slug of ["acme", "globex"]) await setClient(h.db.db, slug, { terms: { law: "fr" } });
@@ -23,7 +25,6 @@ async function twoClients(): Promise<void> {
     issuedOn: "2026-09-01",
     dueOn: "2026-10-01",
   });
-  h.clock.set("2026-11-27T08:00:00Z");
   await h.run("/client late acme INV-7", { user: "sam" });
   await h.run("/client conduct acme shouted at Lea", { user: "sam" });
   await h.run("/client late globex INV-8", { user: "sam" });

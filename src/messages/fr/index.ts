@@ -9,10 +9,10 @@ import { help } from "./help.ts";
 import { home } from "./home.ts";
 import { incidents } from "./incidents.ts";
 import { invoices } from "./invoices.ts";
-import { reminders } from "./reminders.ts";
-import { risk } from "./risk.ts";
 import { letters } from "./letters.ts";
 import { offboarding } from "./offboarding.ts";
+import { reminders } from "./reminders.ts";
+import { risk } from "./risk.ts";
 import { slack } from "./slack.ts";
 
 export const fr: Catalog = {

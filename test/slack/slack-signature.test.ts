@@ -7,7 +7,7 @@ import { SIGNING_SECRET, useSlack } from "./slack-harness.ts";
 
 // Slack's published example (docs: "Verifying requests from Slack").
 const example = readFileSync(
-  new URL("../../../shared/fixtures/slack-signature-example.txt", import.meta.url),
+  new URL("../fixtures/slack-signature-example.txt", import.meta.url),
   "utf8",
 ).trim();
 const EXAMPLE_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";

@@ -30,6 +30,7 @@ export async function insertInvoice(db: Db, values: NewInvoice): Promise<Invoice
   return row;
 }
 
+/** Records a payment, a credit note or a settlement of charges (append-only). */
 export async function insertPayment(
   db: Db,
   values: {
@@ -47,6 +48,7 @@ export async function insertPayment(
   return row;
 }
 
+/** Changes an invoice's state (status, charges, dispute, reminders), scoped by workspace. */
 export async function updateInvoice(
   db: Db,
   workspaceId: number,

@@ -54,6 +54,7 @@ export interface RiskAssessment {
 
 const YEAR_DAYS = 365;
 
+/** The risk level of one client on `today`, with every reason that sets it (highest first). */
 export function assessRisk(input: RiskInput): RiskAssessment {
   const reasons: RiskReason[] = [];
   for (const o of input.overdue) {

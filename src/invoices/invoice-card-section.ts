@@ -38,6 +38,7 @@ export function addInvoiceSection(ctx: Context, card: MessageBuilder, record: Cl
   );
 }
 
+/** One risk reason in words, with its facts (counts, days, amounts, dates). */
 export function describeReason(ctx: Context, r: RiskReason): string {
   const { t, fmt } = ctx;
   const rr = t.risk.reasons;

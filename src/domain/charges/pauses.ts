@@ -10,6 +10,7 @@ export function parsePauses(stored: readonly string[]): Pause[] {
   return out;
 }
 
+/** A pause as stored in `invoices.pauses`. */
 export function formatPause(pause: Pause): string {
   return `${pause.from}/${pause.to}`;
 }

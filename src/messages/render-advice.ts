@@ -28,6 +28,7 @@ export function renderAdvice(a: Advice, t: Catalog, fmt: Formatter): string {
     case "manyTroubles":
       return t.advice.manyTroubles({ count: a.count, kinds: a.kinds });
     case "hostedUnpaid":
-      return t.advice.hostedUnpaid({ number: a.number, days: a.days });
+    case "overdueFinal":
+      return t.advice[a.id]({ number: a.number, days: a.days });
   }
 }

@@ -22,6 +22,8 @@ export const advice = {
     `${p.count} warning sign${p.count > 1 ? "s" : ""} recorded (last ${p.last}): keep them in mind when deciding what to accept from this client.`,
   manyTroubles: (p: { count: number; kinds: number }) =>
     `${p.count} incidents of ${p.kinds} kinds in 90 days: time for the owner to decide whether this relationship is worth keeping.`,
+  overdueFinal: (p: { number: string; days: number }) =>
+    `${p.number} is still unpaid ${p.days} days after its due date, past the final notice: make sure the money actually arrives (the owner chases it personally, or a collection agency), or write it off consciously.`,
   hostedUnpaid: (p: { number: string; days: number }) =>
     `${p.number} is unpaid ${p.days} days after its due date and the agency hosts this client's site: send a suspension notice, polite, brief and in writing, with the date hosting stops (/client remind ${p.number} drafts it).`,
 };

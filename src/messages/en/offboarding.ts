@@ -2,12 +2,12 @@
 export const offboarding = {
   help: {
     offboard: {
-      summary: "let a client go, privately (owner only)",
+      summary: "let a client go, privately",
       details:
         "Opens a direct message with the owner and walks through the eight steps of letting a client go: talk first, decide, the two letters, settle accounts, keep the record, a neutral note to the team, lessons. Nothing shows in any channel. Run it again to resume where you stopped.",
     },
     export: {
-      summary: "export a client's written record (owner only)",
+      summary: "export a client's written record",
       details:
         "Sends you a Markdown document with the client's incidents, invoices, payments, reminders, charges, the two letters and every offboarding step, with dates.",
     },

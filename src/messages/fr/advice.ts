@@ -23,6 +23,8 @@ export const advice: Catalog["advice"] = {
     `${p.count} signal${p.count > 1 ? "aux" : ""} d'alerte noté${p.count > 1 ? "s" : ""} (dernier le ${p.last}) : gardez-le${p.count > 1 ? "s" : ""} en tête avant d'accepter quoi que ce soit de ce client.`,
   manyTroubles: (p) =>
     `${p.count} incidents de ${p.kinds} types en 90 jours : au dirigeant de décider si cette relation vaut encore la peine.`,
+  overdueFinal: (p) =>
+    `${p.number} reste impayée ${p.days} jours après son échéance, malgré la mise en demeure : assurez-vous que l'argent arrive vraiment (relance personnelle du dirigeant, ou recouvrement), ou abandonnez la créance en connaissance de cause.`,
   hostedUnpaid: (p) =>
     `${p.number} reste impayée ${p.days} jours après son échéance et nous hébergeons le site de ce client : envoyez un préavis de suspension, courtois, bref et écrit, avec la date d'arrêt de l'hébergement (/client remind ${p.number} le rédige).`,
 };

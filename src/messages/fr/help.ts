@@ -80,7 +80,7 @@ export const help: Catalog["help"] = {
       details: "/client help <commande> explique une commande, exemples à l'appui.",
     },
     config: {
-      summary: "réglages de l'espace (responsable seulement)",
+      summary: "réglages de l'espace (modifications : responsable seulement)",
       details: "/client config affiche les réglages ; /client config lang en|fr choisit la langue.",
     },
   },

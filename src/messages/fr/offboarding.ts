@@ -5,12 +5,12 @@ const s = (n: number) => (n > 1 ? "s" : "");
 export const offboarding: Catalog["offboarding"] = {
   help: {
     offboard: {
-      summary: "se séparer d'un client, en privé (responsable seulement)",
+      summary: "se séparer d'un client, en privé",
       details:
         "Ouvre une conversation privée avec le responsable et le guide à travers les huit étapes d'une séparation : en parler d'abord, décider, les deux courriers, solder les comptes, garder une trace, une note neutre pour l'équipe, les leçons. Rien n'apparaît dans aucun canal. Relancez la commande pour reprendre là où vous vous étiez arrêté.",
     },
     export: {
-      summary: "exporter le dossier écrit d'un client (responsable seulement)",
+      summary: "exporter le dossier écrit d'un client",
       details:
         "Vous envoie un document Markdown avec les incidents du client, ses factures, paiements, relances, pénalités, les deux courriers et chaque étape de la séparation, avec leurs dates.",
     },

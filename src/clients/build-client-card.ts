@@ -76,12 +76,13 @@ export async function buildClientCard(ctx: Context, client: ClientRow): Promise<
   }
   addInvoiceSection(ctx, card, record);
   card.divider();
-  const hostedUnpaid = record?.assessments.find(
-    (a) => a.overdue && a.terms.hosted && (a.stage.reached?.kind === "final" || a.stage.reached?.kind === "suspension"),
+  const pastFinal = record?.assessments.find(
+    (a) => a.overdue && (a.stage.reached?.kind === "final" || a.stage.reached?.kind === "suspension"),
   );
-  const advice = adviseFor(stats, {
-    hostedUnpaid: hostedUnpaid && { number: hostedUnpaid.source.invoice.number, days: hostedUnpaid.stage.daysLate },
-  }).map((a) => `• ${renderAdvice(a, t, fmt)}`);
+  const facts = pastFinal && { number: pastFinal.source.invoice.number, days: pastFinal.stage.daysLate };
+  const advice = adviseFor(stats, pastFinal?.terms.hosted ? { hostedUnpaid: facts } : { overdueFinal: facts }).map(
+    (a) => `• ${renderAdvice(a, t, fmt)}`,
+  );
   card.text([t.clients.card.advice, ...advice].join("\n"));
   return card.build();
 }

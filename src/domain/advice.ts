@@ -22,12 +22,14 @@ export type Advice =
   | { id: "advicePattern"; count: number; last: Date }
   | { id: "scope" | "ethics" | "flags"; count: number; last: Date }
   | { id: "manyTroubles"; count: number; kinds: number }
-  | { id: "hostedUnpaid"; number: string; days: number };
+  | { id: "hostedUnpaid" | "overdueFinal"; number: string; days: number };
 
 /** Payment facts beyond incident counts (from the client's invoices). */
 export interface PaymentFacts {
   /** The agency hosts the client's site and this invoice is unpaid past its final notice. */
   hostedUnpaid?: { number: string; days: number } | undefined;
+  /** An invoice unpaid past its final notice (the agency does not host the site). */
+  overdueFinal?: { number: string; days: number } | undefined;
 }
 
 /**
@@ -39,6 +41,9 @@ export function adviseFor(summaries: readonly KindSummary[], payment: PaymentFac
   const out: Advice[] = [];
   // PLAYBOOK.md §2: hosted and unpaid calls for a clear, polite suspension notice, in advance.
   if (payment.hostedUnpaid) out.push({ id: "hostedUnpaid", ...payment.hostedUnpaid });
+  // Unpaid past the final notice is no accounting slip: the money must actually arrive.
+  else if (payment.overdueFinal) out.push({ id: "overdueFinal", ...payment.overdueFinal });
+  const longUnpaid = Boolean(payment.hostedUnpaid ?? payment.overdueFinal);
 
   const recentTotal = summaries.reduce((n, s) => n + s.recent, 0);
   const recentKinds = summaries.filter((s) => s.recent > 0 && s.kind !== "note").length;
@@ -51,7 +56,7 @@ export function adviseFor(summaries: readonly KindSummary[], payment: PaymentFac
     } else if (late.total >= 3) {
       out.push({ id: "latePattern", count: late.total, since: late.first, last: late.last });
     } else {
-      out.push({ id: "lateOnce", date: late.last });
+      if (!longUnpaid) out.push({ id: "lateOnce", date: late.last });
     }
   }
 

@@ -15,6 +15,8 @@ export interface LateEvent {
   on: string;
   /** Days late to the payment (or today while unpaid); null for an incident without an invoice. */
   days: number | null;
+  /** Still unpaid: the lateness goes on, so it stays recent however long ago it began. */
+  ongoing?: boolean;
 }
 
 export interface OverdueInvoice {
@@ -74,7 +76,7 @@ export function assessRisk(input: RiskInput): RiskAssessment {
 
   const since = addDays(input.today, -YEAR_DAYS);
   const events = input.lateEvents
-    .filter((e) => e.on > since && e.on <= input.today)
+    .filter((e) => (e.on > since || e.ongoing) && e.on <= input.today)
     .toSorted((a, b) => a.on.localeCompare(b.on));
   const last = events.at(-1);
   if (events.length === 1 && last) {

@@ -68,7 +68,7 @@ export async function clientRecords(db: Db, scope: RecordScope): Promise<Map<num
     const late = own.filter((a) => a.overdue || (a.outstandingMinor === 0 && a.charges.daysLate > 0));
     const lateIds = new Set(late.map((a) => a.source.invoice.id));
     const events: LateEvent[] = [
-      ...late.map((a) => ({ on: addDays(a.source.invoice.dueOn, 1), days: a.charges.daysLate })),
+      ...late.map((a) => ({ on: addDays(a.source.invoice.dueOn, 1), days: a.charges.daysLate, ongoing: a.overdue })),
       ...incidents
         .filter((i) => i.clientId === clientId && !(i.invoiceId !== null && lateIds.has(i.invoiceId)))
         .map((i) => ({ on: localDate(i.occurredAt, scope.workspace.timezone), days: null })),
@@ -77,7 +77,7 @@ export async function clientRecords(db: Db, scope: RecordScope): Promise<Map<num
     const first = events[0];
     const last = events.at(-1);
     if (first && last) {
-      const recent = events.filter((e) => e.on > recentDay);
+      const recent = events.filter((e) => e.on > recentDay || e.ongoing);
       kinds.push({
         kind: "late",
         total: events.length,

@@ -213,6 +213,19 @@ describe("late payments in the client's record", () => {
     expect(card).toContain("INV-7 unpaid 5 days after its due date (€1,200.00)");
   });
 
+  it("keeps an invoice unpaid for months recent, and calls it no accounting slip past the final notice", async () => {
+    await h.run("/client add acme ACME Corp");
+    await h.run("/client invoice acme INV-7 1200 EUR due 2025-01-15");
+    h.clock.set("2025-06-15T10:00:00Z");
+    const card = await h.say("/client show acme");
+    expect(card).toContain("late payment: 1 / 1");
+    expect(card).toContain("Risk: consider ending");
+    expect(card).toContain(
+      "INV-7 is still unpaid 151 days after its due date, past the final notice: make sure the money actually arrives",
+    );
+    expect(card).not.toContain("accounting slip");
+  });
+
   it("counts a late payment once when someone also logs it against the invoice", async () => {
     await h.run("/client add acme ACME Corp");
     await h.run("/client invoice acme INV-7 1200 EUR due 2025-01-15");

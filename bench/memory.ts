@@ -160,9 +160,11 @@ async function commands(o: MemoryOptions, server: ServerProcess, keys: DiscordKe
   });
   o.fake.reset();
   const half = Math.floor(total / 2);
+  // Each sender waits for its command's confirmation: 16 commands in flight, no backlog.
   const slack = closedLoop(target, {
     total: half,
     concurrency: 8,
+    done: (i) => o.fake.arrival(`mem${i}`),
     make: (i) =>
       slackCommand({
         team: "T0MEM",

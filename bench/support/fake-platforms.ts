@@ -20,6 +20,7 @@ export class FakePlatforms {
   #server: http.Server | undefined;
   #base = "";
   #waiters: { count: number; resolve: () => void }[] = [];
+  readonly #byId = new Map<string, () => void>();
 
   static async start(): Promise<FakePlatforms> {
     const fake = new FakePlatforms();
@@ -65,6 +66,12 @@ export class FakePlatforms {
     });
   }
 
+  /** Resolves when the reply with this id has arrived. */
+  arrival(id: string): Promise<void> {
+    if (this.arrivals.has(id)) return Promise.resolve();
+    return new Promise((resolve) => this.#byId.set(id, resolve));
+  }
+
   reset(): void {
     this.arrivals.clear();
     this.posts = 0;
@@ -80,6 +87,8 @@ export class FakePlatforms {
 
   #arrived(id: string): void {
     this.arrivals.set(id, performance.now());
+    this.#byId.get(id)?.();
+    this.#byId.delete(id);
     const size = this.arrivals.size;
     this.#waiters = this.#waiters.filter((w) => {
       if (size < w.count) return true;

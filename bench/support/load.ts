@@ -50,16 +50,28 @@ export function send(target: LoadTarget, request: BenchRequest, index = 0): Prom
   });
 }
 
-/** `total` requests from `concurrency` senders, each sending its next as soon as the last is answered. */
+/**
+ * `total` requests from `concurrency` senders, each sending its next as soon as the last is
+ * answered, or, with `done`, as soon as its work is done (its confirmation arrived).
+ */
 export async function closedLoop(
   target: LoadTarget,
-  options: { total: number; concurrency: number; make: (index: number) => BenchRequest },
+  options: {
+    total: number;
+    concurrency: number;
+    make: (index: number) => BenchRequest;
+    done?: (index: number, sample: Sample) => Promise<void>;
+  },
 ): Promise<{ samples: Sample[]; seconds: number }> {
   const samples: Sample[] = [];
   let next = 0;
   const start = performance.now();
   const worker = async () => {
-    for (let i = next++; i < options.total; i = next++) samples.push(await send(target, options.make(i), i));
+    for (let i = next++; i < options.total; i = next++) {
+      const sample = await send(target, options.make(i), i);
+      samples.push(sample);
+      await options.done?.(i, sample);
+    }
   };
   await Promise.all(Array.from({ length: options.concurrency }, worker));
   return { samples, seconds: (performance.now() - start) / 1000 };

@@ -6,10 +6,7 @@ import { queryRows } from "../../db/query-rows.ts";
 import { SIGNING_SECRET, useSlack } from "./slack-harness.ts";
 
 // Slack's published example (docs: "Verifying requests from Slack").
-const example = readFileSync(
-  new URL("../fixtures/slack-signature-example.txt", import.meta.url),
-  "utf8",
-).trim();
+const example = readFileSync(new URL("../fixtures/slack-signature-example.txt", import.meta.url), "utf8").trim();
 const EXAMPLE_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 const EXAMPLE_TIMESTAMP = "1531420618";
 const EXAMPLE_SIGNATURE = "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503";

@@ -1,0 +1,202 @@
+import { describe, expect, it } from "vitest";
+import { textFromSlack } from "../../adapters/slack/slack-text.ts";
+import { hostileNotes, leaks, rowCounts, storedNotes } from "./support/hostile-notes.ts";
+import { SECRETS, SIGNING_SECRET, TEAM, usePlatforms } from "./support/platforms.ts";
+
+/**
+ * Hostile input through Slack over HTTP: every request gets a clear answer, nothing is
+ * written unless the request was a valid command, and nothing of Tact's internals or secrets
+ * reaches Slack or the logs.
+ */
+const p = usePlatforms();
+
+/** What people see (answers, posts) and what the logs hold: no internals, no secrets. */
+function expectNoLeak(...userText: string[]): void {
+  const seen = [
+    ...p.slackApi.responses.map((r) => JSON.stringify(r.body)),
+    ...p.slackApi.calls.map((c) => JSON.stringify(c.args.text ?? c.args.blocks ?? "")),
+  ];
+  let text = [...seen, ...p.logs].join("\n");
+  for (const t of userText) text = text.split(JSON.stringify(t).slice(1, -1)).join("").split(t).join("");
+  for (const leak of leaks) expect(text).not.toMatch(leak);
+  for (const [name, secret] of Object.entries(SECRETS)) expect(p.logs.join("\n"), name).not.toContain(secret);
+}
+
+describe("hostile notes through Slack", () => {
+  for (const c of hostileNotes) {
+    it(`${c.name}: ${"stored" in c.expect ? "stored exactly as typed, echoed harmlessly" : "refused, nothing written"}`, async () => {
+      await p.slackCommand("add acme ACME Corp");
+      const before = await rowCounts(p.h.db.db);
+      const { status, answer } = await p.slackCommand(`late acme ${c.note}`);
+      expect(status).toBe(200);
+      if ("refused" in c.expect) {
+        expect(answer).toMatch(c.expect.refused);
+        expect(await rowCounts(p.h.db.db)).toEqual(before);
+      } else {
+        expect(answer).toContain("Logged late payment for ACME Corp");
+        // Slack's own sequences (<!channel>, <@U…>) arrive as the plain text Slack shows.
+        expect(await storedNotes(p.h.db.db)).toEqual([textFromSlack(c.note).trim()]);
+        // What Tact sends back can never notify anyone.
+        expect(p.slackApi.everythingSent()).not.toMatch(/<!(channel|here|everyone)|<@U0SAM>|<!subteam/);
+      }
+      expectNoLeak(c.note, textFromSlack(c.note));
+    });
+  }
+
+  it("shows the hostile notes back on the client card as plain text", async () => {
+    await p.slackCommand("add acme ACME Corp");
+    for (const c of hostileNotes.filter((n) => "stored" in n.expect)) await p.slackCommand(`note acme ${c.note}`);
+    const { answer } = await p.slackCommand("show acme");
+    expect(answer).toContain("ACME Corp");
+    expect(answer).not.toMatch(/<!(channel|here|everyone)|<@U0SAM>|<!subteam|<script>/);
+    expect(await storedNotes(p.h.db.db)).toHaveLength(hostileNotes.filter((n) => "stored" in n.expect).length);
+  });
+});
+
+describe("hostile requests to /slack/events", () => {
+  const command = () => p.slackCommandBody("add acme ACME Corp");
+
+  async function expectNothingWritten(): Promise<void> {
+    const counts = await rowCounts(p.h.db.db);
+    expect(
+      Object.values(counts).every((n) => n === 0),
+      JSON.stringify(counts),
+    ).toBe(true);
+    expect(p.slackApi.calls).toEqual([]);
+    expect(p.slackApi.responses).toEqual([]);
+  }
+
+  it("refuses an unsigned request claiming any workspace and user (401), and writes nothing", async () => {
+    const res = await p.slackPost(p.slackCommandBody("add acme ACME Corp", { team_id: "T0OTHER", user_id: "U0BOSS" }), {
+      sign: false,
+    });
+    expect(res.status).toBe(401);
+    expect(res.text).toBe("");
+    await expectNothingWritten();
+  });
+
+  it("refuses a request signed with another secret, or with a broken signature (401)", async () => {
+    expect((await p.slackPost(command(), { sign: "not-the-signing-secret" })).status).toBe(401);
+    expect(
+      (
+        await p.slackPost(command(), {
+          sign: false,
+          headers: { "x-slack-request-timestamp": "1", "x-slack-signature": "v0=" },
+        })
+      ).status,
+    ).toBe(401);
+    expect(
+      (
+        await p.slackPost(command(), {
+          sign: false,
+          headers: { "x-slack-request-timestamp": "not-a-time", "x-slack-signature": `v0=${"0".repeat(64)}` },
+        })
+      ).status,
+    ).toBe(401);
+    await expectNothingWritten();
+  });
+
+  it("refuses a body changed after signing (forged workspace or user id)", async () => {
+    const body = command();
+    const timestamp = Math.floor(p.h.clock.now().getTime() / 1000);
+    const { slackSignature } = await import("../../adapters/slack/verify-slack-request.ts");
+    const signature = slackSignature(SIGNING_SECRET, String(timestamp), body);
+    const forged = body.replace(`team_id=${TEAM}`, "team_id=T0VICTIM").replace("user_id=U0OWNER", "user_id=U0BOSS");
+    const res = await p.slackPost(forged, {
+      sign: false,
+      headers: { "x-slack-request-timestamp": String(timestamp), "x-slack-signature": signature },
+    });
+    expect(res.status).toBe(401);
+    await expectNothingWritten();
+  });
+
+  it("refuses requests signed more than five minutes ago or ahead (401)", async () => {
+    const now = Math.floor(p.h.clock.now().getTime() / 1000);
+    expect((await p.slackPost(command(), { timestamp: now - 301 })).status).toBe(401);
+    expect((await p.slackPost(command(), { timestamp: now + 301 })).status).toBe(401);
+    await expectNothingWritten();
+  });
+
+  it("applies a replayed request once, and refuses it once its signature has expired", async () => {
+    await p.slackCommand("add acme ACME Corp");
+    const body = p.slackCommandBody("late acme replayed");
+    const timestamp = Math.floor(p.h.clock.now().getTime() / 1000);
+    for (let i = 0; i < 3; i++) expect((await p.slackPost(body, { timestamp })).status).toBe(200);
+    p.h.clock.advance(6 * 60_000);
+    expect((await p.slackPost(body, { timestamp })).status).toBe(401);
+    expect(await storedNotes(p.h.db.db)).toEqual(["replayed"]);
+  });
+
+  it("answers malformed bodies with 400 and writes nothing", async () => {
+    const bodies: [string, string][] = [
+      ["{not json", "application/json"],
+      ['{"type":', "application/json"],
+      ["payload=%7Bnot-json", "application/x-www-form-urlencoded"],
+      ["payload=%5B%5D%5D", "application/x-www-form-urlencoded"],
+    ];
+    for (const [body, contentType] of bodies) {
+      const res = await p.slackPost(body, { contentType });
+      expect(res.status, body).toBe(400);
+      expect(res.text).toBe("");
+    }
+    await expectNothingWritten();
+  });
+
+  it("answers signed bodies that are not Slack payloads without writing anything", async () => {
+    const bodies: [string, string][] = [
+      ["", "application/x-www-form-urlencoded"],
+      ["a=1&b=2", "application/x-www-form-urlencoded"],
+      ["[]", "application/json"],
+      ["null", "application/json"],
+      ['{"type":"event_callback","event":{"type":"nonsense"}}', "application/json"],
+      ["\u0000\u0001\u0002", "application/octet-stream"],
+    ];
+    for (const [body, contentType] of bodies) {
+      // Slack waits 3 seconds for an answer, then retries: an answer must come before that.
+      const res = await Promise.race([
+        p.slackPost(body, { contentType }),
+        new Promise<{ status: number }>((resolve) => setTimeout(() => resolve({ status: 0 }), 3_500)),
+      ]);
+      expect(res.status, `${JSON.stringify(body)} answered`).toBeGreaterThan(0);
+      expect(res.status, body).toBeLessThan(500);
+    }
+    await expectNothingWritten();
+    expectNoLeak();
+  });
+
+  it("refuses an oversized body with 413 before reading or verifying it", async () => {
+    const huge = `text=${"a".repeat(1024 * 1024 + 1)}`;
+    expect((await p.slackPost(huge, { sign: false })).status).toBe(413);
+    expect((await p.slackPost(huge)).status).toBe(413);
+    // A declared length over the limit is refused at once, whatever follows.
+    const declared = await fetch(`${p.url}/slack/events`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", "content-length": String(50 * 1024 * 1024) },
+      body: new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode("text=a"));
+        },
+      }),
+      duplex: "half",
+    } as RequestInit).catch(() => undefined);
+    expect(declared === undefined || declared.status === 413).toBe(true);
+    await expectNothingWritten();
+    expect(p.logs.join("\n")).not.toContain("aaaaaaaaaa");
+  });
+
+  it("refuses other methods (405) and unknown paths (404)", async () => {
+    expect((await fetch(`${p.url}/slack/events`)).status).toBe(405);
+    expect((await fetch(`${p.url}/slack/../../etc/passwd`)).status).toBe(404);
+    expect((await fetch(`${p.url}/slack/install`)).status).toBe(404);
+    await expectNothingWritten();
+  });
+
+  it("never logs a signing secret, a token or a request body", async () => {
+    await p.slackPost(command(), { sign: "wrong" });
+    await p.slackPost(command(), { timestamp: 1 });
+    await p.slackCommand("add acme ACME Corp");
+    await p.slackCommand("late acme a private remark about the client");
+    expect(p.logs.join("\n")).not.toContain("private remark");
+    expectNoLeak();
+  });
+});

@@ -1,0 +1,127 @@
+import { describe, expect, it } from "vitest";
+import { signedHeaders, slashCommand, testKeys } from "../discord/payloads.ts";
+import { hostileNotes, leaks, rowCounts, storedNotes } from "./support/hostile-notes.ts";
+import { SECRETS, usePlatforms } from "./support/platforms.ts";
+
+/**
+ * Hostile input through Discord's HTTP interactions: every request gets a clear answer,
+ * nothing is written unless it was a valid command, no message Tact sends can ping anyone,
+ * and nothing of Tact's internals or secrets reaches Discord or the logs.
+ */
+const p = usePlatforms();
+
+/** Every message body Tact sent to Discord: the HTTP answers and the REST calls. */
+function messagesOut(answers: string[]): Record<string, unknown>[] {
+  const bodies = answers.flatMap((a) => a.split("\n")).filter((l) => l.startsWith("{"));
+  return [
+    ...bodies.map((b) => (JSON.parse(b) as { data?: Record<string, unknown> }).data ?? JSON.parse(b)),
+    ...p.discordApi.calls.filter((c) => c.body).map((c) => c.body as Record<string, unknown>),
+  ];
+}
+
+function expectNoLeak(...userText: string[]): void {
+  let text = [JSON.stringify(p.discordApi.calls.map((c) => c.body)), ...p.logs].join("\n");
+  for (const t of userText) text = text.split(JSON.stringify(t).slice(1, -1)).join("").split(t).join("");
+  for (const leak of leaks) expect(text).not.toMatch(leak);
+  for (const [name, secret] of Object.entries(SECRETS)) expect(p.logs.join("\n"), name).not.toContain(secret);
+}
+
+describe("hostile notes through Discord", () => {
+  for (const c of hostileNotes) {
+    it(`${c.name}: ${"stored" in c.expect ? "stored exactly as typed, pings nobody" : "refused, nothing written"}`, async () => {
+      await p.discordSend(slashCommand("add", { slug: "acme", name: "ACME Corp" }));
+      const before = await rowCounts(p.h.db.db);
+      const { status, answer } = await p.discordSend(slashCommand("late", { client: "acme", note: c.note }));
+      expect(status).toBe(200);
+      if ("refused" in c.expect) {
+        expect(answer).toMatch(c.expect.refused);
+        expect(await rowCounts(p.h.db.db)).toEqual(before);
+      } else {
+        expect(answer).toContain("Logged late payment for ACME Corp");
+        expect(await storedNotes(p.h.db.db)).toEqual([c.note.trim()]);
+      }
+      // Whatever the text, no message Tact sends can mention anyone.
+      for (const message of messagesOut([answer])) {
+        if ("content" in message || "embeds" in message) expect(message.allowed_mentions).toEqual({ parse: [] });
+      }
+      expectNoLeak(c.note);
+    });
+  }
+});
+
+describe("hostile requests to /discord/interactions", () => {
+  const payload = () => JSON.stringify(slashCommand("add", { slug: "acme", name: "ACME Corp" }));
+
+  async function expectNothingWritten(): Promise<void> {
+    const counts = await rowCounts(p.h.db.db);
+    expect(
+      Object.values(counts).every((n) => n === 0),
+      JSON.stringify(counts),
+    ).toBe(true);
+    expect(p.discordApi.calls).toEqual([]);
+  }
+
+  it("refuses unsigned, wrongly signed and tampered requests (401), whatever ids they claim", async () => {
+    const body = payload();
+    expect((await p.discordPost(body, { "content-type": "application/json" })).status).toBe(401);
+    expect((await p.discordPost(body, signedHeaders(testKeys().privateKey, body))).status).toBe(401);
+    const forged = body.replaceAll("1130000000000000001", "1130000000000000666");
+    const res = await p.discordPost(forged, { ...signedHeaders(testKeys().privateKey, body) });
+    expect(res.status).toBe(401);
+    expect(res.text).not.toMatch(/Error|at /);
+    const malformed = await p.discordPost(body, {
+      "content-type": "application/json",
+      "x-signature-ed25519": "zz".repeat(64),
+      "x-signature-timestamp": "1764237600",
+    });
+    expect(malformed.status).toBe(401);
+    await expectNothingWritten();
+  });
+
+  it("applies a replayed interaction once, however many times it comes", async () => {
+    await p.discordSend(slashCommand("add", { slug: "acme", name: "ACME Corp" }));
+    const late = slashCommand("late", { client: "acme", note: "replayed" });
+    for (let i = 0; i < 3; i++) expect((await p.discordSend(late)).status).toBe(200);
+    // The same interaction signed again later (an old capture replayed) is still applied once.
+    expect((await p.discordSend(late, "1764240000")).status).toBe(200);
+    expect(await storedNotes(p.h.db.db)).toEqual(["replayed"]);
+  });
+
+  it("answers signed bodies that are not interactions with 400 and writes nothing", async () => {
+    for (const body of ["{not json", "[]", "null", '"text"', '{"type":"1"}', "{}", ""]) {
+      const res = await p.discordSigned(body);
+      expect(res.status, body).toBe(400);
+      expect(res.text).not.toMatch(/Error|at |SyntaxError/);
+    }
+    await expectNothingWritten();
+  });
+
+  it("answers interactions of unknown types or commands without writing anything", async () => {
+    const unknown = [
+      { ...slashCommand("help"), type: 99 },
+      { ...slashCommand("help"), data: { id: "1", name: "not-ours", type: 1, options: [] } },
+      { ...slashCommand("help"), data: { id: "1", name: "client", type: 1, options: [{ name: "nope", type: 1 }] } },
+      { ...slashCommand("help"), member: undefined, user: undefined },
+    ];
+    for (const payload of unknown) {
+      const res = await p.discordSend(payload);
+      expect(res.status).toBeLessThan(500);
+      expect(res.answer).not.toMatch(/Something went wrong/);
+    }
+    const counts = await rowCounts(p.h.db.db);
+    expect((counts.incidents ?? 0) + (counts.clients ?? 0)).toBe(0);
+    expectNoLeak();
+  });
+
+  it("refuses an oversized body with 413 before verifying it", async () => {
+    const huge = JSON.stringify({ type: 2, padding: "a".repeat(1024 * 1024 + 1) });
+    expect((await p.discordPost(huge, { "content-type": "application/json" })).status).toBe(413);
+    await expectNothingWritten();
+    expect(p.logs.join("\n")).not.toContain("aaaaaaaaaa");
+  });
+
+  it("refuses other methods (405)", async () => {
+    expect((await fetch(`${p.url}/discord/interactions`)).status).toBe(405);
+    await expectNothingWritten();
+  });
+});

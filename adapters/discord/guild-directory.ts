@@ -15,6 +15,8 @@ export class GuildDirectory {
   readonly #known: (guildId: string) => WorkspaceHints | undefined;
   readonly #cache = new Map<string, { hints: WorkspaceHints; at: number }>();
   readonly #pending = new Map<string, Promise<WorkspaceHints>>();
+  /** `guild:user` → when that person was last seen to be in that server. */
+  readonly #members = new Map<string, number>();
 
   /**
    * `known` answers from what the gateway already told us (its guild cache), so gateway
@@ -41,6 +43,26 @@ export class GuildDirectory {
     const lookup = this.#lookup(guildId).finally(() => this.#pending.delete(guildId));
     this.#pending.set(guildId, lookup);
     return lookup;
+  }
+
+  /**
+   * Whether someone is in a server. A DM carries no server, so a button the bot sent in a DM
+   * names the one it acts for; only its members may act there, whatever id they send. A
+   * member found is remembered an hour; Discord failing otherwise is thrown.
+   */
+  async isMember(guildId: string, userId: string): Promise<boolean> {
+    const key = `${guildId}:${userId}`;
+    const seen = this.#members.get(key);
+    if (seen !== undefined && this.#now() - seen < TTL_MS) return true;
+    try {
+      await this.#rest.get(Routes.guildMember(guildId, userId));
+    } catch (error) {
+      if (error instanceof DiscordAPIError && (error.status === 403 || error.status === 404)) return false;
+      throw error;
+    }
+    if (this.#members.size >= MAX_CACHED) this.#members.clear();
+    this.#members.set(key, this.#now());
+    return true;
   }
 
   async #lookup(guildId: string): Promise<WorkspaceHints> {

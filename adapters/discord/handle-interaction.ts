@@ -80,6 +80,11 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
         await privately(fallback.discord.dmNeedsServer);
         return;
       }
+      if (origin.isDm && !(await inServer(deps, guildId, origin.userId, ilog))) {
+        // Someone outside the server a DM button names: nothing of that server is theirs to touch.
+        await privately(fallback.errors.unknownAction);
+        return;
+      }
       if (request.kind === "open-form") {
         const form = deps.forms.take(request.key, origin.userId);
         if (form) {
@@ -107,6 +112,21 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
     } catch (error) {
       ilog.error({ err: restErrorSummary(error) }, "interaction failed");
     }
+  }
+}
+
+/**
+ * Whether the sender of a DM interaction is in the server its button names (`@<guild>/…`):
+ * the server's owner is, anyone else is asked of Discord. When Discord cannot say, no.
+ */
+async function inServer(deps: InteractionHandlerDeps, guildId: string, userId: string, log: Logger): Promise<boolean> {
+  try {
+    const hints = await deps.guilds.hints(guildId);
+    if (hints.ownerUserId === userId) return true;
+    return await deps.guilds.isMember(guildId, userId);
+  } catch (error) {
+    log.warn({ err: restErrorSummary(error) }, "server membership lookup failed; DM request not run");
+    return false;
   }
 }
 

@@ -18,6 +18,8 @@ export interface FakeGuild {
   id: string;
   name: string;
   owner_id: string;
+  /** Who is in the server; everyone when omitted. */
+  members?: string[];
 }
 
 interface Waiter {
@@ -153,6 +155,20 @@ export class FakeDiscordApi {
           ...(m?.[2] ? { guild_id: m[2] } : {}),
         })),
       );
+    }
+    const memberRoute = /^\/guilds\/(\d+)\/members\/(\d+)$/.exec(route);
+    if (memberRoute && method === "GET") {
+      const guild = this.guilds.get(memberRoute[1] ?? "");
+      if (!guild) return error(404, 10004, "Unknown Guild");
+      const user = memberRoute[2] ?? "";
+      if (guild.members && !guild.members.includes(user) && guild.owner_id !== user) {
+        return error(404, 10007, "Unknown Member");
+      }
+      return json(200, {
+        user: { id: user, username: user },
+        roles: [],
+        joined_at: "2025-01-01T00:00:00.000000+00:00",
+      });
     }
     if (guildRoute && method === "GET") {
       if (this.guildLookupFailure) return error(this.guildLookupFailure, 0, "Service Unavailable");

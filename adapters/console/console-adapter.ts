@@ -23,6 +23,9 @@ export interface ConsoleOptions {
  * The console adapter: one line in, what the bot does out. `@name ` acts as that team
  * member; `press ID` presses a button; a form takes the next line from the same person.
  */
+/** C0 and C1 control characters but tab and line feed: escape sequences a terminal would obey. */
+const TERMINAL_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
 export class ConsoleAdapter {
   readonly #core: Core;
   readonly #write: (line: string) => void;
@@ -33,7 +36,8 @@ export class ConsoleAdapter {
 
   constructor(options: ConsoleOptions) {
     this.#core = options.core;
-    this.#write = options.write;
+    // Nothing typed reaches the terminal as a control sequence, even echoed in a refusal.
+    this.#write = (line) => options.write(line.replace(TERMINAL_CONTROLS, "\uFFFD"));
     this.#dataDir = options.dataDir;
     this.#timezone = options.timezone;
   }

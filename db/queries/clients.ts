@@ -45,9 +45,10 @@ export async function findClientById(db: Db, workspaceId: number, clientId: numb
 export async function clientNames(
   db: Db,
   workspaceId: number,
-): Promise<{ slug: string; displayName: string; status: string; names: string[] }[]> {
+): Promise<{ id: number; slug: string; displayName: string; status: string; names: string[] }[]> {
   const rows = await db
     .select({
+      id: clients.id,
       slug: clients.slug,
       displayName: clients.displayName,
       status: clients.status,
@@ -60,6 +61,7 @@ export async function clientNames(
     .where(eq(clients.workspaceId, workspaceId))
     .groupBy(clients.id);
   return rows.map((r) => ({
+    id: r.id,
     slug: r.slug,
     displayName: r.displayName,
     status: r.status,

@@ -1,55 +1,7 @@
-import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../database.ts";
 import type { IncidentKind } from "../schema/incidents.ts";
 import { clients, incidents, offboardings } from "../schema/index.ts";
-
-export interface ClientKindStats {
-  clientId: number;
-  slug: string;
-  displayName: string;
-  kind: IncidentKind;
-  total: number;
-  recent: number;
-  first: Date;
-  firstRecent: Date | null;
-  last: Date;
-}
-
-/**
- * Per active client and incident kind: counts all time and since `since`, first and last
- * dates. One query for the whole workspace (App Home's "clients to watch").
- */
-export async function activeClientKindStats(db: Db, workspaceId: number, since: Date): Promise<ClientKindStats[]> {
-  const rows = await db
-    .select({
-      clientId: clients.id,
-      slug: clients.slug,
-      displayName: clients.displayName,
-      kind: incidents.kind,
-      total: sql<number>`count(*)::int`,
-      recent: sql<number>`(count(*) filter (where ${incidents.occurredAt} >= ${since.toISOString()}))::int`,
-      first: sql<string>`min(${incidents.occurredAt})`,
-      firstRecent: sql<
-        string | null
-      >`min(${incidents.occurredAt}) filter (where ${incidents.occurredAt} >= ${since.toISOString()})`,
-      last: sql<string>`max(${incidents.occurredAt})`,
-    })
-    .from(incidents)
-    .innerJoin(clients, and(eq(clients.id, incidents.clientId), eq(clients.workspaceId, incidents.workspaceId)))
-    .where(and(eq(incidents.workspaceId, workspaceId), isNull(incidents.withdrawnAt), eq(clients.status, "active")))
-    .groupBy(clients.id, clients.slug, clients.displayName, incidents.kind);
-  return rows.map((r) => ({
-    clientId: r.clientId,
-    slug: r.slug,
-    displayName: r.displayName,
-    kind: r.kind,
-    total: Number(r.total),
-    recent: Number(r.recent),
-    first: new Date(r.first),
-    firstRecent: r.firstRecent ? new Date(r.firstRecent) : null,
-    last: new Date(r.last),
-  }));
-}
 
 export interface OpenOffboarding {
   id: number;

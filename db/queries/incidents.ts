@@ -62,32 +62,6 @@ export interface KindStats {
   last: Date;
 }
 
-/** Per kind: counts all time and since `since`, first and last dates. One query. */
-export async function incidentStats(db: Db, workspaceId: number, clientId: number, since: Date): Promise<KindStats[]> {
-  const rows = await db
-    .select({
-      kind: incidents.kind,
-      total: sql<number>`count(*)::int`,
-      recent: sql<number>`(count(*) filter (where ${incidents.occurredAt} >= ${since.toISOString()}))::int`,
-      first: sql<string>`min(${incidents.occurredAt})`,
-      firstRecent: sql<
-        string | null
-      >`min(${incidents.occurredAt}) filter (where ${incidents.occurredAt} >= ${since.toISOString()})`,
-      last: sql<string>`max(${incidents.occurredAt})`,
-    })
-    .from(incidents)
-    .where(and(eq(incidents.workspaceId, workspaceId), eq(incidents.clientId, clientId), isNull(incidents.withdrawnAt)))
-    .groupBy(incidents.kind);
-  return rows.map((r) => ({
-    kind: r.kind,
-    total: Number(r.total),
-    recent: Number(r.recent),
-    first: new Date(r.first),
-    firstRecent: r.firstRecent ? new Date(r.firstRecent) : null,
-    last: new Date(r.last),
-  }));
-}
-
 export async function latestIncidents(
   db: Db,
   workspaceId: number,

@@ -1,27 +1,12 @@
-import {
-  activeClientKindStats,
-  type ClientKindStats,
-  openOffboardingsOf,
-  recentIncidentsBy,
-} from "../../db/queries/home.ts";
+import { clientNames } from "../../db/queries/clients.ts";
+import { openOffboardingsOf, recentIncidentsBy } from "../../db/queries/home.ts";
 import type { Context } from "../core/context.ts";
-import { type Advice, adviseFor } from "../domain/advice.ts";
 import { sumByCurrency } from "../domain/money.ts";
-import { DAY_MS, RECENT_DAYS } from "../incidents/log-incident.ts";
-import { loadAssessments } from "../invoices/load-assessments.ts";
+import { rank } from "../domain/risk.ts";
+import { clientRecords } from "../invoices/client-records.ts";
+import { describeReason } from "../invoices/invoice-card-section.ts";
 import { type Message, message } from "../messages/message.ts";
-import { renderAdvice } from "../messages/render-advice.ts";
 import { homeResumeButton } from "./home-resume.ts";
-
-/** Advice that says a client needs the owner's attention (a pattern, not a one-off). */
-const SERIOUS: ReadonlySet<Advice["id"]> = new Set([
-  "manyTroubles",
-  "latePattern",
-  "conductRepeat",
-  "conductPersistent",
-  "advicePattern",
-  "ethics",
-]);
 
 export const HOME_WATCH_MAX = 10;
 export const HOME_RECENT_MAX = 10;
@@ -38,9 +23,9 @@ export async function buildHome(ctx: Context): Promise<Message> {
 async function ownerHome(ctx: Context): Promise<Message> {
   const { t, fmt } = ctx;
   const now = ctx.clock.now();
-  const [stats, invoices, wizards] = await Promise.all([
-    activeClientKindStats(ctx.db, ctx.workspace.id, new Date(now.getTime() - RECENT_DAYS * DAY_MS)),
-    loadAssessments(ctx, { which: "open" }),
+  const [records, names, wizards] = await Promise.all([
+    clientRecords(ctx.db, { workspace: ctx.workspace, now }),
+    clientNames(ctx.db, ctx.workspace.id),
     openOffboardingsOf(ctx.db, ctx.workspace.id, ctx.user.id),
   ]);
   const m = message(t.home.title).header(t.home.title).context(t.home.ownerIntro);
@@ -58,14 +43,21 @@ async function ownerHome(ctx: Context): Promise<Message> {
     if (button) m.buttons([button]);
   }
 
-  const watch = clientsToWatch(stats);
-  const lines = watch
-    .slice(0, HOME_WATCH_MAX)
-    .map((c) => `• ${t.home.watchLine({ name: c.displayName, slug: c.slug, why: renderAdvice(c.advice, t, fmt) })}`);
+  // Clients at risk or worse, the most serious first; one being let go is already in the wizard.
+  const active = new Map(names.filter((c) => c.status === "active").map((c) => [c.id, c]));
+  const watch = [...records.values()]
+    .filter((r) => active.has(r.clientId) && rank(r.risk.level) >= rank("at-risk"))
+    .sort((a, b) => rank(b.risk.level) - rank(a.risk.level));
+  const lines = watch.slice(0, HOME_WATCH_MAX).map((r) => {
+    const client = active.get(r.clientId);
+    const reason = r.risk.reasons[0];
+    const why = [t.risk.levels[r.risk.level], ...(reason ? [describeReason(ctx, reason)] : [])].join(": ");
+    return `• ${t.home.watchLine({ name: client?.displayName ?? "", slug: client?.slug ?? "", why })}`;
+  });
   if (watch.length > HOME_WATCH_MAX) lines.push(t.home.watchMore({ count: watch.length - HOME_WATCH_MAX }));
   m.text([t.home.watchTitle, ...(lines.length > 0 ? lines : [t.home.watchNone])].join("\n"));
 
-  const overdue = invoices.filter((a) => a.overdue);
+  const overdue = [...records.values()].flatMap((r) => r.assessments.filter((a) => a.overdue));
   const sum = (pick: (a: (typeof overdue)[number]) => number) =>
     sumByCurrency(overdue.map((a) => ({ minor: pick(a), currency: a.source.invoice.currency }))).map((x) =>
       fmt.money(x.minor, x.currency),
@@ -102,31 +94,4 @@ async function memberHome(ctx: Context): Promise<Message> {
   m.text([t.home.recentTitle, ...(lines.length > 0 ? lines : [t.home.recentNone])].join("\n"));
   m.divider().text([t.home.helpTitle, t.home.memberHelp].join("\n"));
   return m.build();
-}
-
-interface Watched {
-  slug: string;
-  displayName: string;
-  advice: Advice;
-  weight: number;
-}
-
-/** Clients whose record shows a pattern, the most troubled first, each with its main reason. */
-function clientsToWatch(stats: readonly ClientKindStats[]): Watched[] {
-  const byClient = new Map<number, ClientKindStats[]>();
-  for (const s of stats) byClient.set(s.clientId, [...(byClient.get(s.clientId) ?? []), s]);
-  const out: Watched[] = [];
-  for (const rows of byClient.values()) {
-    const serious = adviseFor(rows).filter((a) => SERIOUS.has(a.id));
-    const first = serious[0];
-    const row = rows[0];
-    if (!first || !row) continue;
-    out.push({
-      slug: row.slug,
-      displayName: row.displayName,
-      advice: first,
-      weight: rows.reduce((n, r) => n + r.recent, 0) * 100 + serious.length,
-    });
-  }
-  return out.sort((a, b) => b.weight - a.weight || a.displayName.localeCompare(b.displayName));
 }

@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../../db/database.ts";
+import {
+  createThrowawayPostgres,
+  skipWithoutPostgres,
+  type ThrowawayPostgres,
+} from "../ops/support/throwaway-postgres.ts";
+import { type Post, SoakSlack } from "./support/soak-slack.ts";
+import { query, type RunningTact, seedDueWorkspaces, startTact } from "./support/soak-tact.ts";
+
+/**
+ * The process is killed (SIGKILL: no chance to clean up) in the middle of a digest run, then
+ * restarted. 30 workspaces are due, each with a digest and two overdue invoices (alerts).
+ */
+const WORKSPACES = 30;
+const OVERDUE = 2;
+const NOW = "2026-11-27T12:00:00Z";
+/** Restarted 11 minutes later: the dead process's claims (10-minute leases) have expired. */
+const LATER = "2026-11-27T12:11:00Z";
+/** The scheduler sends to this many workspaces at a time (send-deliveries.ts). */
+const SENDERS = 4;
+
+describe.skipIf(skipWithoutPostgres)("SIGKILL in the middle of a digest run", () => {
+  let server: ThrowawayPostgres;
+  const running: RunningTact[] = [];
+  let databases = 0;
+
+  beforeAll(async () => {
+    server = await createThrowawayPostgres();
+  });
+  afterAll(async () => {
+    for (const tact of running) await tact.stop().catch(() => {});
+    await server?.destroy();
+  });
+
+  async function crashAndRestart(slack: SoakSlack, stallAt: (slack: SoakSlack) => void, inFlight: number) {
+    const url = await freshDatabase(server, `kill_${++databases}`);
+    await seedDueWorkspaces(url, WORKSPACES, OVERDUE);
+    stallAt(slack);
+    const first = await startTact(slack, { DATABASE_URL: url, SOAK_NOW: NOW, SOAK_TICK_MS: "100" });
+    running.push(first);
+    await slack.until(() => slack.heldPosts.length >= inFlight, `${inFlight} posts in flight`);
+    await first.kill();
+    slack.dropHeld();
+    const recordedSent = new Set(
+      (await deliveries(url)).filter((d) => d.state === "sent").map((d) => `${d.workspace_id}:${d.kind}:${d.key}`),
+    );
+    const deliveredBefore = slack.delivered.length;
+    const second = await startTact(slack, { DATABASE_URL: url, SOAK_NOW: LATER, SOAK_TICK_MS: "100" });
+    running.push(second);
+    const planned = await deliveries(url);
+    const distinct = () => new Set(slack.delivered.map(key)).size;
+    await slack.until(() => distinct() >= planned.length, `all ${planned.length} deliveries`);
+    // A graceful stop waits for the tick in progress: then every row is final.
+    await second.stop();
+    return { url, planned, recordedSent, deliveredBefore, after: await deliveries(url) };
+  }
+
+  for (const stallFrom of [1, 25]) {
+    it(`sends every digest and alert exactly once after a restart (killed while Slack hangs from post ${stallFrom})`, async () => {
+      // Slack stops answering; the process is killed while every sender waits on a post.
+      const slack = await SoakSlack.start();
+      try {
+        const run = await crashAndRestart(slack, (s) => s.holdFrom(stallFrom), SENDERS);
+        expect(run.deliveredBefore).toBe(stallFrom - 1);
+        expect(run.after.filter((d) => d.state !== "sent")).toEqual([]);
+        const keys = slack.delivered.map(key);
+        expect(
+          keys.filter((k, i) => keys.indexOf(k) !== i),
+          "posted twice",
+        ).toEqual([]);
+        expect(keys).toHaveLength(run.planned.length);
+        for (const held of slack.heldPosts) expect(keys).toContain(key(held));
+        expect(slack.delivered.filter((p) => p.text.startsWith("Daily digest"))).toHaveLength(WORKSPACES);
+        expect(run.planned.filter((d) => d.kind === "alert")).toHaveLength(WORKSPACES * OVERDUE);
+      } finally {
+        await slack.close();
+      }
+    });
+  }
+
+  it("loses nothing when killed while Slack answers other posts; resends at most those accepted in the instant before the kill", async () => {
+    // One post hangs while the three other senders' posts are answered at once: the kill
+    // lands between Slack accepting those and Tact recording them. Without an idempotency
+    // key on Slack's side those few are the one case that can go out twice.
+    const slack = await SoakSlack.start();
+    try {
+      const run = await crashAndRestart(slack, (s) => s.holdPost(25), 1);
+      expect(run.after.filter((d) => d.state !== "sent")).toEqual([]);
+      const keys = slack.delivered.map(key);
+      expect(new Set(keys).size).toBe(run.planned.length);
+      for (const held of slack.heldPosts) expect(keys.filter((k) => k === key(held))).toHaveLength(1);
+      const twice = slack.delivered.filter((p, i) => keys.indexOf(key(p)) !== i);
+      // At most the other senders' last posts, and only ones Tact had not recorded as sent.
+      expect(twice.length).toBeLessThanOrEqual(SENDERS - 1);
+      expect(run.recordedSent.size).toBeGreaterThanOrEqual(run.deliveredBefore - (SENDERS - 1));
+    } finally {
+      await slack.close();
+    }
+  });
+});
+
+function key(post: Post): string {
+  return `${post.channel}|${post.text}`;
+}
+
+async function deliveries(url: string) {
+  return query<{ workspace_id: number; kind: string; key: string; state: string }>(
+    url,
+    "select workspace_id, kind, key, state from deliveries where kind <> 'round' order by id",
+  );
+}
+
+/** A migrated database of its own on the throwaway server. */
+async function freshDatabase(server: ThrowawayPostgres, name: string): Promise<string> {
+  await query(server.url, `create database ${name}`);
+  const url = new URL(server.url);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString() });
+  await database.close();
+  return url.toString();
+}

@@ -45,15 +45,18 @@ export async function logIncident(ctx: Context, input: LogIncidentInput): Promis
       },
       tx,
     );
-    return row;
+    // Counted inside the transaction: once it commits nothing else can fail, so a database
+    // lost right after never makes the answer say "nothing was saved" about a saved incident.
+    const count = await countRecentIncidents(
+      tx,
+      ctx.workspace.id,
+      client.id,
+      input.kind,
+      new Date(now.getTime() - RECENT_DAYS * DAY_MS),
+    );
+    return { row, count };
   });
-  const count90 = await countRecentIncidents(
-    ctx.db,
-    ctx.workspace.id,
-    client.id,
-    input.kind,
-    new Date(now.getTime() - RECENT_DAYS * DAY_MS),
-  );
+  const count90 = incident.count;
   const { t } = ctx;
   const kind = t.incidents.kinds[input.kind];
   const what = input.invoiceRef ? `${kind} (${t.incidents.onInvoice({ invoice: input.invoiceRef })})` : kind;
@@ -63,7 +66,7 @@ export async function logIncident(ctx: Context, input: LogIncidentInput): Promis
       message(text)
         .text(text)
         .context(t.incidents.undoHint)
-        .buttons([{ id: `undo:${incident.id}`, label: t.incidents.undoButton }])
+        .buttons([{ id: `undo:${incident.row.id}`, label: t.incidents.undoButton }])
         .build(),
     ),
   ];

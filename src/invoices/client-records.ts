@@ -25,6 +25,11 @@ export interface RecordScope {
   clientIds?: readonly number[];
   /** Only history from this day on (the digest looks at a year); all of it when omitted. */
   sinceDay?: string;
+  /**
+   * Only what the risk level reads (the digest): invoices settled on time are left out, so
+   * `assessments` holds open and late ones only.
+   */
+  riskOnly?: boolean;
 }
 
 const RECENT_DAYS = 90;
@@ -49,7 +54,7 @@ export async function clientRecords(db: Db, scope: RecordScope): Promise<Map<num
     invoicesWithPayments(db, {
       workspaceIds: [scope.workspace.id],
       ...(scope.clientIds ? { clientIds: scope.clientIds } : {}),
-      which: "all",
+      which: scope.riskOnly ? "late" : "all",
       ...(scope.sinceDay ? { dueSince: scope.sinceDay } : {}),
     }),
   ]);

@@ -70,7 +70,7 @@ export async function throughputBenchmark(o: ThroughputOptions): Promise<Through
   let tact: ServerProcess | undefined;
   let bare: ServerProcess | undefined;
   try {
-    tact = await startServer([o.build.main], {
+    tact = await startServer([...(process.env.BENCH_NODE_ARGS?.split(" ") ?? []), o.build.main], {
       env: serverEnv(o.fake, discordKeys(), { DATABASE_URL: db.url }),
       ready: "Tact is ready",
     });
@@ -103,7 +103,17 @@ export async function throughputBenchmark(o: ThroughputOptions): Promise<Through
     if (Number(written?.n) !== expected)
       notes.push(`Incidents written: ${written?.n} of ${expected} commands (every one should be).`);
     else notes.push(`Every command wrote its incident: ${expected} incidents for ${expected} commands.`);
-    if (tact.problems.length > 0) notes.push(`Tact logged ${tact.problems.length} warnings or errors during the run.`);
+    if (tact.problems.length > 0) {
+      const kinds = new Map<string, number>();
+      for (const line of tact.problems) {
+        const msg = /"msg":"([^"]*)"/.exec(line)?.[1] ?? line.slice(0, 120);
+        kinds.set(msg, (kinds.get(msg) ?? 0) + 1);
+      }
+      const top = [...kinds].sort((a, b) => b[1] - a[1]).slice(0, 3);
+      notes.push(
+        `Tact logged ${tact.problems.length} warnings or errors during the run: ${top.map(([m, n]) => `${n} × "${m}"`).join("; ")}.`,
+      );
+    }
     await tact.stop();
     tact = undefined;
 

@@ -1,5 +1,6 @@
-import { and, desc, eq, gte, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
+import { queryRows } from "../query-rows.ts";
 import type { IncidentKind } from "../schema/incidents.ts";
 import { clients, incidents } from "../schema/index.ts";
 
@@ -10,6 +11,51 @@ export async function insertIncident(db: Db, values: NewIncident): Promise<Incid
   const [row] = await db.insert(incidents).values(values).returning();
   if (!row) throw new Error("incident insert returned nothing");
   return row;
+}
+
+export interface LoggedIncident {
+  id: number;
+  /** The client's incidents of this kind since `since`, the new one included. */
+  count: number;
+}
+
+/**
+ * Logs an incident with its audit entry and counts the client's recent incidents of its kind,
+ * in one statement: atomic without a transaction, and one round trip instead of five (begin,
+ * insert, audit, count, commit), which is most of a `/client late`'s database time (see
+ * docs/benchmarks.md, command throughput).
+ */
+export async function logIncidentAudited(
+  db: Db,
+  values: Omit<NewIncident, "id" | "withdrawnAt" | "withdrawnBy"> & { occurredAt: Date; createdAt: Date },
+  audit: { actorId: string; details: Record<string, unknown> },
+  since: Date,
+): Promise<LoggedIncident> {
+  const [row] = await queryRows<{ id: number; count: number }>(
+    db,
+    sql`with ins as (
+      insert into incidents (workspace_id, client_id, kind, note, invoice_ref, invoice_id, reporter_id, source, occurred_at, created_at)
+      values (${values.workspaceId}, ${values.clientId}, ${values.kind}, ${values.note ?? null}, ${values.invoiceRef ?? null},
+        ${values.invoiceId ?? null}, ${values.reporterId}, ${values.source}, ${values.occurredAt.toISOString()}::timestamptz,
+        ${values.createdAt.toISOString()}::timestamptz)
+      returning id
+    ), aud as (
+      insert into audit_log (workspace_id, actor_id, action, subject_type, subject_id, details, at)
+      select ${values.workspaceId}, ${audit.actorId}, 'incident.logged', 'incident', ins.id::text,
+        ${JSON.stringify(audit.details)}::jsonb, ${values.createdAt.toISOString()}::timestamptz
+      from ins
+    )
+    select ins.id::int as id,
+      (select count(*)::int from incidents i
+        where i.workspace_id = ${values.workspaceId} and i.client_id = ${values.clientId} and i.kind = ${values.kind}
+          and i.withdrawn_at is null and i.occurred_at >= ${since.toISOString()}::timestamptz)
+      -- The statement's snapshot does not see its own insert: count it here.
+      + case when ${values.occurredAt.toISOString()}::timestamptz >= ${since.toISOString()}::timestamptz then 1 else 0 end
+        as count
+    from ins`,
+  );
+  if (!row) throw new Error("incident insert returned nothing");
+  return { id: Number(row.id), count: Number(row.count) };
 }
 
 /** The reporter's most recent incident still in the record. */
@@ -74,28 +120,6 @@ export async function latestIncidents(
     .where(and(eq(incidents.workspaceId, workspaceId), eq(incidents.clientId, clientId), isNull(incidents.withdrawnAt)))
     .orderBy(desc(incidents.occurredAt), desc(incidents.id))
     .limit(limit);
-}
-
-export async function countRecentIncidents(
-  db: Db,
-  workspaceId: number,
-  clientId: number,
-  kind: IncidentKind,
-  since: Date,
-): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(incidents)
-    .where(
-      and(
-        eq(incidents.workspaceId, workspaceId),
-        eq(incidents.clientId, clientId),
-        eq(incidents.kind, kind),
-        isNull(incidents.withdrawnAt),
-        gte(incidents.occurredAt, since),
-      ),
-    );
-  return Number(row?.n ?? 0);
 }
 
 export interface ClientSummary {

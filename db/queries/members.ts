@@ -2,6 +2,9 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
 import { members } from "../schema/index.ts";
 
+/** Skips the write when nothing changed but the day (most requests). */
+export const memberChanged = sql`${members.displayName} is distinct from excluded.display_name or ${members.lastSeenAt} < excluded.last_seen_at - interval '1 day'`;
+
 /** Records (or refreshes) the name a user goes by, so records can name them. */
 export async function upsertMember(
   db: Db,
@@ -16,8 +19,7 @@ export async function upsertMember(
     .onConflictDoUpdate({
       target: [members.workspaceId, members.userId],
       set: { displayName, lastSeenAt: at },
-      // Skip the write when nothing changed but the day.
-      setWhere: sql`${members.displayName} is distinct from excluded.display_name or ${members.lastSeenAt} < excluded.last_seen_at - interval '1 day'`,
+      setWhere: memberChanged,
     });
 }
 

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { isDatabaseUnavailable } from "../../db/is-unavailable.ts";
 import { insertAudit } from "../../db/queries/audit.ts";
 import { memberNames, upsertMember } from "../../db/queries/members.ts";
+import { claimRequestAndFindWorkspace } from "../../db/queries/processed-requests.ts";
 import { findOrCreateWorkspace, type WorkspaceRow } from "../../db/queries/workspaces.ts";
 import { processedRequests } from "../../db/schema/index.ts";
 import { parseCommandOptions, parseCommandText } from "../commands/parse-command.ts";
@@ -31,8 +32,8 @@ export interface Core {
 
 export function createCore(services: CoreServices): Core {
   const actions = new Map(actionList().map((a) => [a.name, a]));
-
-  async function contextFor(invocation: Invocation): Promise<Context> {
+  async function contextFor(invocation: Invocation, known?: WorkspaceRow): Promise<Context> {
+    if (known) return buildContext(services, invocation, known);
     const { db } = services;
     const hints = invocation.workspaceHints;
     const workspace = await findOrCreateWorkspace(db, {
@@ -49,9 +50,9 @@ export function createCore(services: CoreServices): Core {
     return buildContext(services, invocation, workspace);
   }
 
-  async function run(invocation: Invocation, ctx: Context): Promise<Effect[]> {
+  async function run(invocation: Invocation, ctx: Context, memberRecorded: boolean): Promise<Effect[]> {
     const input = invocation.input;
-    if (invocation.userName) {
+    if (invocation.userName && !memberRecorded) {
       await upsertMember(services.db, ctx.workspace.id, invocation.userId, invocation.userName, services.clock.now());
     }
     if (input.kind === "text" || input.kind === "options") {
@@ -94,16 +95,24 @@ export function createCore(services: CoreServices): Core {
       let t: Catalog = catalogFor(toLocale(invocation.locale));
       let claimed = false;
       try {
+        let known: WorkspaceRow | undefined;
         if (invocation.requestId) {
-          claimed = await claimRequest(services, invocation);
+          const claim = await claimRequestAndFindWorkspace(
+            services.db,
+            { key: requestKey(invocation), at: services.clock.now() },
+            { platform: invocation.platform, externalId: invocation.workspaceId },
+            invocation.userName ? { userId: invocation.userId, name: invocation.userName } : undefined,
+          );
+          claimed = claim.claimed;
+          known = claim.workspace;
           if (!claimed) {
             log.info("duplicate request ignored");
             return [];
           }
         }
-        const ctx = await contextFor(invocation);
+        const ctx = await contextFor(invocation, known);
         t = ctx.t;
-        return await run(invocation, { ...ctx, log });
+        return await run(invocation, { ...ctx, log }, known !== undefined);
       } catch (error) {
         if (error instanceof UserError) return [reply(textMessage(error.render(t)))];
         // Nothing was applied: let the platform's retry of this request run it again.
@@ -163,19 +172,12 @@ function buildContext(services: CoreServices, invocation: Invocation, workspace:
 }
 
 /** Platforms resend requests they think were slow; each request id is applied once. */
-async function claimRequest(services: CoreServices, invocation: Invocation): Promise<boolean> {
-  const key = `${invocation.platform}:${invocation.workspaceId}:${invocation.requestId}`;
-  const rows = await services.db
-    .insert(processedRequests)
-    .values({ key, at: services.clock.now() })
-    .onConflictDoNothing()
-    .returning({ key: processedRequests.key });
-  return rows.length > 0;
+function requestKey(invocation: Invocation): string {
+  return `${invocation.platform}:${invocation.workspaceId}:${invocation.requestId}`;
 }
 
 async function releaseRequest(services: CoreServices, invocation: Invocation): Promise<void> {
-  const key = `${invocation.platform}:${invocation.workspaceId}:${invocation.requestId}`;
-  await services.db.delete(processedRequests).where(eq(processedRequests.key, key));
+  await services.db.delete(processedRequests).where(eq(processedRequests.key, requestKey(invocation)));
 }
 
 function errorSummary(error: unknown): { message: string; code?: string } {

@@ -1,4 +1,4 @@
-import { countRecentIncidents, insertIncident } from "../../db/queries/incidents.ts";
+import { logIncidentAudited } from "../../db/queries/incidents.ts";
 import { findInvoiceByNumber } from "../../db/queries/invoices.ts";
 import type { IncidentKind } from "../../db/schema/incidents.ts";
 import { requireClient } from "../clients/require-client.ts";
@@ -23,8 +23,9 @@ export async function logIncident(ctx: Context, input: LogIncidentInput): Promis
   // `/client late acme INV-7` links the recorded invoice, so the late payment counts once.
   const invoice = input.invoiceRef ? await findInvoiceByNumber(ctx.db, ctx.workspace.id, input.invoiceRef) : undefined;
   const invoiceId = invoice?.clientId === client.id ? invoice.id : null;
-  const incident = await ctx.db.transaction(async (tx) => {
-    const row = await insertIncident(tx, {
+  const incident = await logIncidentAudited(
+    ctx.db,
+    {
       workspaceId: ctx.workspace.id,
       clientId: client.id,
       kind: input.kind,
@@ -35,27 +36,10 @@ export async function logIncident(ctx: Context, input: LogIncidentInput): Promis
       source: ctx.invocation.platform,
       occurredAt: now,
       createdAt: now,
-    });
-    await ctx.audit(
-      {
-        action: "incident.logged",
-        subjectType: "incident",
-        subjectId: row.id,
-        details: { kind: input.kind, client: client.slug },
-      },
-      tx,
-    );
-    // Counted inside the transaction: once it commits nothing else can fail, so a database
-    // lost right after never makes the answer say "nothing was saved" about a saved incident.
-    const count = await countRecentIncidents(
-      tx,
-      ctx.workspace.id,
-      client.id,
-      input.kind,
-      new Date(now.getTime() - RECENT_DAYS * DAY_MS),
-    );
-    return { row, count };
-  });
+    },
+    { actorId: ctx.user.id, details: { kind: input.kind, client: client.slug } },
+    new Date(now.getTime() - RECENT_DAYS * DAY_MS),
+  );
   const count90 = incident.count;
   const { t } = ctx;
   const kind = t.incidents.kinds[input.kind];
@@ -66,7 +50,7 @@ export async function logIncident(ctx: Context, input: LogIncidentInput): Promis
       message(text)
         .text(text)
         .context(t.incidents.undoHint)
-        .buttons([{ id: `undo:${incident.row.id}`, label: t.incidents.undoButton }])
+        .buttons([{ id: `undo:${incident.id}`, label: t.incidents.undoButton }])
         .build(),
     ),
   ];

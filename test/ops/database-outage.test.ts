@@ -40,7 +40,7 @@ describe.skipIf(skipWithoutPostgres)("when the database goes away", () => {
   const say = async (line: string, as: As & { locale?: string } = {}) =>
     effectsText(await core.handle({ ...invocation(line, as), ...(as.locale ? { locale: as.locale } : {}) }));
 
-  async function count(table: "incidents" | "audit_log" | "clients", workspace: string): Promise<number> {
+  async function count(table: "incidents" | "audit_log" | "clients" | "invoices", workspace: string): Promise<number> {
     const [row] = await queryRows<{ n: number }>(
       database.db,
       sql`select count(*)::int as n from ${sql.identifier(table)} t
@@ -72,22 +72,43 @@ describe.skipIf(skipWithoutPostgres)("when the database goes away", () => {
     await say("/client add acme ACME Corp", ws);
     const auditBefore = await count("audit_log", ws.workspace);
 
-    // The incident row is inserted; the server crashes as its audit row is about to follow.
+    // The invoice row is inserted; the server crashes as its audit row is about to follow.
     beforeQuery = (statement) => {
       if (/^insert into "audit_log"/i.test(statement)) {
         beforeQuery = undefined;
         server.stopNow("immediate");
       }
     };
-    const answer = await say("/client late acme", ws);
+    const record = "/client invoice acme INV-7 1200.00 EUR due 2026-12-15";
+    const answer = await say(record, ws);
     expect(answer).toContain("temporarily unavailable");
     expect(answer).toContain("nothing was saved");
 
+    await server.start();
+    expect(await count("invoices", ws.workspace)).toBe(0);
+    expect(await count("audit_log", ws.workspace)).toBe(auditBefore);
+    expect(await say(record, ws)).toContain("INV-7");
+    expect(await count("invoices", ws.workspace)).toBe(1);
+  });
+
+  it("writes an incident and its audit entry together or not at all", async () => {
+    const ws = { workspace: "outage-incident" };
+    await say("/client add acme ACME Corp", ws);
+    const auditBefore = await count("audit_log", ws.workspace);
+    // One statement writes both: the server dies as it is sent.
+    beforeQuery = (statement) => {
+      if (/insert into incidents/i.test(statement)) {
+        beforeQuery = undefined;
+        server.stopNow("immediate");
+      }
+    };
+    expect(await say("/client late acme", ws)).toContain("nothing was saved");
     await server.start();
     expect(await count("incidents", ws.workspace)).toBe(0);
     expect(await count("audit_log", ws.workspace)).toBe(auditBefore);
     expect(await say("/client late acme", ws)).toContain("Logged late payment");
     expect(await count("incidents", ws.workspace)).toBe(1);
+    expect(await count("audit_log", ws.workspace)).toBe(auditBefore + 1);
   });
 
   it("keeps running when pooled connections drop, idle or in the middle of a transaction", async () => {
@@ -121,7 +142,7 @@ describe.skipIf(skipWithoutPostgres)("when the database goes away", () => {
     const ws = { workspace: "outage-logs" };
     await say("/client add acme ACME Corp", ws);
     beforeQuery = (statement) => {
-      if (/^insert into "incidents"/i.test(statement)) {
+      if (/insert into incidents/i.test(statement)) {
         beforeQuery = undefined;
         server.stopNow("immediate");
       }

@@ -4,18 +4,22 @@ import type { IncidentKind } from "../schema/incidents.ts";
 import { incidents } from "../schema/index.ts";
 import type { KindStats } from "./incidents.ts";
 
-/** Per client and kind: counts all time and since `since`, first and last dates. One query for many clients. */
+/**
+ * Per client and kind: counts all time and since `since`, first and last dates. One query for
+ * many clients of one or many workspaces (client ids are unique across workspaces).
+ */
 export async function incidentStatsByClient(
   db: Db,
-  workspaceId: number,
+  workspaceIds: readonly number[],
   since: Date,
   clientIds?: readonly number[],
-): Promise<Map<number, KindStats[]>> {
-  if (clientIds && clientIds.length === 0) return new Map();
-  const where: SQL[] = [eq(incidents.workspaceId, workspaceId), isNull(incidents.withdrawnAt)];
+): Promise<Map<number, (KindStats & { workspaceId: number })[]>> {
+  if (workspaceIds.length === 0 || (clientIds && clientIds.length === 0)) return new Map();
+  const where: SQL[] = [inArray(incidents.workspaceId, [...workspaceIds]), isNull(incidents.withdrawnAt)];
   if (clientIds) where.push(inArray(incidents.clientId, [...clientIds]));
   const rows = await db
     .select({
+      workspaceId: incidents.workspaceId,
       clientId: incidents.clientId,
       kind: incidents.kind,
       total: sql<number>`count(*)::int`,
@@ -28,11 +32,12 @@ export async function incidentStatsByClient(
     })
     .from(incidents)
     .where(and(...where))
-    .groupBy(incidents.clientId, incidents.kind);
-  const out = new Map<number, KindStats[]>();
+    .groupBy(incidents.workspaceId, incidents.clientId, incidents.kind);
+  const out = new Map<number, (KindStats & { workspaceId: number })[]>();
   for (const r of rows) {
     const list = out.get(r.clientId) ?? [];
     list.push({
+      workspaceId: r.workspaceId,
       kind: r.kind,
       total: Number(r.total),
       recent: Number(r.recent),
@@ -46,28 +51,34 @@ export async function incidentStatsByClient(
 }
 
 export interface LateIncident {
+  workspaceId: number;
   clientId: number;
   invoiceId: number | null;
   occurredAt: Date;
 }
 
-/** `late` incidents still in the record since a moment, for many clients. One query. */
+/** `late` incidents still in the record since a moment, for many clients of one or many workspaces. One query. */
 export async function lateIncidents(
   db: Db,
-  workspaceId: number,
+  workspaceIds: readonly number[],
   since: Date,
   clientIds?: readonly number[],
 ): Promise<LateIncident[]> {
-  if (clientIds && clientIds.length === 0) return [];
+  if (workspaceIds.length === 0 || (clientIds && clientIds.length === 0)) return [];
   const where: SQL[] = [
-    eq(incidents.workspaceId, workspaceId),
+    inArray(incidents.workspaceId, [...workspaceIds]),
     eq(incidents.kind, "late" satisfies IncidentKind),
     isNull(incidents.withdrawnAt),
     gte(incidents.occurredAt, since),
   ];
   if (clientIds) where.push(inArray(incidents.clientId, [...clientIds]));
   return db
-    .select({ clientId: incidents.clientId, invoiceId: incidents.invoiceId, occurredAt: incidents.occurredAt })
+    .select({
+      workspaceId: incidents.workspaceId,
+      clientId: incidents.clientId,
+      invoiceId: incidents.invoiceId,
+      occurredAt: incidents.occurredAt,
+    })
     .from(incidents)
     .where(and(...where));
 }

@@ -9,7 +9,7 @@ import { loadReferenceRates } from "../domain/reference-rates.ts";
 import { type RiskLevel, rank, riskLevels } from "../domain/risk.ts";
 import type { StagePlan } from "../domain/stages.ts";
 import { assessInvoice, type InvoiceAssessment } from "../invoices/assess-invoice.ts";
-import { type ClientRecord, clientRecords } from "../invoices/client-records.ts";
+import { type ClientRecord, workspacesClientRecords } from "../invoices/client-records.ts";
 import type { DigestData, OverdueInvoice, StageRef } from "./digest-data.ts";
 
 export interface DigestRequest {
@@ -26,25 +26,10 @@ const FIRST_WINDOW_MS = 24 * 60 * 60_000;
 export const DUE_SOON_DAYS = 7;
 /** Risk reads a year of payment history. */
 const RISK_HISTORY_DAYS = 365;
-/** Workspaces whose records load at the same time (each is three queries). */
-const RECORDS_AT_ONCE = 4;
-
-/** `fn` over `items`, at most `limit` at a time, results in order. */
-async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < items.length; i = next++) out[i] = await fn(items[i] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
-
 /**
- * The digest data of many workspaces at once, in set-based queries: incidents, open invoices
- * and client names in one query each for all the workspaces, and the clients' records (for
- * their risk levels) in a fixed number per workspace, whatever the number of clients,
- * invoices and incidents.
+ * The digest data of many workspaces at once, in a fixed number of set-based queries whatever
+ * the number of workspaces, clients, invoices and incidents: incidents, open invoices and
+ * client names in one query each, and the clients' records (for their risk levels) in three.
  */
 export async function loadDigestData(
   db: Db,
@@ -64,19 +49,16 @@ export async function loadDigestData(
     newIncidentCounts(db, windows, now),
     openInvoices(db, ids),
     digestClients(db, ids),
-    // A few workspaces at a time: a thousand due at once must not queue 3,000 queries on the
-    // pool (past its connection timeout, workspaces lost their risk section).
-    mapLimited(requests, RECORDS_AT_ONCE, (r) =>
-      clientRecords(db, {
-        workspace: r.workspace,
-        now,
-        sinceDay: addDays(r.today, -RISK_HISTORY_DAYS),
-        riskOnly: true,
-      }).catch((error: unknown) => {
-        onError(r.workspace.id, error);
-        return undefined;
-      }),
-    ),
+    // Every due workspace's clients at once (the earliest workspace's year of history).
+    workspacesClientRecords(db, {
+      workspaces: requests.map((r) => r.workspace),
+      now,
+      sinceDay: requests.map((r) => addDays(r.today, -RISK_HISTORY_DAYS)).sort()[0] ?? now.toISOString().slice(0, 10),
+      riskOnly: true,
+    }).catch((error: unknown) => {
+      for (const r of requests) onError(r.workspace.id, error);
+      return undefined;
+    }),
   ]);
   for (const [i, r] of requests.entries()) {
     out.set(r.workspace.id, {
@@ -98,10 +80,10 @@ export async function loadDigestData(
       count: row.count,
     });
   }
-  for (const [i, r] of requests.entries()) {
+  for (const r of requests) {
     const data = out.get(r.workspace.id);
     if (!data) continue;
-    const own = records[i];
+    const own = records?.get(r.workspace.id);
     const before = r.previous?.payload?.risk;
     if (!own) {
       // Risk unknown today: keep the previous levels, so tomorrow compares with real ones.

@@ -1,6 +1,6 @@
 import type { Db } from "../../db/database.ts";
 import { invoicesWithPayments } from "../../db/queries/open-invoices.ts";
-import { incidentStatsByClient, lateIncidents } from "../../db/queries/risk-inputs.ts";
+import { incidentStatsByClient, type LateIncident, lateIncidents } from "../../db/queries/risk-inputs.ts";
 import type { KindSummary } from "../domain/advice.ts";
 import { addDays, localDate } from "../domain/dates.ts";
 import { loadReferenceRates } from "../domain/reference-rates.ts";
@@ -45,42 +45,75 @@ const RECENT_DAYS = 90;
  * (`/client late acme INV-7`) is the same late payment and is not counted twice.
  */
 export async function clientRecords(db: Db, scope: RecordScope): Promise<Map<number, ClientRecord>> {
-  const today = localDate(scope.now, scope.workspace.timezone);
+  const { workspace, ...rest } = scope;
+  const many = await workspacesClientRecords(db, { ...rest, workspaces: [workspace] });
+  return many.get(workspace.id) ?? new Map();
+}
+
+/**
+ * The records of the clients of many workspaces (the digest's risk levels), still in three
+ * queries: by workspace, then by client.
+ */
+export async function workspacesClientRecords(
+  db: Db,
+  scope: Omit<RecordScope, "workspace"> & { workspaces: readonly { id: number; timezone: string }[] },
+): Promise<Map<number, Map<number, ClientRecord>>> {
+  const out = new Map<number, Map<number, ClientRecord>>(scope.workspaces.map((w) => [w.id, new Map()]));
+  if (scope.workspaces.length === 0) return out;
+  const ids = scope.workspaces.map((w) => w.id);
   const recentSince = new Date(scope.now.getTime() - RECENT_DAYS * 86_400_000);
   const historySince = scope.sinceDay ? new Date(`${scope.sinceDay}T00:00:00Z`) : new Date(0);
   const [stats, incidents, rows] = await Promise.all([
-    incidentStatsByClient(db, scope.workspace.id, recentSince, scope.clientIds),
-    lateIncidents(db, scope.workspace.id, historySince, scope.clientIds),
+    incidentStatsByClient(db, ids, recentSince, scope.clientIds),
+    lateIncidents(db, ids, historySince, scope.clientIds),
     invoicesWithPayments(db, {
-      workspaceIds: [scope.workspace.id],
+      workspaceIds: ids,
       ...(scope.clientIds ? { clientIds: scope.clientIds } : {}),
       which: scope.riskOnly ? "late" : "all",
       ...(scope.sinceDay ? { dueSince: scope.sinceDay } : {}),
     }),
   ]);
   const rates = loadReferenceRates();
-  const assessments = rows.filter((r) => r.invoice.status !== "void").map((r) => assessInvoice(r, today, rates));
-  const clientIds = new Set<number>([
-    ...stats.keys(),
-    ...incidents.map((i) => i.clientId),
-    ...assessments.map((a) => a.source.client.id),
-  ]);
+  const todays = new Map(scope.workspaces.map((w) => [w.id, localDate(scope.now, w.timezone)]));
+  const zones = new Map(scope.workspaces.map((w) => [w.id, w.timezone]));
+  // Grouped once: per-client filtering of every row would cost clients × rows.
+  const assessmentsOf = new Map<number, InvoiceAssessment[]>();
+  const workspaceOf = new Map<number, number>();
+  for (const r of rows) {
+    if (r.invoice.status === "void") continue;
+    const today = todays.get(r.workspace.id);
+    if (!today) continue;
+    push(assessmentsOf, r.client.id, assessInvoice(r, today, rates));
+    workspaceOf.set(r.client.id, r.workspace.id);
+  }
+  const incidentsOf = new Map<number, LateIncident[]>();
+  for (const i of incidents) {
+    push(incidentsOf, i.clientId, i);
+    workspaceOf.set(i.clientId, i.workspaceId);
+  }
+  for (const [clientId, list] of stats) {
+    const first = list[0];
+    if (first) workspaceOf.set(clientId, first.workspaceId);
+  }
 
-  const out = new Map<number, ClientRecord>();
-  const recentDay = addDays(today, -RECENT_DAYS);
-  for (const clientId of clientIds) {
-    const own = assessments.filter((a) => a.source.client.id === clientId);
+  for (const [clientId, workspaceId] of workspaceOf) {
+    const today = todays.get(workspaceId);
+    const zone = zones.get(workspaceId);
+    const records = out.get(workspaceId);
+    if (!today || !zone || !records) continue;
+    const own = assessmentsOf.get(clientId) ?? [];
     const late = own.filter((a) => a.overdue || (a.outstandingMinor === 0 && a.charges.daysLate > 0));
     const lateIds = new Set(late.map((a) => a.source.invoice.id));
     const events: LateEvent[] = [
       ...late.map((a) => ({ on: addDays(a.source.invoice.dueOn, 1), days: a.charges.daysLate, ongoing: a.overdue })),
-      ...incidents
-        .filter((i) => i.clientId === clientId && !(i.invoiceId !== null && lateIds.has(i.invoiceId)))
-        .map((i) => ({ on: localDate(i.occurredAt, scope.workspace.timezone), days: null })),
+      ...(incidentsOf.get(clientId) ?? [])
+        .filter((i) => !(i.invoiceId !== null && lateIds.has(i.invoiceId)))
+        .map((i) => ({ on: localDate(i.occurredAt, zone), days: null })),
     ].sort((a, b) => a.on.localeCompare(b.on));
-    const kinds = (stats.get(clientId) ?? []).filter((s) => s.kind !== "late");
+    const kinds: KindSummary[] = (stats.get(clientId) ?? []).filter((s) => s.kind !== "late");
     const first = events[0];
     const last = events.at(-1);
+    const recentDay = addDays(today, -RECENT_DAYS);
     if (first && last) {
       const recent = events.filter((e) => e.on > recentDay || e.ongoing);
       kinds.push({
@@ -108,9 +141,15 @@ export async function clientRecords(db: Db, scope: RecordScope): Promise<Map<num
       overdue,
       hosted: own.some((a) => a.terms.hosted),
     });
-    out.set(clientId, { clientId, stats: kinds, lateEvents: events, assessments: own, risk });
+    records.set(clientId, { clientId, stats: kinds, lateEvents: events, assessments: own, risk });
   }
   return out;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /** A local day as an instant that shows as that day in any time zone within ±12 hours. */

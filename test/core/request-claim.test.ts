@@ -10,7 +10,11 @@ describe("requests with a platform id", () => {
   const h = useHarness();
   const send = async (line: string, user: string, name: string, requestId: string) =>
     effectsText(
-      await h.core.handle({ ...invocation(line, { user, platform: "slack", workspace: "T1" }), userName: name, requestId }),
+      await h.core.handle({
+        ...invocation(line, { user, platform: "slack", workspace: "T1" }),
+        userName: name,
+        requestId,
+      }),
     );
 
   it("applies a resent request once and names the reporter by the name the platform gives", async () => {

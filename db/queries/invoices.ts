@@ -43,7 +43,14 @@ export async function insertPayment(
     createdAt: Date;
   },
 ): Promise<PaymentRow> {
-  const [row] = await db.insert(payments).values(values).returning();
+  const [row] = await db
+    .insert(payments)
+    .values({
+      ...values,
+      paidLate: sql`coalesce((select ${values.paidOn}::date > i.due_on from invoices i
+        where i.id = ${values.invoiceId} and i.workspace_id = ${values.workspaceId}), false)`,
+    })
+    .returning();
   if (!row) throw new Error("payment insert returned nothing");
   return row;
 }

@@ -68,8 +68,8 @@ export async function invoicesWithPayments(db: Db, filter: InvoiceFilter): Promi
       or(
         eq(invoices.status, "open"),
         eq(invoices.chargesStatus, "open"),
-        sql`exists (select 1 from payments p where p.workspace_id = ${invoices.workspaceId}
-          and p.invoice_id = ${invoices.id} and p.paid_on > ${invoices.dueOn})`,
+        sql`${invoices.id} in (select p.invoice_id from payments p
+          where p.workspace_id = any(${sql.param([...filter.workspaceIds])}::int[]) and p.paid_late)`,
       ),
     );
   }

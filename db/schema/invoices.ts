@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, date, index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, boolean, date, index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { clients } from "./clients.ts";
 import { workspaces } from "./workspaces.ts";
 
@@ -60,8 +60,17 @@ export const payments = pgTable(
     kind: text("kind").$type<PaymentKind>().notNull(),
     amountMinor: bigint("amount_minor", { mode: "number" }).notNull(),
     paidOn: date("paid_on", { mode: "string" }).notNull(),
+    /**
+     * Paid after the invoice's due date, set as it is written: risk reads a year of late
+     * payments, and finding them by comparing every payment with its invoice cost seconds
+     * over a million invoices (docs/benchmarks.md, digest tick).
+     */
+    paidLate: boolean("paid_late").notNull().default(false),
     recordedBy: text("recorded_by").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("payments_invoice").on(t.workspaceId, t.invoiceId)],
+  (t) => [
+    index("payments_invoice").on(t.workspaceId, t.invoiceId),
+    index("payments_late").on(t.workspaceId, t.invoiceId).where(sql`${t.paidLate}`),
+  ],
 );

@@ -80,6 +80,13 @@ export async function loadDigestData(
       count: row.count,
     });
   }
+  // Grouped once: filtering every client per workspace cost workspaces × clients.
+  const clientsOf = new Map<number, (typeof clients)[number][]>();
+  for (const c of clients) {
+    const list = clientsOf.get(c.workspaceId);
+    if (list) list.push(c);
+    else clientsOf.set(c.workspaceId, [c]);
+  }
   for (const r of requests) {
     const data = out.get(r.workspace.id);
     if (!data) continue;
@@ -90,8 +97,7 @@ export async function loadDigestData(
       data.riskLevels = before && typeof before === "object" ? (before as Record<string, string>) : {};
       continue;
     }
-    const wsClients = clients.filter((c) => c.workspaceId === r.workspace.id);
-    Object.assign(data, riskChanges(wsClients, own, before));
+    Object.assign(data, riskChanges(clientsOf.get(r.workspace.id) ?? [], own, before));
   }
   const rates = loadReferenceRates();
   for (const row of invoices) {

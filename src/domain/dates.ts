@@ -45,13 +45,22 @@ export function localDate(instant: Date, timeZone: string): string {
   return localParts(instant, timeZone).date;
 }
 
+const zoneValidity = new Map<string, boolean>();
+
+/** Whether the runtime knows an IANA zone. Memoised: a tick asks once per due workspace. */
 export function isValidTimeZone(timeZone: string): boolean {
+  const known = zoneValidity.get(timeZone);
+  if (known !== undefined) return known;
+  let valid = true;
   try {
     new Intl.DateTimeFormat("en", { timeZone });
-    return true;
   } catch {
-    return false;
+    valid = false;
   }
+  // Bounded: zones are a few hundred names, but anyone can type a wrong one.
+  if (zoneValidity.size >= 1_000) zoneValidity.clear();
+  zoneValidity.set(timeZone, valid);
+  return valid;
 }
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;

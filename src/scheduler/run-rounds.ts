@@ -62,10 +62,11 @@ export async function runRounds(
     localDate: d.localDate,
     payload: {} as Record<string, unknown>,
   }));
+  const roundOf = new Map(done.map((r) => [r.workspaceId, r]));
   for (const d of data.values()) {
     try {
       planned.push(...planRoundDeliveries(d));
-      const round = done.find((r) => r.workspaceId === d.workspace.id);
+      const round = roundOf.get(d.workspace.id);
       if (round) round.payload = { risk: d.riskLevels };
     } catch (error) {
       // A bug in one workspace's digest must not cost the others theirs.

@@ -41,7 +41,9 @@ for (const [day, words] of names) for (const w of words) dayWords[w] = day;
 const ALL_DAYS = [1, 2, 3, 4, 5, 6, 7];
 
 function dayOf(word: string): number | undefined {
-  return dayWords[word.toLowerCase().replace(/\.$/, "")];
+  const key = word.toLowerCase().replace(/\.$/, "");
+  // Own words only: "__proto__" or "constructor" typed as a day is not a day.
+  return Object.hasOwn(dayWords, key) ? dayWords[key] : undefined;
 }
 
 /**

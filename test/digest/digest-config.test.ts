@@ -174,6 +174,9 @@ describe("reading schedule values", () => {
     expect(parseDays("Lun, Mer, Ven.")).toEqual([1, 3, 5]);
     expect(parseDays("daily")).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(parseDays("mon-funday")).toBeUndefined();
+    // Words every JavaScript object has are not days.
+    expect(parseDays("__proto__")).toBeUndefined();
+    expect(parseDays("mon-constructor")).toBeUndefined();
     expect(parseChannel("<#C0123ABC|billing>")).toEqual({ id: "C0123ABC", name: "billing" });
     expect(parseChannel("<#112233445566778899>")).toEqual({ id: "112233445566778899", name: "112233445566778899" });
     expect(parseChannel("#général")).toEqual({ id: "général", name: "général" });

@@ -160,8 +160,8 @@ async function commands(
         team: "T0MEM",
         user: SLACK_OWNER,
         text: "add acme ACME Corp",
-        responseUrl: o.fake.responseUrl("add-slack"),
-        triggerId: "add.slack",
+        responseUrl: o.fake.responseUrl(`add-slack-${round}`),
+        triggerId: `add.slack.${round}`,
       }),
   });
   await o.fake.waitForArrivals(1);
@@ -170,7 +170,7 @@ async function commands(
     concurrency: 1,
     make: () =>
       discordCommand(keys, {
-        id: "1990000000000000000",
+        id: String(1_990_000_000_000_000_000n + BigInt(round)),
         user: DISCORD_OWNER,
         verb: "add",
         options: { slug: "acme", name: "ACME Corp" },
@@ -182,7 +182,7 @@ async function commands(
   const slack = closedLoop(target, {
     total: half,
     concurrency: 8,
-    done: (i) => o.fake.arrival(`mem${i}`),
+    done: (i) => o.fake.arrival(`mem${round}-${i}`),
     make: (i) =>
       slackCommand({
         team: "T0MEM",

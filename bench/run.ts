@@ -7,6 +7,9 @@
  *   npm run bench -- --quick           smaller runs, to check the benchmarks themselves
  *   npm run bench -- --no-write        print only; docs/benchmarks.md is left as it is
  *
+ * BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" passes Node options to the bot under
+ * the throughput load, to profile it (how the figures in docs/benchmarks.md were explained).
+ *
  * Needs a PostgreSQL server (127.0.0.1:5432 as postgres, or BENCH_DATABASE_ADMIN_URL): each
  * benchmark creates its own database and drops it afterwards.
  */

@@ -1,5 +1,7 @@
 import { Client, Events, GatewayDispatchEvents, GatewayIntentBits, type REST, Routes } from "discord.js";
+import { setWorkspaceDeactivated } from "../../db/queries/installations.ts";
 import type { AdapterDeps, PlatformAdapter } from "../../src/core/platform-adapter.ts";
+import { describeError } from "../../src/scheduler/describe-error.ts";
 import { discordOutbox } from "./discord-outbox.ts";
 import { createRest, restOptions } from "./discord-rest.ts";
 import { DiscordSender } from "./discord-sender.ts";
@@ -86,6 +88,34 @@ export function createDiscordAdapter(deps: AdapterDeps, options: DiscordAdapterO
     log.error({ platform: "discord", err: restErrorSummary(error) }, "gateway error"),
   );
   client?.on(Events.Warn, (warning) => log.warn({ platform: "discord", warning }, "gateway warning"));
+  // Removed from a server (kicked, or the server deleted): stop posting there, keep its data,
+  // as for a Slack uninstall. `unavailable` means an outage at Discord, not a removal. Every
+  // server the bot is in arrives again as GUILD_CREATE when it connects: active again.
+  const presence = (guildId: string, at: Date | null) =>
+    track(
+      setWorkspaceDeactivated(core.services.db, "discord", guildId, at)
+        .then((changed) => {
+          if (changed)
+            log.info(
+              { platform: "discord", workspace: guildId },
+              at
+                ? "Tact was removed from a server: it stops posting there, its data is kept"
+                : "Tact is back in a server",
+            );
+        })
+        .catch((error: unknown) =>
+          log.warn(
+            { platform: "discord", workspace: guildId, err: describeError(error) },
+            "could not record whether Tact is in this server",
+          ),
+        ),
+    );
+  client?.ws.on(GatewayDispatchEvents.GuildDelete, (raw: { id: string; unavailable?: boolean }) => {
+    if (!raw.unavailable) presence(raw.id, core.services.clock.now());
+  });
+  client?.ws.on(GatewayDispatchEvents.GuildCreate, (raw: { id: string; unavailable?: boolean }) => {
+    if (!raw.unavailable) presence(raw.id, null);
+  });
   client?.ws.on(GatewayDispatchEvents.InteractionCreate, (raw) => {
     track(
       handler(raw, async (response) => {

@@ -1,9 +1,11 @@
 import { once } from "node:events";
 import { Events } from "discord.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createDiscordAdapter, type DiscordAdapter } from "../../adapters/discord/discord-adapter.ts";
+import { findWorkspace } from "../../db/queries/workspaces.ts";
 import { readConfig } from "../../src/config.ts";
 import { createHttpServer } from "../../src/http/create-http-server.ts";
+import { tableCounts } from "../support/db-counts.ts";
 import { silentLog, useHarness } from "../support/harness.ts";
 import { FakeDiscordApi } from "./fake-discord-api.ts";
 import { FakeGateway } from "./fake-gateway.ts";
@@ -76,5 +78,25 @@ describe("Discord gateway mode", () => {
     expect(JSON.stringify(undone.body)).toContain("Withdrawn: the late payment for ACME Corp");
     // The gateway already said who owns the server: no lookup.
     expect(api.find("GET", `/guilds/${GUILD}`)).toEqual([]);
+  });
+  it("stops posting to a server that removed it, keeps its data, and is back when the server adds it again", async () => {
+    await interact(slashCommand("add", { slug: "acme", name: "ACME Corp" }, { user: OWNER }));
+    const removedAt = async () => (await findWorkspace(h.db.db, "discord", GUILD))?.deactivatedAt ?? null;
+    expect(await removedAt()).toBeNull();
+
+    // An outage at Discord (unavailable) is not a removal; the command after it is answered
+    // once the event before it was handled.
+    gateway.dispatch("GUILD_DELETE", { id: GUILD, unavailable: true });
+    await interact(slashCommand("list", {}, { user: OWNER }));
+    expect(await removedAt()).toBeNull();
+
+    gateway.dispatch("GUILD_DELETE", { id: GUILD });
+    await vi.waitFor(async () => expect(await removedAt()).not.toBeNull());
+    expect((await tableCounts(h.db.db)).clients).toBe(1);
+
+    const guild = api.guilds.get(GUILD);
+    if (!guild) throw new Error("the fake knows the server");
+    gateway.guildCreate(guild);
+    await vi.waitFor(async () => expect(await removedAt()).toBeNull());
   });
 });

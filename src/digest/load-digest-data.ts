@@ -8,6 +8,7 @@ import { addDays } from "../domain/dates.ts";
 import { loadReferenceRates } from "../domain/reference-rates.ts";
 import { type RiskLevel, rank, riskLevels } from "../domain/risk.ts";
 import type { StagePlan } from "../domain/stages.ts";
+import { groupBy } from "../group-by.ts";
 import { assessInvoice, type InvoiceAssessment } from "../invoices/assess-invoice.ts";
 import { type ClientRecord, workspacesClientRecords } from "../invoices/client-records.ts";
 import type { DigestData, OverdueInvoice, StageRef } from "./digest-data.ts";
@@ -80,13 +81,7 @@ export async function loadDigestData(
       count: row.count,
     });
   }
-  // Grouped once: filtering every client per workspace cost workspaces × clients.
-  const clientsOf = new Map<number, (typeof clients)[number][]>();
-  for (const c of clients) {
-    const list = clientsOf.get(c.workspaceId);
-    if (list) list.push(c);
-    else clientsOf.set(c.workspaceId, [c]);
-  }
+  const clientsOf = groupBy(clients, (c) => c.workspaceId);
   for (const r of requests) {
     const data = out.get(r.workspace.id);
     if (!data) continue;

@@ -1,10 +1,11 @@
 import type { Db } from "../../db/database.ts";
 import { invoicesWithPayments } from "../../db/queries/open-invoices.ts";
-import { incidentStatsByClient, type LateIncident, lateIncidents } from "../../db/queries/risk-inputs.ts";
+import { incidentStatsByClient, lateIncidents } from "../../db/queries/risk-inputs.ts";
 import type { KindSummary } from "../domain/advice.ts";
 import { addDays, localDate } from "../domain/dates.ts";
 import { loadReferenceRates } from "../domain/reference-rates.ts";
 import { assessRisk, type LateEvent, type OverdueInvoice, type RiskAssessment } from "../domain/risk.ts";
+import { groupBy } from "../group-by.ts";
 import { assessInvoice, type InvoiceAssessment } from "./assess-invoice.ts";
 
 /** What the card, advice and risk read about one client. */
@@ -77,20 +78,15 @@ export async function workspacesClientRecords(
   const todays = new Map(scope.workspaces.map((w) => [w.id, localDate(scope.now, w.timezone)]));
   const zones = new Map(scope.workspaces.map((w) => [w.id, w.timezone]));
   // Grouped once: per-client filtering of every row would cost clients × rows.
-  const assessmentsOf = new Map<number, InvoiceAssessment[]>();
-  const workspaceOf = new Map<number, number>();
-  for (const r of rows) {
-    if (r.invoice.status === "void") continue;
+  const assessments = rows.flatMap((r) => {
     const today = todays.get(r.workspace.id);
-    if (!today) continue;
-    push(assessmentsOf, r.client.id, assessInvoice(r, today, rates));
-    workspaceOf.set(r.client.id, r.workspace.id);
-  }
-  const incidentsOf = new Map<number, LateIncident[]>();
-  for (const i of incidents) {
-    push(incidentsOf, i.clientId, i);
-    workspaceOf.set(i.clientId, i.workspaceId);
-  }
+    return r.invoice.status === "void" || !today ? [] : [assessInvoice(r, today, rates)];
+  });
+  const assessmentsOf = groupBy(assessments, (a) => a.source.client.id);
+  const incidentsOf = groupBy(incidents, (i) => i.clientId);
+  const workspaceOf = new Map<number, number>();
+  for (const a of assessments) workspaceOf.set(a.source.client.id, a.source.workspace.id);
+  for (const i of incidents) workspaceOf.set(i.clientId, i.workspaceId);
   for (const [clientId, list] of stats) {
     const first = list[0];
     if (first) workspaceOf.set(clientId, first.workspaceId);
@@ -144,12 +140,6 @@ export async function workspacesClientRecords(
     records.set(clientId, { clientId, stats: kinds, lateEvents: events, assessments: own, risk });
   }
   return out;
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 /** A local day as an instant that shows as that day in any time zone within ±12 hours. */

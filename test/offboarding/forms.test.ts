@@ -58,22 +58,25 @@ describe("what the owner writes in the wizard's forms", () => {
     expect(text(await submit(h, "wizard-form:1:8:lessons", { text: lessons }))).toBe(
       "Lessons and warning signs, one per line: at most 20 lines. Nothing was saved.",
     );
-    expect(await count(h.db.db, "incidents", "kind = 'flag'")).toBe(0);
+    expect(await count(h.db.db, "incidents", "kind in ('flag', 'lesson')")).toBe(0);
     expect((await wizard())?.current_step).toBe(8);
   });
 
-  it("saves each lesson as a warning sign, bullets and blank lines aside", async () => {
+  it("saves each lesson as a lesson, its own kind, bullets and blank lines aside", async () => {
     await started();
     await submit(h, "wizard-form:1:1:conversation", { notes: "We talked." });
     for (const step of [2, 3, 4, 5]) await h.run(`press wizard:1:${step}:done`);
     await h.run("press wizard:1:6:record");
     await h.run("press wizard:1:7:nopost");
     const end = text(await submit(h, "wizard-form:1:8:lessons", { text: "- wanted a discount\n\n• no deposit\n" }));
-    expect(end).toContain("Saved 2 warning signs on the client.");
-    const notes = await queryRows<{ note: string }>(
+    expect(end).toContain("Saved 2 lessons on the client's record.");
+    const notes = await queryRows<{ kind: string; note: string }>(
       h.db.db,
-      sql`select note from incidents where kind = 'flag' order by id`,
+      sql`select kind, note from incidents order by id`,
     );
-    expect(notes.map((n) => n.note)).toEqual(["wanted a discount", "no deposit"]);
+    expect(notes).toEqual([
+      { kind: "lesson", note: "wanted a discount" },
+      { kind: "lesson", note: "no deposit" },
+    ]);
   });
 });

@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { queryRows } from "../../db/query-rows.ts";
@@ -77,6 +78,36 @@ describe("what the owner writes in the wizard's forms", () => {
     expect(notes).toEqual([
       { kind: "lesson", note: "wanted a discount" },
       { kind: "lesson", note: "no deposit" },
+    ]);
+  });
+
+  it("never counts lessons toward risk, and turns lessons once stored as warning signs back into lessons", async () => {
+    await started();
+    const before = await h.say("/client show acme");
+    await submit(h, "wizard-form:1:1:conversation", { notes: "We talked." });
+    for (const step of [2, 3, 4, 5]) await h.run(`press wizard:1:${step}:done`);
+    await h.run("press wizard:1:6:record");
+    await h.run("press wizard:1:7:nopost");
+    const lines = ["wanted a discount", "no deposit", "late brief", "scope unclear", "many calls"];
+    await submit(h, "wizard-form:1:8:lessons", { text: lines.join("\n") });
+    const after = await h.say("/client show acme");
+    // Five lessons: no incident counted, the risk as it was.
+    expect(after).toContain("No incidents recorded.");
+    const risk = (card: string) => /^Risk — .+$/m.exec(card)?.[0];
+    expect(risk(after)).toBe(risk(before));
+    expect(after).toContain("Lessons learned (not counted as incidents)");
+
+    // Before migration 0003, the wizard stored them as warning signs; a teammate's own flag stays one.
+    await h.run("/client flag acme no deposit", { user: "sam" });
+    await h.db.db.execute(sql`update incidents set kind = 'flag' where kind = 'lesson'`);
+    await h.db.db.execute(sql.raw(await readFile("db/migrations/0003_lessons_own_kind.sql", "utf8")));
+    const kinds = await queryRows<{ kind: string; reporter_id: string }>(
+      h.db.db,
+      sql`select kind, reporter_id from incidents order by id`,
+    );
+    expect(kinds).toEqual([
+      ...lines.map(() => ({ kind: "lesson", reporter_id: "owner" })),
+      { kind: "flag", reporter_id: "sam" },
     ]);
   });
 });

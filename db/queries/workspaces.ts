@@ -45,6 +45,15 @@ export async function findWorkspace(db: Db, platform: string, externalId: string
   return row;
 }
 
+/**
+ * The workspace row, locked until the transaction ends: changes that depend on who owns it
+ * (handing it over) wait for each other instead of both reading the same owner.
+ */
+export async function lockWorkspace(tx: Db, workspaceId: number): Promise<WorkspaceRow | undefined> {
+  const [row] = await tx.select().from(workspaces).where(eq(workspaces.id, workspaceId)).for("update");
+  return row;
+}
+
 export async function updateWorkspace(
   db: Db,
   workspaceId: number,

@@ -107,6 +107,34 @@ describe("the /client command on Slack", () => {
     expect(told?.args.channel).toBe(`D${MEMBER}`);
   });
 
+  it("hands ownership over once when several hand-overs arrive at once; every other one is told", async () => {
+    await s.command("help");
+    const people = Array.from({ length: 8 }, (_, i) => `U0HEIR${i}`);
+    const sent = await Promise.all(people.map((id) => s.command(`config owner <@${id}|heir${id.slice(-1)}>`)));
+    const texts = sent.map((r) =>
+      answers(r.responseUrl)
+        .map((a) => String(a.text))
+        .join(" "),
+    );
+    const won = texts.filter((t) => t.includes("is now the owner of this workspace"));
+    expect(won).toHaveLength(1);
+    const [ws] = await queryRows<{ owner: string }>(s.h.db.db, sql`select owner_user_id as owner from workspaces`);
+    const heir = String(ws?.owner);
+    expect(won[0]).toContain(`${heir} is now the owner`);
+    // The others are refused, naming who owns it now: at the lock (they raced the winner) or,
+    // when they arrived after it, at the owner-only check.
+    const refused = texts.filter((t) => !won.includes(t));
+    expect(refused).toHaveLength(people.length - 1);
+    for (const t of refused) {
+      expect(t).toMatch(
+        new RegExp(`handed over to ${heir} a moment ago.*Nothing was changed|Only the workspace owner \\(${heir}\\)`),
+      );
+    }
+    expect(await count("audit_log", "action = 'config.owner'")).toBe(1);
+    const dms = s.fake.callsTo("chat.postMessage").filter((c) => String(c.args.text).includes("made you the owner"));
+    expect(dms.map((c) => c.args.channel)).toEqual([`D${ws?.owner}`]);
+  });
+
   it("sets the digest channel from a Slack channel mention, naming it as people know it", async () => {
     const { responseUrl } = await s.command("config channel <#C0BILLING|billing>");
     const [ws] = await queryRows<{ channel: string }>(s.h.db.db, sql`select digest_channel as channel from workspaces`);

@@ -122,6 +122,31 @@ describe("Discord HTTP interactions", () => {
     expect(textOf(dataOf(accepted.body))).not.toContain("Only the workspace owner");
   });
 
+  it("leaves the owner unknown while Discord cannot say who owns the server, and refuses owner-only commands", async () => {
+    // Commands-only install: the bot is not in this server, so Discord will not describe it.
+    const guild = "1110000000000000999";
+    const as = (user: string) => ({ user, guild });
+    const first = await d.send(slashCommand("config", { setting: "lang", value: "fr" }, as(MEMBER)));
+    const refusal = textOf(dataOf(first.body));
+    expect(refusal).toContain("I don't know yet who that is");
+    expect(refusal).toContain("Add the bot to the server");
+    const [ws] = await queryRows<{ owner: string | null; locale: string }>(
+      d.h.db.db,
+      sql`select owner_user_id as owner, locale from workspaces`,
+    );
+    expect(ws).toEqual({ owner: null, locale: "en" });
+
+    // The bot is added; once the server's details are looked up again, its owner is the owner.
+    d.api.addGuild({ id: guild, name: "Studio Sud", owner_id: OWNER });
+    d.h.clock.advance(61 * 60_000);
+    const member = await d.send(slashCommand("config", { setting: "lang", value: "fr" }, as(MEMBER)));
+    expect(textOf(dataOf(member.body))).toContain("Only the workspace owner (");
+    const owner = await d.send(slashCommand("config", { setting: "lang", value: "fr" }, as(OWNER)));
+    expect(textOf(dataOf(owner.body))).not.toContain("Only the workspace owner");
+    const [after] = await queryRows<{ owner: string }>(d.h.db.db, sql`select owner_user_id as owner from workspaces`);
+    expect(after?.owner).toBe(OWNER);
+  });
+
   it("refuses a member at an owner-only command, and changes nothing", async () => {
     await d.send(slashCommand("help", {}, { user: OWNER }));
     const res = await d.send(slashCommand("config", { setting: "lang", value: "fr" }, { user: MEMBER, name: "Sam" }));

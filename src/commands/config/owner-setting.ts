@@ -59,4 +59,3 @@ async function resolvePerson(ctx: Context, value: string): Promise<MemberRow> {
   if (byName.length === 1 && byName[0]) return byName[0];
   throw userError("owner-unknown", (t) => t.offboarding.owner.unknown({ value: name }));
 }
-

@@ -15,6 +15,7 @@ export const offboarding = {
   action: {
     export: "export a client's written record",
     owner: "hand over the ownership of this workspace",
+    offboard: "let a client go",
   },
   refused: {
     offboard: (p: { owner: string }) =>

@@ -18,6 +18,7 @@ export const offboarding: Catalog["offboarding"] = {
   action: {
     export: "exporter le dossier écrit d'un client",
     owner: "transmettre la responsabilité de cet espace",
+    offboard: "mettre fin à la relation avec un client",
   },
   refused: {
     offboard: (p) =>

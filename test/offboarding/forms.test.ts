@@ -97,10 +97,10 @@ describe("what the owner writes in the wizard's forms", () => {
     expect(risk(after)).toBe(risk(before));
     expect(after).toContain("Lessons learned (not counted as incidents)");
 
-    // Before migration 0003, the wizard stored them as warning signs; a teammate's own flag stays one.
+    // Before migration 0004, the wizard stored them as warning signs; a teammate's own flag stays one.
     await h.run("/client flag acme no deposit", { user: "sam" });
     await h.db.db.execute(sql`update incidents set kind = 'flag' where kind = 'lesson'`);
-    await h.db.db.execute(sql.raw(await readFile("db/migrations/0003_lessons_own_kind.sql", "utf8")));
+    await h.db.db.execute(sql.raw(await readFile("db/migrations/0004_lessons_own_kind.sql", "utf8")));
     const kinds = await queryRows<{ kind: string; reporter_id: string }>(
       h.db.db,
       sql`select kind, reporter_id from incidents order by id`,

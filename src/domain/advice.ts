@@ -57,6 +57,19 @@ const kindSpan = (f: AdviceFacts, kind: "conduct" | "advice" | "scope" | "ethics
 };
 const within = (f: AdviceFacts, day: string, days: number) => inWindow(day, f.today, days);
 
+/** A row that says, for any count, what the playbook advises about one kind of incident. */
+function loggedRule(id: "scope" | "ethics" | "flags", kind: "scope" | "ethics" | "flag", when: string): AdviceRule {
+  return {
+    topic: id,
+    id,
+    when,
+    advise: (f) => {
+      const s = kindSpan(f, kind);
+      return s ? { id, ...s } : null;
+    },
+  };
+}
+
 /**
  * PLAYBOOK.md §1–2 as a table (issue #21): advice proportionate to the facts. Once and
  * recently is likely an accounting slip; unpaid long past the final stage is chased or
@@ -182,33 +195,9 @@ export const adviceRules: readonly AdviceRule[] = [
       return s?.count === 1 ? { id: "adviceOnce", on: s.last } : null;
     },
   },
-  {
-    topic: "scope",
-    id: "scope",
-    when: "scope creep logged",
-    advise: (f) => {
-      const s = kindSpan(f, "scope");
-      return s ? { id: "scope", ...s } : null;
-    },
-  },
-  {
-    topic: "ethics",
-    id: "ethics",
-    when: "an unethical request logged",
-    advise: (f) => {
-      const s = kindSpan(f, "ethics");
-      return s ? { id: "ethics", ...s } : null;
-    },
-  },
-  {
-    topic: "flags",
-    id: "flags",
-    when: "a warning sign logged",
-    advise: (f) => {
-      const s = kindSpan(f, "flag");
-      return s ? { id: "flags", ...s } : null;
-    },
-  },
+  loggedRule("scope", "scope", "scope creep logged"),
+  loggedRule("ethics", "ethics", "an unethical request logged"),
+  loggedRule("flags", "flag", "a warning sign logged"),
   {
     topic: "many",
     id: "manyTroubles",

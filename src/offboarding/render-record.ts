@@ -46,6 +46,8 @@ export function renderRecord(t: Catalog, fmt: Formatter, data: RecordData): stri
   out.push(r.since({ date: fmt.date(client.createdAt) }));
   if (data.aliases.length > 0) out.push(r.aliases({ aliases: inline(data.aliases.join(", ")) }));
 
+  const withdrawn = (i: IncidentRow) =>
+    i.withdrawnAt ? ` (${r.withdrawn({ date: fmt.date(i.withdrawnAt), by: name(i.withdrawnBy ?? "") })})` : "";
   // Lessons are the owner's own kind of entry: apart, never among the incidents (issue #14).
   const incidents = data.incidents.filter((i) => i.kind !== "lesson");
   const lessons = data.incidents.filter((i) => i.kind === "lesson");
@@ -55,8 +57,7 @@ export function renderRecord(t: Catalog, fmt: Formatter, data: RecordData): stri
     r.incidentHead,
     incidents.map((i) => [
       fmt.dateTime(i.occurredAt),
-      t.incidents.kinds[i.kind] +
-        (i.withdrawnAt ? ` (${r.withdrawn({ date: fmt.date(i.withdrawnAt), by: name(i.withdrawnBy ?? "") })})` : ""),
+      t.incidents.kinds[i.kind] + withdrawn(i),
       name(i.source === "auto" ? "auto" : i.reporterId),
       i.invoiceRef ?? "",
       i.note ?? "",
@@ -69,12 +70,7 @@ export function renderRecord(t: Catalog, fmt: Formatter, data: RecordData): stri
     table(
       out,
       r.lessonHead,
-      lessons.map((l) => [
-        fmt.dateTime(l.occurredAt),
-        name(l.reporterId),
-        (l.note ?? "") +
-          (l.withdrawnAt ? ` (${r.withdrawn({ date: fmt.date(l.withdrawnAt), by: name(l.withdrawnBy ?? "") })})` : ""),
-      ]),
+      lessons.map((l) => [fmt.dateTime(l.occurredAt), name(l.reporterId), (l.note ?? "") + withdrawn(l)]),
       r.none,
     );
   }

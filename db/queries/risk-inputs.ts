@@ -126,10 +126,13 @@ export async function lateLogs(
   }));
 }
 
-/** When each reminder stage of these invoices was recorded as sent (the latest record of each). */
+/**
+ * When each reminder stage of these invoices was recorded as sent (the latest record of each),
+ * for invoices of one or many workspaces. One query.
+ */
 export async function reminderSentTimes(
   db: Db,
-  workspaceId: number,
+  workspaceIds: readonly number[],
   invoiceIds: readonly number[],
 ): Promise<{ invoiceId: number; stage: number; at: Date }[]> {
   if (invoiceIds.length === 0) return [];
@@ -137,7 +140,7 @@ export async function reminderSentTimes(
     db,
     sql`select a.subject_id, a.details->>'stage' as stage, max(a.at) as at
         from ${auditLog} a
-        where a.workspace_id = ${workspaceId} and a.action = 'invoice.reminded' and a.subject_type = 'invoice'
+        where a.workspace_id = any(${sql.param([...workspaceIds])}::int[]) and a.action = 'invoice.reminded' and a.subject_type = 'invoice'
           and a.subject_id = any(${sql.param(invoiceIds.map(String))}::text[])
         group by a.subject_id, a.details->>'stage'`,
   );

@@ -36,16 +36,14 @@ export interface RecordScope {
    * `assessments` holds open and late ones only.
    */
   riskOnly?: boolean;
-  /** Read when each reminder was recorded as sent (the card and the wizard name the dates). */
-  reminderDates?: boolean;
 }
 
 /** Stages without a final notice still give reminders this long before "past the final stage". */
 const FINAL_DAY_FLOOR = 30;
 
 /**
- * The record of many clients in three queries whatever their number (four with reminder
- * dates): incident tallies, `late` incidents, and invoices with payments.
+ * The record of many clients in four queries whatever their number: incident tallies, `late`
+ * incidents, invoices with payments, and when their reminders were recorded as sent.
  *
  * An invoice counts as a late payment without anyone typing it: once it is overdue (unpaid
  * after its due date) or was paid after it. This is computed here, where every view reads the
@@ -93,8 +91,8 @@ export async function workspacesClientRecords(
     const today = todays.get(r.workspace.id);
     return r.invoice.status === "void" || !today ? [] : [assessInvoice(r, today, rates)];
   });
-  const sentTimes =
-    scope.reminderDates && scope.workspaces.length === 1 ? await sentDates(db, ids[0], assessments) : null;
+  // Every view names a reminder the same way, with the day it was recorded as sent.
+  const sentTimes = await sentDates(db, ids, assessments);
   const assessmentsOf = groupBy(assessments, (a) => a.source.client.id);
   const logsOf = groupBy(logs, (l) => l.clientId);
   const talliesOf = groupBy(tallies, (t) => t.clientId);
@@ -165,7 +163,7 @@ export function adviceFacts(record: ClientRecord | undefined, status: string, to
   };
 }
 
-function unpaidInvoice(a: InvoiceAssessment, sentTimes: Map<string, Date> | null, zone: string): UnpaidInvoice {
+function unpaidInvoice(a: InvoiceAssessment, sentTimes: Map<string, Date>, zone: string): UnpaidInvoice {
   const stages = stagesFor(a.terms.stages, a.terms.hosted);
   const final = stages.find((s) => s.kind === "final");
   const lastDay = stages.filter((s) => s.kind !== "suspension").at(-1)?.day ?? 0;
@@ -183,7 +181,7 @@ function unpaidInvoice(a: InvoiceAssessment, sentTimes: Map<string, Date> | null
     sent: stages
       .filter((s) => s.number <= inv.remindedStage)
       .map((s) => {
-        const at = sentTimes?.get(`${inv.id}:${s.number}`);
+        const at = sentTimes.get(`${inv.id}:${s.number}`);
         return { kind: s.kind, on: at ? localDate(at, zone) : null };
       }),
   };
@@ -191,14 +189,14 @@ function unpaidInvoice(a: InvoiceAssessment, sentTimes: Map<string, Date> | null
 
 async function sentDates(
   db: Db,
-  workspaceId: number | undefined,
+  workspaceIds: readonly number[],
   assessments: readonly InvoiceAssessment[],
 ): Promise<Map<string, Date>> {
   const reminded = assessments.filter((a) => a.overdue && a.source.invoice.remindedStage > 0);
-  if (workspaceId === undefined || reminded.length === 0) return new Map();
+  if (reminded.length === 0) return new Map();
   const rows = await reminderSentTimes(
     db,
-    workspaceId,
+    workspaceIds,
     reminded.map((a) => a.source.invoice.id),
   );
   return new Map(rows.map((r) => [`${r.invoiceId}:${r.stage}`, r.at]));

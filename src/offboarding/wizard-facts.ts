@@ -40,7 +40,7 @@ export async function loadWizardFacts(ctx: Context, client: ClientRow, starterId
   const today = localDate(now, ctx.workspace.timezone);
   const { terms } = resolveTerms(ctx.workspace.defaultTerms, client);
   const [records, accounts, names] = await Promise.all([
-    clientRecords(ctx.db, { workspace: ctx.workspace, now, clientIds: [client.id], reminderDates: true }),
+    clientRecords(ctx.db, { workspace: ctx.workspace, now, clientIds: [client.id] }),
     clientAccounts(ctx.db, ctx.workspace.id, client.id, today),
     memberNames(ctx.db, ctx.workspace.id, [starterId]),
   ]);

@@ -61,22 +61,29 @@ export async function importInvoicesCommand(argv: string[], io: ToolIo): Promise
     for (const e of plan.errors) io.err(`${file}:${e.line}: ${e.message}\n`);
     if (plan.errors.length > 0 && !values["skip-invalid"]) {
       io.err(
-        `${plan.errors.length} ${plan.errors.length === 1 ? "row is" : "rows are"} invalid: nothing was imported. Fix them, or pass --skip-invalid to import the ${plan.rows.length} valid ${plan.rows.length === 1 ? "row" : "rows"}.\n`,
+        `${plan.errors.length} ${plan.errors.length === 1 ? "row is" : "rows are"} invalid: nothing was imported. Fix them, or pass --skip-invalid to import the ${count(plan.rows.length, "valid row")}.\n`,
       );
       return 1;
     }
     if (values["dry-run"]) {
-      io.out(`Dry run: ${plan.rows.length} invoices would be imported into ${describeWorkspace(workspace)}.\n`);
+      io.out(
+        `Dry run: ${count(plan.rows.length, "invoice")} would be imported into ${describeWorkspace(workspace)}.\n`,
+      );
       return 0;
     }
     const result = await applyImport(database.db, workspace, plan.rows, io.clock.now());
-    const skipped = plan.errors.length > 0 ? ` ${plan.errors.length} invalid rows skipped.` : "";
-    const clients = result.clients > 0 ? `, ${result.clients} new clients` : "";
+    const skipped = plan.errors.length > 0 ? ` ${count(plan.errors.length, "invalid row")} skipped.` : "";
+    const clients = result.clients > 0 ? `, ${count(result.clients, "new client")}` : "";
     io.out(
-      `Imported ${result.invoices} invoices (${result.paid} paid in full${clients}) into ${describeWorkspace(workspace)}.${skipped}\n`,
+      `Imported ${count(result.invoices, "invoice")} (${result.paid} paid in full${clients}) into ${describeWorkspace(workspace)}.${skipped}\n`,
     );
     return 0;
   });
+}
+
+/** "1 invoice", "2 invoices": the report is read by people. */
+function count(n: number, noun: string): string {
+  return `${n} ${n === 1 ? noun : `${noun}s`}`;
 }
 
 async function onlyWorkspace(db: Parameters<typeof listWorkspaces>[0]) {

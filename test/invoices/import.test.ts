@@ -106,8 +106,8 @@ acme;INV-11;10;EUR;2025-01-01;;2026-01-05;
     );
     expect(r.code).toBe(0);
     expect(r.err).toContain('line 4: "oops" is not an amount');
-    expect(r.out).toContain("Imported 2 invoices (0 paid in full, 1 new clients)");
-    expect(r.out).toContain("1 invalid rows skipped");
+    expect(r.out).toContain("Imported 2 invoices (0 paid in full, 1 new client)");
+    expect(r.out).toContain("1 invalid row skipped");
     expect(await h.say("/client invoices globex-corp")).toContain("G-1 · Globex Corp · £20.00");
   });
 

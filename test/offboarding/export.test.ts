@@ -109,7 +109,8 @@ describe("the written record", () => {
     await record();
     await h.run("/client config lang fr");
     const effects = await h.run("/client export acme-corp");
-    expect(effects[0]).toMatchObject({ type: "reply" });
+    // The file first: "I sent you the record" is said once it was delivered.
+    expect(effects.map((e) => e.type)).toEqual(["file", "reply"]);
     const md = fileOf(effects).content;
     expect(fileOf(effects).filename).toBe("acme-dossier-2026-03-15.md");
     expect(md).toContain("# Dossier écrit : ACME Corp (acme)");

@@ -48,6 +48,13 @@ export const core = {
       `${p.label}: type it on the next line as @${p.user} (\\n starts a new line).`,
     notACommand: "Commands start with /client (try /client help), or press a button with: press <id>.",
     savedFile: (p: { path: string }) => `Saved to ${p.path}`,
+    fileFailed: (p: { path: string; reason: string }) =>
+      `I couldn't save ${p.path}: ${p.reason}. Nothing was written; fix that and ask again.`,
+    fileReasons: {
+      full: "the disk is full",
+      notWritable: "the folder is not writable",
+      other: (p: { code: string }) => `the file system refused it (${p.code})`,
+    },
   },
   words: {
     you: "you",

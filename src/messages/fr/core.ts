@@ -35,6 +35,13 @@ export const core: Pick<Catalog, "errors" | "invalid" | "console" | "words"> = {
       `${p.label} : tapez-le à la ligne suivante en tant que @${p.user} (\\n pour un retour à la ligne).`,
     notACommand: "Les commandes commencent par /client (essayez /client help), ou pressez un bouton avec : press <id>.",
     savedFile: (p) => `Enregistré dans ${p.path}`,
+    fileFailed: (p) =>
+      `Impossible d'enregistrer ${p.path} : ${p.reason}. Rien n'a été écrit ; corrigez cela et redemandez.`,
+    fileReasons: {
+      full: "le disque est plein",
+      notWritable: "le dossier n'est pas accessible en écriture",
+      other: (p) => `le système de fichiers l'a refusé (${p.code})`,
+    },
   },
   words: {
     you: "vous",

@@ -2,8 +2,18 @@ import { randomBytes } from "node:crypto";
 import * as fs from "node:fs/promises";
 import path from "node:path";
 
-/** The file-system calls used, so tests can inject a failing disk. */
-export type FileSystem = Pick<typeof fs, "open" | "rename" | "unlink">;
+/** The file-system calls used (node:fs/promises), so tests can inject a failing disk. */
+export interface FileSystem {
+  open(file: string, flags: string, mode: number): Promise<WritableFile>;
+  rename(from: string, to: string): Promise<void>;
+  unlink(file: string): Promise<void>;
+}
+
+export interface WritableFile {
+  writeFile(data: string, encoding: "utf8"): Promise<void>;
+  sync(): Promise<void>;
+  close(): Promise<void>;
+}
 
 /**
  * Writes a whole file or nothing: the content goes to a temporary file next to it, is
@@ -15,7 +25,7 @@ export async function writeFileAtomically(
   content: string,
   options: { mode?: number; fs?: FileSystem } = {},
 ): Promise<void> {
-  const io = options.fs ?? fs;
+  const io: FileSystem = options.fs ?? fs;
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(4).toString("hex")}.tmp`);
   const handle = await io.open(temp, "wx", options.mode ?? 0o644);
   try {
@@ -30,4 +40,13 @@ export async function writeFileAtomically(
     await io.unlink(temp).catch(() => {});
     throw error;
   }
+}
+
+/** What a failed write means for the person who asked: a full disk, a folder they cannot write, or another code. */
+export function fileProblem(error: unknown): "full" | "notWritable" | "missing" | { code: string } {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === "ENOSPC" || code === "EDQUOT") return "full";
+  if (code === "EACCES" || code === "EPERM" || code === "EROFS") return "notWritable";
+  if (code === "ENOENT" || code === "ENOTDIR") return "missing";
+  return { code: typeof code === "string" ? code : "unknown" };
 }

@@ -8,7 +8,7 @@ import type { Invocation, InvocationInput } from "../../src/core/invocation.ts";
 import type { Outbox } from "../../src/core/outbox.ts";
 import type { Catalog } from "../../src/messages/catalog.ts";
 import type { Form } from "../../src/messages/message.ts";
-import { type FileSystem, writeFileAtomically } from "../../src/write-file-atomically.ts";
+import { type FileSystem, fileProblem, writeFileAtomically } from "../../src/write-file-atomically.ts";
 import { renderText } from "./render-text.ts";
 
 export const CONSOLE_WORKSPACE = "console";
@@ -172,8 +172,6 @@ export class ConsoleAdapter {
 
 /** Why a file could not be saved, in the reader's words. */
 function fileFailure(t: Catalog, error: unknown): string {
-  const code = (error as { code?: unknown }).code;
-  if (code === "ENOSPC" || code === "EDQUOT") return t.console.fileReasons.full;
-  if (code === "EACCES" || code === "EPERM" || code === "EROFS") return t.console.fileReasons.notWritable;
-  return t.console.fileReasons.other({ code: typeof code === "string" ? code : "unknown" });
+  const problem = fileProblem(error);
+  return typeof problem === "object" ? t.console.fileReasons.other(problem) : t.console.fileReasons[problem];
 }

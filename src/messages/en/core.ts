@@ -53,6 +53,7 @@ export const core = {
     fileReasons: {
       full: "the disk is full",
       notWritable: "the folder is not writable",
+      missing: "the folder does not exist",
       other: (p: { code: string }) => `the file system refused it (${p.code})`,
     },
   },

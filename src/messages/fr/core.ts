@@ -40,6 +40,7 @@ export const core: Pick<Catalog, "errors" | "invalid" | "console" | "words"> = {
     fileReasons: {
       full: "le disque est plein",
       notWritable: "le dossier n'est pas accessible en écriture",
+      missing: "le dossier n'existe pas",
       other: (p) => `le système de fichiers l'a refusé (${p.code})`,
     },
   },

@@ -23,6 +23,8 @@ export const core: Pick<Catalog, "errors" | "invalid" | "console" | "words"> = {
     required: (p) => `${p.arg} : obligatoire.`,
     tooLong: (p) => `${p.arg} est trop long : ${p.length ?? 0} caractères, ${p.max ?? 0} au maximum.`,
     controlChars: (p) => `${p.arg} contient des caractères de contrôle. Envoyez du texte simple.`,
+    invisibleChars: (p) =>
+      `${p.arg} contient des caractères invisibles qui inversent le sens du texte qui les entoure. Saisissez-le en texte simple.`,
     slug: (p) =>
       `« ${p.value} » ne peut pas servir de nom court : 3 à 40 lettres minuscules, chiffres et tirets, comme \`acme\` ou \`acme-corp\`.${p.suggestion ? ` Essayez \`${p.suggestion}\`.` : ""}`,
     name: (p) => `${p.arg} : de 1 à ${p.max ?? 0} caractères de texte simple.`,

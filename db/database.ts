@@ -1,7 +1,8 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import type { Logger as DrizzleLogger } from "drizzle-orm";
+import { readMigrationFiles } from "drizzle-orm/migrator";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -9,6 +10,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { lockDataDir } from "./lock-data-dir.ts";
+import { openPglite } from "./open-pglite.ts";
 import * as schema from "./schema/index.ts";
 
 export type Schema = typeof schema;
@@ -37,6 +39,8 @@ export interface OpenDatabaseOptions {
   onQuery?: ((sql: string) => void) | undefined;
   migrate?: boolean | undefined;
   poolSize?: number | undefined;
+  /** Told when a new embedded database is made the slow way (no usable template). */
+  onWarning?: ((message: string) => void) | undefined;
 }
 
 export const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
@@ -74,7 +78,11 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   const lock = options.dataDir && !options.pglite ? await lockDataDir(options.dataDir) : undefined;
   try {
     const client =
-      options.pglite ?? (await PGlite.create(lock ? path.join(options.dataDir ?? "", "pglite") : undefined));
+      options.pglite ??
+      (await openPglite(lock ? path.join(options.dataDir ?? "", "pglite") : undefined, {
+        migrations: readMigrationFiles({ migrationsFolder }),
+        warn: options.onWarning,
+      }));
     const db = drizzlePglite(client, { schema, ...(logger ? { logger } : {}) });
     if (options.migrate !== false) await migratePglite(db, { migrationsFolder });
     return {

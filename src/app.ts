@@ -2,9 +2,12 @@ import path from "node:path";
 import type { Logger } from "pino";
 import { createDiscordAdapter } from "../adapters/discord/discord-adapter.ts";
 import { createSlackAdapter } from "../adapters/slack/slack-adapter.ts";
+import { stripeSource } from "../connectors/stripe/stripe-source.ts";
+import { stripeWebhookRoute } from "../connectors/stripe/stripe-webhook-route.ts";
 import { type Database, openDatabase } from "../db/database.ts";
 import type { Clock } from "./clock.ts";
 import type { Config } from "./config.ts";
+import { createSources, type SourceServices } from "./connectors/create-sources.ts";
 import { createCore } from "./core/create-core.ts";
 import type { Outbox } from "./core/outbox.ts";
 import type { PlatformAdapter } from "./core/platform-adapter.ts";
@@ -12,6 +15,7 @@ import { type TrackedCore, trackInFlight } from "./core/track-in-flight.ts";
 import { createHttpServer, type HttpServer } from "./http/create-http-server.ts";
 import { healthRoute } from "./http/health-route.ts";
 import { type Scheduler, startScheduler } from "./scheduler/start-scheduler.ts";
+import { loadSecretBox } from "./secrets/load-secret-box.ts";
 
 export interface App {
   core: TrackedCore;
@@ -22,6 +26,8 @@ export interface App {
   outboxes: Outbox[];
   /** The digest and alerts scheduler (issue #4); `tick()` runs one tick now. */
   scheduler: Scheduler;
+  /** Invoice sources (issue #17): `worker.runDue()` runs the due syncs now. */
+  sources: SourceServices;
   /**
    * Graceful stop: /healthz turns 503, no new requests, those in flight finish, adapters and
    * the scheduler stop, then the database closes (if the app opened it). Safe to call twice.
@@ -52,9 +58,14 @@ export async function startApp(options: StartOptions): Promise<App> {
       url: config.DATABASE_URL,
       dataDir: config.DATABASE_URL ? undefined : path.join(dataDir, "pglite"),
     }));
+  const platforms = [...(config.slackEnabled ? ["slack"] : []), ...(config.discordEnabled ? ["discord"] : [])];
+  const services = { db: database.db, clock, log, dataDir };
+  // Invoice sources (issue #17): Stripe's webhooks on this server, syncs in the background.
+  const sources = openSources(config, services, platforms, options.schedule ?? false);
   // Tracked, so a graceful stop also waits for work acknowledged early or received outside HTTP.
-  const core = trackInFlight(createCore({ db: database.db, clock, log, dataDir }));
+  const core = trackInFlight(createCore({ ...services, sources }));
   const http = createHttpServer(log);
+  http.route("/stripe/webhooks", stripeWebhookRoute(sources.runtime, { now: () => clock.now().getTime() }));
   let stopping: Promise<void> | undefined;
   http.route("/healthz", healthRoute(database.ping, { stopping: () => stopping !== undefined }));
 
@@ -88,6 +99,7 @@ export async function startApp(options: StartOptions): Promise<App> {
     const deadline = performance.now() + 8_500;
     const left = (cap: number) => Math.max(0, Math.min(cap, deadline - performance.now()));
     await step("scheduler", () => withTimeout(scheduler.stop(), left(3_000)));
+    await step("sync", () => withTimeout(sources.worker.stop(), left(3_000)));
     await Promise.all([
       step("http", () => http.close(left(6_000))),
       ...adapters.map((adapter) =>
@@ -105,6 +117,7 @@ export async function startApp(options: StartOptions): Promise<App> {
     port,
     outboxes: adapters.map((a) => a.outbox),
     scheduler,
+    sources,
     stop() {
       stopping ??= stopApp();
       return stopping;
@@ -119,4 +132,26 @@ function withTimeout(work: Promise<unknown>, ms: number): Promise<unknown> {
     timer = setTimeout(resolve, ms);
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** The invoice sources for this configuration (Stripe today), with the key that seals their secrets. */
+export function openSources(
+  config: Config,
+  services: { db: Database["db"]; clock: Clock; log: Logger; dataDir: string },
+  platforms: readonly string[],
+  schedule: boolean,
+): SourceServices {
+  const box = loadSecretBox({
+    encryptionKey: config.TACT_ENCRYPTION_KEY,
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATABASE_URL ? undefined : services.dataDir,
+  });
+  return createSources({
+    services,
+    clock: services.clock,
+    sources: [stripeSource(config)],
+    box,
+    platforms,
+    schedule,
+  });
 }

@@ -2,14 +2,16 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { ConsoleAdapter } from "../adapters/console/console-adapter.ts";
 import { runConsole } from "../adapters/console/run-console.ts";
+import { stripeWebhookRoute } from "../connectors/stripe/stripe-webhook-route.ts";
 import { openDatabase } from "../db/database.ts";
 import { isDatabaseUnavailable } from "../db/is-unavailable.ts";
-import { startApp } from "./app.ts";
+import { openSources, startApp } from "./app.ts";
 import { systemClock } from "./clock.ts";
 import { ConfigError, readConfig } from "./config.ts";
 import { createCore } from "./core/create-core.ts";
 import { trackInFlight } from "./core/track-in-flight.ts";
 import { stopGracefully, waitForStopSignal } from "./graceful-stop.ts";
+import { createHttpServer } from "./http/create-http-server.ts";
 import { configSecrets, createLogger, secretScrubber } from "./log.ts";
 import { startScheduler } from "./scheduler/start-scheduler.ts";
 
@@ -43,7 +45,16 @@ async function main(): Promise<number> {
   log.info({ database: database.kind }, "database ready");
 
   if (consoleMode) {
-    const core = trackInFlight(createCore({ db: database.db, clock: systemClock, log, dataDir }));
+    const services = { db: database.db, clock: systemClock, log, dataDir };
+    const sources = openSources(config, services, ["console"], true);
+    const core = trackInFlight(createCore({ ...services, sources }));
+    // A source set in the settings needs its webhook: the console then serves it on PORT.
+    const http = sources.fromSettings.size > 0 ? createHttpServer(log) : undefined;
+    if (http) {
+      http.route("/stripe/webhooks", stripeWebhookRoute(sources.runtime, { now: () => Date.now() }));
+      const port = await http.listen(config.PORT);
+      log.warn({ port }, "webhooks served on this port");
+    }
     const adapter = new ConsoleAdapter({
       core,
       write: (line) => process.stdout.write(`${line}\n`),
@@ -63,6 +74,8 @@ async function main(): Promise<number> {
     if (signal) {
       return stopGracefully(
         async () => {
+          await http?.close(2_000);
+          await sources.worker.stop();
           await scheduler.stop();
           await core.idle();
           await database.close();
@@ -70,6 +83,8 @@ async function main(): Promise<number> {
         { log },
       );
     }
+    await http?.close(2_000);
+    await sources.worker.stop();
     await scheduler.stop();
     await database.close();
     return 0;

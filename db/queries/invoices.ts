@@ -40,6 +40,8 @@ export async function insertPayment(
     amountMinor: number;
     paidOn: string;
     recordedBy: string;
+    source?: string | null;
+    externalId?: string | null;
     createdAt: Date;
   },
 ): Promise<PaymentRow> {
@@ -71,6 +73,9 @@ export async function updateInvoice(
       | "pauses"
       | "remindedStage"
       | "snoozedUntil"
+      | "dueOn"
+      | "source"
+      | "externalId"
     >
   >,
 ): Promise<InvoiceRow | undefined> {
@@ -102,4 +107,54 @@ export async function invoiceNumbersLike(
     .where(and(eq(invoices.workspaceId, workspaceId), ilike(invoices.number, `${escaped}%`)))
     .orderBy(sql`${invoices.status} = 'open' desc`, asc(invoices.dueOn))
     .limit(limit);
+}
+
+/** An invoice by id, scoped by workspace. */
+export async function findInvoiceById(db: Db, workspaceId: number, id: number): Promise<InvoiceRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(invoices)
+    .where(and(eq(invoices.workspaceId, workspaceId), eq(invoices.id, id)));
+  return row;
+}
+
+/** A synced invoice by its source's id. */
+export async function findInvoiceBySource(
+  db: Db,
+  workspaceId: number,
+  source: string,
+  externalId: string,
+): Promise<InvoiceRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(invoices)
+    .where(
+      and(eq(invoices.workspaceId, workspaceId), eq(invoices.source, source), eq(invoices.externalId, externalId)),
+    );
+  return row;
+}
+
+/** The external ids of an invoice's synced lines, and what its synced payments add up to. */
+export async function syncedLines(
+  db: Db,
+  workspaceId: number,
+  invoiceId: number,
+  source: string,
+): Promise<{ externalIds: Set<string>; paidMinor: number }> {
+  const rows = await db
+    .select({ externalId: payments.externalId, kind: payments.kind, amountMinor: payments.amountMinor })
+    .from(payments)
+    .where(and(eq(payments.workspaceId, workspaceId), eq(payments.invoiceId, invoiceId), eq(payments.source, source)));
+  return {
+    externalIds: new Set(rows.flatMap((r) => (r.externalId ? [r.externalId] : []))),
+    paidMinor: rows.filter((r) => r.kind === "payment").reduce((sum, r) => sum + r.amountMinor, 0),
+  };
+}
+
+/** After a due date changes: which payments were late is decided again. */
+export async function refreshPaidLate(db: Db, workspaceId: number, invoiceId: number, dueOn: string): Promise<void> {
+  await db
+    .update(payments)
+    .set({ paidLate: sql`${payments.paidOn} > ${dueOn}::date` })
+    .where(and(eq(payments.workspaceId, workspaceId), eq(payments.invoiceId, invoiceId)));
 }

@@ -33,10 +33,17 @@ export const invoices = pgTable(
     /** Highest reminder stage a person has recorded as sent (0 = none). */
     remindedStage: integer("reminded_stage").notNull().default(0),
     snoozedUntil: date("snoozed_until", { mode: "string" }),
+    /** Where the invoice comes from when it is synced ('stripe', 'xero'); null when typed in or imported. */
+    source: text("source"),
+    /** The source's id of the invoice: (source, external id) is unique per workspace. */
+    externalId: text("external_id"),
     createdBy: text("created_by").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    uniqueIndex("invoices_source_external")
+      .on(t.workspaceId, t.source, t.externalId)
+      .where(sql`${t.source} is not null`),
     uniqueIndex("invoices_workspace_number").on(t.workspaceId, sql`lower(${t.number})`),
     index("invoices_open_due").on(t.workspaceId, t.status, t.dueOn),
     index("invoices_client").on(t.workspaceId, t.clientId),
@@ -67,9 +74,15 @@ export const payments = pgTable(
      */
     paidLate: boolean("paid_late").notNull().default(false),
     recordedBy: text("recorded_by").notNull(),
+    /** A synced line: its source and the source's key for it (a credit note's id, `in_1:paid:5000`). */
+    source: text("source"),
+    externalId: text("external_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    uniqueIndex("payments_source_external")
+      .on(t.workspaceId, t.source, t.externalId)
+      .where(sql`${t.source} is not null`),
     index("payments_invoice").on(t.workspaceId, t.invoiceId),
     index("payments_late").on(t.workspaceId, t.invoiceId).where(sql`${t.paidLate}`),
   ],

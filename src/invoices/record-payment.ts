@@ -9,6 +9,7 @@ import { assessInvoice, type InvoiceAssessment } from "./assess-invoice.ts";
 import { explainCharges } from "./explain-charges.ts";
 import { loadAssessment } from "./load-assessments.ts";
 import { parseDay, parseMoney } from "./parse-inputs.ts";
+import { refuseSynced } from "./refuse-synced.ts";
 import { requireInvoice } from "./require-invoice.ts";
 import { today } from "./today.ts";
 
@@ -59,7 +60,7 @@ export async function recordPayment(ctx: Context, input: PaymentInput): Promise<
   const charges = amount - principal;
   const added: NewLine[] = [{ kind: "payment", amountMinor: principal, paidOn }];
   if (charges > 0) added.push({ kind: "charges", amountMinor: charges, paidOn });
-  const after = await apply(ctx, current, added, "invoice.paid");
+  const after = await applyPaymentLines(ctx, current, added, "invoice.paid");
 
   const lines = [
     t.invoices.paymentRecorded({
@@ -75,7 +76,7 @@ export async function recordPayment(ctx: Context, input: PaymentInput): Promise<
 
 /** `/client paid INV-7 charges [amount] [on date]`. */
 async function settleCharges(ctx: Context, input: PaymentInput): Promise<Effect[]> {
-  const { current, paidOn } = await prepare(ctx, input.number, input.on);
+  const { current, paidOn } = await prepare(ctx, input.number, input.on, "charges");
   const invoice = current.source.invoice;
   const money = (minor: number) => ctx.fmt.money(minor, invoice.currency);
   if (current.chargesWaived) {
@@ -89,7 +90,12 @@ async function settleCharges(ctx: Context, input: PaymentInput): Promise<Effect[
       t.invoices.errors.overpaid({ amount: money(amount), number: invoice.number, owed: money(owed) }),
     );
   }
-  const after = await apply(ctx, current, [{ kind: "charges", amountMinor: amount, paidOn }], "invoice.charges-paid");
+  const after = await applyPaymentLines(
+    ctx,
+    current,
+    [{ kind: "charges", amountMinor: amount, paidOn }],
+    "invoice.charges-paid",
+  );
   const line = ctx.t.invoices.chargesPaid({
     amount: money(amount),
     number: invoice.number,
@@ -116,7 +122,12 @@ export async function recordCredit(ctx: Context, input: { number: string; amount
       }),
     );
   }
-  const after = await apply(ctx, current, [{ kind: "credit", amountMinor: amount, paidOn }], "invoice.credited");
+  const after = await applyPaymentLines(
+    ctx,
+    current,
+    [{ kind: "credit", amountMinor: amount, paidOn }],
+    "invoice.credited",
+  );
   const line = ctx.t.invoices.creditRecorded({
     amount: money(amount),
     number: invoice.number,
@@ -126,10 +137,16 @@ export async function recordCredit(ctx: Context, input: { number: string; amount
   return [reply(balanceMessage(ctx, after, [line]))];
 }
 
-type NewLine = Pick<PaymentLine, "kind" | "amountMinor" | "paidOn">;
+/** A line to add; a synced one carries its source and the source's key for it. */
+export type NewLine = Pick<PaymentLine, "kind" | "amountMinor" | "paidOn"> & {
+  source?: string | undefined;
+  externalId?: string | undefined;
+};
 
-async function prepare(ctx: Context, number: string, on: string | undefined) {
+async function prepare(ctx: Context, number: string, on: string | undefined, what: "payment" | "charges" = "payment") {
   const { invoice } = await requireInvoice(ctx, number);
+  // The source is the truth for what was paid and credited: the charges are Tact's own.
+  if (what === "payment") refuseSynced(ctx, invoice);
   if (invoice.status === "void")
     throw userError("invoice-void", (t) => t.invoices.errors.isVoid({ number: invoice.number }));
   const paidOn = on ? parseDay(on, "on") : today(ctx);
@@ -142,13 +159,15 @@ async function prepare(ctx: Context, number: string, on: string | undefined) {
 /**
  * Writes the payments and the invoice's new state in one transaction, the state decided by
  * assessing the invoice as it will be: paid once no principal is left, charges settled once
- * none are owed on a paid invoice.
+ * none are owed on a paid invoice. `/client paid|credit` and the invoice sources both pay
+ * through it.
  */
-async function apply(
+export async function applyPaymentLines(
   ctx: Context,
   current: InvoiceAssessment,
   added: NewLine[],
   action: string,
+  auditDetails: Record<string, unknown> = {},
 ): Promise<InvoiceAssessment> {
   const row = current.source;
   const recordedBy = ctx.user.id;
@@ -174,6 +193,8 @@ async function apply(
         amountMinor: p.amountMinor,
         paidOn: p.paidOn,
         recordedBy,
+        source: p.source ?? null,
+        externalId: p.externalId ?? null,
         createdAt: ctx.clock.now(),
       });
     }
@@ -183,7 +204,13 @@ async function apply(
         action,
         subjectType: "invoice",
         subjectId: row.invoice.id,
-        details: { number: row.invoice.number, lines: added, status, chargesStatus },
+        details: {
+          number: row.invoice.number,
+          lines: added.map((p) => ({ kind: p.kind, amountMinor: p.amountMinor, paidOn: p.paidOn })),
+          status,
+          chargesStatus,
+          ...auditDetails,
+        },
       },
       tx,
     );

@@ -1,20 +1,28 @@
-import { updateInvoice } from "../../db/queries/invoices.ts";
+import { type InvoiceRow, updateInvoice } from "../../db/queries/invoices.ts";
 import type { Context } from "../core/context.ts";
 import { type Effect, reply } from "../core/effects.ts";
 import { userError } from "../errors.ts";
 import { textMessage } from "../messages/message.ts";
 import { loadAssessment } from "./load-assessments.ts";
+import { refuseSynced } from "./refuse-synced.ts";
 import { requireInvoice } from "./require-invoice.ts";
 
 /** `/client void INV-7 [note]`: kept in the record, with no reminders and no charges. */
 export async function voidInvoice(ctx: Context, number: string, note: string | undefined): Promise<Effect[]> {
   const { invoice, client } = await requireInvoice(ctx, number);
+  refuseSynced(ctx, invoice);
   if (invoice.status === "void")
     throw userError("already-void", (t) => t.invoices.errors.alreadyVoid({ number: invoice.number }));
   const { source } = await loadAssessment(ctx, invoice.id);
   if (source.payments.length > 0) {
     throw userError("void-with-payments", (t) => t.invoices.errors.voidWithPayments({ number: invoice.number }));
   }
+  await writeVoid(ctx, invoice, note ? { note } : {});
+  return [reply(textMessage(ctx.t.invoices.voided({ number: invoice.number, client: client.displayName })))];
+}
+
+/** Voids an invoice and audits it, in one transaction (`/client void` and the invoice sources). */
+export async function writeVoid(ctx: Context, invoice: InvoiceRow, details: Record<string, unknown>): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     await updateInvoice(tx, ctx.workspace.id, invoice.id, { status: "void", disputedSince: null });
     await ctx.audit(
@@ -22,10 +30,9 @@ export async function voidInvoice(ctx: Context, number: string, note: string | u
         action: "invoice.voided",
         subjectType: "invoice",
         subjectId: invoice.id,
-        details: { number: invoice.number, ...(note ? { note } : {}) },
+        details: { number: invoice.number, ...details },
       },
       tx,
     );
   });
-  return [reply(textMessage(ctx.t.invoices.voided({ number: invoice.number, client: client.displayName })))];
 }

@@ -66,6 +66,8 @@ export const invoices = {
     },
   },
   errors: {
+    followsSource: (p: { number: string; source: string }) =>
+      `${p.number} follows ${p.source}: record its payments, credit notes and voids in ${p.source}, and Tact picks them up at the next sync (a payment typed here as well would count twice). Its late-payment charges are Tact's own: /client paid ${p.number} charges still records them.`,
     amountFormat: (p: { value: string }) =>
       `"${p.value}" is not an amount: write it like 1200.00 or 1200,00, with a currency if you like (1200 EUR, €1200).`,
     amountZero: (p: { value: string }) => `"${p.value}": the amount must be more than zero.`,

@@ -72,6 +72,8 @@ export const invoices: Catalog["invoices"] = {
     },
   },
   errors: {
+    followsSource: (p) =>
+      `La facture ${p.number} suit ${p.source} : enregistrez ses paiements, avoirs et annulations dans ${p.source}, Tact les reprend à la prochaine synchronisation (un paiement saisi aussi ici compterait deux fois). Les pénalités de retard sont propres à Tact : /client paid ${p.number} charges les enregistre toujours.`,
     amountFormat: (p) =>
       `« ${p.value} » n'est pas un montant : écrivez par exemple 1200,00 ou 1200.00, avec la devise si vous voulez (1200 EUR, 1200 €).`,
     amountZero: (p) => `« ${p.value} » : le montant doit être supérieur à zéro.`,

@@ -150,7 +150,7 @@ export class FakeStripeApi {
     return event;
   }
 
-  handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+  handle(req: http.IncomingMessage, res: http.ServerResponse) {
     const url = new URL(req.url ?? "/", this.url);
     const authorization = req.headers.authorization;
     this.requests.push({ method: req.method ?? "GET", path: url.pathname, query: url.searchParams, authorization });

@@ -176,8 +176,10 @@ async function reconcileInvoice(ctx: Context, target: SyncTarget, row: SourceObj
     return;
   }
   let invoice: InvoiceRow | undefined =
-    (row.invoiceId !== null ? await findInvoiceById(ctx.db, ctx.workspace.id, row.invoiceId) : undefined) ??
-    (await findInvoiceBySource(ctx.db, ctx.workspace.id, source, row.externalId));
+    row.invoiceId !== null
+      ? await findInvoiceById(ctx.db, ctx.workspace.id, row.invoiceId)
+      : await findInvoiceBySource(ctx.db, ctx.workspace.id, source, row.externalId);
+  const isNew = !invoice;
   if (!invoice) {
     invoice = await recordSynced(ctx, target, row, inv, clientId, counts);
     if (!invoice) return;
@@ -192,7 +194,10 @@ async function reconcileInvoice(ctx: Context, target: SyncTarget, row: SourceObj
   }
   const day = today(ctx);
   const notAfterToday = (d: string) => (d > day ? day : d);
-  const lines = await syncedLines(ctx.db, ctx.workspace.id, invoice.id, source);
+  // Just recorded: nothing of it was paid through the sync yet.
+  const lines = isNew
+    ? { externalIds: new Set<string>(), paidMinor: 0 }
+    : await syncedLines(ctx.db, ctx.workspace.id, invoice.id, source);
   const added: NewLine[] = [];
   if (inv.paidMinor > lines.paidMinor) {
     const changedOn = localDate(new Date(row.version * 1000), ctx.workspace.timezone);

@@ -80,7 +80,7 @@ export function startSyncWorker(
       at: clock.now(),
       syncedUntil: now,
       backfilled: backfill,
-      counts: { ...counts },
+      counts: { ...counts, backfill: backfill ? 1 : 0 },
       next: new Date(now.getTime() + CATCH_UP_EVERY_MS),
     });
     log.info({ connection: connection.id, source: connection.source, backfill, ...counts }, "sync finished");

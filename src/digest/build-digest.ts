@@ -1,4 +1,5 @@
 import { incidentKinds } from "../../db/schema/incidents.ts";
+import { sourceLabel } from "../connectors/source-label.ts";
 import { actionId } from "../core/define-action.ts";
 import { REMIND_ACTION } from "../invoices/remind-invoice.ts";
 import type { Catalog } from "../messages/catalog.ts";
@@ -49,6 +50,15 @@ export function buildDigest(
     }),
   ).header(title);
   if (options.note) m.context(options.note);
+  const sourceLines = [
+    ...data.sources.failing.map((f) =>
+      t.sources.digest.failing({ source: sourceLabel(f.source), since: fmt.dateTime(f.since), error: f.error }),
+    ),
+    ...data.sources.unlinkedOverdue.map((u) =>
+      t.sources.digest.unlinked({ source: sourceLabel(u.source), customers: fmt.list(u.customers) }),
+    ),
+  ];
+  if (sourceLines.length > 0) m.text(sourceLines.join("\n"));
 
   if (visibleOverdue.length > 0) {
     m.divider().text(t.digest.overdue.title);

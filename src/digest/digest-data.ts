@@ -55,6 +55,16 @@ export interface RiskChange {
   to: string;
 }
 
+/** What the invoice sources have to tell the owner (issue #17). */
+export interface SourceNotices {
+  /** Connections whose syncs fail, since when, with the last error. */
+  failing: { source: string; since: Date; error: string }[];
+  /** Customers linked to no client with overdue invoices, said once (not said in the previous round). */
+  unlinkedOverdue: { source: string; customers: string[] }[];
+  /** Every such customer today (`connection:customer`), kept for the next round to compare with. */
+  unlinkedKeys: string[];
+}
+
 /** Everything one workspace's digest is made of, loaded in a fixed number of queries. */
 export interface DigestData {
   workspace: WorkspaceRow;
@@ -68,11 +78,17 @@ export interface DigestData {
   riskRose: RiskChange[];
   /** Risk level per client id today, kept for the next digest to compare with. */
   riskLevels: Record<string, string>;
+  sources: SourceNotices;
 }
 
 /** True when a digest would have nothing to say. */
 export function isQuiet(data: DigestData): boolean {
   return (
-    data.overdue.length === 0 && data.dueSoon.length === 0 && data.incidents.length === 0 && data.riskRose.length === 0
+    data.overdue.length === 0 &&
+    data.dueSoon.length === 0 &&
+    data.incidents.length === 0 &&
+    data.riskRose.length === 0 &&
+    data.sources.failing.length === 0 &&
+    data.sources.unlinkedOverdue.length === 0
   );
 }

@@ -1,6 +1,7 @@
 import type { Db } from "../../db/database.ts";
 import { newIncidentCounts } from "../../db/queries/digest-incidents.ts";
 import type { PreviousRound } from "../../db/queries/digest-rounds.ts";
+import { failingConnections, unlinkedOpenInvoices } from "../../db/queries/digest-sources.ts";
 import { digestClients } from "../../db/queries/digest-workspaces.ts";
 import { openInvoices } from "../../db/queries/open-invoices.ts";
 import type { WorkspaceRow } from "../../db/queries/workspaces.ts";
@@ -46,7 +47,7 @@ export async function loadDigestData(
     since: r.previous?.at ?? new Date(now.getTime() - FIRST_WINDOW_MS),
   }));
   const ids = requests.map((r) => r.workspace.id);
-  const [incidents, invoices, clients, records] = await Promise.all([
+  const [incidents, invoices, clients, records, failing, unlinked] = await Promise.all([
     newIncidentCounts(db, windows, now),
     openInvoices(db, ids),
     digestClients(db, ids),
@@ -60,6 +61,8 @@ export async function loadDigestData(
       for (const r of requests) onError(r.workspace.id, error);
       return undefined;
     }),
+    failingConnections(db, ids),
+    unlinkedOpenInvoices(db, ids),
   ]);
   for (const [i, r] of requests.entries()) {
     out.set(r.workspace.id, {
@@ -71,6 +74,11 @@ export async function loadDigestData(
       incidents: [],
       riskRose: [],
       riskLevels: {},
+      sources: sourceNotices(
+        failing.filter((f) => f.workspaceId === r.workspace.id),
+        unlinked.filter((u) => u.workspaceId === r.workspace.id && u.dueOn < r.today),
+        r.previous?.payload?.unlinked,
+      ),
     });
   }
   for (const row of incidents) {
@@ -120,6 +128,32 @@ export async function loadDigestData(
     }
   }
   return out;
+}
+
+/**
+ * The sources' lines of a digest: failing syncs every day until they work again; customers
+ * with overdue invoices and no client once, in the first round that finds them (the round
+ * keeps the list, so the next one says only the new ones).
+ */
+function sourceNotices(
+  failing: readonly { source: string; failingSince: Date; lastError: string | null }[],
+  overdue: readonly { connectionId: string; source: string; customerId: string; name: string | null }[],
+  previous: unknown,
+): DigestData["sources"] {
+  const before = new Set(Array.isArray(previous) ? previous.map(String) : []);
+  const keys = [...new Set(overdue.map((u) => `${u.connectionId}:${u.customerId}`))].sort();
+  const fresh = overdue.filter((u) => !before.has(`${u.connectionId}:${u.customerId}`));
+  const bySource = new Map<string, Set<string>>();
+  for (const u of fresh) {
+    const names = bySource.get(u.source) ?? new Set<string>();
+    names.add(u.name ? `${u.name} (${u.customerId})` : u.customerId);
+    bySource.set(u.source, names);
+  }
+  return {
+    failing: failing.map((f) => ({ source: f.source, since: f.failingSince, error: f.lastError ?? "" })),
+    unlinkedOverdue: [...bySource].map(([source, names]) => ({ source, customers: [...names].sort() })),
+    unlinkedKeys: keys,
+  };
 }
 
 function isDueSoon(dueOn: string, today: string): boolean {

@@ -67,7 +67,7 @@ export async function runRounds(
     try {
       planned.push(...planRoundDeliveries(d));
       const round = roundOf.get(d.workspace.id);
-      if (round) round.payload = { risk: d.riskLevels };
+      if (round) round.payload = { risk: d.riskLevels, unlinked: d.sources.unlinkedKeys };
     } catch (error) {
       // A bug in one workspace's digest must not cost the others theirs.
       log.error({ err: describeError(error), workspaceId: d.workspace.id }, "could not build the daily round");

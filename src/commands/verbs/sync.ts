@@ -44,7 +44,7 @@ export const syncCommand = defineCommand({
         c.lastSyncAt
           ? t.sources.sync.lastSync({
               at: fmt.dateTime(c.lastSyncAt),
-              kind: c.backfilledAt ? t.sources.sync.catchUp : t.sources.sync.backfill,
+              kind: last.backfill ? t.sources.sync.backfill : t.sources.sync.catchUp,
             })
           : t.sources.sync.never,
         t.sources.sync.counts({ ...counts }),

@@ -70,8 +70,12 @@ export function createConnectorRuntime(options: {
       if (id === undefined) {
         if (!settings.has(source)) return undefined;
         let [connection] = await settingsConnections(services.db, source);
-        if (!connection) [connection] = await runtime.attachSettingsSources();
-        if (!connection || connection.source !== source) return undefined;
+        if (!connection) {
+          await runtime.attachSettingsSources();
+          // Read again: another replica may have attached it at the same moment.
+          [connection] = await settingsConnections(services.db, source);
+        }
+        if (!connection) return undefined;
         const found = await findConnection(services.db, connection.id);
         return found ? { target: found, secrets: secretsOf(found.connection) } : undefined;
       }

@@ -22,13 +22,17 @@ describe("architecture", () => {
 
   it("keeps invoice-source SDKs out of the core, the database layer and the platform adapters", () => {
     const sdk = /from\s+["'](stripe|xero-node)["']/;
-    const offenders = [...files("src"), ...files("db"), ...files("adapters")].filter((f) => sdk.test(readFileSync(f, "utf8")));
+    const offenders = [...files("src"), ...files("db"), ...files("adapters")].filter((f) =>
+      sdk.test(readFileSync(f, "utf8")),
+    );
     expect(offenders).toEqual([]);
     // Each source's SDK stays in its own folder.
     const crossed = files("connectors").filter((f) => {
       const text = readFileSync(f, "utf8");
       const folder = f.split(path.sep)[1];
-      return [...text.matchAll(/from\s+["'](stripe|xero-node)["']/g)].some((m) => !(m[1] ?? "").startsWith(folder ?? "-"));
+      return [...text.matchAll(/from\s+["'](stripe|xero-node)["']/g)].some(
+        (m) => !(m[1] ?? "").startsWith(folder ?? "-"),
+      );
     });
     expect(crossed).toEqual([]);
   });

@@ -21,7 +21,7 @@ import type { Context, CoreServices } from "../core/context.ts";
 import { buildContext } from "../core/create-core.ts";
 import { localDate } from "../domain/dates.ts";
 import { changeDueDate } from "../invoices/change-due-date.ts";
-import { loadAssessment } from "../invoices/load-assessments.ts";
+import { changeInvoice } from "../invoices/change-invoice.ts";
 import { writeInvoice } from "../invoices/record-invoice.ts";
 import { applyPaymentLines, type NewLine } from "../invoices/record-payment.ts";
 import { today } from "../invoices/today.ts";
@@ -222,15 +222,16 @@ async function reconcileInvoice(ctx: Context, target: SyncTarget, row: SourceObj
     });
   }
   if (added.length > 0) {
-    const current = await loadAssessment(ctx, invoice.id);
     const paying = added.some((l) => l.kind === "payment");
-    await applyPaymentLines(ctx, current, added, paying ? "invoice.paid" : "invoice.credited", details);
+    await changeInvoice(ctx, invoice, (tx, current) =>
+      applyPaymentLines(tx, ctx, current, added, paying ? "invoice.paid" : "invoice.credited", details),
+    );
     counts.payments += added.filter((l) => l.kind === "payment").length;
     counts.credits += added.filter((l) => l.kind === "credit").length;
     invoice = (await findInvoiceById(ctx.db, ctx.workspace.id, invoice.id)) ?? invoice;
   }
   if (inv.status === "void" && invoice.status !== "void") {
-    await writeVoid(ctx, invoice, details);
+    await changeInvoice(ctx, invoice, (tx) => writeVoid(tx, ctx, invoice, details));
     counts.voided += 1;
   } else if (inv.status === "uncollectible" && invoice.status === "open") {
     await writeOff(ctx, invoice, details);
@@ -342,23 +343,24 @@ async function matchByName(
 
 /** Marked uncollectible at the source: written off here, with the amounts given up, audited. */
 async function writeOff(ctx: Context, invoice: InvoiceRow, details: Record<string, unknown>) {
-  const a = await loadAssessment(ctx, invoice.id);
-  await updateInvoice(ctx.db, ctx.workspace.id, invoice.id, { status: "void", chargesStatus: "waived" });
-  await ctx.audit(
-    {
-      action: "invoice.written-off",
-      subjectType: "invoice",
-      subjectId: invoice.id,
-      details: {
-        number: invoice.number,
-        currency: invoice.currency,
-        principalMinor: a.outstandingMinor,
-        chargesMinor: a.chargesOwedMinor,
-        ...details,
+  await changeInvoice(ctx, invoice, async (tx, a) => {
+    await updateInvoice(tx, ctx.workspace.id, invoice.id, { status: "void", chargesStatus: "waived" });
+    await ctx.audit(
+      {
+        action: "invoice.written-off",
+        subjectType: "invoice",
+        subjectId: invoice.id,
+        details: {
+          number: invoice.number,
+          currency: invoice.currency,
+          principalMinor: a.outstandingMinor,
+          chargesMinor: a.chargesOwedMinor,
+          ...details,
+        },
       },
-    },
-    ctx.db,
-  );
+      tx,
+    );
+  });
 }
 
 function sourceDetails(target: SyncTarget, externalId: string): Record<string, unknown> {

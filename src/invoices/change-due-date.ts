@@ -1,5 +1,6 @@
 import { type InvoiceRow, refreshPaidLate, updateInvoice } from "../../db/queries/invoices.ts";
 import type { Context } from "../core/context.ts";
+import { changeInvoice } from "./change-invoice.ts";
 
 /**
  * Moves an invoice's due date (the source changed it): charges and reminder stages follow
@@ -11,7 +12,8 @@ export async function changeDueDate(
   dueOn: string,
   details: Record<string, unknown>,
 ): Promise<void> {
-  await ctx.db.transaction(async (tx) => {
+  // The due date decides the charges: changed under the invoice's lock, like a payment.
+  await changeInvoice(ctx, invoice, async (tx) => {
     await updateInvoice(tx, ctx.workspace.id, invoice.id, { dueOn });
     await refreshPaidLate(tx, ctx.workspace.id, invoice.id, dueOn);
     await ctx.audit(

@@ -2,20 +2,19 @@ import path from "node:path";
 import type { Logger } from "pino";
 import { createDiscordAdapter } from "../adapters/discord/discord-adapter.ts";
 import { createSlackAdapter } from "../adapters/slack/slack-adapter.ts";
-import { stripeSource } from "../connectors/stripe/stripe-source.ts";
 import { stripeWebhookRoute } from "../connectors/stripe/stripe-webhook-route.ts";
 import { type Database, openDatabase } from "../db/database.ts";
 import type { Clock } from "./clock.ts";
 import type { Config } from "./config.ts";
-import { createSources, type SourceServices } from "./connectors/create-sources.ts";
+import type { SourceServices } from "./connectors/create-sources.ts";
 import { createCore } from "./core/create-core.ts";
 import type { Outbox } from "./core/outbox.ts";
 import type { PlatformAdapter } from "./core/platform-adapter.ts";
 import { type TrackedCore, trackInFlight } from "./core/track-in-flight.ts";
 import { createHttpServer, type HttpServer } from "./http/create-http-server.ts";
 import { healthRoute } from "./http/health-route.ts";
+import { openSources } from "./open-sources.ts";
 import { type Scheduler, startScheduler } from "./scheduler/start-scheduler.ts";
-import { loadSecretBox } from "./secrets/load-secret-box.ts";
 
 export interface App {
   core: TrackedCore;
@@ -132,26 +131,4 @@ function withTimeout(work: Promise<unknown>, ms: number): Promise<unknown> {
     timer = setTimeout(resolve, ms);
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
-
-/** The invoice sources for this configuration (Stripe today), with the key that seals their secrets. */
-export function openSources(
-  config: Config,
-  services: { db: Database["db"]; clock: Clock; log: Logger; dataDir: string },
-  platforms: readonly string[],
-  schedule: boolean,
-): SourceServices {
-  const box = loadSecretBox({
-    encryptionKey: config.TACT_ENCRYPTION_KEY,
-    databaseUrl: config.DATABASE_URL,
-    dataDir: config.DATABASE_URL ? undefined : services.dataDir,
-  });
-  return createSources({
-    services,
-    clock: services.clock,
-    sources: [stripeSource(config)],
-    box,
-    platforms,
-    schedule,
-  });
 }

@@ -5,7 +5,6 @@ import { runConsole } from "../adapters/console/run-console.ts";
 import { stripeWebhookRoute } from "../connectors/stripe/stripe-webhook-route.ts";
 import { openDatabase } from "../db/database.ts";
 import { isDatabaseUnavailable } from "../db/is-unavailable.ts";
-import { openSources, startApp } from "./app.ts";
 import { systemClock } from "./clock.ts";
 import { ConfigError, readConfig } from "./config.ts";
 import { createCore } from "./core/create-core.ts";
@@ -13,6 +12,7 @@ import { trackInFlight } from "./core/track-in-flight.ts";
 import { stopGracefully, waitForStopSignal } from "./graceful-stop.ts";
 import { createHttpServer } from "./http/create-http-server.ts";
 import { configSecrets, createLogger, secretScrubber } from "./log.ts";
+import { openSources } from "./open-sources.ts";
 import { startScheduler } from "./scheduler/start-scheduler.ts";
 
 async function main(): Promise<number> {
@@ -41,6 +41,7 @@ async function main(): Promise<number> {
   const database = await openDatabase({
     url: config.DATABASE_URL,
     dataDir: config.DATABASE_URL ? undefined : path.join(dataDir, "pglite"),
+    onWarning: (message) => log.warn(message),
   });
   log.info({ database: database.kind }, "database ready");
 
@@ -53,7 +54,7 @@ async function main(): Promise<number> {
     if (http) {
       http.route("/stripe/webhooks", stripeWebhookRoute(sources.runtime, { now: () => Date.now() }));
       const port = await http.listen(config.PORT);
-      log.warn({ port }, "webhooks served on this port");
+      log.info({ port }, "webhooks served on this port");
     }
     const adapter = new ConsoleAdapter({
       core,
@@ -90,6 +91,9 @@ async function main(): Promise<number> {
     return 0;
   }
 
+  // Imported here, not at the top: the console needs neither Bolt nor discord.js, which are
+  // two thirds of the start-up CPU and about 50 MB of the console's memory.
+  const { startApp } = await import("./app.ts");
   const app = await startApp({ config, log, clock: systemClock, database, schedule: true });
   await stopRequested;
   return stopGracefully(

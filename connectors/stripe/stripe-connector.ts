@@ -1,9 +1,9 @@
-import Stripe from "stripe";
+import type Stripe from "stripe";
 import type { Connector, ConnectorAccount, SourceChange, SyncWindow } from "../../src/connectors/connector.ts";
 import { SourceError } from "../../src/connectors/connector.ts";
 import { MalformedChangeError } from "../../src/connectors/validate-source-change.ts";
 import { mapStripeObject, stripeEventTypes } from "./map-stripe.ts";
-import { createStripeClient } from "./stripe-client.ts";
+import { createStripeClient, loadStripe } from "./stripe-client.ts";
 
 const PAGE = 100;
 
@@ -18,11 +18,11 @@ export function stripeConnector(options: { apiUrl?: string | undefined }): Conne
     label: "Stripe",
     changes: (account, window) => stripeChanges(account, window, options.apiUrl),
     async verify(secrets) {
-      const stripe = createStripeClient(secrets.apiKey ?? "", options.apiUrl);
+      const stripe = await createStripeClient(secrets.apiKey ?? "", options.apiUrl);
       try {
         await stripe.invoices.list({ limit: 1 });
       } catch (error) {
-        throw sourceError(error);
+        throw sourceError(error, await loadStripe());
       }
       return { accountId: null };
     },
@@ -34,7 +34,7 @@ async function* stripeChanges(
   window: SyncWindow,
   apiUrl: string | undefined,
 ): AsyncGenerator<SourceChange | MalformedChangeError> {
-  const stripe = createStripeClient(account.secrets.apiKey ?? "", apiUrl);
+  const stripe = await createStripeClient(account.secrets.apiKey ?? "", apiUrl);
   const map = (object: unknown, version: number) => {
     try {
       return mapStripeObject(object, version, account.timezone);
@@ -66,7 +66,7 @@ async function* stripeChanges(
     events.sort((a, b) => a.created - b.created || a.id.localeCompare(b.id));
     for (const event of events) yield map(event.data.object, event.created);
   } catch (error) {
-    throw sourceError(error);
+    throw sourceError(error, await loadStripe());
   }
 }
 
@@ -75,20 +75,20 @@ function seconds(date: Date): number {
 }
 
 /** Stripe's error as the owner should read it (never the key; Stripe's messages do not echo it whole). */
-export function sourceError(error: unknown): SourceError {
-  if (error instanceof Stripe.errors.StripeAuthenticationError) {
+export function sourceError(error: unknown, StripeSdk: typeof Stripe): SourceError {
+  if (error instanceof StripeSdk.errors.StripeAuthenticationError) {
     return new SourceError("Stripe refused the secret key (authentication failed)", false);
   }
-  if (error instanceof Stripe.errors.StripePermissionError) {
+  if (error instanceof StripeSdk.errors.StripePermissionError) {
     return new SourceError("the key may not read invoices (Stripe permission error)", false);
   }
-  if (error instanceof Stripe.errors.StripeConnectionError) {
+  if (error instanceof StripeSdk.errors.StripeConnectionError) {
     return new SourceError("Stripe could not be reached", true);
   }
-  if (error instanceof Stripe.errors.StripeRateLimitError) {
+  if (error instanceof StripeSdk.errors.StripeRateLimitError) {
     return new SourceError("Stripe asked to slow down (rate limit)", true);
   }
-  if (error instanceof Stripe.errors.StripeError) {
+  if (error instanceof StripeSdk.errors.StripeError) {
     const status = error.statusCode ? ` ${error.statusCode}` : "";
     return new SourceError(`Stripe answered with an error${status} (${error.type})`, true);
   }

@@ -1,10 +1,11 @@
 import type http from "node:http";
-import Stripe from "stripe";
+import type Stripe from "stripe";
 import { isDatabaseUnavailable } from "../../db/is-unavailable.ts";
 import type { ConnectorRuntime } from "../../src/connectors/connector-runtime.ts";
 import { MalformedChangeError } from "../../src/connectors/validate-source-change.ts";
 import { BodyTooLargeError, type RouteHandler, readBody } from "../../src/http/create-http-server.ts";
 import { mapStripeObject, stripeEventTypes } from "./map-stripe.ts";
+import { loadStripe } from "./stripe-client.ts";
 
 /** Stripe's window for a signature's timestamp, in seconds, both ways. */
 const TOLERANCE_S = 300;
@@ -38,6 +39,7 @@ export function stripeWebhookRoute(runtime: ConnectorRuntime, options: { now: ()
     if (!found) return answer(res, 404, "unknown connection");
     const secret = found.secrets.webhookSecret;
     if (!secret) return answer(res, 404, "no webhook secret for this connection");
+    const StripeSdk = await loadStripe();
     const nowMs = options.now();
     const nowS = Math.floor(nowMs / 1000);
     let event: Stripe.Event;
@@ -45,7 +47,7 @@ export function stripeWebhookRoute(runtime: ConnectorRuntime, options: { now: ()
       // Stripe's check refuses timestamps too old; one too far ahead is refused here.
       const t = Number(/(?:^|,)t=(\d+)/.exec(header)?.[1]);
       if (!Number.isFinite(t) || t - nowS > TOLERANCE_S) throw new Error("timestamp outside the window");
-      event = Stripe.webhooks.constructEvent(body, header, secret, TOLERANCE_S, undefined, nowMs);
+      event = StripeSdk.webhooks.constructEvent(body, header, secret, TOLERANCE_S, undefined, nowMs);
     } catch {
       log.warn({ connection: found.target.connection.id }, "Stripe webhook with a bad or stale signature refused");
       return answer(res, 400, "bad signature");

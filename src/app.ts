@@ -13,8 +13,9 @@ import type { PlatformAdapter } from "./core/platform-adapter.ts";
 import { type TrackedCore, trackInFlight } from "./core/track-in-flight.ts";
 import { createHttpServer, type HttpServer } from "./http/create-http-server.ts";
 import { healthRoute } from "./http/health-route.ts";
-import { openSources } from "./open-sources.ts";
+import { openSecretBox, openSources } from "./open-sources.ts";
 import { type Scheduler, startScheduler } from "./scheduler/start-scheduler.ts";
+import { sealStoredSecrets } from "./secrets/seal-stored-secrets.ts";
 
 export interface App {
   core: TrackedCore;
@@ -58,9 +59,12 @@ export async function startApp(options: StartOptions): Promise<App> {
       dataDir: config.DATABASE_URL ? undefined : path.join(dataDir, "pglite"),
     }));
   const platforms = [...(config.slackEnabled ? ["slack"] : []), ...(config.discordEnabled ? ["discord"] : [])];
-  const services = { db: database.db, clock, log, dataDir };
+  // Secrets at rest (issue #17): one key for installations and invoice-source keys.
+  const secrets = openSecretBox(config, dataDir);
+  await sealStoredSecrets(database.db, secrets, log);
+  const services = { db: database.db, clock, log, dataDir, secrets };
   // Invoice sources (issue #17): Stripe's webhooks on this server, syncs in the background.
-  const sources = openSources(config, services, platforms, options.schedule ?? false);
+  const sources = openSources(config, services, platforms, options.schedule ?? false, secrets);
   // Tracked, so a graceful stop also waits for work acknowledged early or received outside HTTP.
   const core = trackInFlight(createCore({ ...services, sources }));
   const http = createHttpServer(log);

@@ -12,7 +12,7 @@ import { trackInFlight } from "./core/track-in-flight.ts";
 import { stopGracefully, waitForStopSignal } from "./graceful-stop.ts";
 import { createHttpServer } from "./http/create-http-server.ts";
 import { configSecrets, createLogger, secretScrubber } from "./log.ts";
-import { openSources } from "./open-sources.ts";
+import { openSecretBox, openSources } from "./open-sources.ts";
 import { startScheduler } from "./scheduler/start-scheduler.ts";
 
 async function main(): Promise<number> {
@@ -46,8 +46,9 @@ async function main(): Promise<number> {
   log.info({ database: database.kind }, "database ready");
 
   if (consoleMode) {
-    const services = { db: database.db, clock: systemClock, log, dataDir };
-    const sources = openSources(config, services, ["console"], true);
+    const secrets = openSecretBox(config, dataDir);
+    const services = { db: database.db, clock: systemClock, log, dataDir, secrets };
+    const sources = openSources(config, services, ["console"], true, secrets);
     const core = trackInFlight(createCore({ ...services, sources }));
     // A source set in the settings needs its webhook: the console then serves it on PORT.
     const http = sources.fromSettings.size > 0 ? createHttpServer(log) : undefined;

@@ -5,6 +5,7 @@ import type { Clock } from "./clock.ts";
 import type { Config } from "./config.ts";
 import { createSources, type SourceServices } from "./connectors/create-sources.ts";
 import { loadSecretBox } from "./secrets/load-secret-box.ts";
+import type { SecretBox } from "./secrets/secret-box.ts";
 
 /** The invoice sources for this configuration (Stripe today), with the key that seals their secrets. */
 export function openSources(
@@ -12,12 +13,8 @@ export function openSources(
   services: { db: Db; clock: Clock; log: Logger; dataDir: string },
   platforms: readonly string[],
   schedule: boolean,
+  box: SecretBox,
 ): SourceServices {
-  const box = loadSecretBox({
-    encryptionKey: config.TACT_ENCRYPTION_KEY,
-    databaseUrl: config.DATABASE_URL,
-    dataDir: config.DATABASE_URL ? undefined : services.dataDir,
-  });
   return createSources({
     services,
     clock: services.clock,
@@ -25,5 +22,17 @@ export function openSources(
     box,
     platforms,
     schedule,
+  });
+}
+
+/**
+ * The key stored secrets are sealed with (TACT_ENCRYPTION_KEY, or the embedded mode's
+ * generated one in DATA_DIR; none with DATABASE_URL and no key: storing then refuses).
+ */
+export function openSecretBox(config: Config, dataDir: string): SecretBox {
+  return loadSecretBox({
+    encryptionKey: config.TACT_ENCRYPTION_KEY,
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATABASE_URL ? undefined : dataDir,
   });
 }

@@ -16,22 +16,16 @@ interface Key {
  * two processes applying the same event queue here, and the second sees what the first wrote.
  */
 export async function lockSourceObject(db: Db, key: Key, at: Date): Promise<SourceObjectRow> {
-  await db
+  // One statement: the upsert takes the row lock whether it inserts or finds the row.
+  const [row] = await db
     .insert(sourceObjects)
     .values({ ...key, updatedAt: at })
-    .onConflictDoNothing();
-  const [row] = await db
-    .select()
-    .from(sourceObjects)
-    .where(
-      and(
-        eq(sourceObjects.connectionId, key.connectionId),
-        eq(sourceObjects.kind, key.kind),
-        eq(sourceObjects.externalId, key.externalId),
-      ),
-    )
-    .for("update");
-  if (!row) throw new Error("source object vanished");
+    .onConflictDoUpdate({
+      target: [sourceObjects.connectionId, sourceObjects.kind, sourceObjects.externalId],
+      set: { updatedAt: at },
+    })
+    .returning();
+  if (!row) throw new Error("source object upsert returned nothing");
   return row;
 }
 

@@ -256,41 +256,37 @@ async function recordSynced(
   const details = sourceDetails(target, row.externalId);
   const number = (inv.number ?? "").trim().replace(/^#/, "");
   const at = ctx.clock.now();
-  const existing = await findInvoiceByNumber(ctx.db, ctx.workspace.id, number);
-  if (existing) {
-    const same =
-      existing.source === null &&
-      existing.clientId === clientId &&
-      existing.currency === inv.currency &&
-      existing.amountMinor === inv.totalMinor;
-    if (!same) {
-      await updateSourceObject(ctx.db, row.id, { problem: "number-taken", updatedAt: at });
-      counts.waiting += 1;
-      return undefined;
-    }
-    await updateInvoice(ctx.db, ctx.workspace.id, existing.id, { source, externalId: row.externalId });
-    await ctx.audit({ action: "invoice.now-synced", subjectType: "invoice", subjectId: existing.id, details }, ctx.db);
-    return { ...existing, source, externalId: row.externalId };
-  }
   const client = await findClientById(ctx.db, ctx.workspace.id, clientId);
   if (!client) return undefined;
-  const created = await writeInvoice(
-    ctx,
-    client,
-    {
-      number,
-      amountMinor: inv.totalMinor,
-      currency: inv.currency,
-      issuedOn: inv.issuedOn,
-      dueOn: laterDay(inv.dueOn, inv.issuedOn),
-      source,
-      externalId: row.externalId,
-    },
-    details,
-  );
-  if (!created) throw new Error("a synced invoice could not be recorded (number or id taken meanwhile)");
-  counts.recorded += 1;
-  return created;
+  const values = {
+    number,
+    amountMinor: inv.totalMinor,
+    currency: inv.currency,
+    issuedOn: inv.issuedOn,
+    dueOn: laterDay(inv.dueOn, inv.issuedOn),
+    source,
+    externalId: row.externalId,
+  };
+  // Recorded straight away in the usual case; a number already taken is looked at after.
+  const created = await writeInvoice(ctx, client, values, details);
+  if (created) {
+    counts.recorded += 1;
+    return created;
+  }
+  const existing = await findInvoiceByNumber(ctx.db, ctx.workspace.id, number);
+  const same =
+    existing?.source === null &&
+    existing.clientId === clientId &&
+    existing.currency === inv.currency &&
+    existing.amountMinor === inv.totalMinor;
+  if (!existing || !same) {
+    await updateSourceObject(ctx.db, row.id, { problem: "number-taken", updatedAt: at });
+    counts.waiting += 1;
+    return undefined;
+  }
+  await updateInvoice(ctx.db, ctx.workspace.id, existing.id, { source, externalId: row.externalId });
+  await ctx.audit({ action: "invoice.now-synced", subjectType: "invoice", subjectId: existing.id, details }, ctx.db);
+  return { ...existing, source, externalId: row.externalId };
 }
 
 /**

@@ -24,25 +24,36 @@ export interface SecretBox {
   sealedWithThisKey(stored: string): boolean;
 }
 
-export function createSecretBox(key: Buffer | undefined, previous: readonly Buffer[] = []): SecretBox {
-  if (key && key.length !== 32) throw new Error("the encryption key must be 32 bytes");
-  const keys = new Map<string, Buffer>();
-  for (const k of [...previous, ...(key ? [key] : [])]) keys.set(keyId(k), k);
-  const id = key ? keyId(key) : undefined;
+export function createSecretBox(key: Buffer | (() => Buffer) | undefined, previous: readonly Buffer[] = []): SecretBox {
+  // A key may be given as a function: read (or made) the first time a secret is sealed or opened.
+  let current: { key: Buffer; id: string } | undefined;
+  const known = new Map<string, Buffer>();
+  for (const k of previous) known.set(keyId(k), k);
+  const resolve = (): { key: Buffer; id: string } | undefined => {
+    if (current || key === undefined) return current;
+    const k = typeof key === "function" ? key() : key;
+    if (k.length !== 32) throw new Error("the encryption key must be 32 bytes");
+    current = { key: k, id: keyId(k) };
+    known.set(current.id, k);
+    return current;
+  };
+  if (Buffer.isBuffer(key)) resolve();
   return {
     ready: key !== undefined,
     seal(plain) {
-      if (!key || !id) throw new MissingEncryptionKeyError();
+      const k = resolve();
+      if (!k) throw new MissingEncryptionKeyError();
       const iv = randomBytes(12);
-      const cipher = createCipheriv("aes-256-gcm", key, iv);
-      cipher.setAAD(Buffer.from(id));
+      const cipher = createCipheriv("aes-256-gcm", k.key, iv);
+      cipher.setAAD(Buffer.from(k.id));
       const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
-      return `${PREFIX}${id}:${iv.toString("base64")}:${cipher.getAuthTag().toString("base64")}:${body.toString("base64")}`;
+      return `${PREFIX}${k.id}:${iv.toString("base64")}:${cipher.getAuthTag().toString("base64")}:${body.toString("base64")}`;
     },
     open(stored) {
       if (!stored.startsWith(PREFIX)) return stored;
+      resolve();
       const [kid = "", iv = "", tag = "", body = ""] = stored.slice(PREFIX.length).split(":");
-      const k = keys.get(kid);
+      const k = known.get(kid);
       if (!k) {
         throw new Error(`a secret was encrypted with another key (${kid}): set TACT_ENCRYPTION_KEY to that key`);
       }
@@ -52,7 +63,10 @@ export function createSecretBox(key: Buffer | undefined, previous: readonly Buff
       return Buffer.concat([decipher.update(Buffer.from(body, "base64")), decipher.final()]).toString("utf8");
     },
     isSealed: (stored) => stored.startsWith(PREFIX),
-    sealedWithThisKey: (stored) => id !== undefined && stored.startsWith(`${PREFIX}${id}:`),
+    sealedWithThisKey(stored) {
+      const k = resolve();
+      return k !== undefined && stored.startsWith(`${PREFIX}${k.id}:`);
+    },
   };
 }
 

@@ -63,7 +63,7 @@ describe(`Stripe backfill and catch-up (${process.env.TEST_DATABASE_URL ? "postg
     // Run again (a replica, a restart): nothing more.
     await h.sources.worker.runDue({ only: (await one<{ id: string }>(sql`select id from connections`)).id });
     expect(await one<{ n: number }>(sql`select count(*)::int as n from invoices`)).toEqual({ n: 500 });
-  }, 120_000);
+  }, 300_000);
 
   it("catches up from the events since the last sync, and a sync that fails is retried with backoff and shown in the digest", async () => {
     await h.run("/client add acme ACME Corp");

@@ -178,4 +178,40 @@ describe(`Stripe webhooks (${process.env.TEST_DATABASE_URL ? "postgres" : "pglit
     expect(n?.n).toBe(0);
     expect(WEBHOOK_SECRET).toMatch(/^whsec_/);
   });
+
+  it("takes over an invoice typed in before Stripe was connected, and leaves one whose number another invoice holds waiting", async () => {
+    await h.run("/client add acme ACME Corp");
+    await h.run("/client invoice acme STR-0100 1200.00 EUR due 2026-11-20 issued 2026-11-01");
+    await h.run("/client invoice acme STR-0200 50.00 EUR due 2026-11-20 issued 2026-11-01");
+    const customer = h.fake.customer({ name: "ACME Corp" });
+    const same = h.fake.invoice({
+      customer: customer.id,
+      customer_name: "ACME Corp",
+      number: "STR-0100",
+      total: 120000,
+      created: day("2026-11-01"),
+      due_date: day("2026-11-20"),
+    });
+    const clash = h.fake.invoice({
+      customer: customer.id,
+      customer_name: "ACME Corp",
+      number: "STR-0200",
+      total: 99900,
+      created: day("2026-11-01"),
+      due_date: day("2026-11-20"),
+    });
+    await h.deliver(h.fake.event("invoice.finalized", same, day("2026-11-01")));
+    await h.deliver(h.fake.event("invoice.finalized", clash, day("2026-11-01")));
+    const invoices = await rows<{ number: string; source: string | null; amount_minor: number }>(
+      sql`select number, source, amount_minor::int from invoices order by number`,
+    );
+    expect(invoices).toEqual([
+      { number: "STR-0100", source: "stripe", amount_minor: 120000 },
+      { number: "STR-0200", source: null, amount_minor: 5000 },
+    ]);
+    expect(await h.say("/client unlinked")).toContain(
+      "STR-0200 · €999.00 due 20 Nov 2026 · open (another invoice already has this number)",
+    );
+    expect(await h.say("/client paid STR-0100")).toMatch(/follows Stripe/);
+  });
 });

@@ -35,6 +35,7 @@ CREATE TABLE "source_objects" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "installations" ADD COLUMN "sealed" text;--> statement-breakpoint
 ALTER TABLE "invoices" ADD COLUMN "source" text;--> statement-breakpoint
 ALTER TABLE "invoices" ADD COLUMN "external_id" text;--> statement-breakpoint
 ALTER TABLE "payments" ADD COLUMN "source" text;--> statement-breakpoint

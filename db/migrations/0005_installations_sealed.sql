@@ -1,1 +1,0 @@
-ALTER TABLE "installations" ADD COLUMN "sealed" text;

@@ -1,4 +1,5 @@
 import type { WorkspaceRow } from "../../db/queries/workspaces.ts";
+import type { AgencyLesson } from "../domain/agency-lesson.ts";
 import type { IncidentKind } from "../domain/incident-kinds.ts";
 import type { RiskAssessment, RiskLevel } from "../domain/risk.ts";
 
@@ -65,6 +66,8 @@ export interface SourceNotices {
   unlinkedOverdue: { source: string; customers: string[] }[];
   /** Every such customer today (`connection:customer`), kept for the next round to compare with. */
   unlinkedKeys: string[];
+  /** Those the previous rounds told (kept as they were when today's digest is not posted). */
+  unlinkedBefore: string[];
 }
 
 /** Everything one workspace's digest is made of, loaded in a fixed number of queries. */
@@ -80,7 +83,25 @@ export interface DigestData {
   riskRose: RiskChange[];
   /** Risk level per client id today, kept for the next digest to compare with. */
   riskLevels: Record<string, string>;
+  /** The agency's own lesson (ignored advice across most clients), when it is due today. */
+  agencyLesson: AgencyLesson | null;
+  /** The day it was last told, before today. */
+  agencyLessonOn: string | null;
   sources: SourceNotices;
+}
+
+/**
+ * What a round keeps for the next one: today's risk levels, the day the agency's lesson was
+ * last told (today, if today's digest was posted with it), and the unlinked customers with
+ * overdue invoices already told (today's, if the digest was posted).
+ */
+export function roundMemory(data: DigestData, digestPosted: boolean): Record<string, unknown> {
+  const told = digestPosted && data.agencyLesson !== null;
+  return {
+    risk: data.riskLevels,
+    agencyLessonOn: told ? data.today : data.agencyLessonOn,
+    unlinked: digestPosted ? data.sources.unlinkedKeys : data.sources.unlinkedBefore,
+  };
 }
 
 /** True when a digest would have nothing to say. */
@@ -90,6 +111,7 @@ export function isQuiet(data: DigestData): boolean {
     data.dueSoon.length === 0 &&
     data.incidents.length === 0 &&
     data.riskRose.length === 0 &&
+    data.agencyLesson === null &&
     data.sources.failing.length === 0 &&
     data.sources.unlinkedOverdue.length === 0
   );

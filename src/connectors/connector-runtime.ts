@@ -6,6 +6,7 @@ import {
   findConnection,
   insertConnection,
   settingsConnections,
+  updateConnectionSecrets,
 } from "../../db/queries/connections.ts";
 import type { InvoiceSource } from "../../db/schema/connections.ts";
 import type { CoreServices } from "../core/context.ts";
@@ -33,6 +34,8 @@ export interface ConnectorRuntime {
   apply(target: SyncTarget, change: SourceChange): Promise<SyncCounts>;
   /** The secrets of a connection, decrypted. */
   secretsOf(connection: ConnectionRow): Record<string, string>;
+  /** Seals and stores new secrets for a connection made with /client connect (refreshed tokens). */
+  saveSecrets(connectionId: string, secrets: Readonly<Record<string, string>>): Promise<void>;
   /**
    * Attaches each settings source to the deployment's single workspace once it exists.
    * Returns the connections made now.
@@ -86,6 +89,9 @@ export function createConnectorRuntime(options: {
       return { target: found, secrets: secretsOf(found.connection) };
     },
     apply: (target, change) => applySourceChange(services, target, change),
+    async saveSecrets(connectionId, secrets) {
+      await updateConnectionSecrets(services.db, connectionId, box.seal(JSON.stringify(secrets)));
+    },
     async attachSettingsSources() {
       const made: ConnectionRow[] = [];
       for (const s of settings.values()) {

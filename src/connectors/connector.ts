@@ -58,6 +58,11 @@ export interface ConnectorAccount {
   secrets: Readonly<Record<string, string>>;
   /** The workspace's time zone: the source's instants become days in it. */
   timezone: string;
+  /**
+   * Stores new credentials for this connection, sealed (an OAuth source whose refresh token
+   * rotates calls it before using the new tokens).
+   */
+  saveSecrets(secrets: Readonly<Record<string, string>>): Promise<void>;
 }
 
 export interface SyncWindow {

@@ -59,6 +59,7 @@ export function startSyncWorker(
       connectionId: connection.id,
       secrets: runtime.secretsOf(connection),
       timezone: target.workspace.timezone,
+      saveSecrets: (secrets: Readonly<Record<string, string>>) => runtime.saveSecrets(connection.id, secrets),
     };
     const counts = emptyCounts();
     const window = { since, backfillFrom: new Date(now.getTime() - BACKFILL_DAYS * 86_400_000), now };

@@ -1,6 +1,6 @@
 import { and, asc, eq, ilike, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
-import { clients, invoices, type PaymentKind, payments } from "../schema/index.ts";
+import { clients, invoiceReminders, invoices, type PaymentKind, payments } from "../schema/index.ts";
 
 export type InvoiceRow = typeof invoices.$inferSelect;
 export type NewInvoice = typeof invoices.$inferInsert;
@@ -63,14 +63,7 @@ export async function updateInvoice(
   changes: Partial<
     Pick<
       InvoiceRow,
-      | "status"
-      | "chargesStatus"
-      | "chargesSettledMinor"
-      | "disputedSince"
-      | "disputeNote"
-      | "pauses"
-      | "remindedStage"
-      | "snoozedUntil"
+      "status" | "chargesStatus" | "chargesSettledMinor" | "disputedSince" | "disputeNote" | "pauses" | "snoozedUntil"
     >
   >,
 ): Promise<InvoiceRow | undefined> {
@@ -80,6 +73,26 @@ export async function updateInvoice(
     .where(and(eq(invoices.workspaceId, workspaceId), eq(invoices.id, invoiceId)))
     .returning();
   return row;
+}
+
+/**
+ * The invoice, its row locked until the transaction ends: changes to one invoice (a reminder
+ * recorded, a dispute opened or closed) apply one after the other, each seeing the last.
+ */
+export async function lockInvoice(db: Db, workspaceId: number, invoiceId: number): Promise<InvoiceRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(invoices)
+    .where(and(eq(invoices.workspaceId, workspaceId), eq(invoices.id, invoiceId)))
+    .for("update");
+  return row;
+}
+
+export type NewReminder = typeof invoiceReminders.$inferInsert;
+
+/** Records reminder stages as sent (a stage is recorded once per invoice: the unique index says so). */
+export async function insertReminders(db: Db, rows: readonly NewReminder[]): Promise<void> {
+  if (rows.length > 0) await db.insert(invoiceReminders).values([...rows]);
 }
 
 /** Numbers starting with what is typed (autocomplete, suggestions), open ones first. */

@@ -76,8 +76,9 @@ export async function buildClientCard(ctx: Context, client: ClientRow): Promise<
   }
   addInvoiceSection(ctx, card, record);
   card.divider();
+  // Past the final notice means one was sent: before that, the next step is a reminder.
   const pastFinal = record?.assessments.find(
-    (a) => a.overdue && (a.stage.reached?.kind === "final" || a.stage.reached?.kind === "suspension"),
+    (a) => a.overdue && (a.stage.last?.kind === "final" || a.stage.last?.kind === "suspension"),
   );
   const facts = pastFinal && { number: pastFinal.source.invoice.number, days: pastFinal.stage.daysLate };
   const advice = adviseFor(stats, pastFinal?.terms.hosted ? { hostedUnpaid: facts } : { overdueFinal: facts }).map(

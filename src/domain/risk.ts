@@ -24,7 +24,7 @@ export interface OverdueInvoice {
   days: number;
   amountMinor: number;
   currency: string;
-  /** The reminder stage reached, if any. */
+  /** The last reminder stage recorded as sent, if any. */
   stageKind: "first" | "second" | "final" | "suspension" | null;
 }
 

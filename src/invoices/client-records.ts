@@ -128,7 +128,7 @@ export async function workspacesClientRecords(
         days: a.stage.daysLate,
         amountMinor: a.outstandingMinor,
         currency: a.source.invoice.currency,
-        stageKind: a.stage.reached?.kind ?? null,
+        stageKind: a.stage.last?.kind ?? null,
       }));
     const risk = assessRisk({
       today,

@@ -164,7 +164,8 @@ describe("the list of open invoices", () => {
     h.clock.set("2025-01-20T10:00:00Z");
     const text = await h.say("/client invoices");
     expect(text).toContain("Open invoices (3)");
-    expect(text).toContain("G-2 · Globex · £200.00 due 5 Jan 2025 · 15 days overdue · second reminder due now");
+    // Nothing was sent yet: the first reminder, however late.
+    expect(text).toContain("G-2 · Globex · £200.00 due 5 Jan 2025 · 15 days overdue · first reminder due now");
     expect(text).toContain("INV-1 · ACME Corp · €1,000.00 due 10 Jan 2025 · 10 days overdue · first reminder due now");
     expect(text).toContain(
       "G-1 · Globex · £500.00 due 1 Feb 2025 · due in 12 days · next: first reminder on 2 Feb 2025",
@@ -216,6 +217,10 @@ describe("late payments in the client's record", () => {
   it("keeps an invoice unpaid for months recent, and calls it no accounting slip past the final notice", async () => {
     await h.run("/client add acme ACME Corp");
     await h.run("/client invoice acme INV-7 1200 EUR due 2025-01-15");
+    for (const day of ["2025-01-16", "2025-01-30", "2025-02-14"]) {
+      h.clock.set(`${day}T10:00:00Z`);
+      await h.run("/client reminded INV-7");
+    }
     h.clock.set("2025-06-15T10:00:00Z");
     const card = await h.say("/client show acme");
     expect(card).toContain("late payment: 1 / 1");
@@ -251,6 +256,13 @@ describe("late payments in the client's record", () => {
       await h.run(`/client paid ${n}`);
     }
     await h.run("/client invoice acme A-4 900 EUR issued 2025-04-01 due 2025-04-10");
+    h.clock.set("2025-05-12T10:00:00Z");
+    // Past the final notice's day, but none was sent: no suspension notice to advise yet.
+    expect(await h.say("/client show acme")).not.toContain("send a suspension notice");
+    for (const day of ["2025-04-11", "2025-04-25", "2025-05-10"]) {
+      h.clock.set(`${day}T10:00:00Z`);
+      await h.run("/client reminded A-4");
+    }
     h.clock.set("2025-05-20T10:00:00Z");
     const card = await h.say("/client show acme");
     expect(card).toContain("late payment: 2 / 4");

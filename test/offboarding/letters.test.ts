@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { catalogFor } from "../../src/messages/catalog.ts";
-import { draftNextLetter, draftWhyLetter, letterFormatter } from "../../src/offboarding/draft-letters.ts";
+import { letterFormatter } from "../../src/messages/letter-formatter.ts";
+import { draftNextLetter, draftWhyLetter } from "../../src/offboarding/draft-letters.ts";
 import { useHarness } from "../support/harness.ts";
 import { addInvoice, setClient, submit, text } from "./offboarding-support.ts";
 

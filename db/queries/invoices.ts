@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, sql } from "drizzle-orm";
+import { and, asc, eq, ilike, inArray, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
 import { clients, invoiceReminders, invoices, type PaymentKind, payments } from "../schema/index.ts";
 
@@ -28,6 +28,33 @@ export function normalizeNumber(number: string): string {
 export async function insertInvoice(db: Db, values: NewInvoice): Promise<InvoiceRow | undefined> {
   const [row] = await db.insert(invoices).values(values).onConflictDoNothing().returning();
   return row;
+}
+
+/**
+ * Locks invoice rows until the transaction ends (`SELECT … FOR UPDATE`), in id order so that
+ * two transactions locking several invoices never wait on each other in a cycle. Every money
+ * change takes this lock before it reads what is owed: two at once apply one after the other.
+ */
+export async function lockInvoices(db: Db, workspaceId: number, invoiceIds: readonly number[]): Promise<number[]> {
+  if (invoiceIds.length === 0) return [];
+  const rows = await db
+    .select({ id: invoices.id })
+    .from(invoices)
+    .where(and(eq(invoices.workspaceId, workspaceId), inArray(invoices.id, [...invoiceIds])))
+    .orderBy(asc(invoices.id))
+    .for("update");
+  return rows.map((r) => r.id);
+}
+
+/** Locks every invoice of a client (a write-off settles them all at once), in id order. */
+export async function lockClientInvoices(db: Db, workspaceId: number, clientId: number): Promise<number[]> {
+  const rows = await db
+    .select({ id: invoices.id })
+    .from(invoices)
+    .where(and(eq(invoices.workspaceId, workspaceId), eq(invoices.clientId, clientId)))
+    .orderBy(asc(invoices.id))
+    .for("update");
+  return rows.map((r) => r.id);
 }
 
 /** Records a payment, a credit note or a settlement of charges (append-only). */

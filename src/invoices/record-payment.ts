@@ -1,3 +1,4 @@
+import type { Db } from "../../db/database.ts";
 import { insertPayment, updateInvoice } from "../../db/queries/invoices.ts";
 import type { InvoiceWithPayments, PaymentLine } from "../../db/queries/open-invoices.ts";
 import type { Context } from "../core/context.ts";
@@ -6,8 +7,8 @@ import { loadReferenceRates } from "../domain/reference-rates.ts";
 import { userError } from "../errors.ts";
 import { message } from "../messages/message.ts";
 import { assessInvoice, type InvoiceAssessment } from "./assess-invoice.ts";
+import { changeInvoice } from "./change-invoice.ts";
 import { explainCharges } from "./explain-charges.ts";
-import { loadAssessment } from "./load-assessments.ts";
 import { parseDay, parseMoney } from "./parse-inputs.ts";
 import { requireInvoice } from "./require-invoice.ts";
 import { today } from "./today.ts";
@@ -29,98 +30,110 @@ export interface PaymentInput {
 export async function recordPayment(ctx: Context, input: PaymentInput): Promise<Effect[]> {
   if (input.what?.toLowerCase() === "charges") return settleCharges(ctx, input);
   if (input.amount !== undefined) throw userError("charges-and-amount", (t) => t.invoices.errors.chargesAndAmount);
-  const { current, paidOn } = await prepare(ctx, input.number, input.on);
+  const { invoice, paidOn } = await prepare(ctx, input.number, input.on);
   const { t, fmt } = ctx;
-  const invoice = current.source.invoice;
   const money = (minor: number) => fmt.money(minor, invoice.currency);
-  // Charges as they stand on the day of payment (never in the future; interest stops with the full payment).
-  const atPayment = assessInvoice(current.source, paidOn, loadReferenceRates());
-  const outstanding = current.outstandingMinor;
-  const chargesOwed = current.chargesWaived ? 0 : atPayment.chargesOwedMinor;
-  if (outstanding === 0) {
-    throw userError("already-paid", (t) =>
-      current.chargesOwedMinor > 0
-        ? t.invoices.errors.alreadyPaidCharges({ number: invoice.number, charges: money(current.chargesOwedMinor) })
-        : t.invoices.errors.alreadyPaid({ number: invoice.number }),
-    );
-  }
-  const amount =
-    input.what === undefined ? outstanding : parseMoney(input.what, invoice.currency, invoice.number).minor;
-  if (amount > outstanding + chargesOwed) {
-    throw userError("overpaid", (t) =>
-      t.invoices.errors.overpaid({
-        amount: money(amount),
-        number: invoice.number,
-        owed: chargesOwed > 0 ? `${money(outstanding)} + ${money(chargesOwed)}` : money(outstanding),
-      }),
-    );
-  }
-  const principal = Math.min(amount, outstanding);
-  const charges = amount - principal;
-  const added: NewLine[] = [{ kind: "payment", amountMinor: principal, paidOn }];
-  if (charges > 0) added.push({ kind: "charges", amountMinor: charges, paidOn });
-  const after = await apply(ctx, current, added, "invoice.paid");
+  const typed = input.what === undefined ? undefined : parseMoney(input.what, invoice.currency, invoice.number).minor;
+  const done = await changeInvoice(ctx, invoice, async (tx, current) => {
+    refuseClosed(current);
+    // Charges as they stand on the day of payment (never in the future; interest stops with the full payment).
+    const atPayment = assessInvoice(current.source, paidOn, loadReferenceRates());
+    const outstanding = current.outstandingMinor;
+    const chargesOwed = current.chargesWaived ? 0 : atPayment.chargesOwedMinor;
+    if (outstanding === 0) {
+      throw userError("already-paid", (t) =>
+        current.chargesOwedMinor > 0
+          ? t.invoices.errors.alreadyPaidCharges({ number: invoice.number, charges: money(current.chargesOwedMinor) })
+          : t.invoices.errors.alreadyPaid({ number: invoice.number }),
+      );
+    }
+    const amount = typed ?? outstanding;
+    if (amount > outstanding + chargesOwed) {
+      throw userError("overpaid", (t) =>
+        t.invoices.errors.overpaid({
+          amount: money(amount),
+          number: invoice.number,
+          owed: chargesOwed > 0 ? `${money(outstanding)} + ${money(chargesOwed)}` : money(outstanding),
+        }),
+      );
+    }
+    const principal = Math.min(amount, outstanding);
+    const charges = amount - principal;
+    const added: NewLine[] = [{ kind: "payment", amountMinor: principal, paidOn }];
+    if (charges > 0) added.push({ kind: "charges", amountMinor: charges, paidOn });
+    const after = await apply(tx, ctx, current, added, "invoice.paid");
+    return { after, amount, principal, charges };
+  });
 
   const lines = [
     t.invoices.paymentRecorded({
-      amount: money(amount),
+      amount: money(done.amount),
       number: invoice.number,
-      client: current.source.client.displayName,
+      client: done.after.source.client.displayName,
       date: fmt.date(paidOn),
     }),
   ];
-  if (charges > 0) lines.push(t.invoices.paymentSplit({ principal: money(principal), charges: money(charges) }));
-  return [reply(balanceMessage(ctx, after, lines))];
+  if (done.charges > 0) {
+    lines.push(t.invoices.paymentSplit({ principal: money(done.principal), charges: money(done.charges) }));
+  }
+  return [reply(balanceMessage(ctx, done.after, lines))];
 }
 
 /** `/client paid INV-7 charges [amount] [on date]`. */
 async function settleCharges(ctx: Context, input: PaymentInput): Promise<Effect[]> {
-  const { current, paidOn } = await prepare(ctx, input.number, input.on);
-  const invoice = current.source.invoice;
+  const { invoice, paidOn } = await prepare(ctx, input.number, input.on);
   const money = (minor: number) => ctx.fmt.money(minor, invoice.currency);
-  if (current.chargesWaived) {
-    throw userError("charges-waived", (t) => t.invoices.errors.chargesWaived({ number: invoice.number }));
-  }
-  const owed = current.chargesOwedMinor;
-  if (owed === 0) throw userError("no-charges", (t) => t.invoices.errors.noCharges({ number: invoice.number }));
-  const amount = input.amount === undefined ? owed : parseMoney(input.amount, invoice.currency, invoice.number).minor;
-  if (amount > owed) {
-    throw userError("overpaid", (t) =>
-      t.invoices.errors.overpaid({ amount: money(amount), number: invoice.number, owed: money(owed) }),
-    );
-  }
-  const after = await apply(ctx, current, [{ kind: "charges", amountMinor: amount, paidOn }], "invoice.charges-paid");
+  const typed =
+    input.amount === undefined ? undefined : parseMoney(input.amount, invoice.currency, invoice.number).minor;
+  const { after, amount } = await changeInvoice(ctx, invoice, async (tx, current) => {
+    refuseClosed(current);
+    if (current.chargesWaived) {
+      throw userError("charges-waived", (t) => t.invoices.errors.chargesWaived({ number: invoice.number }));
+    }
+    const owed = current.chargesOwedMinor;
+    if (owed === 0) throw userError("no-charges", (t) => t.invoices.errors.noCharges({ number: invoice.number }));
+    const amount = typed ?? owed;
+    if (amount > owed) {
+      throw userError("overpaid", (t) =>
+        t.invoices.errors.overpaid({ amount: money(amount), number: invoice.number, owed: money(owed) }),
+      );
+    }
+    const lines: NewLine[] = [{ kind: "charges", amountMinor: amount, paidOn }];
+    return { after: await apply(tx, ctx, current, lines, "invoice.charges-paid"), amount };
+  });
   const line = ctx.t.invoices.chargesPaid({
     amount: money(amount),
     number: invoice.number,
-    client: current.source.client.displayName,
+    client: after.source.client.displayName,
   });
   return [reply(balanceMessage(ctx, after, [line], { chargesOnly: true }))];
 }
 
 /** `/client credit INV-7 100 [on date]`: a credit note lowers the unpaid principal from its day. */
 export async function recordCredit(ctx: Context, input: { number: string; amount: string; on?: string | undefined }) {
-  const { current, paidOn } = await prepare(ctx, input.number, input.on);
-  const invoice = current.source.invoice;
+  const { invoice, paidOn } = await prepare(ctx, input.number, input.on);
   const money = (minor: number) => ctx.fmt.money(minor, invoice.currency);
   const amount = parseMoney(input.amount, invoice.currency, invoice.number).minor;
-  if (current.outstandingMinor === 0) {
-    throw userError("already-paid", (t) => t.invoices.errors.alreadyPaid({ number: invoice.number }));
-  }
-  if (amount > current.outstandingMinor) {
-    throw userError("over-credited", (t) =>
-      t.invoices.errors.overCredited({
-        amount: money(amount),
-        number: invoice.number,
-        outstanding: money(current.outstandingMinor),
-      }),
-    );
-  }
-  const after = await apply(ctx, current, [{ kind: "credit", amountMinor: amount, paidOn }], "invoice.credited");
+  const after = await changeInvoice(ctx, invoice, async (tx, current) => {
+    refuseClosed(current);
+    if (current.outstandingMinor === 0) {
+      throw userError("already-paid", (t) => t.invoices.errors.alreadyPaid({ number: invoice.number }));
+    }
+    if (amount > current.outstandingMinor) {
+      throw userError("over-credited", (t) =>
+        t.invoices.errors.overCredited({
+          amount: money(amount),
+          number: invoice.number,
+          outstanding: money(current.outstandingMinor),
+        }),
+      );
+    }
+    return apply(tx, ctx, current, [{ kind: "credit", amountMinor: amount, paidOn }], "invoice.credited");
+  });
   const line = ctx.t.invoices.creditRecorded({
     amount: money(amount),
     number: invoice.number,
-    client: current.source.client.displayName,
+    client: after.source.client.displayName,
     date: ctx.fmt.date(paidOn),
   });
   return [reply(balanceMessage(ctx, after, [line]))];
@@ -128,23 +141,31 @@ export async function recordCredit(ctx: Context, input: { number: string; amount
 
 type NewLine = Pick<PaymentLine, "kind" | "amountMinor" | "paidOn">;
 
+/** The invoice named and the day of the payment, checked before anything is locked. */
 async function prepare(ctx: Context, number: string, on: string | undefined) {
   const { invoice } = await requireInvoice(ctx, number);
-  if (invoice.status === "void")
-    throw userError("invoice-void", (t) => t.invoices.errors.isVoid({ number: invoice.number }));
   const paidOn = on ? parseDay(on, "on") : today(ctx);
   if (paidOn > today(ctx)) {
     throw userError("future-payment", (t) => t.invoices.errors.futurePayment({ date: ctx.fmt.date(paidOn) }));
   }
-  return { current: await loadAssessment(ctx, invoice.id), paidOn };
+  return { invoice, paidOn };
+}
+
+/** Nothing is recorded against a void invoice (checked under the lock: a void may have just landed). */
+function refuseClosed(current: InvoiceAssessment): void {
+  const invoice = current.source.invoice;
+  if (invoice.status === "void") {
+    throw userError("invoice-void", (t) => t.invoices.errors.isVoid({ number: invoice.number }));
+  }
 }
 
 /**
- * Writes the payments and the invoice's new state in one transaction, the state decided by
- * assessing the invoice as it will be: paid once no principal is left, charges settled once
- * none are owed on a paid invoice.
+ * Writes the payments and the invoice's new state, in the caller's transaction (the invoice
+ * locked), the state decided by assessing the invoice as it will be: paid once no principal
+ * is left, charges settled once none are owed on a paid invoice.
  */
 async function apply(
+  tx: Db,
   ctx: Context,
   current: InvoiceAssessment,
   added: NewLine[],
@@ -165,29 +186,27 @@ async function apply(
         ? "settled"
         : "open";
   const changes = { status, chargesStatus, chargesSettledMinor: paid.chargesSettledMinor } as const;
-  await ctx.db.transaction(async (tx) => {
-    for (const p of added) {
-      await insertPayment(tx, {
-        workspaceId: ctx.workspace.id,
-        invoiceId: row.invoice.id,
-        kind: p.kind,
-        amountMinor: p.amountMinor,
-        paidOn: p.paidOn,
-        recordedBy,
-        createdAt: ctx.clock.now(),
-      });
-    }
-    await updateInvoice(tx, ctx.workspace.id, row.invoice.id, changes);
-    await ctx.audit(
-      {
-        action,
-        subjectType: "invoice",
-        subjectId: row.invoice.id,
-        details: { number: row.invoice.number, lines: added, status, chargesStatus },
-      },
-      tx,
-    );
-  });
+  for (const p of added) {
+    await insertPayment(tx, {
+      workspaceId: ctx.workspace.id,
+      invoiceId: row.invoice.id,
+      kind: p.kind,
+      amountMinor: p.amountMinor,
+      paidOn: p.paidOn,
+      recordedBy,
+      createdAt: ctx.clock.now(),
+    });
+  }
+  await updateInvoice(tx, ctx.workspace.id, row.invoice.id, changes);
+  await ctx.audit(
+    {
+      action,
+      subjectType: "invoice",
+      subjectId: row.invoice.id,
+      details: { number: row.invoice.number, lines: added, status, chargesStatus },
+    },
+    tx,
+  );
   return assessInvoice({ ...hypothetical, invoice: { ...row.invoice, ...changes } }, today(ctx), loadReferenceRates());
 }
 

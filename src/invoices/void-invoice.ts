@@ -3,19 +3,19 @@ import type { Context } from "../core/context.ts";
 import { type Effect, reply } from "../core/effects.ts";
 import { userError } from "../errors.ts";
 import { textMessage } from "../messages/message.ts";
-import { loadAssessment } from "./load-assessments.ts";
+import { changeInvoice } from "./change-invoice.ts";
 import { requireInvoice } from "./require-invoice.ts";
 
 /** `/client void INV-7 [note]`: kept in the record, with no reminders and no charges. */
 export async function voidInvoice(ctx: Context, number: string, note: string | undefined): Promise<Effect[]> {
   const { invoice, client } = await requireInvoice(ctx, number);
-  if (invoice.status === "void")
-    throw userError("already-void", (t) => t.invoices.errors.alreadyVoid({ number: invoice.number }));
-  const { source } = await loadAssessment(ctx, invoice.id);
-  if (source.payments.length > 0) {
-    throw userError("void-with-payments", (t) => t.invoices.errors.voidWithPayments({ number: invoice.number }));
-  }
-  await ctx.db.transaction(async (tx) => {
+  await changeInvoice(ctx, invoice, async (tx, current) => {
+    // Checked under the lock: a payment recorded a moment ago forbids the void.
+    if (current.source.invoice.status === "void")
+      throw userError("already-void", (t) => t.invoices.errors.alreadyVoid({ number: invoice.number }));
+    if (current.source.payments.length > 0) {
+      throw userError("void-with-payments", (t) => t.invoices.errors.voidWithPayments({ number: invoice.number }));
+    }
     await updateInvoice(tx, ctx.workspace.id, invoice.id, { status: "void", disputedSince: null });
     await ctx.audit(
       {

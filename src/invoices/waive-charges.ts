@@ -3,8 +3,8 @@ import type { Context } from "../core/context.ts";
 import { type Effect, reply } from "../core/effects.ts";
 import { userError } from "../errors.ts";
 import { message } from "../messages/message.ts";
+import { changeInvoice } from "./change-invoice.ts";
 import { explainCharges } from "./explain-charges.ts";
-import { loadAssessment } from "./load-assessments.ts";
 import { requireInvoice } from "./require-invoice.ts";
 
 /**
@@ -14,15 +14,16 @@ import { requireInvoice } from "./require-invoice.ts";
  */
 export async function waiveCharges(ctx: Context, number: string, note: string | undefined): Promise<Effect[]> {
   const { invoice, client } = await requireInvoice(ctx, number);
-  if (invoice.status === "void")
-    throw userError("invoice-void", (t) => t.invoices.errors.isVoid({ number: invoice.number }));
-  if (invoice.chargesStatus === "waived") {
-    throw userError("charges-waived", (t) => t.invoices.errors.chargesWaived({ number: invoice.number }));
-  }
-  const a = await loadAssessment(ctx, invoice.id);
-  if (a.chargesOwedMinor === 0)
-    throw userError("no-charges", (t) => t.invoices.errors.noCharges({ number: invoice.number }));
-  await ctx.db.transaction(async (tx) => {
+  // Checked and written under the lock: what is waived is exactly what was owed at that moment.
+  const a = await changeInvoice(ctx, invoice, async (tx, current) => {
+    const row = current.source.invoice;
+    if (row.status === "void")
+      throw userError("invoice-void", (t) => t.invoices.errors.isVoid({ number: invoice.number }));
+    if (row.chargesStatus === "waived") {
+      throw userError("charges-waived", (t) => t.invoices.errors.chargesWaived({ number: invoice.number }));
+    }
+    if (current.chargesOwedMinor === 0)
+      throw userError("no-charges", (t) => t.invoices.errors.noCharges({ number: invoice.number }));
     await updateInvoice(tx, ctx.workspace.id, invoice.id, { chargesStatus: "waived" });
     await ctx.audit(
       {
@@ -31,17 +32,18 @@ export async function waiveCharges(ctx: Context, number: string, note: string | 
         subjectId: invoice.id,
         details: {
           number: invoice.number,
-          waivedMinor: a.chargesOwedMinor,
+          waivedMinor: current.chargesOwedMinor,
           currency: invoice.currency,
-          interestMinor: a.charges.interestMinor,
-          feeMinor: a.charges.fee?.minor ?? 0,
-          settledMinor: a.chargesSettledMinor,
-          daysLate: a.charges.daysLate,
+          interestMinor: current.charges.interestMinor,
+          feeMinor: current.charges.fee?.minor ?? 0,
+          settledMinor: current.chargesSettledMinor,
+          daysLate: current.charges.daysLate,
           ...(note ? { note } : {}),
         },
       },
       tx,
     );
+    return current;
   });
   const { t, fmt } = ctx;
   const text = t.invoices.waived({

@@ -201,7 +201,10 @@ async function pressed(ctx: Context, req: WizardRequest, facts: WizardFacts): Pr
         texts: { ...w.texts, accounts: { decision: op === "chase" ? "chase" : "write-off", at: now, summary } },
         details: { decision: op, owed: summary },
         ...(op === "writeoff"
-          ? { alsoWrite: async (tx) => void (await writeOffInvoices(tx, ctx, facts.accounts.unpaid, id)) }
+          ? {
+              alsoWrite: async (tx) =>
+                void (await writeOffInvoices(tx, ctx, facts.client.id, facts.accounts.unpaid, id)),
+            }
           : {}),
       }));
       const line = op === "chase" ? o.keptChasing : o.wroteOff({ total: summary, count });

@@ -1,8 +1,11 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/database.ts";
+import { lockClientInvoices } from "../../db/queries/invoices.ts";
 import { invoices } from "../../db/schema/index.ts";
 import type { Context } from "../core/context.ts";
-import type { AccountInvoice } from "./client-accounts.ts";
+import { userError } from "../errors.ts";
+import { today } from "../invoices/today.ts";
+import { type AccountInvoice, clientAccounts } from "./client-accounts.ts";
 
 export interface WrittenOff {
   number: string;
@@ -12,16 +15,22 @@ export interface WrittenOff {
 }
 
 /**
- * Writes off what the client still owes, knowingly: each unpaid invoice is closed as void
- * with its charges waived, so no reminder goes out for it any more. Each one is audited
- * with the amounts given up, so the record says what was written off and when.
+ * Writes off what the client still owes, knowingly, in the wizard's transaction: the client's
+ * invoices are locked, then assessed again, and written off only if they still owe exactly
+ * what the owner was shown (`shown`); a payment or credit note recorded in between refuses it.
+ * Each unpaid invoice is closed as void with its charges waived, so no reminder goes out for
+ * it any more, and audited with the amounts given up.
  */
 export async function writeOffInvoices(
   tx: Db,
   ctx: Context,
-  unpaid: readonly AccountInvoice[],
+  clientId: number,
+  shown: readonly AccountInvoice[],
   offboardingId: number,
 ): Promise<WrittenOff[]> {
+  await lockClientInvoices(tx, ctx.workspace.id, clientId);
+  const { unpaid } = await clientAccounts(tx, ctx.workspace.id, clientId, today(ctx));
+  if (owedKey(unpaid) !== owedKey(shown)) throw userError("owed-changed", (t) => t.offboarding.owedChanged);
   if (unpaid.length === 0) return [];
   await tx
     .update(invoices)
@@ -55,4 +64,12 @@ export async function writeOffInvoices(
     );
   }
   return out;
+}
+
+/** What is owed, invoice by invoice: equal keys mean the same amounts on the same invoices. */
+export function owedKey(unpaid: readonly AccountInvoice[]): string {
+  return unpaid
+    .map((a) => `${a.invoice.id}:${a.outstandingMinor}:${a.chargesMinor}`)
+    .sort()
+    .join(",");
 }

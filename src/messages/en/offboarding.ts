@@ -148,6 +148,8 @@ export const offboarding = {
     `Stopped. ${p.client} is an active client again and visible to the team. What you recorded stays in the record.`,
   wroteOff: (p: { total: string; count: number }) =>
     `Written off: ${p.total} on ${p.count} invoice${p.count > 1 ? "s" : ""}. No more reminders for ${p.count > 1 ? "them" : "it"}.`,
+  owedChanged:
+    "What the client owes changed a moment ago (a payment, a credit note or new charges were recorded), so nothing was written off. Look at the amounts again and choose.",
   keptChasing: "Kept: reminders for the unpaid invoices continue.",
   notePosted: (p: { channel: string }) => `Posted the note in #${p.channel}.`,
   noteNotPosted: "Nothing posted.",

@@ -149,6 +149,8 @@ export const offboarding: Catalog["offboarding"] = {
     `C'est arrêté. ${p.client} redevient un client actif, visible par l'équipe. Ce que vous avez noté reste dans le dossier.`,
   wroteOff: (p) =>
     `Passé en perte : ${p.total} sur ${p.count} facture${s(p.count)}. Plus aucune relance pour ${p.count > 1 ? "elles" : "elle"}.`,
+  owedChanged:
+    "Ce que le client doit vient de changer (un paiement, un avoir ou de nouvelles pénalités ont été enregistrés) : rien n'a été passé en perte. Revoyez les montants, puis choisissez.",
   keptChasing: "C'est noté : les relances des factures impayées continuent.",
   notePosted: (p) => `Note publiée dans #${p.channel}.`,
   noteNotPosted: "Rien n'a été publié.",

@@ -102,19 +102,6 @@ export async function updateInvoice(
   return row;
 }
 
-/**
- * The invoice, its row locked until the transaction ends: changes to one invoice (a reminder
- * recorded, a dispute opened or closed) apply one after the other, each seeing the last.
- */
-export async function lockInvoice(db: Db, workspaceId: number, invoiceId: number): Promise<InvoiceRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(invoices)
-    .where(and(eq(invoices.workspaceId, workspaceId), eq(invoices.id, invoiceId)))
-    .for("update");
-  return row;
-}
-
 export type NewReminder = typeof invoiceReminders.$inferInsert;
 
 /** Records reminder stages as sent (a stage is recorded once per invoice: the unique index says so). */

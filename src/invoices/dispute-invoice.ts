@@ -1,11 +1,11 @@
-import type { Db } from "../../db/database.ts";
-import { type InvoiceRow, lockInvoice, updateInvoice } from "../../db/queries/invoices.ts";
+import { updateInvoice } from "../../db/queries/invoices.ts";
 import type { Context } from "../core/context.ts";
 import { type Effect, reply } from "../core/effects.ts";
 import { formatPause, parsePauses } from "../domain/charges/index.ts";
 import { daysBetween } from "../domain/dates.ts";
 import { userError } from "../errors.ts";
 import { textMessage } from "../messages/message.ts";
+import { changeInvoice } from "./change-invoice.ts";
 import { requireInvoice } from "./require-invoice.ts";
 import { today } from "./today.ts";
 
@@ -16,8 +16,8 @@ import { today } from "./today.ts";
 export async function disputeInvoice(ctx: Context, number: string, note: string): Promise<Effect[]> {
   const { invoice: found, client } = await requireInvoice(ctx, number);
   const day = today(ctx);
-  await ctx.db.transaction(async (tx) => {
-    const invoice = await locked(ctx, tx, found);
+  await changeInvoice(ctx, found, async (tx, current) => {
+    const invoice = current.source.invoice;
     if (invoice.status !== "open")
       throw userError("not-open", (t) => t.invoices.errors.notOpen({ number: invoice.number }));
     if (invoice.disputedSince) {
@@ -50,8 +50,8 @@ export async function disputeInvoice(ctx: Context, number: string, note: string)
 export async function resumeInvoice(ctx: Context, number: string): Promise<Effect[]> {
   const { invoice: found, client } = await requireInvoice(ctx, number);
   const day = today(ctx);
-  const since = await ctx.db.transaction(async (tx) => {
-    const invoice = await locked(ctx, tx, found);
+  const since = await changeInvoice(ctx, found, async (tx, current) => {
+    const invoice = current.source.invoice;
     const since = invoice.disputedSince;
     if (!since) throw userError("not-disputed", (t) => t.invoices.errors.notDisputed({ number: invoice.number }));
     const pauses = parsePauses(invoice.pauses).map(formatPause);
@@ -75,14 +75,4 @@ export async function resumeInvoice(ctx: Context, number: string): Promise<Effec
       ),
     ),
   ];
-}
-
-/** The invoice as it is now, its row locked until the transaction ends. */
-async function locked(ctx: Context, tx: Db, invoice: InvoiceRow): Promise<InvoiceRow> {
-  const row = await lockInvoice(tx, ctx.workspace.id, invoice.id);
-  if (!row)
-    throw userError("unknown-invoice", (t) =>
-      t.invoices.errors.unknownInvoice({ number: invoice.number, suggestions: "" }),
-    );
-  return row;
 }

@@ -1,20 +1,18 @@
-import type { Db } from "../../db/database.ts";
-import { findClientById } from "../../db/queries/clients.ts";
-import { insertReminders, lockInvoice } from "../../db/queries/invoices.ts";
-import { invoicesWithPayments } from "../../db/queries/open-invoices.ts";
+import { insertReminders } from "../../db/queries/invoices.ts";
 import { isVisible } from "../clients/require-client.ts";
 import type { Context } from "../core/context.ts";
 import { actionId } from "../core/define-action.ts";
 import { type Effect, reply } from "../core/effects.ts";
 import { ownerOnly } from "../core/guards.ts";
-import { loadReferenceRates } from "../domain/reference-rates.ts";
 import { type SentStage, type Stage, stageKinds, stagesFor } from "../domain/stages.ts";
 import { userError } from "../errors.ts";
 import { type Catalog, catalogFor } from "../messages/catalog.ts";
 import { letterFormatter } from "../messages/letter-formatter.ts";
 import { message, textMessage } from "../messages/message.ts";
-import { assessInvoice, type InvoiceAssessment, replanStages } from "./assess-invoice.ts";
+import { type InvoiceAssessment, replanStages } from "./assess-invoice.ts";
+import { lockAndAssess } from "./change-invoice.ts";
 import { composeReminder, type ReminderKind } from "./compose-reminder.ts";
+import { loadAssessments } from "./load-assessments.ts";
 import { parseEarlierDates } from "./parse-earlier-dates.ts";
 import { requireInvoice } from "./require-invoice.ts";
 import { today } from "./today.ts";
@@ -29,7 +27,8 @@ export const REMIND_ACTION = "remind";
  * it is due, in the client's language, for a person to send. Tact never writes to the client.
  */
 export async function draftReminder(ctx: Context, invoice: number | string): Promise<Effect[]> {
-  const a = await assessmentOf(ctx, ctx.db, await invoiceIdOf(ctx, invoice));
+  const id = await invoiceIdOf(ctx, invoice);
+  const a = visible(ctx, (await loadAssessments(ctx, { invoiceIds: [id], which: "all" }))[0]);
   const { t, fmt } = ctx;
   const inv = a.source.invoice;
   if (inv.status === "void") throw userError("invoice-void", (t) => t.invoices.errors.isVoid({ number: inv.number }));
@@ -89,8 +88,7 @@ export async function recordReminder(
   const day = today(ctx);
   const { t, fmt } = ctx;
   const done = await ctx.db.transaction(async (tx) => {
-    if (!(await lockInvoice(tx, ctx.workspace.id, id))) throw userError("bad-action", (t) => t.errors.unknownAction);
-    const a = await assessmentOf(ctx, tx, id);
+    const a = visible(ctx, (await lockAndAssess(tx, ctx, [id]))[0]);
     const inv = a.source.invoice;
     const target = stageToRecord(ctx, a, stageText);
     const missing = missingBefore(a, target);
@@ -256,10 +254,8 @@ async function invoiceIdOf(ctx: Context, invoice: number | string): Promise<numb
   return typeof invoice === "string" ? (await requireInvoice(ctx, invoice)).invoice.id : invoice;
 }
 
-/** Ids can be forged: the invoice must be this workspace's, of a client the person may see. */
-async function assessmentOf(ctx: Context, db: Db, id: number): Promise<InvoiceAssessment> {
-  const [row] = await invoicesWithPayments(db, { workspaceIds: [ctx.workspace.id], invoiceIds: [id], which: "all" });
-  const client = row ? await findClientById(db, ctx.workspace.id, row.client.id) : undefined;
-  if (!row || !client || !isVisible(ctx, client)) throw userError("bad-action", (t) => t.errors.unknownAction);
-  return assessInvoice(row, today(ctx), loadReferenceRates());
+/** Ids can be forged: the invoice must be this workspace's (loaded so), of a client the person may see. */
+function visible(ctx: Context, a: InvoiceAssessment | undefined): InvoiceAssessment {
+  if (!a || !isVisible(ctx, a.source.client)) throw userError("bad-action", (t) => t.errors.unknownAction);
+  return a;
 }

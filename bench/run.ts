@@ -3,7 +3,7 @@
  * same machine. Prints the table and records it in docs/benchmarks.md.
  *
  *   npm run bench                      everything (under 10 minutes here)
- *   npm run bench -- --only digest     some of: throughput, digest, memory, startup
+ *   npm run bench -- --only digest     some of: throughput, digest, memory, startup, footprint
  *   npm run bench -- --quick           smaller runs, to check the benchmarks themselves
  *   npm run bench -- --no-write        print only; docs/benchmarks.md is left as it is
  *
@@ -16,6 +16,7 @@
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { digestBenchmark } from "./digest-tick.ts";
+import { footprintBenchmark } from "./footprint.ts";
 import { memoryBenchmark } from "./memory.ts";
 import { startupBenchmark } from "./startup.ts";
 import { buildTact } from "./support/build-tact.ts";
@@ -25,7 +26,7 @@ import { dropAllBenchDatabases, postgresAvailable } from "./support/postgres-db.
 import { type Row, textTable } from "./support/report.ts";
 import { throughputBenchmark } from "./throughput.ts";
 
-const all = ["throughput", "digest", "memory", "startup"] as const;
+const all = ["throughput", "digest", "memory", "startup", "footprint"] as const;
 type Name = (typeof all)[number];
 
 async function main(): Promise<number> {
@@ -92,6 +93,12 @@ async function main(): Promise<number> {
       const r = await startupBenchmark({ build, fake, runs: quick ? 1 : 3 });
       rows.push(...r.rows);
       notes.push(...r.notes.map((n) => `Start-up: ${n}`));
+    }
+    if (only.includes("footprint")) {
+      step("5. embedded footprint");
+      const r = await footprintBenchmark({ build, runs: quick ? 1 : 3 });
+      rows.push(...r.rows);
+      notes.push(...r.notes.map((n) => `Footprint: ${n}`));
     }
   } finally {
     await fake.close();

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Build } from "./support/build-tact.ts";
 import type { FakePlatforms } from "./support/fake-platforms.ts";
+import { median } from "./support/load.ts";
 import { createBenchDatabase } from "./support/postgres-db.ts";
 import { fmt, type Row, ratio } from "./support/report.ts";
 import { startServer } from "./support/server-process.ts";
@@ -89,9 +90,4 @@ export async function startupBenchmark(o: StartupOptions): Promise<{ rows: Row[]
       row("PostgreSQL, first start (runs the migrations)", postgresFirst, "< 1.5 s", 1.5),
     ],
   };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }

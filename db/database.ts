@@ -1,12 +1,14 @@
 import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import type { Logger as DrizzleLogger } from "drizzle-orm";
+import { readMigrationFiles } from "drizzle-orm/migrator";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { openPglite } from "./open-pglite.ts";
 import * as schema from "./schema/index.ts";
 
 export type Schema = typeof schema;
@@ -32,6 +34,8 @@ export interface OpenDatabaseOptions {
   onQuery?: ((sql: string) => void) | undefined;
   migrate?: boolean | undefined;
   poolSize?: number | undefined;
+  /** Told when a new embedded database is made the slow way (no usable template). */
+  onWarning?: ((message: string) => void) | undefined;
 }
 
 export const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
@@ -66,7 +70,12 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
       close: once(() => pool.end()),
     };
   }
-  const client = options.pglite ?? (await PGlite.create(options.dataDir));
+  const client =
+    options.pglite ??
+    (await openPglite(options.dataDir, {
+      migrations: readMigrationFiles({ migrationsFolder }),
+      warn: options.onWarning,
+    }));
   const db = drizzlePglite(client, { schema, ...(logger ? { logger } : {}) });
   if (options.migrate !== false) await migratePglite(db, { migrationsFolder });
   return {

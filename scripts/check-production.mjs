@@ -70,6 +70,9 @@ try {
   if (consoleRun.code !== 0) fail(`console mode exited with ${consoleRun.code}: ${consoleRun.err.join("\n")}`);
   if (!consoleText.includes("Added ACME Corp")) fail(`console mode did not answer:\n${consoleText}`);
   if (!/late payment/i.test(consoleText)) fail(`console mode did not log the incident:\n${consoleText}`);
+  // Warnings go to stderr in console mode: a new data directory made without the shipped
+  // pre-initialised database (db/pglite-template) would say so there.
+  if (consoleRun.err.length > 0) fail(`console mode wrote to stderr:\n${consoleRun.err.join("\n")}`);
 
   step("data tools: node dist/scripts/export-workspace.js --list");
   const list = await runBot(["dist/scripts/export-workspace.js", "--list"], { env: baseEnv }).exited;

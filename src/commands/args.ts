@@ -25,6 +25,8 @@ export interface ArgDef<T = unknown, O extends boolean = boolean> {
   accepts?: (token: string) => boolean;
   choices?: readonly string[];
   max?: number;
+  /** An amount whose currency may follow as its own word (`fee 50 EUR`). */
+  withCurrency?: boolean;
   /** Offer completions (Discord autocomplete). */
   autocomplete?: "client" | "invoice";
   /** A short description for platforms that show one next to each option. */
@@ -145,8 +147,18 @@ export function wordArg(label: (t: Catalog) => string): ArgDef<string, false> {
  * An amount as typed (`1200.00`, `1200,00`, `€1200`). Checked by the handler, which knows the
  * currency (minor-unit digits differ: JPY has none).
  */
-export function amountArg(label: (t: Catalog) => string = (t) => t.invoices.argNames.amount): ArgDef<string, false> {
-  return { kind: "amount", label, schema: plainText(40, false), optional: false, accepts: looksLikeAmount };
+export function amountArg(
+  label: (t: Catalog) => string = (t) => t.invoices.argNames.amount,
+  opts: { withCurrency?: boolean } = {},
+): ArgDef<string, false> {
+  return {
+    kind: "amount",
+    label,
+    schema: plainText(40, false),
+    optional: false,
+    accepts: looksLikeAmount,
+    ...(opts.withCurrency ? { withCurrency: true } : {}),
+  };
 }
 
 /**

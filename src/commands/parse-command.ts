@@ -2,6 +2,7 @@ import { editDistance } from "../domain/edit-distance.ts";
 import { userError } from "../errors.ts";
 import type { Catalog } from "../messages/catalog.ts";
 import type { InvalidParams } from "../messages/en/core.ts";
+import { amountSpan } from "./amount-span.ts";
 import type { ArgDef, InvalidKey } from "./args.ts";
 import type { CommandDef } from "./define-command.ts";
 import { restOfLine, type Token, tokenize } from "./tokenize.ts";
@@ -52,6 +53,12 @@ export function parseCommandText(text: string, commands: CommandLookup): ParsedC
     ) {
       continue;
     }
+    if (arg.kind === "amount") {
+      const span = amountSpan(text, tokens, i, arg.withCurrency);
+      raw[name] = span.value;
+      i = span.next;
+      continue;
+    }
     raw[name] = single(token);
     i++;
   }
@@ -66,6 +73,10 @@ export function parseCommandText(text: string, commands: CommandLookup): ParsedC
     if (arg.rest) {
       raw[name] = restOfLine(text, tokens, i + 1);
       i = tokens.length;
+    } else if (arg.kind === "amount" && tokens[i + 1]) {
+      const span = amountSpan(text, tokens, i + 1, arg.withCurrency);
+      raw[name] = span.value;
+      i = span.next;
     } else {
       raw[name] = single(tokens[i + 1]);
       i += 2;

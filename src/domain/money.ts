@@ -142,18 +142,6 @@ export function looksLikeAmount(token: string): boolean {
   return d !== undefined && (!("currencyUnknown" in d) || /^-?\d/.test(token.trim()));
 }
 
-/**
- * A decimal written in major units (a fee in the terms, `40` or `12.50`) as minor units of
- * a currency, rounded half-up when the currency has fewer digits.
- */
-export function majorToMinor(major: string, currency: string): number {
-  const digits = currencyDigits(currency);
-  const [whole = "0", fraction = ""] = major.split(".");
-  const padded = fraction.padEnd(digits + 1, "0");
-  const base = Number(whole) * 10 ** digits + Number(padded.slice(0, digits) || "0");
-  return Number(padded[digits] ?? "0") >= 5 ? base + 1 : base;
-}
-
 /** Adds amounts per currency, in first-seen order; zero totals are kept out. */
 export function sumByCurrency(items: readonly Money[]): Money[] {
   const totals = new Map<string, number>();

@@ -32,7 +32,8 @@ export async function setClientTerms(ctx: Context, client: ClientRow, words: Ter
   if (Object.keys(changes).length === 0) return showTerms(ctx, client);
   const stored = { ...readStoredTerms(client.terms), ...changes };
   const { language, ...forJson } = stored;
-  checkFee(resolveTerms(ctx.workspace.defaultTerms, { ...client, terms: forJson }).terms, changes);
+  const after = resolveTerms(ctx.workspace.defaultTerms, { ...client, terms: forJson, ...columnsOf(changes) }).terms;
+  checkFee(after, changes);
   const columns = {
     terms: forJson as Record<string, unknown>,
     ...(changes.hosted !== undefined ? { hosted: changes.hosted } : {}),
@@ -43,7 +44,10 @@ export async function setClientTerms(ctx: Context, client: ClientRow, words: Ter
     await ctx.audit({ action: "client.terms", subjectType: "client", subjectId: client.id, details: { changes } }, tx);
     return row;
   });
-  const summary = ctx.t.invoices.terms.updated({ client: client.displayName, changes: describeChanges(ctx, changes) });
+  const summary = ctx.t.invoices.terms.updated({
+    client: client.displayName,
+    changes: describeChanges(ctx, changes, after),
+  });
   return [reply(termsMessage(ctx, updated ?? client, summary))];
 }
 
@@ -52,13 +56,14 @@ export async function setWorkspaceTerms(ctx: Context, words: TermWords): Promise
   const changes = parseTermWords(words);
   if (Object.keys(changes).length === 0) return [reply(termsMessage(ctx, undefined))];
   const stored = { ...readStoredTerms(ctx.workspace.defaultTerms), ...changes };
-  checkFee(resolveTerms(stored).terms, changes);
+  const after = resolveTerms(stored).terms;
+  checkFee(after, changes);
   const workspace = await ctx.db.transaction(async (tx) => {
     const row = await updateWorkspace(tx, ctx.workspace.id, { defaultTerms: stored as Record<string, unknown> });
     await ctx.audit({ action: "config.terms", details: { changes } }, tx);
     return row;
   });
-  const summary = ctx.t.invoices.terms.workspaceUpdated({ changes: describeChanges(ctx, changes) });
+  const summary = ctx.t.invoices.terms.workspaceUpdated({ changes: describeChanges(ctx, changes, after) });
   return [reply(termsMessage({ ...ctx, workspace }, undefined, summary))];
 }
 
@@ -70,9 +75,10 @@ function checkFee(terms: Terms, changes: StoredTerms): void {
   }
 }
 
-function describeChanges(ctx: Context, changes: StoredTerms): string {
+/** The changes in words, each value as it now applies (`after`: the terms once changed). */
+function describeChanges(ctx: Context, changes: StoredTerms, after: Terms): string {
   const { t } = ctx;
-  const v = valueTexts(ctx, { ...resolveTerms(undefined).terms, ...withoutUndefined(changes) } as Terms);
+  const v = valueTexts(ctx, after);
   const names: Record<TermKey, string> = {
     law: t.invoices.argNames.law,
     rate: t.invoices.argNames.rate,
@@ -92,8 +98,12 @@ function describeChanges(ctx: Context, changes: StoredTerms): string {
     .join(", ");
 }
 
-function withoutUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, value]) => value !== undefined)) as Partial<T>;
+/** The terms that also live in columns of `clients` (hosted, language), as changed. */
+function columnsOf(changes: StoredTerms): { hosted?: boolean; language?: string } {
+  return {
+    ...(changes.hosted !== undefined ? { hosted: changes.hosted } : {}),
+    ...(changes.language !== undefined ? { language: changes.language } : {}),
+  };
 }
 
 /** Each setting's value in words. */
@@ -134,7 +144,9 @@ function valueTexts(ctx: Context, terms: Terms): Record<TermKey, string> {
       : terms.law === "uk"
         ? tt.feeUk
         : terms.law === "contract" && terms.fee
-          ? tt.feeContract({ fee: fmt.number(Number(terms.fee)) })
+          ? terms.fee.currency === null
+            ? tt.feeNoCurrency({ fee: terms.fee.major })
+            : tt.feeContract({ fee: fmt.money(terms.fee.minor, terms.fee.currency), currency: terms.fee.currency })
           : tt.none;
   const stages = stagesFor(terms.stages, true)
     .map((s) =>

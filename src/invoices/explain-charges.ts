@@ -71,9 +71,13 @@ export function describeNote(
     case "feeOtherCurrency":
       return n.feeOtherCurrency({
         fee:
-          note.currency === "EUR" ? fmt.money(4_000, "EUR") : `${fmt.money(4_000, "GBP")}–${fmt.money(10_000, "GBP")}`,
+          note.minor === null
+            ? `${fmt.money(4_000, note.currency)}–${fmt.money(10_000, note.currency)}`
+            : fmt.money(note.minor, note.currency),
         currency: invoiceCurrency,
       });
+    case "feeNoCurrency":
+      return n.feeNoCurrency({ fee: note.major, client: clientSlug });
   }
 }
 

@@ -1,5 +1,5 @@
 import { isIsoDate } from "../domain/dates.ts";
-import { parseAmount, toCurrency } from "../domain/money.ts";
+import { currencyOfAmount, parseAmount, toCurrency } from "../domain/money.ts";
 import { userError } from "../errors.ts";
 
 /**
@@ -13,6 +13,7 @@ export function parseMoney(
 ): { minor: number; currency: string | undefined } {
   const result = parseAmount(value, currency);
   if (result.ok) return { minor: result.minor, currency: currency ?? result.currency };
+  const written = currencyOfAmount(value);
   switch (result.problem) {
     case "format":
       throw userError("invalid.amount", (t) => t.invoices.errors.amountFormat({ value }));
@@ -24,7 +25,7 @@ export function parseMoney(
       throw userError("invalid.amount-large", (t) => t.invoices.errors.amountTooLarge({ value }));
     case "decimals":
       throw userError("invalid.amount-decimals", (t) =>
-        t.invoices.errors.amountDecimals({ value, currency: currency ?? "", digits: result.digits ?? 0 }),
+        t.invoices.errors.amountDecimals({ value, currency: currency ?? written ?? "", digits: result.digits ?? 0 }),
       );
     case "currency":
       throw userError("invalid.currency", (t) =>

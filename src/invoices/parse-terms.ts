@@ -1,4 +1,5 @@
 import {
+  type ContractFee,
   type ContractRate,
   type Law,
   laws,
@@ -7,9 +8,11 @@ import {
   MAX_STAGES,
   type StoredTerms,
 } from "../domain/charges/index.ts";
+import { parseAmount } from "../domain/money.ts";
 import { PERCENT_SCALE } from "../domain/reference-rates.ts";
 import { userError } from "../errors.ts";
 import { isLocale, locales } from "../messages/locale.ts";
+import { parseMoney } from "./parse-inputs.ts";
 
 /** The settings `/client terms` and `/client config terms` take, as typed. */
 export interface TermWords {
@@ -78,16 +81,19 @@ function parseRate(value: string): ContractRate | null {
   return { percentE4: Math.round(percent * PERCENT_SCALE), per };
 }
 
-/** `40`, `12.50`, `12,50`, `none`: major units, stored as a plain decimal. */
-function parseFee(value: string): string | null {
-  const v = value
-    .trim()
-    .toLowerCase()
-    .replace(/^[€£$]|[€£$]$/g, "");
-  if (CLEAR.has(v)) return null;
-  const m = /^(\d{1,9})(?:[.,](\d{1,4}))?$/.exec(v.trim());
-  if (!m) throw userError("invalid.fee", (t) => t.invoices.terms.errors.fee({ value }));
-  return m[2] ? `${m[1]}.${m[2]}` : (m[1] ?? "0");
+/**
+ * `50 EUR`, `€12.50`, `12,50 €`, `1 000 JPY`, `none`: the fee in its own currency, as minor
+ * units. Without a currency it is refused: the fee must never take an invoice's currency.
+ */
+function parseFee(value: string): ContractFee | null {
+  if (CLEAR.has(value.trim().toLowerCase())) return null;
+  const parsed = parseAmount(value);
+  if (!parsed.ok && parsed.problem === "format") {
+    throw userError("invalid.fee", (t) => t.invoices.terms.errors.fee({ value }));
+  }
+  const { minor, currency } = parseMoney(value, undefined);
+  if (!currency) throw userError("invalid.fee-currency", (t) => t.invoices.terms.errors.feeCurrency({ value }));
+  return { minor, currency };
 }
 
 function parseYesNo(value: string): boolean {

@@ -90,4 +90,33 @@ describe("command grammar", () => {
     expect(parse(`scope acme ${"x".repeat(2000)}`).args.note).toHaveLength(2000);
     expect(parse("scope acme line one\nline two").args.note).toBe("line one\nline two");
   });
+
+  it.each([
+    ["invoice acme F-1 1 200,50 € due 2026-12-01", { amount: "1 200,50", currency: "€", due: "2026-12-01" }],
+    ["invoice acme F-1 1\u00a0200,50\u00a0€", { amount: "1\u00a0200,50", currency: "€" }],
+    ["invoice acme F-1 €1 200 300", { amount: "€1 200 300" }],
+    ["invoice acme F-1 12 345 EUR", { amount: "12 345", currency: "EUR" }],
+    ["invoice acme F-1 1 200,50€", { amount: "1 200,50€" }],
+  ])("reads an amount with grouped thousands as one amount: %j", (text, expected) => {
+    expect(parse(text).args).toMatchObject(expected);
+  });
+
+  it("does not join words that are not thousands of the amount", () => {
+    expect(parse("paid F-1 1200 on 2026-12-01").args).toEqual({ invoice: "F-1", what: "1200", on: "2026-12-01" });
+    expect(parse("paid F-1 100 20").args).toMatchObject({ what: "100", amount: "20" });
+    expect(parse("paid F-1 1.200 300").args).toMatchObject({ what: "1.200", amount: "300" });
+    expect(parse("paid F-1 100,50 200").args).toMatchObject({ what: "100,50", amount: "200" });
+    expect(parse('paid F-1 "1" 200').args).toMatchObject({ what: "1", amount: "200" });
+  });
+
+  it("takes a fee with its currency as a second word, before other terms", () => {
+    expect(parse("terms acme law contract fee 50 EUR rate 12%/y").args).toEqual({
+      client: "acme",
+      law: "contract",
+      fee: "50 EUR",
+      rate: "12%/y",
+    });
+    expect(parse("terms acme fee 1 000 JPY").args.fee).toBe("1 000 JPY");
+    expect(parseCommandOptions("terms", { client: "acme", fee: "50 EUR" }, commandLookup).args.fee).toBe("50 EUR");
+  });
 });

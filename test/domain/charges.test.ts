@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type ChargeInput, computeCharges, type Law } from "../../src/domain/charges/index.ts";
+import { type ChargeInput, type ContractFee, computeCharges, type Law } from "../../src/domain/charges/index.ts";
 import { loadReferenceRates, parseRateTable } from "../../src/domain/reference-rates.ts";
 
 const rates = loadReferenceRates({});
@@ -12,7 +12,7 @@ interface Case {
   asOf: string;
   payments?: ChargeInput["payments"];
   rate?: ChargeInput["terms"]["rate"];
-  fee?: string | null;
+  fee?: ContractFee | null;
   pauses?: { from: string; to: string }[];
   disputedSince?: string | null;
   status?: "open" | "paid" | "void";
@@ -159,7 +159,7 @@ describe("charges under French law (L441-10)", () => {
     const r = charges({ currency: "USD", due: "2025-01-31", asOf: "2025-03-02" });
     expect(r.interestMinor).toBe(2_162);
     expect(r.fee).toBeNull();
-    expect(r.notes).toContainEqual({ kind: "feeOtherCurrency", law: "fr", currency: "EUR" });
+    expect(r.notes).toContainEqual({ kind: "feeOtherCurrency", law: "fr", currency: "EUR", minor: 4_000 });
   });
 
   it("says when the half-year's reference rate is missing instead of guessing", () => {
@@ -243,7 +243,7 @@ describe("charges under the EU directive, UK act, contract and none", () => {
       due: "2025-01-31",
       asOf: "2025-03-02",
       rate: { percentE4: 15_000, per: "month" },
-      fee: "25.50",
+      fee: { minor: 2_550, currency: "EUR" },
     });
     expect(r.segments[0]?.rateE4).toBe(180_000);
     expect(r.interestMinor).toBe(2_959);
@@ -261,19 +261,36 @@ describe("charges under the EU directive, UK act, contract and none", () => {
     expect(r).toMatchObject({ daysLate: 30, interestMinor: 0, fee: null, totalMinor: 0, segments: [] });
   });
 
-  it("a zero-decimal currency (JPY) stays in whole yen", () => {
-    // ¥100,000 at 14.6%/year for 30 days = ¥1,200; flat fee ¥1,000
-    const r = charges({
+  const yen = (fee: ContractFee) =>
+    charges({
       law: "contract",
       currency: "JPY",
       amount: 100_000,
       due: "2025-01-31",
       asOf: "2025-03-02",
       rate: { percentE4: 146_000, per: "year" },
-      fee: "1000",
+      fee,
     });
+
+  it("a zero-decimal currency (JPY) stays in whole yen", () => {
+    // ¥100,000 at 14.6%/year for 30 days = ¥1,200; flat fee ¥1,000
+    const r = yen({ minor: 1_000, currency: "JPY" });
     expect(r.interestMinor).toBe(1_200);
     expect(r.fee?.minor).toBe(1_000);
+    expect(r.totalMinor).toBe(2_200);
+  });
+
+  it("contract: a flat fee in another currency is noted, never relabelled in the invoice's", () => {
+    const r = yen({ minor: 5_000, currency: "EUR" });
+    expect(r.fee).toBeNull();
+    expect(r.totalMinor).toBe(1_200);
+    expect(r.notes).toContainEqual({ kind: "feeOtherCurrency", law: "contract", currency: "EUR", minor: 5_000 });
+  });
+
+  it("contract: a flat fee stored without a currency is noted, not charged", () => {
+    const r = charges({ law: "contract", due: "2025-01-31", asOf: "2025-03-02", fee: { major: "40", currency: null } });
+    expect(r.fee).toBeNull();
+    expect(r.notes).toContainEqual({ kind: "feeNoCurrency", major: "40" });
   });
 });
 

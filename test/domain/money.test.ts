@@ -4,7 +4,6 @@ import {
   currencyDigits,
   currencyOfAmount,
   looksLikeAmount,
-  majorToMinor,
   parseAmount,
   sumByCurrency,
   toCurrency,
@@ -67,15 +66,6 @@ describe("money", () => {
       false,
       false,
     ]);
-  });
-
-  it("converts a fee in major units, rounding half-up to the currency", () => {
-    expect([
-      majorToMinor("40", "EUR"),
-      majorToMinor("12.5", "EUR"),
-      majorToMinor("12.5", "JPY"),
-      majorToMinor("12.4", "JPY"),
-    ]).toEqual([4_000, 1_250, 13, 12]);
   });
 
   it("adds per currency", () => {

@@ -36,6 +36,32 @@ describe("recording invoices", () => {
     expect(amounts.map((r) => Number(r.amount_minor))).toEqual([95_050, 30_000, 300_000]);
   });
 
+  it.each([
+    ["a normal space", " "],
+    ["a non-breaking space", "\u00a0"],
+    ["a narrow non-breaking space", "\u202f"],
+  ])("takes a French amount typed without quotes, thousands grouped with %s", async (_name, space) => {
+    await h.run("/client config lang fr");
+    await h.run("/client add acme ACME SARL");
+    const text = await h.say(`/client invoice acme F-1 1${space}200,50${space}€ due 2025-12-01`);
+    expect(text).toContain("F-1");
+    expect(text).toContain("1\u202f200,50\u00a0€");
+    expect(await h.say(`/client paid F-1 1${space}000`)).toContain("1\u202f000,00\u00a0€");
+    const [row] = await rows<{ amount_minor: number; currency: string; paid: number }>(
+      sql`select amount_minor::int, currency, (select sum(amount_minor)::int from payments) as paid from invoices`,
+    );
+    expect(row).toEqual({ amount_minor: 120_050, currency: "EUR", paid: 100_000 });
+  });
+
+  it("takes a French amount typed in the console as the README shows it", async () => {
+    const { adapter, output } = h.console();
+    await adapter.handleLine("/client add acme ACME Corp");
+    await adapter.handleLine("/client invoice acme F-1 1 200,50 € due 2026-12-01");
+    expect(output.join("\n")).toContain(
+      "Recorded invoice F-1 for ACME Corp: €1,200.50, issued 1 Jan 2025, due 1 Dec 2026.",
+    );
+  });
+
   it("says when an invoice recorded late is already overdue", async () => {
     await h.run("/client add acme ACME Corp");
     expect(await h.say("/client invoice acme INV-7 100 EUR issued 2024-11-01 due 2024-12-01")).toContain(

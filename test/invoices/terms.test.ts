@@ -53,12 +53,69 @@ describe("client terms", () => {
 
   it("takes a contract rate per month and a flat fee, and clears them with none", async () => {
     await h.run("/client add acme ACME Corp");
-    const text = await h.say("/client terms acme law contract rate 1.5%/m fee 25");
+    const text = await h.say("/client terms acme law contract rate 1.5%/m fee 25 EUR");
     expect(text).toContain("Interest: agreed rate 1.5% a month (18% a year) (this client)");
-    expect(text).toContain("Recovery fee: 25 per late invoice (in the invoice's currency) (this client)");
+    expect(text).toContain("Recovery fee: €25.00 per late invoice (added to invoices in EUR only) (this client)");
     const cleared = await h.say("/client terms acme rate none fee none");
     expect(cleared).toContain("rate cleared, fee cleared");
     expect(cleared).toContain("Interest: none (this client)");
+  });
+
+  it("keeps a contract's flat fee in its own currency, never relabelled in an invoice's", async () => {
+    await h.run("/client add acme ACME Corp");
+    expect(await h.say("/client terms acme law contract rate 12%/y fee 50")).toContain(
+      '"50" has no currency: write it like fee 50 EUR.',
+    );
+    const set = await h.say("/client terms acme law contract rate 12%/y fee 50 EUR");
+    expect(set).toContain("fee €50.00 per late invoice (added to invoices in EUR only).");
+    expect(set).toContain("Recovery fee: €50.00 per late invoice (added to invoices in EUR only) (this client)");
+    await h.run("/client invoice acme J-1 100000 JPY issued 2025-01-01 due 2025-01-31");
+    await h.run("/client invoice acme E-1 1000 EUR issued 2025-01-01 due 2025-01-31");
+    const list = await h.say("/client invoices");
+    expect(list).not.toContain("¥50");
+    expect(list).toContain("J-1 · ACME Corp · JP¥100,000 due 31 Jan 2025 · 30 days overdue · charges so far JP¥986");
+    expect(list).toContain("A €50.00 recovery fee is due too, but it is not added to an invoice in JPY.");
+    expect(list).toContain("recovery fee €50.00 (the contract's terms)");
+    const [terms] = await queryRows<{ terms: unknown }>(h.db.db, sql`select terms from clients`);
+    expect(terms?.terms).toMatchObject({ fee: { minor: 5_000, currency: "EUR" } });
+  });
+
+  it("takes a fee written with a symbol, a comma or grouped thousands, here and in the workspace defaults", async () => {
+    await h.run("/client add acme ACME Corp");
+    await h.run("/client config lang fr");
+    expect(await h.say("/client terms acme law contract fee 12,50 €")).toContain(
+      "Indemnité de recouvrement: 12,50\u00a0€ par facture en retard (ajoutés aux seules factures en EUR)",
+    );
+    expect(await h.say("/client terms acme fee £7")).toContain("7,00\u00a0£GB par facture en retard");
+    expect(await h.say("/client config terms law contract fee 1\u00a0000 JPY term 20")).toContain(
+      "1\u202f000\u00a0JPY par facture en retard (ajoutés aux seules factures en JPY)",
+    );
+    const [row] = await queryRows<{ c: unknown; w: unknown }>(
+      h.db.db,
+      sql`select (select terms from clients) as c, (select default_terms from workspaces) as w`,
+    );
+    expect(row).toMatchObject({
+      c: { fee: { minor: 700, currency: "GBP" } },
+      w: { fee: { minor: 1_000, currency: "JPY" } },
+    });
+  });
+
+  it("says a fee stored before fees had a currency is not charged, and how to give it one", async () => {
+    await h.run("/client add acme ACME Corp");
+    await h.run("/client terms acme law contract rate 12%/y");
+    await h.db.db.execute(sql`update clients set terms = terms || '{"fee": "40"}'::jsonb`);
+    expect(await h.say("/client terms acme")).toContain(
+      "Recovery fee: 40 per late invoice, with no currency, so not charged: give it one (fee 40 EUR) (this client)",
+    );
+    await h.run("/client invoice acme E-1 1000 EUR issued 2025-01-01 due 2025-01-31");
+    const list = await h.say("/client invoices");
+    expect(list).toContain(
+      "The contract's flat fee (40) has no currency, so it is not charged: /client terms acme fee 40 EUR gives it one.",
+    );
+    expect(list).toContain("charges so far €9.86");
+    // Changing another term keeps the old fee as it was, for the agency to complete.
+    await h.run("/client terms acme term 45");
+    expect(await h.say("/client terms acme")).toContain("40 per late invoice, with no currency");
   });
 
   it("warns when a French contract rate is below 3 × the taux d'intérêt légal", async () => {

@@ -2,6 +2,7 @@ import { ownerOnly } from "../../core/guards.ts";
 import { userError } from "../../errors.ts";
 import { setWorkspaceTerms } from "../../invoices/client-terms.ts";
 import type { TermWords } from "../../invoices/parse-terms.ts";
+import { amountSpan } from "../amount-span.ts";
 import { tokenize } from "../tokenize.ts";
 import type { ConfigSetting } from "./config-settings.ts";
 
@@ -11,12 +12,12 @@ const keywords = ["law", "rate", "fee", "hosted", "stages", "term"] as const;
 /** `/client config terms law fr rate 12%/y …`: the workspace's default terms (owner only). */
 export const termsSetting: ConfigSetting = {
   name: "terms",
-  usage: "law fr|eu|uk|contract|none [rate 12%/y] [fee 40] [hosted yes|no] [stages 1,15,30,45] [term 30]",
+  usage: "law fr|eu|uk|contract|none [rate 12%/y] [fee 40 EUR] [hosted yes|no] [stages 1,15,30,45] [term 30]",
   guards: [ownerOnly((t) => t.config.action.config)],
   apply(ctx, value) {
     const tokens = tokenize(value);
     const words: TermWords = {};
-    for (let i = 0; i < tokens.length; i += 2) {
+    for (let i = 0; i < tokens.length; ) {
       const key = tokens[i]?.value.toLowerCase() ?? "";
       const token = tokens[i]?.value ?? "";
       if (!(keywords as readonly string[]).includes(key)) {
@@ -36,7 +37,10 @@ export const termsSetting: ConfigSetting = {
           }),
         );
       }
-      words[k] = next.value;
+      // A fee may be typed `50 EUR` or `1 000 JPY`: several words.
+      const span = k === "fee" ? amountSpan(value, tokens, i + 1, true) : { value: next.value, next: i + 2 };
+      words[k] = span.value;
+      i = span.next;
     }
     return setWorkspaceTerms(ctx, words);
   },

@@ -2,7 +2,7 @@ import { requireClient } from "../../clients/require-client.ts";
 import { laws } from "../../domain/charges/index.ts";
 import { setClientTerms } from "../../invoices/client-terms.ts";
 import { locales } from "../../messages/locale.ts";
-import { choiceArg, clientArg, keywordArg, wordArg } from "../args.ts";
+import { amountArg, choiceArg, clientArg, keywordArg, wordArg } from "../args.ts";
 import { defineCommand } from "../define-command.ts";
 
 export const termsCommand = defineCommand({
@@ -20,7 +20,7 @@ export const termsCommand = defineCommand({
     ),
     fee: keywordArg(
       "fee",
-      wordArg((t) => t.invoices.argNames.fee),
+      amountArg((t) => t.invoices.argNames.fee, { withCurrency: true }),
     ),
     hosted: keywordArg(
       "hosted",
@@ -43,7 +43,7 @@ export const termsCommand = defineCommand({
   examples: [
     "terms acme",
     "terms acme law fr",
-    "terms acme law contract rate 1.5%/m fee 40",
+    "terms acme law contract rate 1.5%/m fee 40 EUR",
     "terms acme hosted yes lang fr stages 1,15,30,45",
   ],
   async handler(ctx, a) {

@@ -68,10 +68,13 @@ export type ChargeNote =
   /** A contract law with no rate set: no interest. */
   | { kind: "noContractRate" }
   /**
-   * The statutory fee is in euros (France, EU) or sterling (UK) and the invoice is not: it is
-   * due but not added, since Tact keeps each invoice's charges in the invoice's currency.
+   * The fee is in another currency than the invoice's (the statutory €40 or £40–£100, or the
+   * contract's own): it is due but not added, since Tact keeps each invoice's charges in the
+   * invoice's currency. `minor` is null for the UK's sum, which depends on the debt in pounds.
    */
-  | { kind: "feeOtherCurrency"; law: "fr" | "eu" | "uk"; currency: "EUR" | "GBP" };
+  | { kind: "feeOtherCurrency"; law: "fr" | "eu" | "uk" | "contract"; currency: string; minor: number | null }
+  /** A contract fee stored before fees had a currency: shown, not charged. */
+  | { kind: "feeNoCurrency"; major: string };
 
 export interface ChargeResult {
   law: Law;

@@ -1,5 +1,4 @@
 import { addDays, daysBetween } from "../dates.ts";
-import { majorToMinor } from "../money.ts";
 import { PERCENT_SCALE, type RateTable, rateOn } from "../reference-rates.ts";
 import type {
   ChargeInvoice,
@@ -183,8 +182,8 @@ function rateRule(input: ChargeInput, firstDay: string, notes: ChargeNote[]): (d
 
 /**
  * The fixed recovery fee: €40 (France, EU), £40/£70/£100 for debts under £1,000, under
- * £10,000 and above (UK), or the contract's flat fee. A statutory fee in another currency
- * than the invoice's is noted, not converted.
+ * £10,000 and above (UK), or the contract's flat fee. A fee in another currency than the
+ * invoice's is noted, never converted nor relabelled.
  */
 function recoveryFee(input: ChargeInput, notes: ChargeNote[]): RecoveryFee | null {
   const { terms, invoice } = input;
@@ -192,20 +191,31 @@ function recoveryFee(input: ChargeInput, notes: ChargeNote[]): RecoveryFee | nul
     case "fr":
     case "eu":
       if (invoice.currency !== "EUR") {
-        notes.push({ kind: "feeOtherCurrency", law: terms.law, currency: "EUR" });
+        notes.push({ kind: "feeOtherCurrency", law: terms.law, currency: "EUR", minor: EUR_FEE_MINOR });
         return null;
       }
       return { minor: EUR_FEE_MINOR, reference: `${terms.law}-fee` };
     case "uk": {
       if (invoice.currency !== "GBP") {
-        notes.push({ kind: "feeOtherCurrency", law: "uk", currency: "GBP" });
+        notes.push({ kind: "feeOtherCurrency", law: "uk", currency: "GBP", minor: null });
         return null;
       }
       const pence = invoice.amountMinor;
       return { minor: pence < 100_000 ? 4_000 : pence < 1_000_000 ? 7_000 : 10_000, reference: "uk-fee" };
     }
-    case "contract":
-      return terms.fee ? { minor: majorToMinor(terms.fee, invoice.currency), reference: "contract-fee" } : null;
+    case "contract": {
+      const fee = terms.fee;
+      if (!fee) return null;
+      if (fee.currency === null) {
+        notes.push({ kind: "feeNoCurrency", major: fee.major });
+        return null;
+      }
+      if (fee.currency !== invoice.currency) {
+        notes.push({ kind: "feeOtherCurrency", law: "contract", currency: fee.currency, minor: fee.minor });
+        return null;
+      }
+      return { minor: fee.minor, reference: "contract-fee" };
+    }
     default:
       return null;
   }

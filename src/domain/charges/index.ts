@@ -25,6 +25,7 @@ export { formatPause, parsePauses } from "./pauses.ts";
 export {
   annualRateE4,
   type ClientTermsSource,
+  type ContractFee,
   type ContractRate,
   DEFAULT_TERMS,
   type Law,

@@ -13,13 +13,20 @@ export interface ContractRate {
   per: "year" | "month";
 }
 
+/**
+ * A contract's flat fee, in its own currency (`fee 50 EUR`): added to an invoice in that
+ * currency only, never relabelled in another. A fee stored before fees had a currency has
+ * none: it is shown and noted, not charged, until the agency says its currency.
+ */
+export type ContractFee = { minor: number; currency: string } | { major: string; currency: null };
+
 /** Payment terms of one client, once workspace defaults and the client's own are resolved. */
 export interface Terms {
   law: Law;
   /** An agreed rate: the whole rule under `contract`; replaces the statutory rate under fr/eu/uk. */
   rate: ContractRate | null;
-  /** The flat fee of a `contract` law, in major units of the invoice's currency (`"40"`). */
-  fee: string | null;
+  /** The flat fee of a `contract` law. */
+  fee: ContractFee | null;
   /** The agency hosts the client's site: enables the suspension-notice stage. */
   hosted: boolean;
   /** Language of reminders to the client; null = the workspace's language. */
@@ -67,7 +74,15 @@ const storedFields = {
       .max(100 * PERCENT_SCALE),
     per: z.enum(["year", "month"]),
   }),
-  fee: z.string().regex(/^\d{1,9}(\.\d{1,4})?$/),
+  fee: z.union([
+    z.object({ minor: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER), currency: z.string().regex(/^[A-Z]{3}$/) }),
+    // Stored before fees had a currency: `"40"` (kept as read when other terms change).
+    z.object({ major: z.string().regex(/^\d{1,9}(\.\d{1,4})?$/), currency: z.null() }),
+    z
+      .string()
+      .regex(/^\d{1,9}(\.\d{1,4})?$/)
+      .transform((major) => ({ major, currency: null })),
+  ]),
   hosted: z.boolean(),
   language: z.string().refine(isLocale),
   stages: z.array(z.number().int().min(1).max(MAX_STAGE_DAY)).min(1).max(MAX_STAGES),
@@ -77,7 +92,7 @@ const storedFields = {
 export type StoredTerms = Partial<{
   law: Law;
   rate: ContractRate | null;
-  fee: string | null;
+  fee: ContractFee | null;
   hosted: boolean;
   language: Locale;
   stages: number[];

@@ -50,7 +50,7 @@ export const invoices = {
     terms: {
       summary: "see or set a client's payment terms",
       details:
-        "law fr|eu|uk|contract|none, rate 12%/y or 1.5%/m, fee 40 (contract), hosted yes|no, lang en|fr, stages 1,15,30,45 (days after the due date: first reminder, second reminder, final notice, suspension notice for hosted clients), term 30 (days to pay). Without settings, shows the terms and where each comes from. `none` clears a rate or a fee.",
+        "law fr|eu|uk|contract|none, rate 12%/y or 1.5%/m, fee 40 EUR (contract; charged on invoices in that currency), hosted yes|no, lang en|fr, stages 1,15,30,45 (days after the due date: first reminder, second reminder, final notice, suspension notice for hosted clients), term 30 (days to pay). Without settings, shows the terms and where each comes from. `none` clears a rate or a fee.",
     },
     remind: {
       summary: "draft the reminder for an overdue invoice",
@@ -208,6 +208,8 @@ export const invoices = {
         `No rate is set in the contract terms, so no interest is charged: /client terms ${p.client} rate 12%/y.`,
       feeOtherCurrency: (p: { fee: string; currency: string }) =>
         `A ${p.fee} recovery fee is due too, but it is not added to an invoice in ${p.currency}.`,
+      feeNoCurrency: (p: { fee: string; client: string }) =>
+        `The contract's flat fee (${p.fee}) has no currency, so it is not charged: /client terms ${p.client} fee ${p.fee} EUR gives it one.`,
     },
     series: {
       "ecb-mro": "ECB main refinancing rate",
@@ -247,7 +249,10 @@ export const invoices = {
     none: "none",
     feeFr: "€40 per late invoice, by law",
     feeUk: "£40, £70 or £100 per late invoice by debt size, by law",
-    feeContract: (p: { fee: string }) => `${p.fee} per late invoice (in the invoice's currency)`,
+    feeContract: (p: { fee: string; currency: string }) =>
+      `${p.fee} per late invoice (added to invoices in ${p.currency} only)`,
+    feeNoCurrency: (p: { fee: string }) =>
+      `${p.fee} per late invoice, with no currency, so not charged: give it one (fee ${p.fee} EUR)`,
     days: (p: { days: number }) => `${p.days} ${p.days === 1 ? "day" : "days"}`,
     stageList: (p: { stages: string }) => `days after the due date: ${p.stages}`,
     stageItem: (p: { day: number; kind: string }) => `${p.day} ${p.kind}`,
@@ -263,7 +268,10 @@ export const invoices = {
     errors: {
       rate: (p: { value: string }) =>
         `"${p.value}" is not a rate: write it like 12%/y (a year) or 1.5%/m (a month), from 0 to 100%, or none.`,
-      fee: (p: { value: string }) => `"${p.value}" is not a fee: write an amount like 40 or 12.50, or none.`,
+      fee: (p: { value: string }) =>
+        `"${p.value}" is not a fee: write an amount with its currency, like 40 EUR or €12.50, or none.`,
+      feeCurrency: (p: { value: string }) =>
+        `"${p.value}" has no currency: write it like fee ${p.value} EUR. The fee is added to invoices in that currency only.`,
       feeNotContract: (p: { law: string }) =>
         `The recovery fee is set by law under ${p.law}. A flat fee applies with law contract.`,
       stages: (p: { value: string }) =>
@@ -275,7 +283,7 @@ export const invoices = {
       unknownKeyword: (p: { value: string; keywords: string }) =>
         `"${p.value}" is not a term I know. Terms: ${p.keywords}.`,
     },
-    configUsage: "law fr|eu|uk|contract|none [rate 12%/y] [fee 40] [hosted yes|no] [stages 1,15,30,45] [term 30]",
+    configUsage: "law fr|eu|uk|contract|none [rate 12%/y] [fee 40 EUR] [hosted yes|no] [stages 1,15,30,45] [term 30]",
   },
   card: {
     title: "Invoices",

@@ -56,7 +56,7 @@ export const invoices: Catalog["invoices"] = {
     terms: {
       summary: "voir ou régler les conditions de paiement d'un client",
       details:
-        "law fr|eu|uk|contract|none, rate 12%/y ou 1.5%/m, fee 40 (contrat), hosted yes|no, lang en|fr, stages 1,15,30,45 (jours après l'échéance : première relance, deuxième relance, mise en demeure, préavis de suspension pour les clients hébergés), term 30 (délai de paiement en jours). Sans réglage, affiche les conditions et d'où vient chacune. `none` efface un taux ou une indemnité.",
+        "law fr|eu|uk|contract|none, rate 12%/y ou 1.5%/m, fee 40 EUR (contrat\u00a0; comptée sur les factures dans cette devise), hosted yes|no, lang en|fr, stages 1,15,30,45 (jours après l'échéance : première relance, deuxième relance, mise en demeure, préavis de suspension pour les clients hébergés), term 30 (délai de paiement en jours). Sans réglage, affiche les conditions et d'où vient chacune. `none` efface un taux ou une indemnité.",
     },
     remind: {
       summary: "rédiger la relance d'une facture en retard",
@@ -193,6 +193,8 @@ export const invoices: Catalog["invoices"] = {
         `Aucun taux n'est prévu dans les conditions du contrat : pas d'intérêts. Pour en fixer un : /client terms ${p.client} rate 12%/y.`,
       feeOtherCurrency: (p) =>
         `Une indemnité forfaitaire de ${p.fee} est due aussi, mais elle n'est pas ajoutée à une facture en ${p.currency}.`,
+      feeNoCurrency: (p) =>
+        `L'indemnité forfaitaire du contrat (${p.fee}) n'a pas de devise, elle n'est donc pas comptée. Pour lui en donner une\u00a0: /client terms ${p.client} fee ${p.fee} EUR.`,
     },
     series: {
       "ecb-mro": "taux de refinancement de la BCE",
@@ -232,7 +234,9 @@ export const invoices: Catalog["invoices"] = {
     none: "aucun",
     feeFr: "40 € par facture en retard, prévus par la loi",
     feeUk: "40, 70 ou 100 £ par facture en retard selon le montant, prévus par la loi",
-    feeContract: (p) => `${p.fee} par facture en retard (dans la devise de la facture)`,
+    feeContract: (p) => `${p.fee} par facture en retard (ajoutés aux seules factures en ${p.currency})`,
+    feeNoCurrency: (p) =>
+      `${p.fee} par facture en retard, sans devise, donc non comptés\u00a0: indiquez la devise (fee ${p.fee} EUR)`,
     days: (p) => jours(p.days),
     stageList: (p) => `jours après l'échéance : ${p.stages}`,
     stageItem: (p) => `${p.day} ${p.kind}`,
@@ -248,7 +252,10 @@ export const invoices: Catalog["invoices"] = {
     errors: {
       rate: (p) =>
         `« ${p.value} » n'est pas un taux : écrivez 12%/y (par an) ou 1.5%/m (par mois), entre 0 et 100 %, ou none.`,
-      fee: (p) => `« ${p.value} » n'est pas une indemnité : écrivez un montant comme 40 ou 12.50, ou none.`,
+      fee: (p) =>
+        `«\u00a0${p.value}\u00a0» n'est pas une indemnité\u00a0: écrivez un montant avec sa devise, comme 40 EUR ou 12,50 €, ou none.`,
+      feeCurrency: (p) =>
+        `«\u00a0${p.value}\u00a0» n'a pas de devise\u00a0: écrivez par exemple fee ${p.value} EUR. L'indemnité s'ajoute aux seules factures dans cette devise.`,
       feeNotContract: (p) =>
         `Avec le ${p.law}, l'indemnité de recouvrement est fixée par la loi. Une indemnité forfaitaire libre s'applique avec law contract.`,
       stages: (p) =>
@@ -259,7 +266,7 @@ export const invoices: Catalog["invoices"] = {
       duplicate: (p) => `${p.what} est donné deux fois.`,
       unknownKeyword: (p) => `« ${p.value} » n'est pas une condition que je connais. Conditions : ${p.keywords}.`,
     },
-    configUsage: "law fr|eu|uk|contract|none [rate 12%/y] [fee 40] [hosted yes|no] [stages 1,15,30,45] [term 30]",
+    configUsage: "law fr|eu|uk|contract|none [rate 12%/y] [fee 40 EUR] [hosted yes|no] [stages 1,15,30,45] [term 30]",
   },
   card: {
     title: "Factures",

@@ -80,7 +80,13 @@ export function createDiscordAdapter(deps: AdapterDeps, options: DiscordAdapterO
   if (mode === "http" && config.DISCORD_PUBLIC_KEY) {
     deps.http.route(
       INTERACTIONS_PATH,
-      interactionsRoute({ publicKey: config.DISCORD_PUBLIC_KEY, handler, log, track }),
+      interactionsRoute({
+        publicKey: config.DISCORD_PUBLIC_KEY,
+        handler,
+        log,
+        track,
+        now: () => core.services.clock.now().getTime(),
+      }),
     );
   }
   // An unheard "error" event would stop the process; discord.js reconnects on its own.

@@ -1,5 +1,6 @@
 import type { APIInteraction, APIInteractionResponse } from "discord.js";
 import type { Logger } from "pino";
+import { withinSignedRequestWindow } from "../../src/core/signed-request-window.ts";
 import { BodyTooLargeError, type RouteHandler, readBody } from "../../src/http/create-http-server.ts";
 import type { InteractionHandler } from "./handle-interaction.ts";
 import { ed25519PublicKey, verifyDiscordSignature } from "./verify-signature.ts";
@@ -9,13 +10,16 @@ export const INTERACTIONS_PATH = "/discord/interactions";
 /**
  * Discord's HTTP interactions endpoint: verifies the Ed25519 signature over the raw body
  * before reading anything (401 otherwise: Discord checks that bad signatures are refused),
- * then answers with the interaction's first response as the HTTP body. Later answers go
+ * and refuses a timestamp more than five minutes from now (a captured request replayed
+ * later, once its id has been forgotten, would otherwise be applied again). Then it answers with the interaction's first response as the HTTP body. Later answers go
  * through the interaction's webhook, as in gateway mode.
  */
 export function interactionsRoute(options: {
   publicKey: string;
   handler: InteractionHandler;
   log: Logger;
+  /** Current time in ms, for the timestamp's window (the core's clock). */
+  now: () => number;
   /** Tracks the work started by a request (edits and follow-ups outlive the HTTP answer). */
   track?: (work: Promise<void>) => void;
 }): RouteHandler {
@@ -38,6 +42,15 @@ export function interactionsRoute(options: {
     if (!verifyDiscordSignature(key, signature, timestamp, body)) {
       options.log.info({ path: INTERACTIONS_PATH }, "refused a request with a bad Discord signature");
       res.writeHead(401, { "content-type": "text/plain" }).end("invalid request signature");
+      return;
+    }
+    // Checked after the signature, so that only Discord's own requests are logged as stale.
+    if (!withinSignedRequestWindow(timestamp ?? "", options.now())) {
+      options.log.warn(
+        { path: INTERACTIONS_PATH, timestamp },
+        "refused a Discord request signed more than five minutes from now (a replay, or a wrong server clock)",
+      );
+      res.writeHead(401, { "content-type": "text/plain" }).end("request timestamp out of range");
       return;
     }
     let raw: APIInteraction;

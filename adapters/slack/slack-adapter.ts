@@ -127,7 +127,7 @@ export function createSlackAdapter(deps: AdapterDeps, options: SlackAdapterOptio
         db,
         clock,
         log,
-        hints: new SlackWorkspaceHints(db, log),
+        hints: new SlackWorkspaceHints(db, log, () => clock.now().getTime()),
         dmChannels,
         fetch: fetchFn,
         deactivate,

@@ -210,7 +210,8 @@ async function run(
 /**
  * On a workspace's first request: who its owner is (Slack's primary owner), its time zone and
  * language, recorded when the workspace row is created, and the owner's name so refusals
- * can say who to ask.
+ * can say who to ask. While Slack has not named the owner, it is asked again (at most once
+ * a minute) until it does.
  */
 async function firstSight(
   deps: HandlerDeps,
@@ -228,12 +229,13 @@ async function firstSight(
   if (!first) return invocation;
   const ready: Invocation = { ...invocation, workspaceHints: first.hints, locale: first.locale };
   try {
+    // Creates the workspace, or records the owner Slack has now named for one seen without.
     const ctx = await deps.core.contextFor(ready);
     const ownerId = first.hints.ownerUserId;
     if (ownerId && first.ownerName && ownerId !== invocation.userId) {
       await upsertMember(deps.db, ctx.workspace.id, ownerId, first.ownerName, deps.clock.now());
     }
-    deps.hints.remember(invocation.workspaceId);
+    if (ctx.workspace.ownerUserId !== null) deps.hints.remember(invocation.workspaceId);
   } catch (error) {
     // The core reports an unavailable database to the person; nothing more to do here.
     deps.log.warn({ err: error instanceof Error ? error.message : String(error) }, "could not record a new workspace");

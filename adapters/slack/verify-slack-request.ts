@@ -1,7 +1,8 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { SIGNED_REQUEST_WINDOW_MS } from "../../src/core/signed-request-window.ts";
 
 /** Slack's window: a request signed more than five minutes before or after now is refused. */
-export const MAX_CLOCK_SKEW_SECONDS = 300;
+export const MAX_CLOCK_SKEW_SECONDS = SIGNED_REQUEST_WINDOW_MS / 1000;
 
 /** `v0=` + hex HMAC-SHA256 of `v0:{timestamp}:{raw body}` with the signing secret. */
 export function slackSignature(signingSecret: string, timestamp: string, rawBody: string | Buffer): string {

@@ -28,21 +28,28 @@ export interface FirstSight {
   ownerName?: string | undefined;
 }
 
+/** How often a workspace whose owner Slack has not named yet is asked about again. */
+const ASK_AGAIN_MS = 60_000;
+
 /**
  * What Tact needs to know about a Slack workspace it has never seen: its primary owner (the
- * default owner in Tact, from users.info, else users.list), that person's time zone and the
- * invoker's language. Asked once per workspace; known workspaces cost nothing after the first
- * request of a process.
+ * owner in Tact, from users.info, else users.list), that person's time zone and the invoker's
+ * language. Asked once per workspace; known workspaces cost nothing after the first request
+ * of a process. When Slack does not say who the owner is (an error, a missing scope), the
+ * owner stays unknown, never guessed, and Slack is asked again on a later request.
  */
 export class SlackWorkspaceHints {
   readonly #known = new Set<string>();
+  /** Team → when Slack was last asked about an owner it had not named. */
+  readonly #askedAt = new Map<string, number>();
 
   constructor(
     private readonly db: Db,
     private readonly log: Logger,
+    private readonly now: () => number,
   ) {}
 
-  /** Undefined when the workspace is already known. */
+  /** Undefined when there is nothing to ask: the workspace and its owner are known. */
   async firstSight(
     client: WebClient,
     teamId: string,
@@ -50,32 +57,46 @@ export class SlackWorkspaceHints {
     teamName?: string,
   ): Promise<FirstSight | undefined> {
     if (this.#known.has(teamId)) return undefined;
-    if (await findWorkspace(this.db, "slack", teamId)) {
+    const row = await findWorkspace(this.db, "slack", teamId);
+    if (row?.ownerUserId) {
       this.remember(teamId);
       return undefined;
     }
+    const askedAt = this.#askedAt.get(teamId);
+    if (row && askedAt !== undefined && this.now() - askedAt < ASK_AGAIN_MS) return undefined;
+    this.#askedAt.set(teamId, this.now());
+    const invoker = await this.#user(client, teamId, userId);
+    let owner: SlackUser | undefined;
     try {
-      const invoker = (await client.users.info({ user: userId, include_locale: true })).user as SlackUser | undefined;
-      const owner = invoker?.is_primary_owner ? invoker : await this.#primaryOwner(client);
-      if (!owner?.id)
-        this.log.warn({ team: teamId }, "no primary owner found; the first person to use Tact becomes its owner");
-      return {
-        hints: { name: teamName, ownerUserId: owner?.id, timezone: owner?.tz ?? invoker?.tz },
-        locale: invoker?.locale,
-        ownerName: owner ? nameOf(owner) : undefined,
-      };
+      owner = invoker?.is_primary_owner ? invoker : await this.#primaryOwner(client);
+      if (!owner?.id) this.log.warn({ team: teamId }, "Slack named no primary owner; owner-only actions wait");
     } catch (error) {
       this.log.warn(
         { team: teamId, code: slackErrorCode(error) ?? "network" },
-        "could not look up the workspace's owner; the first person to use Tact becomes its owner",
+        "could not look up the workspace's owner; owner-only actions wait until Slack answers",
       );
-      return { hints: { name: teamName } };
     }
+    return {
+      hints: { name: teamName, ownerUserId: owner?.id, timezone: owner?.tz ?? invoker?.tz },
+      locale: invoker?.locale,
+      ownerName: owner ? nameOf(owner) : undefined,
+    };
   }
 
   remember(teamId: string): void {
     if (this.#known.size >= KNOWN_MAX) this.#known.clear();
     this.#known.add(teamId);
+    this.#askedAt.delete(teamId);
+  }
+
+  /** The invoker, for their language and time zone; undefined when Slack does not answer. */
+  async #user(client: WebClient, teamId: string, userId: string): Promise<SlackUser | undefined> {
+    try {
+      return (await client.users.info({ user: userId, include_locale: true })).user as SlackUser | undefined;
+    } catch (error) {
+      this.log.info({ team: teamId, code: slackErrorCode(error) ?? "network" }, "could not look up a Slack user");
+      return undefined;
+    }
   }
 
   async #primaryOwner(client: WebClient): Promise<SlackUser | undefined> {

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "../database.ts";
 import { workspaces } from "../schema/index.ts";
 
@@ -7,7 +7,8 @@ export type WorkspaceRow = typeof workspaces.$inferSelect;
 export interface NewWorkspace {
   platform: string;
   externalId: string;
-  ownerUserId: string;
+  /** The platform's own owner; undefined when the platform has not said (owner unknown). */
+  ownerUserId?: string | undefined;
   name?: string | undefined;
   timezone?: string | undefined;
   locale?: string | undefined;
@@ -23,7 +24,7 @@ export async function findOrCreateWorkspace(db: Db, ws: NewWorkspace): Promise<W
   const values = {
     platform: ws.platform,
     externalId: ws.externalId,
-    ownerUserId: ws.ownerUserId,
+    ...(ws.ownerUserId ? { ownerUserId: ws.ownerUserId } : {}),
     ...(ws.name ? { name: ws.name } : {}),
     ...(ws.timezone ? { timezone: ws.timezone } : {}),
     ...(ws.locale ? { locale: ws.locale } : {}),
@@ -42,6 +43,31 @@ export async function findWorkspace(db: Db, platform: string, externalId: string
     .select()
     .from(workspaces)
     .where(and(eq(workspaces.platform, platform), eq(workspaces.externalId, externalId)));
+  return row;
+}
+
+/**
+ * The workspace row, locked until the transaction ends: changes that depend on who owns it
+ * (handing it over) wait for each other instead of both reading the same owner.
+ */
+export async function lockWorkspace(tx: Db, workspaceId: number): Promise<WorkspaceRow | undefined> {
+  const [row] = await tx.select().from(workspaces).where(eq(workspaces.id, workspaceId)).for("update");
+  return row;
+}
+
+/**
+ * Records the owner the platform named, for a workspace whose owner was not known yet. Never
+ * replaces an owner: a hand-over made meanwhile stands. Returns the row as it now is.
+ */
+export async function adoptPlatformOwner(db: Db, workspaceId: number, ownerUserId: string): Promise<WorkspaceRow> {
+  const [adopted] = await db
+    .update(workspaces)
+    .set({ ownerUserId })
+    .where(and(eq(workspaces.id, workspaceId), isNull(workspaces.ownerUserId)))
+    .returning();
+  if (adopted) return adopted;
+  const [row] = await db.select().from(workspaces).where(eq(workspaces.id, workspaceId));
+  if (!row) throw new Error(`workspace ${workspaceId} not found`);
   return row;
 }
 

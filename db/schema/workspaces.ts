@@ -9,7 +9,11 @@ export const workspaces = pgTable(
     platform: text("platform").notNull(),
     externalId: text("external_id").notNull(),
     name: text("name"),
-    ownerUserId: text("owner_user_id").notNull(),
+    /**
+     * Null until the platform has said who owns the workspace (Slack's primary owner, the
+     * guild's owner): nobody is guessed, so owner-only actions wait until then.
+     */
+    ownerUserId: text("owner_user_id"),
     locale: text("locale").notNull().default("en"),
     timezone: text("timezone").notNull().default("UTC"),
     digestChannel: text("digest_channel"),

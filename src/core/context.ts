@@ -26,7 +26,10 @@ export interface Context extends CoreServices {
   fmt: Formatter;
   /** Records who did what in the audit log (in the given transaction, if any). */
   audit(entry: AuditEntry, db?: Db): Promise<void>;
-  /** The owner's name as recorded, to say who can do an owner-only thing (never a mention). */
+  /**
+   * The owner's name as recorded, to say who can do an owner-only thing (never a mention);
+   * "not known yet" while the platform has not said who the owner is.
+   */
   ownerName(): Promise<string>;
 }
 

@@ -4,7 +4,7 @@ import { isDatabaseUnavailable } from "../../db/is-unavailable.ts";
 import { insertAudit } from "../../db/queries/audit.ts";
 import { memberNames, upsertMember } from "../../db/queries/members.ts";
 import { claimRequestAndFindWorkspace } from "../../db/queries/processed-requests.ts";
-import { findOrCreateWorkspace, type WorkspaceRow } from "../../db/queries/workspaces.ts";
+import { adoptPlatformOwner, findOrCreateWorkspace, type WorkspaceRow } from "../../db/queries/workspaces.ts";
 import { processedRequests } from "../../db/schema/index.ts";
 import { parseCommandOptions, parseCommandText } from "../commands/parse-command.ts";
 import { actionList, commandLookup } from "../commands/registry.ts";
@@ -33,20 +33,25 @@ export interface Core {
 export function createCore(services: CoreServices): Core {
   const actions = new Map(actionList().map((a) => [a.name, a]));
   async function contextFor(invocation: Invocation, known?: WorkspaceRow): Promise<Context> {
-    if (known) return buildContext(services, invocation, known);
     const { db } = services;
     const hints = invocation.workspaceHints;
-    const workspace = await findOrCreateWorkspace(db, {
-      platform: invocation.platform,
-      externalId: invocation.workspaceId,
-      // Until the platform tells us its owner, the first person to use Tact is the owner.
-      ownerUserId: hints?.ownerUserId ?? invocation.userId,
-      name: hints?.name,
-      timezone: hints?.timezone,
-      locale: invocation.locale ? toLocale(invocation.locale) : undefined,
-      digestChannel: hints?.defaultChannelId,
-      createdAt: services.clock.now(),
-    });
+    let workspace =
+      known ??
+      (await findOrCreateWorkspace(db, {
+        platform: invocation.platform,
+        externalId: invocation.workspaceId,
+        // Nobody is guessed: without the platform's word the owner stays unknown (null).
+        ownerUserId: hints?.ownerUserId,
+        name: hints?.name,
+        timezone: hints?.timezone,
+        locale: invocation.locale ? toLocale(invocation.locale) : undefined,
+        digestChannel: hints?.defaultChannelId,
+        createdAt: services.clock.now(),
+      }));
+    // The platform has now said who owns a workspace first seen without an owner.
+    if (workspace.ownerUserId === null && hints?.ownerUserId) {
+      workspace = await adoptPlatformOwner(db, workspace.id, hints.ownerUserId);
+    }
     return buildContext(services, invocation, workspace);
   }
 
@@ -143,7 +148,7 @@ function buildContext(services: CoreServices, invocation: Invocation, workspace:
   const user = {
     id: invocation.userId,
     name: invocation.userName ?? invocation.userId,
-    isOwner: workspace.ownerUserId === invocation.userId,
+    isOwner: workspace.ownerUserId !== null && workspace.ownerUserId === invocation.userId,
   };
   return {
     ...services,
@@ -165,8 +170,10 @@ function buildContext(services: CoreServices, invocation: Invocation, workspace:
       });
     },
     async ownerName() {
-      const names = await memberNames(services.db, workspace.id, [workspace.ownerUserId]);
-      return names.get(workspace.ownerUserId) ?? workspace.ownerUserId;
+      const owner = workspace.ownerUserId;
+      if (owner === null) return catalogFor(locale).words.ownerUnknown;
+      const names = await memberNames(services.db, workspace.id, [owner]);
+      return names.get(owner) ?? owner;
     },
   };
 }

@@ -12,12 +12,25 @@ export type Guard = (ctx: Context) => Promise<void>;
 export function ownerOnly(action: (t: Catalog) => string): Guard {
   const guard: Guard = async (ctx) => {
     if (ctx.user.isOwner) return;
+    await refuseIfOwnerUnknown(ctx, action);
     await ctx.audit({ action: "refused.owner-only", details: { input: describeInput(ctx) } });
     const owner = await ctx.ownerName();
     throw userError("owner-only", (t) => t.errors.ownerOnly({ action: action(t), owner }));
   };
   ownerOnlyGuardTag.add(guard);
   return guard;
+}
+
+/**
+ * While the platform has not said who owns the workspace, nobody may do what only the owner
+ * may (the first person to try would otherwise decide who the owner is). The adapter asks
+ * the platform again on later requests.
+ */
+export async function refuseIfOwnerUnknown(ctx: Context, action: (t: Catalog) => string): Promise<void> {
+  if (ctx.workspace.ownerUserId !== null) return;
+  await ctx.audit({ action: "refused.owner-unknown", details: { input: describeInput(ctx) } });
+  const platform = ctx.invocation.platform;
+  throw userError("owner-unknown", (t) => t.errors.ownerUnknown({ action: action(t), platform }));
 }
 
 /** Guards made by ownerOnly, so help can say which commands are the owner's. */

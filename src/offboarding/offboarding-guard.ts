@@ -1,6 +1,6 @@
 import { hasOpenOffboardingBy } from "../../db/queries/offboardings.ts";
 import type { Context } from "../core/context.ts";
-import { type Guard, ownerOnlyGuardTag } from "../core/guards.ts";
+import { type Guard, ownerOnlyGuardTag, refuseIfOwnerUnknown } from "../core/guards.ts";
 import { userError } from "../errors.ts";
 
 /**
@@ -11,6 +11,7 @@ import { userError } from "../errors.ts";
  */
 export const offboardingGuard: Guard = async (ctx) => {
   if (ctx.user.isOwner || (await hasOpenOffboardingBy(ctx.db, ctx.workspace.id, ctx.user.id))) return;
+  await refuseIfOwnerUnknown(ctx, (t) => t.offboarding.action.offboard);
   await refuseOffboarding(ctx, "not-owner");
 };
 ownerOnlyGuardTag.add(offboardingGuard);

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import type { Logger } from "pino";
 import type { Db } from "../../db/database.ts";
+import { isDatabaseUnavailable } from "../../db/is-unavailable.ts";
 import {
   type Claimer,
   claimDeliveries,
@@ -110,6 +111,9 @@ async function step(log: Logger, name: string, fn: () => Promise<void>): Promise
   try {
     await fn();
   } catch (error) {
-    log.error({ err: describeError(error), step: name }, "scheduler step failed; the next tick tries again");
+    // An outage is the operator's to fix, not a bug in Tact: a warning, as for requests.
+    if (isDatabaseUnavailable(error))
+      log.warn({ err: describeError(error), step: name }, "database unavailable; the next tick tries again");
+    else log.error({ err: describeError(error), step: name }, "scheduler step failed; the next tick tries again");
   }
 }

@@ -17,6 +17,8 @@ export interface DiscordHarness {
   sendNoWait(payload: object): Promise<{ status: number; body: Record<string, unknown> | undefined }>;
   /** Posts raw bytes with the given headers (to test refusals). */
   post(body: string, headers: Record<string, string>): Promise<{ status: number; text: string }>;
+  /** Headers for `body` signed with the app's key as Discord would at `at` (a replay, a skewed clock). */
+  sign(body: string, at: Date): Record<string, string>;
   publicKeyHex: string;
 }
 
@@ -60,6 +62,7 @@ export function useDiscord(options: { deferAfterMs?: number; wrapCore?: (core: C
     await http?.close();
     await d.api?.stop();
   });
+  d.sign = (body, at) => signedHeaders(keys.privateKey, body, at);
   d.post = async (body, headers) => {
     const res = await fetch(`${base}/discord/interactions`, { method: "POST", headers, body });
     return { status: res.status, text: await res.text() };
@@ -68,7 +71,7 @@ export function useDiscord(options: { deferAfterMs?: number; wrapCore?: (core: C
     const body = JSON.stringify(payload);
     const res = await fetch(`${base}/discord/interactions`, {
       method: "POST",
-      headers: signedHeaders(keys.privateKey, body),
+      headers: signedHeaders(keys.privateKey, body, h.clock.now()),
       body,
     });
     const text = await res.text();
@@ -78,7 +81,7 @@ export function useDiscord(options: { deferAfterMs?: number; wrapCore?: (core: C
     const body = JSON.stringify(payload);
     const res = await fetch(`${base}/discord/interactions`, {
       method: "POST",
-      headers: signedHeaders(keys.privateKey, body),
+      headers: signedHeaders(keys.privateKey, body, h.clock.now()),
       body,
     });
     const text = await res.text();

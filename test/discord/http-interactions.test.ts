@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { queryRows } from "../../db/query-rows.ts";
+import { runTick } from "../../src/scheduler/run-tick.ts";
+import { silentLog } from "../support/harness.ts";
 import { useDiscord } from "./discord-test-setup.ts";
 import {
   autocomplete,
@@ -40,15 +42,62 @@ describe("Discord HTTP interactions", () => {
   it("refuses a bad signature with 401 and writes nothing", async () => {
     const payload = JSON.stringify(slashCommand("add", { slug: "acme", name: "ACME Corp" }));
     const stranger = testKeys();
-    const forged = await d.post(payload, signedHeaders(stranger.privateKey, payload));
+    const forged = await d.post(payload, signedHeaders(stranger.privateKey, payload, d.h.clock.now()));
     expect(forged.status).toBe(401);
     const unsigned = await d.post(payload, { "content-type": "application/json" });
     expect(unsigned.status).toBe(401);
-    const tampered = await d.post(payload.replace("acme", "evil"), signedHeaders(testKeys().privateKey, payload));
+    const tampered = await d.post(
+      payload.replace("acme", "evil"),
+      signedHeaders(testKeys().privateKey, payload, d.h.clock.now()),
+    );
     expect(tampered.status).toBe(401);
     expect(await count("clients")).toBe(0);
     expect(await count("workspaces")).toBe(0);
     expect(d.api.calls).toEqual([]);
+  });
+
+  it("refuses, with 401, a request signed more than five minutes before or after now, and writes nothing", async () => {
+    const payload = JSON.stringify(slashCommand("add", { slug: "acme", name: "ACME Corp" }));
+    const now = d.h.clock.now().getTime();
+    expect((await d.post(payload, d.sign(payload, new Date(now - 2 * 86_400_000)))).status).toBe(401);
+    expect((await d.post(payload, d.sign(payload, new Date(now - 6 * 60_000)))).status).toBe(401);
+    expect((await d.post(payload, d.sign(payload, new Date(now + 6 * 60_000)))).status).toBe(401);
+    expect(await count("workspaces")).toBe(0);
+    expect(d.api.calls).toEqual([]);
+    // A server clock a few minutes off is still served.
+    const skewed = await d.post(payload, d.sign(payload, new Date(now - 4 * 60_000)));
+    expect(skewed.status).toBe(200);
+    await d.adapter.idle();
+    expect(await count("clients")).toBe(1);
+  });
+
+  it("never records a payment twice from the same signed bytes, even after request ids are pruned", async () => {
+    await d.send(slashCommand("add", { slug: "acme", name: "ACME Corp" }));
+    await d.send(
+      groupedCommand("billing", "invoice", {
+        client: "acme",
+        number: "INV-7",
+        amount: "1200.00",
+        currency: "EUR",
+        due: "2026-12-15",
+      }),
+    );
+    const payment = JSON.stringify(groupedCommand("billing", "paid", { invoice: "INV-7", what: "500.00" }));
+    const headers = d.sign(payment, d.h.clock.now());
+    expect((await d.post(payment, headers)).status).toBe(200);
+    await d.adapter.idle();
+    // Replayed at once: the interaction id was applied already.
+    expect((await d.post(payment, headers)).status).toBe(200);
+    await d.adapter.idle();
+    expect(await count("payments")).toBe(1);
+
+    // Two days later the applied ids of that day are pruned; the capture is too old anyway.
+    d.h.clock.advance(2 * 86_400_000);
+    await runTick({ db: d.h.db.db, clock: d.h.clock, log: silentLog, outboxes: [] });
+    expect(await count("processed_requests")).toBe(0);
+    expect((await d.post(payment, headers)).status).toBe(401);
+    await d.adapter.idle();
+    expect(await count("payments")).toBe(1);
   });
 
   it("logs an incident from a slash command and confirms privately, with an Undo button", async () => {
@@ -71,6 +120,31 @@ describe("Discord HTTP interactions", () => {
     expect(textOf(dataOf(refused.body))).toContain("Only the workspace owner (");
     const accepted = await d.send(slashCommand("config", { setting: "lang", value: "fr" }, { user: OWNER }));
     expect(textOf(dataOf(accepted.body))).not.toContain("Only the workspace owner");
+  });
+
+  it("leaves the owner unknown while Discord cannot say who owns the server, and refuses owner-only commands", async () => {
+    // Commands-only install: the bot is not in this server, so Discord will not describe it.
+    const guild = "1110000000000000999";
+    const as = (user: string) => ({ user, guild });
+    const first = await d.send(slashCommand("config", { setting: "lang", value: "fr" }, as(MEMBER)));
+    const refusal = textOf(dataOf(first.body));
+    expect(refusal).toContain("I don't know yet who that is");
+    expect(refusal).toContain("Add the bot to the server");
+    const [ws] = await queryRows<{ owner: string | null; locale: string }>(
+      d.h.db.db,
+      sql`select owner_user_id as owner, locale from workspaces`,
+    );
+    expect(ws).toEqual({ owner: null, locale: "en" });
+
+    // The bot is added; once the server's details are looked up again, its owner is the owner.
+    d.api.addGuild({ id: guild, name: "Studio Sud", owner_id: OWNER });
+    d.h.clock.advance(61 * 60_000);
+    const member = await d.send(slashCommand("config", { setting: "lang", value: "fr" }, as(MEMBER)));
+    expect(textOf(dataOf(member.body))).toContain("Only the workspace owner (");
+    const owner = await d.send(slashCommand("config", { setting: "lang", value: "fr" }, as(OWNER)));
+    expect(textOf(dataOf(owner.body))).not.toContain("Only the workspace owner");
+    const [after] = await queryRows<{ owner: string }>(d.h.db.db, sql`select owner_user_id as owner from workspaces`);
+    expect(after?.owner).toBe(OWNER);
   });
 
   it("refuses a member at an owner-only command, and changes nothing", async () => {

@@ -73,14 +73,14 @@ describe("npm start with Discord configured", () => {
       const body = JSON.stringify(slashCommand("add", { slug: "acme", name: "ACME Corp" }));
       const res = await fetch(`${base}/discord/interactions`, {
         method: "POST",
-        headers: signedHeaders(keys.privateKey, body),
+        headers: signedHeaders(keys.privateKey, body, d.h.clock.now()),
         body,
       });
       expect(res.status).toBe(200);
       expect(await res.json()).toMatchObject({ type: 4, data: { content: expect.stringContaining("ACME Corp") } });
       const forged = await fetch(`${base}/discord/interactions`, {
         method: "POST",
-        headers: signedHeaders(testKeys().privateKey, body),
+        headers: signedHeaders(testKeys().privateKey, body, d.h.clock.now()),
         body,
       });
       expect(forged.status).toBe(401);

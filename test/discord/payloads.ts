@@ -20,8 +20,12 @@ export function testKeys(): { publicKeyHex: string; privateKey: KeyObject } {
   return { publicKeyHex: der.subarray(der.length - 32).toString("hex"), privateKey };
 }
 
-/** Signs `timestamp + body` exactly as Discord does. */
-export function signedHeaders(privateKey: KeyObject, body: string, timestamp = "1764237600"): Record<string, string> {
+/**
+ * The headers Discord sends with an interaction: `timestamp + body` signed as Discord does,
+ * at `at` (the test's clock: Tact refuses timestamps more than five minutes from its now).
+ */
+export function signedHeaders(privateKey: KeyObject, body: string, at: Date | string): Record<string, string> {
+  const timestamp = typeof at === "string" ? at : String(Math.floor(at.getTime() / 1000));
   const signature = sign(null, Buffer.from(timestamp + body, "utf8"), privateKey).toString("hex");
   return {
     "content-type": "application/json",

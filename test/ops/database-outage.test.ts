@@ -1,12 +1,18 @@
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createSlackAdapter } from "../../adapters/slack/slack-adapter.ts";
+import { slackSignature } from "../../adapters/slack/verify-slack-request.ts";
 import { type Database, openDatabase } from "../../db/database.ts";
 import { queryRows } from "../../db/query-rows.ts";
 import { FixedClock } from "../../src/clock.ts";
+import { readConfig } from "../../src/config.ts";
 import { type Core, createCore } from "../../src/core/create-core.ts";
+import { createHttpServer } from "../../src/http/create-http-server.ts";
 import { createLogger } from "../../src/log.ts";
-import { type As, effectsText, invocation } from "../support/harness.ts";
+import { runTick } from "../../src/scheduler/run-tick.ts";
+import { FakeSlackApi } from "../slack/fake-slack-api.ts";
+import { type As, effectsText, invocation, silentLog } from "../support/harness.ts";
 import { createThrowawayPostgres, skipWithoutPostgres, type ThrowawayPostgres } from "./support/throwaway-postgres.ts";
 
 /**
@@ -153,5 +159,123 @@ describe.skipIf(skipWithoutPostgres)("when the database goes away", () => {
     const text = logLines.join("\n");
     expect(text).not.toMatch(/insert into/i);
     expect(text).not.toContain("a secret blog section");
+  });
+
+  it("logs a scheduler tick during an outage as a warning, not as an error", async () => {
+    await server.stop();
+    const log = createLogger({ level: "debug", stream: { write: (line: string) => void logLines.push(line) } });
+    const report = await runTick({ db: database.db, clock: new FixedClock("2026-11-27T10:00:00Z"), log, outboxes: [] });
+    expect(report.sent).toBe(0);
+    const lines = logLines.map((l) => JSON.parse(l) as { level: number; msg: string });
+    expect(lines.some((l) => l.level === 40 && l.msg.includes("database unavailable"))).toBe(true);
+    expect(lines.filter((l) => l.level >= 50)).toEqual([]);
+  });
+
+  it("tells Slack users nothing was saved when PostgreSQL has no connection left (53300), and warns", async () => {
+    // A role whose connection limit is reached by other clients stands for a server at
+    // max_connections: PostgreSQL refuses the session with the same SQLSTATE, 53300.
+    const admin = new pg.Client({ connectionString: server.url });
+    await admin.connect();
+    await admin.query("create role tact_limited login connection limit 3");
+    await admin.query("create database tact_limited owner tact_limited");
+    const url = new URL(server.url);
+    url.username = "tact_limited";
+    url.pathname = "/tact_limited";
+    const limited = await openDatabase({ url: url.toString(), poolSize: 2 });
+    const log = createLogger({ level: "debug", stream: { write: (line: string) => void logLines.push(line) } });
+    const clock = new FixedClock("2026-11-27T10:00:00Z");
+    const limitedCore = createCore({ db: limited.db, clock, log, dataDir: "/tmp" });
+    const fake = await FakeSlackApi.start({
+      teamId: "T0LIMIT",
+      users: [{ id: "U0OWNER", name: "dana", tz: "Europe/Paris", is_primary_owner: true }],
+    });
+    const http = createHttpServer(silentLog);
+    const adapter = createSlackAdapter(
+      {
+        core: limitedCore,
+        config: readConfig({
+          SLACK_SIGNING_SECRET: "limited-secret",
+          SLACK_BOT_TOKEN: "xoxb-limited",
+          SLACK_API_URL: fake.apiUrl,
+        }),
+        log,
+        http,
+        database: limited,
+      },
+      { retries: 0 },
+    );
+    const holders: pg.Client[] = [];
+    try {
+      const base = `http://127.0.0.1:${await http.listen(0, "127.0.0.1")}`;
+      await adapter.start?.();
+      let n = 0;
+      const command = async (text: string): Promise<string> => {
+        const id = `r${++n}`;
+        const body = new URLSearchParams({
+          team_id: "T0LIMIT",
+          team_domain: "limited",
+          channel_id: "C0GENERAL",
+          user_id: "U0OWNER",
+          user_name: "dana",
+          command: "/client",
+          text,
+          response_url: fake.responseUrl(id),
+          trigger_id: `${id}.trigger`,
+        }).toString();
+        const timestamp = String(Math.floor(clock.now().getTime() / 1000));
+        const res = await fetch(`${base}/slack/events`, {
+          method: "POST",
+          headers: {
+            "content-type": "application/x-www-form-urlencoded",
+            "x-slack-request-timestamp": timestamp,
+            "x-slack-signature": slackSignature("limited-secret", timestamp, body),
+          },
+          body,
+        });
+        expect(res.status).toBe(200);
+        await adapter.settled();
+        return JSON.stringify(fake.responses.filter((r) => r.id === id).map((r) => r.body));
+      };
+      expect(await command("add acme ACME Corp")).toContain("Added ACME Corp");
+
+      // Tact's pooled connections go; other clients take every connection the role may have.
+      await admin.query("select pg_terminate_backend(pid) from pg_stat_activity where usename = 'tact_limited'");
+      for (let i = 0; i < 3; i++) {
+        const holder = new pg.Client({ connectionString: url.toString() });
+        await holder.connect();
+        holders.push(holder);
+      }
+      // The pool notices its dead connections as it hands them out; then it must connect anew.
+      let refusal: unknown;
+      for (let i = 0; i < 5 && !refusal; i++)
+        refusal = await limited.ping().then(
+          () => undefined,
+          (e: unknown) => ((e as { code?: string }).code === "53300" ? e : undefined),
+        );
+      expect((refusal as { code?: string } | undefined)?.code).toBe("53300");
+
+      logLines.length = 0;
+      const answer = await command("late acme");
+      expect(answer).toContain("temporarily unavailable");
+      expect(answer).toContain("nothing was saved");
+      expect(answer).not.toContain("went wrong");
+      const levels = logLines.map((l) => JSON.parse(l) as { level: number; msg: string });
+      expect(levels.filter((l) => l.level >= 50)).toEqual([]);
+      expect(levels.some((l) => l.level === 40 && l.msg.includes("database unavailable"))).toBe(true);
+
+      for (const holder of holders.splice(0)) await holder.end();
+      expect(await command("late acme")).toContain("Logged late payment for ACME Corp");
+      const [row] = await queryRows<{ n: number }>(limited.db, sql`select count(*)::int as n from incidents`);
+      expect(Number(row?.n)).toBe(1);
+    } finally {
+      for (const holder of holders) await holder.end().catch(() => {});
+      await adapter.stop();
+      await http.close();
+      await fake.close();
+      await limited.close();
+      await admin.query("drop database if exists tact_limited with (force)");
+      await admin.query("drop role if exists tact_limited");
+      await admin.end();
+    }
   });
 });

@@ -64,9 +64,9 @@ describe("hostile requests to /discord/interactions", () => {
   it("refuses unsigned, wrongly signed and tampered requests (401), whatever ids they claim", async () => {
     const body = payload();
     expect((await p.discordPost(body, { "content-type": "application/json" })).status).toBe(401);
-    expect((await p.discordPost(body, signedHeaders(testKeys().privateKey, body))).status).toBe(401);
+    expect((await p.discordPost(body, signedHeaders(testKeys().privateKey, body, p.h.clock.now()))).status).toBe(401);
     const forged = body.replaceAll("1130000000000000001", "1130000000000000666");
-    const res = await p.discordPost(forged, { ...signedHeaders(testKeys().privateKey, body) });
+    const res = await p.discordPost(forged, { ...signedHeaders(testKeys().privateKey, body, p.h.clock.now()) });
     expect(res.status).toBe(401);
     expect(res.text).not.toMatch(/Error|at /);
     const malformed = await p.discordPost(body, {
@@ -82,8 +82,12 @@ describe("hostile requests to /discord/interactions", () => {
     await p.discordSend(slashCommand("add", { slug: "acme", name: "ACME Corp" }));
     const late = slashCommand("late", { client: "acme", note: "replayed" });
     for (let i = 0; i < 3; i++) expect((await p.discordSend(late)).status).toBe(200);
-    // The same interaction signed again later (an old capture replayed) is still applied once.
-    expect((await p.discordSend(late, "1764240000")).status).toBe(200);
+    // The same interaction signed again minutes later (inside the window) is still applied once.
+    const later = String(Math.floor(p.h.clock.now().getTime() / 1000) + 240);
+    expect((await p.discordSend(late, later)).status).toBe(200);
+    // An old capture, signed two days ago, is refused outright.
+    const old = String(Math.floor(p.h.clock.now().getTime() / 1000) - 2 * 86_400);
+    expect((await p.discordSend(late, old)).status).toBe(401);
     expect(await storedNotes(p.h.db.db)).toEqual(["replayed"]);
   });
 

@@ -45,8 +45,11 @@ export class FakeSlackApi {
   readonly uploads = new Map<string, string>();
   readonly users = new Map<string, FakeUser>();
   teamId: string;
-  /** Error codes to answer, per method, once each (then the method works again). */
-  readonly #failures = new Map<string, string[]>();
+  /**
+   * Failures to answer, per method, once each (then the method works again): an error code
+   * (HTTP 200, `ok: false`) or an HTTP status (a 500 from Slack's edge).
+   */
+  readonly #failures = new Map<string, (string | number)[]>();
   /** response_url ids that answer 404 (expired or used up). */
   readonly expiredResponseUrls = new Set<string>();
   /** Every response_url answers 404 (as after 30 minutes or five posts). */
@@ -108,8 +111,8 @@ export class FakeSlackApi {
     this.responseUrlsExpired = false;
   }
 
-  /** The next call to `method` answers `{ ok: false, error }`. */
-  failNext(method: string, error: string): void {
+  /** The next call to `method` answers `{ ok: false, error }`, or that HTTP status. */
+  failNext(method: string, error: string | number): void {
     this.#failures.set(method, [...(this.#failures.get(method) ?? []), error]);
   }
 
@@ -176,6 +179,11 @@ export class FakeSlackApi {
     const call: FakeCall = { method, args, token };
     this.calls.push(call);
     const failure = this.#failures.get(method)?.shift();
+    if (typeof failure === "number") {
+      res.writeHead(failure, { "content-type": "text/html" }).end("<html>Internal Server Error</html>");
+      this.#events.emit("received");
+      return;
+    }
     call.answer = failure ? { ok: false, error: failure } : this.#answer(method, args);
     json(200, call.answer);
     this.#events.emit("received");

@@ -91,6 +91,39 @@ describe("the /client command on Slack", () => {
     expect(answers(owner.responseUrl)[0]?.text).toContain("français");
   });
 
+  it("never makes the first person to type the owner when Slack does not say who the owner is", async () => {
+    // Slack fails both lookups the first time the workspace is seen: a 500, then a missing scope.
+    s.fake.failNext("users.info", 500);
+    s.fake.failNext("users.list", "missing_scope");
+    const first = await s.command("config owner <@U0SAM|sam>", { user: MEMBER });
+    const refusal = String(answers(first.responseUrl)[0]?.text);
+    expect(refusal).toContain("Only the workspace owner can hand over the ownership of this workspace");
+    expect(refusal).toContain("I don't know yet who that is");
+    expect(refusal).toContain("The request was not carried out.");
+    const owner = async () =>
+      (await queryRows<{ owner: string | null }>(s.h.db.db, sql`select owner_user_id as owner from workspaces`))[0]
+        ?.owner;
+    expect(await owner()).toBeNull();
+    expect(await count("audit_log", "action = 'refused.owner-unknown' and actor_id = 'U0SAM'")).toBe(1);
+
+    // Everything else works meanwhile; Slack is not asked again within the minute.
+    await s.command("add acme ACME Corp", { user: MEMBER });
+    const asked = s.fake.callsTo("users.list").length;
+    const again = await s.command("config lang fr", { user: MEMBER });
+    expect(answers(again.responseUrl)[0]?.text).toContain("I don't know yet who that is");
+    expect(s.fake.callsTo("users.list").length).toBe(asked);
+    expect(await owner()).toBeNull();
+
+    // A minute later Slack answers: its primary owner is the owner, and the member is told who.
+    s.h.clock.advance(61_000);
+    const later = await s.command("config lang fr", { user: MEMBER });
+    expect(answers(later.responseUrl)[0]?.text).toContain("Only the workspace owner (Dana Owner) can");
+    expect(await owner()).toBe(OWNER);
+    const done = await s.command("config lang fr", { user: OWNER });
+    expect(answers(done.responseUrl)[0]?.text).toContain("français");
+    expect(await count("clients")).toBe(1);
+  });
+
   it("speaks the language of the first person to use it, from their Slack locale", async () => {
     s.fake.users.set("U0ELOISE", { id: "U0ELOISE", name: "eloise", tz: "Europe/Paris", locale: "fr-FR" });
     const { responseUrl } = await s.command("help", { user: "U0ELOISE", userName: "eloise" });
@@ -105,6 +138,34 @@ describe("the /client command on Slack", () => {
     expect(ws?.owner).toBe(MEMBER);
     const told = s.fake.callsTo("chat.postMessage").at(-1);
     expect(told?.args.channel).toBe(`D${MEMBER}`);
+  });
+
+  it("hands ownership over once when several hand-overs arrive at once; every other one is told", async () => {
+    await s.command("help");
+    const people = Array.from({ length: 8 }, (_, i) => `U0HEIR${i}`);
+    const sent = await Promise.all(people.map((id) => s.command(`config owner <@${id}|heir${id.slice(-1)}>`)));
+    const texts = sent.map((r) =>
+      answers(r.responseUrl)
+        .map((a) => String(a.text))
+        .join(" "),
+    );
+    const won = texts.filter((t) => t.includes("is now the owner of this workspace"));
+    expect(won).toHaveLength(1);
+    const [ws] = await queryRows<{ owner: string }>(s.h.db.db, sql`select owner_user_id as owner from workspaces`);
+    const heir = String(ws?.owner);
+    expect(won[0]).toContain(`${heir} is now the owner`);
+    // The others are refused, naming who owns it now: at the lock (they raced the winner) or,
+    // when they arrived after it, at the owner-only check.
+    const refused = texts.filter((t) => !won.includes(t));
+    expect(refused).toHaveLength(people.length - 1);
+    for (const t of refused) {
+      expect(t).toMatch(
+        new RegExp(`handed over to ${heir} a moment ago.*Nothing was changed|Only the workspace owner \\(${heir}\\)`),
+      );
+    }
+    expect(await count("audit_log", "action = 'config.owner'")).toBe(1);
+    const dms = s.fake.callsTo("chat.postMessage").filter((c) => String(c.args.text).includes("made you the owner"));
+    expect(dms.map((c) => c.args.channel)).toEqual([`D${ws?.owner}`]);
   });
 
   it("sets the digest channel from a Slack channel mention, naming it as people know it", async () => {

@@ -1,5 +1,5 @@
 import { findMember, type MemberRow, membersNamed } from "../../../db/queries/member-lookup.ts";
-import { updateWorkspace } from "../../../db/queries/workspaces.ts";
+import { lockWorkspace, updateWorkspace } from "../../../db/queries/workspaces.ts";
 import type { Context } from "../../core/context.ts";
 import { dm, reply } from "../../core/effects.ts";
 import { ownerOnly } from "../../core/guards.ts";
@@ -25,10 +25,18 @@ export const ownerSetting: ConfigSetting = {
     if (next.userId === ctx.workspace.ownerUserId) {
       throw userError("owner-same", (t) => t.offboarding.owner.same({ owner: next.displayName }));
     }
-    await ctx.db.transaction(async (tx) => {
+    const ownerMeanwhile = await ctx.db.transaction(async (tx) => {
+      // Two hand-overs at once: the second waits here, then finds it no longer owns the workspace.
+      const current = await lockWorkspace(tx, ctx.workspace.id);
+      if (!current || current.ownerUserId !== ctx.user.id) return current?.ownerUserId ?? "";
       await updateWorkspace(tx, ctx.workspace.id, { ownerUserId: next.userId });
-      await ctx.audit({ action: "config.owner", details: { from: ctx.workspace.ownerUserId, to: next.userId } }, tx);
+      await ctx.audit({ action: "config.owner", details: { from: current.ownerUserId, to: next.userId } }, tx);
+      return undefined;
     });
+    if (ownerMeanwhile !== undefined) {
+      const owner = (await findMember(ctx.db, ctx.workspace.id, ownerMeanwhile))?.displayName ?? ownerMeanwhile;
+      throw userError("owner-changed", (t) => t.offboarding.owner.changed({ owner }));
+    }
     return [
       reply(textMessage(ctx.t.offboarding.owner.set({ owner: next.displayName }))),
       dm(next.userId, textMessage(ctx.t.offboarding.owner.told({ from: ctx.user.name }))),

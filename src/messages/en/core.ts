@@ -23,6 +23,14 @@ export const core = {
     unclosedQuote: "A quote is opened but never closed. Close it, or leave the quotes out.",
     ownerOnly: (p: { action: string; owner: string }) =>
       `Only the workspace owner (${p.owner}) can ${p.action}. The request was not carried out.`,
+    ownerUnknown: (p: { action: string; platform: string }) =>
+      `Only the workspace owner can ${p.action}, and I don't know yet who that is: ${
+        p.platform === "slack"
+          ? "Slack didn't tell me who the workspace's primary owner is when I asked. I'll ask again with the next request; if this lasts, the app may be missing the users:read permission."
+          : p.platform === "discord"
+            ? "Discord tells me who owns a server only once the bot is in it. Add the bot to the server (the invite needs the bot scope), then try again."
+            : "the platform hasn't said."
+      } The request was not carried out.`,
     dmOnly: "This can only be done in a direct message with me.",
     internal: (p: { ref: string }) =>
       `Something went wrong on my side (ref ${p.ref}). Nothing was saved; please try again in a moment.`,
@@ -51,6 +59,7 @@ export const core = {
   },
   words: {
     you: "you",
+    ownerUnknown: "not known yet",
     none: "none",
     and: "and",
   },

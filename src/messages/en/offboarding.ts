@@ -15,6 +15,7 @@ export const offboarding = {
   action: {
     export: "export a client's written record",
     owner: "hand over the ownership of this workspace",
+    offboard: "let a client go",
   },
   refused: {
     offboard: (p: { owner: string }) =>
@@ -230,6 +231,8 @@ export const offboarding = {
     unknown: (p: { value: string }) =>
       `I haven't seen anyone called "${p.value}" in this workspace yet; they need to use Tact once first. Nothing was changed.`,
     same: (p: { owner: string }) => `${p.owner} is already the owner. Nothing was changed.`,
+    changed: (p: { owner: string }) =>
+      `The workspace was handed over to ${p.owner} a moment ago, so it is no longer yours to hand over. Nothing was changed.`,
     set: (p: { owner: string }) =>
       `${p.owner} is now the owner of this workspace. Any offboarding already in progress stays with whoever started it.`,
     told: (p: { from: string }) =>

@@ -11,6 +11,14 @@ export const core: Pick<Catalog, "errors" | "invalid" | "console" | "words"> = {
     unknownOption: (p) => `Option inconnue « ${p.option} ». Syntaxe : ${p.usage}`,
     unclosedQuote: "Un guillemet est ouvert mais jamais fermé. Fermez-le, ou retirez les guillemets.",
     ownerOnly: (p) => `Seul le responsable de l'espace (${p.owner}) peut ${p.action}. La demande n'a pas été exécutée.`,
+    ownerUnknown: (p) =>
+      `Seul le responsable de l'espace peut ${p.action}, et je ne sais pas encore qui c'est : ${
+        p.platform === "slack"
+          ? "Slack ne m'a pas dit qui est le propriétaire principal de l'espace quand je le lui ai demandé. Je lui reposerai la question à la prochaine demande ; si cela dure, il manque peut-être à l'application la permission users:read."
+          : p.platform === "discord"
+            ? "Discord ne m'indique qui possède un serveur qu'une fois le bot présent sur ce serveur. Ajoutez le bot au serveur (l'invitation doit inclure le scope bot), puis réessayez."
+            : "la plateforme ne l'a pas indiqué."
+      } La demande n'a pas été exécutée.`,
     dmOnly: "Cela ne peut se faire que dans un message privé avec moi.",
     internal: (p) =>
       `Un problème est survenu de mon côté (réf. ${p.ref}). Rien n'a été enregistré ; réessayez dans un instant.`,
@@ -38,6 +46,7 @@ export const core: Pick<Catalog, "errors" | "invalid" | "console" | "words"> = {
   },
   words: {
     you: "vous",
+    ownerUnknown: "pas encore connu",
     none: "aucun",
     and: "et",
   },

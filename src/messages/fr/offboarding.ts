@@ -18,6 +18,7 @@ export const offboarding: Catalog["offboarding"] = {
   action: {
     export: "exporter le dossier écrit d'un client",
     owner: "transmettre la responsabilité de cet espace",
+    offboard: "mettre fin à la relation avec un client",
   },
   refused: {
     offboard: (p) =>
@@ -227,6 +228,8 @@ export const offboarding: Catalog["offboarding"] = {
     unknown: (p) =>
       `Je n'ai encore vu personne du nom de « ${p.value} » dans cet espace ; cette personne doit d'abord utiliser Tact une fois. Rien n'a été modifié.`,
     same: (p) => `${p.owner} est déjà responsable. Rien n'a été modifié.`,
+    changed: (p) =>
+      `L'espace vient d'être confié à ${p.owner} : ce n'est plus à vous de le transmettre. Rien n'a été modifié.`,
     set: (p) =>
       `${p.owner} est désormais responsable de cet espace. Une séparation déjà en cours reste entre les mains de la personne qui l'a lancée.`,
     told: (p) =>

@@ -169,12 +169,12 @@ export function usePlatforms(): Platforms {
     return out;
   };
 
-  p.discordSigned = (body) => p.discordPost(body, signedHeaders(keys.privateKey, body));
+  p.discordSigned = (body) => p.discordPost(body, signedHeaders(keys.privateKey, body, h.clock.now()));
 
   p.discordSend = async (payload, timestamp) => {
     const body = JSON.stringify(payload);
     const calls = p.discordApi.calls.length;
-    const res = await p.discordPost(body, signedHeaders(keys.privateKey, body, timestamp));
+    const res = await p.discordPost(body, signedHeaders(keys.privateKey, body, timestamp ?? h.clock.now()));
     const later = p.discordApi.calls.slice(calls).map((c) => JSON.stringify(c.body ?? {}));
     return { status: res.status, answer: [res.text, ...later].join("\n") };
   };

@@ -49,7 +49,10 @@ describe("clients", () => {
     const order = ["ACME Corp", "Globex", "Initech"].map((n) => text.indexOf(n));
     expect(order[0]).toBeLessThan(order[1] ?? 0);
     expect(order[1]).toBeLessThan(order[2] ?? 0);
-    expect(text).toContain("Initech (initech): no incidents");
+    expect(text).toContain(
+      "Initech (initech): ok: no late payment in the last 12 months and no trouble in the last 90 days · no incidents",
+    );
+    expect(text).toContain("Globex (globex): watch: one late payment in the last 12 months (logged 27 Nov 2026)");
     expect(text).toContain("Clients (3)");
   });
 
@@ -75,8 +78,8 @@ describe("the client card", () => {
     expect(card).toContain("scope creep: 1 / 1");
     expect(card).toMatch(/20 Nov 2026, \d\d:\d\d · scope creep · by sam: added a blog section/);
     expect(card).toContain("late payment (invoice INV-12) · by alex");
-    // Two in 90 days is a pattern: the advice says so, with counts and dates.
-    expect(card).toContain("2 late payments since 1 Oct 2026 (last 20 Nov 2026)");
+    // Three separate late payments over six months are a pattern: the advice says so, with counts and dates.
+    expect(card).toContain("3 separate late payments in the last 12 months (from 1 Jun 2026 to 20 Nov 2026)");
     expect(card).toContain("Renegotiate");
   });
 

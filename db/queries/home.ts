@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../database.ts";
-import type { IncidentKind } from "../schema/incidents.ts";
+import type { EntryKind } from "../schema/incidents.ts";
 import { clients, incidents, offboardings } from "../schema/index.ts";
 
 export interface OpenOffboarding {
@@ -39,7 +39,7 @@ export async function openOffboardingsOf(db: Db, workspaceId: number, ownerUserI
 
 export interface OwnIncident {
   id: number;
-  kind: IncidentKind;
+  kind: EntryKind;
   note: string | null;
   invoiceRef: string | null;
   occurredAt: Date;

@@ -1,8 +1,7 @@
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
 import { queryRows } from "../query-rows.ts";
-import type { IncidentKind } from "../schema/incidents.ts";
-import { clients, incidents } from "../schema/index.ts";
+import { incidents } from "../schema/index.ts";
 
 export type IncidentRow = typeof incidents.$inferSelect;
 export type NewIncident = typeof incidents.$inferInsert;
@@ -99,77 +98,38 @@ export async function withdrawIncident(
   return rows.length > 0;
 }
 
-export interface KindStats {
-  kind: IncidentKind;
-  total: number;
-  recent: number;
-  first: Date;
-  firstRecent: Date | null;
-  last: Date;
-}
-
+/** The client's latest incidents still in the record (lessons apart: see `latestLessons`). */
 export async function latestIncidents(
   db: Db,
   workspaceId: number,
   clientId: number,
   limit: number,
 ): Promise<IncidentRow[]> {
+  return latestEntries(db, workspaceId, clientId, limit, sql`${incidents.kind} <> 'lesson'`);
+}
+
+/** The lessons the owner drew about the client (wizard step 8), latest first. */
+export async function latestLessons(
+  db: Db,
+  workspaceId: number,
+  clientId: number,
+  limit: number,
+): Promise<IncidentRow[]> {
+  return latestEntries(db, workspaceId, clientId, limit, sql`${incidents.kind} = 'lesson'`);
+}
+
+async function latestEntries(db: Db, workspaceId: number, clientId: number, limit: number, kind: SQL) {
   return db
     .select()
     .from(incidents)
-    .where(and(eq(incidents.workspaceId, workspaceId), eq(incidents.clientId, clientId), isNull(incidents.withdrawnAt)))
+    .where(
+      and(
+        eq(incidents.workspaceId, workspaceId),
+        eq(incidents.clientId, clientId),
+        isNull(incidents.withdrawnAt),
+        kind,
+      ),
+    )
     .orderBy(desc(incidents.occurredAt), desc(incidents.id))
     .limit(limit);
-}
-
-export interface ClientSummary {
-  id: number;
-  slug: string;
-  displayName: string;
-  status: string;
-  lastAt: Date | null;
-  lastKind: IncidentKind | null;
-  recent: number;
-}
-
-/** Every client with its latest incident and recent count, most recent trouble first. One query. */
-export async function clientSummaries(db: Db, workspaceId: number, since: Date): Promise<ClientSummary[]> {
-  const rows = await db
-    .select({
-      id: clients.id,
-      slug: clients.slug,
-      displayName: clients.displayName,
-      status: clients.status,
-      lastAt: sql<string | null>`last.occurred_at`,
-      lastKind: sql<IncidentKind | null>`last.kind`,
-      recent: sql<number>`coalesce(recent.n, 0)::int`,
-    })
-    .from(clients)
-    .leftJoin(
-      sql`lateral (
-        select i.occurred_at, i.kind from ${incidents} i
-        where i.workspace_id = ${clients.workspaceId} and i.client_id = ${clients.id} and i.withdrawn_at is null
-        order by i.occurred_at desc, i.id desc limit 1
-      ) last`,
-      sql`true`,
-    )
-    .leftJoin(
-      sql`lateral (
-        select count(*) as n from ${incidents} i
-        where i.workspace_id = ${clients.workspaceId} and i.client_id = ${clients.id} and i.withdrawn_at is null
-          and i.occurred_at >= ${since.toISOString()}
-      ) recent`,
-      sql`true`,
-    )
-    .where(eq(clients.workspaceId, workspaceId))
-    .orderBy(sql`last.occurred_at desc nulls last`, sql`lower(${clients.displayName})`);
-  return rows.map((r) => ({
-    id: r.id,
-    slug: r.slug,
-    displayName: r.displayName,
-    status: r.status,
-    lastAt: r.lastAt ? new Date(r.lastAt) : null,
-    lastKind: r.lastKind,
-    recent: Number(r.recent),
-  }));
 }

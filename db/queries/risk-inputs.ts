@@ -1,84 +1,127 @@
-import { and, eq, gte, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
+import type { IncidentKind } from "../../src/domain/incident-kinds.ts";
 import type { Db } from "../database.ts";
-import type { IncidentKind } from "../schema/incidents.ts";
-import { incidents } from "../schema/index.ts";
-import type { KindStats } from "./incidents.ts";
+import { queryRows } from "../query-rows.ts";
+import { incidents, invoices } from "../schema/index.ts";
 
-/**
- * Per client and kind: counts all time and since `since`, first and last dates. One query for
- * many clients of one or many workspaces (client ids are unique across workspaces).
- */
-export async function incidentStatsByClient(
-  db: Db,
-  workspaceIds: readonly number[],
-  since: Date,
-  clientIds?: readonly number[],
-): Promise<Map<number, (KindStats & { workspaceId: number })[]>> {
-  if (workspaceIds.length === 0 || (clientIds && clientIds.length === 0)) return new Map();
-  const where: SQL[] = [inArray(incidents.workspaceId, [...workspaceIds]), isNull(incidents.withdrawnAt)];
-  if (clientIds) where.push(inArray(incidents.clientId, [...clientIds]));
-  const rows = await db
-    .select({
-      workspaceId: incidents.workspaceId,
-      clientId: incidents.clientId,
-      kind: incidents.kind,
-      total: sql<number>`count(*)::int`,
-      recent: sql<number>`(count(*) filter (where ${incidents.occurredAt} >= ${since.toISOString()}))::int`,
-      first: sql<string>`min(${incidents.occurredAt})`,
-      firstRecent: sql<
-        string | null
-      >`min(${incidents.occurredAt}) filter (where ${incidents.occurredAt} >= ${since.toISOString()})`,
-      last: sql<string>`max(${incidents.occurredAt})`,
-    })
-    .from(incidents)
-    .where(and(...where))
-    .groupBy(incidents.workspaceId, incidents.clientId, incidents.kind);
-  const out = new Map<number, (KindStats & { workspaceId: number })[]>();
-  for (const r of rows) {
-    const list = out.get(r.clientId) ?? [];
-    list.push({
-      workspaceId: r.workspaceId,
-      kind: r.kind,
-      total: Number(r.total),
-      recent: Number(r.recent),
-      first: new Date(r.first),
-      firstRecent: r.firstRecent ? new Date(r.firstRecent) : null,
-      last: new Date(r.last),
-    });
-    out.set(r.clientId, list);
-  }
-  return out;
+/** A workspace and the instant its "last 90 days" begin (the first local day's midnight). */
+export interface RecentWindow {
+  workspaceId: number;
+  since: Date;
 }
 
-export interface LateIncident {
+export interface IncidentTallyRow {
   workspaceId: number;
   clientId: number;
-  invoiceId: number | null;
-  occurredAt: Date;
+  kind: IncidentKind;
+  total: number;
+  recent: number;
+  first: Date;
+  last: Date;
+  firstRecent: Date | null;
 }
 
-/** `late` incidents still in the record since a moment, for many clients of one or many workspaces. One query. */
-export async function lateIncidents(
+/**
+ * Per client and kind, incidents other than late payments (counted per invoice, apart) and
+ * lessons (never counted): all time and in each workspace's recent window, with the first
+ * and last moments. One query for many clients of many workspaces.
+ */
+export async function incidentTallies(
+  db: Db,
+  windows: readonly RecentWindow[],
+  clientIds?: readonly number[],
+): Promise<IncidentTallyRow[]> {
+  if (windows.length === 0 || clientIds?.length === 0) return [];
+  const wanted = sql.join(
+    windows.map((w) => sql`(${w.workspaceId}::int, ${w.since.toISOString()}::timestamptz)`),
+    sql`, `,
+  );
+  const clientFilter = clientIds ? sql`and i.client_id = any(${sql.param([...clientIds])}::int[])` : sql``;
+  const rows = await queryRows<{
+    workspace_id: number;
+    client_id: number;
+    kind: IncidentKind;
+    total: number;
+    recent: number;
+    first: Date | string;
+    last: Date | string;
+    first_recent: Date | string | null;
+  }>(
+    db,
+    sql`select i.workspace_id, i.client_id, i.kind, count(*)::int as total,
+          (count(*) filter (where i.occurred_at >= w.since))::int as recent,
+          min(i.occurred_at) as first, max(i.occurred_at) as last,
+          min(i.occurred_at) filter (where i.occurred_at >= w.since) as first_recent
+        from ${incidents} i
+        join (values ${wanted}) as w(workspace_id, since) on i.workspace_id = w.workspace_id
+        where i.withdrawn_at is null and i.kind not in ('late', 'lesson') ${clientFilter}
+        group by i.workspace_id, i.client_id, i.kind`,
+  );
+  return rows.map((r) => ({
+    workspaceId: Number(r.workspace_id),
+    clientId: Number(r.client_id),
+    kind: r.kind,
+    total: Number(r.total),
+    recent: Number(r.recent),
+    first: new Date(r.first),
+    last: new Date(r.last),
+    firstRecent: r.first_recent === null ? null : new Date(r.first_recent),
+  }));
+}
+
+export interface LateLogRow {
+  id: number;
+  workspaceId: number;
+  clientId: number;
+  occurredAt: Date;
+  invoiceRef: string | null;
+  /** The invoice it names, found by id or else by number among the client's invoices. */
+  invoiceId: number | null;
+  invoiceNumber: string | null;
+  invoiceDueOn: string | null;
+}
+
+/**
+ * `late` incidents still in the record, logged since a moment, for many clients of one or
+ * many workspaces, each with the invoice it names: linked when logged, or recorded later
+ * under the number typed. One query.
+ */
+export async function lateLogs(
   db: Db,
   workspaceIds: readonly number[],
   since: Date,
   clientIds?: readonly number[],
-): Promise<LateIncident[]> {
-  if (workspaceIds.length === 0 || (clientIds && clientIds.length === 0)) return [];
-  const where: SQL[] = [
-    inArray(incidents.workspaceId, [...workspaceIds]),
-    eq(incidents.kind, "late" satisfies IncidentKind),
-    isNull(incidents.withdrawnAt),
-    gte(incidents.occurredAt, since),
-  ];
-  if (clientIds) where.push(inArray(incidents.clientId, [...clientIds]));
-  return db
-    .select({
-      workspaceId: incidents.workspaceId,
-      clientId: incidents.clientId,
-      invoiceId: incidents.invoiceId,
-      occurredAt: incidents.occurredAt,
-    })
-    .from(incidents)
-    .where(and(...where));
+): Promise<LateLogRow[]> {
+  if (workspaceIds.length === 0 || clientIds?.length === 0) return [];
+  const clientFilter = clientIds ? sql`and i.client_id = any(${sql.param([...clientIds])}::int[])` : sql``;
+  const rows = await queryRows<{
+    id: number;
+    workspace_id: number;
+    client_id: number;
+    occurred_at: Date | string;
+    invoice_ref: string | null;
+    invoice_id: number | null;
+    invoice_number: string | null;
+    invoice_due_on: string | Date | null;
+  }>(
+    db,
+    sql`select i.id, i.workspace_id, i.client_id, i.occurred_at, i.invoice_ref,
+          v.id as invoice_id, v.number as invoice_number, v.due_on::text as invoice_due_on
+        from ${incidents} i
+        left join ${invoices} v on v.workspace_id = i.workspace_id and v.client_id = i.client_id
+          and (v.id = i.invoice_id or (i.invoice_id is null
+            and lower(v.number) = lower(regexp_replace(trim(i.invoice_ref), '^#', ''))))
+        where i.workspace_id = any(${sql.param([...workspaceIds])}::int[]) and i.kind = 'late'
+          and i.withdrawn_at is null and i.occurred_at >= ${since.toISOString()}::timestamptz ${clientFilter}`,
+  );
+  return rows.map((r) => ({
+    id: Number(r.id),
+    workspaceId: Number(r.workspace_id),
+    clientId: Number(r.client_id),
+    occurredAt: new Date(r.occurred_at),
+    invoiceRef: r.invoice_ref,
+    invoiceId: r.invoice_id === null ? null : Number(r.invoice_id),
+    invoiceNumber: r.invoice_number,
+    invoiceDueOn: r.invoice_due_on === null ? null : String(r.invoice_due_on).slice(0, 10),
+  }));
 }

@@ -1,10 +1,10 @@
 import { index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import type { EntryKind } from "../../src/domain/incident-kinds.ts";
 import { clients } from "./clients.ts";
 import { invoices } from "./invoices.ts";
 import { workspaces } from "./workspaces.ts";
 
-export const incidentKinds = ["late", "conduct", "advice", "scope", "ethics", "flag", "note"] as const;
-export type IncidentKind = (typeof incidentKinds)[number];
+export { type EntryKind, type IncidentKind, incidentKinds } from "../../src/domain/incident-kinds.ts";
 
 /**
  * The written record. Rows are never deleted or edited; `/client undo` only stamps
@@ -20,7 +20,8 @@ export const incidents = pgTable(
     clientId: integer("client_id")
       .notNull()
       .references(() => clients.id, { onDelete: "cascade" }),
-    kind: text("kind").$type<IncidentKind>().notNull(),
+    /** An incident kind, or `lesson` (the owner's lessons, never counted as incidents). */
+    kind: text("kind").$type<EntryKind>().notNull(),
     note: text("note"),
     /** Invoice number as typed by the reporter (kept even if no such invoice is recorded). */
     invoiceRef: text("invoice_ref"),

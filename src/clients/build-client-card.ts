@@ -1,34 +1,39 @@
 import { type ClientRow, clientAliasList } from "../../db/queries/clients.ts";
-import { latestIncidents } from "../../db/queries/incidents.ts";
+import { latestIncidents, latestLessons } from "../../db/queries/incidents.ts";
 import { memberNames } from "../../db/queries/members.ts";
-import { incidentKinds } from "../../db/schema/incidents.ts";
 import type { Context } from "../core/context.ts";
 import { adviseFor } from "../domain/advice.ts";
-import { clientRecords } from "../invoices/client-records.ts";
+import { localDate } from "../domain/dates.ts";
+import { adviceFacts, clientRecords } from "../invoices/client-records.ts";
 import { addInvoiceSection } from "../invoices/invoice-card-section.ts";
 import { type Message, message } from "../messages/message.ts";
 import { renderAdvice } from "../messages/render-advice.ts";
+import { describeLatePayment, riskDetails, riskHeadline } from "../messages/render-risk.ts";
 
 export const CARD_LATEST = 5;
 
 /**
- * The client card: counts by kind (90 days / all time; late payments include invoices that
- * went overdue), the latest incidents with who reported them and when, the open invoices
- * with what they cost so far and how, the risk level and the playbook's advice, with reasons.
+ * The client card: counts by kind (last 90 days / all time, from the one count every view
+ * shows), its late payments one per invoice, the latest incidents with who reported them and
+ * when, the lessons learned, the open invoices with what they cost so far and how, the risk
+ * level with the facts that set it, and the playbook's advice with its reasons.
  */
 export async function buildClientCard(ctx: Context, client: ClientRow): Promise<Message> {
   const { t, fmt } = ctx;
   const now = ctx.clock.now();
-  const [records, latest, aliases] = await Promise.all([
+  const [records, latest, lessons, aliases] = await Promise.all([
     clientRecords(ctx.db, { workspace: ctx.workspace, now, clientIds: [client.id] }),
     latestIncidents(ctx.db, ctx.workspace.id, client.id, CARD_LATEST),
+    latestLessons(ctx.db, ctx.workspace.id, client.id, CARD_LATEST),
     clientAliasList(ctx.db, ctx.workspace.id, client.id),
   ]);
   const names = await memberNames(
     ctx.db,
     ctx.workspace.id,
-    latest.map((i) => i.reporterId),
+    [...latest, ...lessons].map((i) => i.reporterId),
   );
+  const nameOf = (i: { source: string; reporterId: string }) =>
+    i.source === "auto" ? "Tact" : (names.get(i.reporterId) ?? i.reporterId);
 
   const title = `${client.displayName} (${client.slug})`;
   const card = message(title).header(title);
@@ -38,22 +43,28 @@ export async function buildClientCard(ctx: Context, client: ClientRow): Promise<
   card.context(context.join(" · "));
 
   const record = records.get(client.id);
-  const stats = record?.stats ?? [];
-  if (stats.length === 0) {
-    card.text(t.clients.card.noIncidents);
-  } else {
-    const byKind = new Map(stats.map((s) => [s.kind, s]));
+  const counts = record?.facts.counts ?? [];
+  if (counts.length === 0) card.text(t.clients.card.noIncidents);
+  else
     card.fields(
-      incidentKinds
-        .filter((k) => byKind.has(k))
-        .map((k) => {
-          const s = byKind.get(k);
-          return {
-            label: t.incidents.kinds[k],
-            value: t.clients.card.countValue({ recent: s?.recent ?? 0, total: s?.total ?? 0 }),
-          };
-        }),
+      counts.map((c) => ({
+        label: t.incidents.kinds[c.kind],
+        value: t.clients.card.countValue({ recent: c.recent, total: c.total }),
+      })),
       t.clients.card.counts,
+    );
+
+  const late = (record?.facts.latePayments ?? []).toReversed();
+  if (late.length > 0) {
+    card.divider();
+    card.text(
+      [
+        t.clients.card.latePayments,
+        ...late
+          .slice(0, CARD_LATEST)
+          .map((p) => `• ${t.clients.card.latePaymentLine({ payment: describeLatePayment(p, t, fmt), logs: p.logs })}`),
+        ...(late.length > CARD_LATEST ? [t.clients.card.more({ count: late.length - CARD_LATEST })] : []),
+      ].join("\n"),
     );
   }
   if (latest.length > 0) {
@@ -67,22 +78,38 @@ export async function buildClientCard(ctx: Context, client: ClientRow): Promise<
             kind: i.invoiceRef
               ? `${t.incidents.kinds[i.kind]} (${t.incidents.onInvoice({ invoice: i.invoiceRef })})`
               : t.incidents.kinds[i.kind],
-            reporter: i.source === "auto" ? "Tact" : (names.get(i.reporterId) ?? i.reporterId),
+            reporter: nameOf(i),
             note: i.note ?? "",
           }),
         ),
       ].join("\n"),
     );
   }
+  if (lessons.length > 0) {
+    card.divider();
+    card.text(
+      [
+        t.clients.card.lessons,
+        ...lessons.map((l) =>
+          t.clients.card.lessonLine({ date: fmt.date(l.occurredAt), author: nameOf(l), note: l.note ?? "" }),
+        ),
+      ].join("\n"),
+    );
+  }
   addInvoiceSection(ctx, card, record);
+  if (record) {
+    card.divider();
+    card.text(
+      [
+        t.clients.card.risk({ headline: riskHeadline(record.risk, t, fmt) }),
+        ...riskDetails(record.risk, t, fmt).map((r) => `• ${r}`),
+      ].join("\n"),
+    );
+  }
   card.divider();
-  // Past the final notice means one was sent: before that, the next step is a reminder.
-  const pastFinal = record?.assessments.find(
-    (a) => a.overdue && (a.stage.last?.kind === "final" || a.stage.last?.kind === "suspension"),
-  );
-  const facts = pastFinal && { number: pastFinal.source.invoice.number, days: pastFinal.stage.daysLate };
-  const advice = adviseFor(stats, pastFinal?.terms.hosted ? { hostedUnpaid: facts } : { overdueFinal: facts }).map(
-    (a) => `• ${renderAdvice(a, t, fmt)}`,
+  const today = localDate(now, ctx.workspace.timezone);
+  const advice = adviseFor(adviceFacts(record, client.status, today)).map(
+    (a) => `• ${renderAdvice(a, t, fmt, client.slug)}`,
   );
   card.text([t.clients.card.advice, ...advice].join("\n"));
   return card.build();

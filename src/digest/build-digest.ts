@@ -4,10 +4,11 @@ import { REMIND_ACTION } from "../invoices/remind-invoice.ts";
 import type { Catalog } from "../messages/catalog.ts";
 import type { Formatter } from "../messages/format.ts";
 import { type Button, type Message, message } from "../messages/message.ts";
+import { riskHeadline } from "../messages/render-risk.ts";
 import { agingByCurrency, textBar } from "./aging.ts";
 import type { DigestData, OverdueInvoice } from "./digest-data.ts";
 import { isQuiet } from "./digest-data.ts";
-import { riskLabel, stageLabel } from "./labels.ts";
+import { stageLabel } from "./labels.ts";
 
 /** Overdue invoices shown one by one with their buttons; the rest are counted (platform block limits). */
 export const MAX_DETAILED_OVERDUE = 10;
@@ -106,7 +107,7 @@ export function buildDigest(
 
   if (data.riskRose.length > 0) {
     const lines = data.riskRose.map((r) =>
-      t.digest.risk.line({ client: r.clientName, from: riskLabel(t, r.from), to: riskLabel(t, r.to) }),
+      t.digest.risk.line({ client: r.clientName, from: t.risk.levels[r.from], to: riskHeadline(r.risk, t, fmt) }),
     );
     m.divider().text([t.digest.risk.title, ...lines].join("\n"));
   }

@@ -1,5 +1,6 @@
 import type { WorkspaceRow } from "../../db/queries/workspaces.ts";
-import type { IncidentKind } from "../../db/schema/incidents.ts";
+import type { IncidentKind } from "../domain/incident-kinds.ts";
+import type { RiskAssessment, RiskLevel } from "../domain/risk.ts";
 
 /** A reminder stage: its number in the client's list and its kind ('first', 'second', 'final', 'suspension'). */
 export interface StageRef {
@@ -53,8 +54,9 @@ export interface IncidentCount {
 export interface RiskChange {
   clientId: number;
   clientName: string;
-  from: string;
-  to: string;
+  from: RiskLevel;
+  /** Today's level with the facts that set it (the card's). */
+  risk: RiskAssessment;
 }
 
 /** Everything one workspace's digest is made of, loaded in a fixed number of queries. */

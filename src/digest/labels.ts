@@ -4,8 +4,3 @@ import type { Catalog } from "../messages/catalog.ts";
 export function stageLabel(t: Catalog, kind: string): string {
   return (t.invoices.stageKinds as Record<string, string>)[kind] ?? kind;
 }
-
-/** A risk level's name in the workspace's language. */
-export function riskLabel(t: Catalog, level: string): string {
-  return (t.risk.levels as Record<string, string>)[level] ?? level;
-}

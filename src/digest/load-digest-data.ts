@@ -1,12 +1,13 @@
 import type { Db } from "../../db/database.ts";
-import { newIncidentCounts } from "../../db/queries/digest-incidents.ts";
+import { newIncidents } from "../../db/queries/digest-incidents.ts";
 import type { PreviousRound } from "../../db/queries/digest-rounds.ts";
 import { digestClients } from "../../db/queries/digest-workspaces.ts";
 import { openInvoices } from "../../db/queries/open-invoices.ts";
 import type { WorkspaceRow } from "../../db/queries/workspaces.ts";
 import { addDays } from "../domain/dates.ts";
+import { latePaymentKey } from "../domain/late-payments.ts";
 import { loadReferenceRates } from "../domain/reference-rates.ts";
-import { type RiskLevel, rank, riskLevels } from "../domain/risk.ts";
+import { isRiskLevel, quietRisk, type RiskLevel, rank } from "../domain/risk.ts";
 import type { StagePlan } from "../domain/stages.ts";
 import { groupBy } from "../group-by.ts";
 import { assessInvoice, type InvoiceAssessment } from "../invoices/assess-invoice.ts";
@@ -47,7 +48,7 @@ export async function loadDigestData(
   }));
   const ids = requests.map((r) => r.workspace.id);
   const [incidents, invoices, clients, records] = await Promise.all([
-    newIncidentCounts(db, windows, now),
+    newIncidents(db, windows, now),
     openInvoices(db, ids),
     digestClients(db, ids),
     // Every due workspace's clients at once (the earliest workspace's year of history).
@@ -73,12 +74,16 @@ export async function loadDigestData(
       riskLevels: {},
     });
   }
-  for (const row of incidents) {
-    out.get(row.workspaceId)?.incidents.push({
-      clientId: row.clientId,
-      clientName: row.clientName,
-      kind: row.kind,
-      count: row.count,
+  for (const group of groupBy(incidents, (i) => `${i.clientId}:${i.kind}`).values()) {
+    const first = group[0];
+    if (!first) continue;
+    // Counted as the record counts: late payments one per invoice, other incidents one each.
+    const count = first.kind === "late" ? new Set(group.map(latePaymentKey)).size : group.length;
+    out.get(first.workspaceId)?.incidents.push({
+      clientId: first.clientId,
+      clientName: first.clientName,
+      kind: first.kind,
+      count,
     });
   }
   const clientsOf = groupBy(clients, (c) => c.workspaceId);
@@ -169,20 +174,14 @@ function riskChanges(
   const riskRose: DigestData["riskRose"] = [];
   for (const client of clients) {
     if (client.status !== "active") continue;
-    const level = records.get(client.id)?.risk.level ?? "ok";
-    riskLevels[String(client.id)] = level;
+    const risk = records.get(client.id)?.risk ?? quietRisk;
+    riskLevels[String(client.id)] = risk.level;
     if (!before) continue;
     const was = before[String(client.id)];
     const from: RiskLevel = isRiskLevel(was) ? was : "ok";
-    if (rank(level) > rank(from))
-      riskRose.push({ clientId: client.id, clientName: client.displayName, from, to: level });
+    if (rank(risk.level) > rank(from))
+      riskRose.push({ clientId: client.id, clientName: client.displayName, from, risk });
   }
-  riskRose.sort(
-    (a, b) => rank(b.to as RiskLevel) - rank(a.to as RiskLevel) || a.clientName.localeCompare(b.clientName),
-  );
+  riskRose.sort((a, b) => rank(b.risk.level) - rank(a.risk.level) || a.clientName.localeCompare(b.clientName));
   return { riskLevels, riskRose };
-}
-
-function isRiskLevel(value: unknown): value is RiskLevel {
-  return typeof value === "string" && (riskLevels as readonly string[]).includes(value);
 }

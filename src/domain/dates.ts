@@ -83,3 +83,23 @@ export function addDays(day: string, days: number): string {
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
+
+/**
+ * The first instant of a local day in a time zone (midnight, or the first minute after a
+ * DST gap): where a window of local days starts, as an instant a query can compare with.
+ */
+export function startOfLocalDay(day: string, timeZone: string): Date {
+  const target = Date.parse(`${day}T00:00:00Z`);
+  let at = target;
+  // The zone's offset at the guess moves the guess; two corrections settle it (DST included).
+  for (let i = 0; i < 3; i += 1) {
+    const p = localParts(new Date(at), timeZone);
+    const shift = Date.parse(`${p.date}T${p.time}:00Z`) - target;
+    if (shift === 0) break;
+    at -= shift;
+  }
+  // Inside a DST gap the guess may land on the day before: step to the day's first minute.
+  while (localDate(new Date(at), timeZone) < day) at += 60_000;
+  while (localDate(new Date(at - 60_000), timeZone) === day) at -= 60_000;
+  return new Date(at);
+}

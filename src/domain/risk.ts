@@ -1,126 +1,154 @@
-import type { KindSummary } from "./advice.ts";
-import { addDays } from "./dates.ts";
+import { average, isPattern, type LatePayment, lateIn, lateTrend } from "./late-payments.ts";
+import { countOf, type KindCount, recentTotals } from "./record-counts.ts";
+import { longPastFinal, pastFinal, sentOf, type UnpaidInvoice } from "./unpaid-invoice.ts";
+import { YEAR_DAYS } from "./windows.ts";
 
 /**
- * A transparent risk level per client (ok, watch, at risk, consider ending), from its
- * payment behaviour and its incidents. Every level comes with the facts that set it; the
- * level is the highest any reason calls for. Pure.
+ * A transparent risk level per client (ok, watch, at risk, consider ending), from its payment
+ * behaviour and its incidents. Every level comes with the facts that set it: the level is
+ * the highest any reason calls for, and its headline names the one or two facts at that
+ * level. The card, the list, App Home, the digest and the wizard all show this. Pure.
  */
 export const riskLevels = ["ok", "watch", "at-risk", "consider-ending"] as const;
 export type RiskLevel = (typeof riskLevels)[number];
 
-/** A late payment: an invoice paid late or still unpaid, or a `late` incident logged by hand. */
-export interface LateEvent {
-  /** The first late day (due date + 1), or the day the incident was logged. */
-  on: string;
-  /** Days late to the payment (or today while unpaid); null for an incident without an invoice. */
-  days: number | null;
-  /** Still unpaid: the lateness goes on, so it stays recent however long ago it began. */
-  ongoing?: boolean;
-}
-
-export interface OverdueInvoice {
-  number: string;
-  days: number;
-  amountMinor: number;
-  currency: string;
-  /** The last reminder stage recorded as sent, if any. */
-  stageKind: "first" | "second" | "final" | "suspension" | null;
-}
-
-export interface RiskInput {
+/** What a client's record shows today: what the risk level and the advice read. */
+export interface ClientFacts {
   today: string;
-  /** Incident counts by kind (recent = last 90 days); `late` is ignored here (see lateEvents). */
-  incidents: readonly KindSummary[];
-  lateEvents: readonly LateEvent[];
-  overdue: readonly OverdueInvoice[];
+  /** The record's counts (record-counts.ts): incidents per incident, late payments per invoice. */
+  counts: readonly KindCount[];
+  /** One per invoice (late-payments.ts), oldest first. */
+  latePayments: readonly LatePayment[];
+  /** Invoices unpaid past their due date. */
+  unpaid: readonly UnpaidInvoice[];
+  /** The agency hosts the client's site. */
   hosted: boolean;
 }
 
 export type RiskReason = { level: RiskLevel } & (
   | { id: "none" }
   | { id: "overdue"; number: string; days: number; amountMinor: number; currency: string }
-  | { id: "lateOnce"; on: string; days: number | null }
-  | { id: "lateMany"; count: number; averageDays: number | null; last: string }
-  | { id: "worsening"; before: number; after: number }
-  | { id: "conduct" | "ethics" | "advice" | "scope" | "flags"; count: number }
+  | { id: "hostedUnpaid"; number: string; finalOn: string | null }
+  | { id: "lateOnce"; payment: LatePayment }
+  | { id: "lateRepeat" | "latePattern"; count: number; since: string; last: string; averageDays: number | null }
+  | { id: "worsening" | "improving"; before: number; after: number }
+  | { id: "conduct" | "ethics" | "advice" | "scope"; count: number }
+  | { id: "flags"; count: number }
   | { id: "many"; count: number; kinds: number }
-  | { id: "hostedUnpaid" }
 );
 
 export interface RiskAssessment {
   level: RiskLevel;
-  /** Highest level first. */
+  /** The one or two facts that set the level: what every view shows on one line. */
+  headline: RiskReason[];
+  /** Every reason, highest level first; the ones after the headline are the details. */
   reasons: RiskReason[];
 }
 
-const YEAR_DAYS = 365;
+/** The risk of a client whose record shows nothing: "ok", and why. */
+export const quietRisk: RiskAssessment = {
+  level: "ok",
+  headline: [{ level: "ok", id: "none" }],
+  reasons: [{ level: "ok", id: "none" }],
+};
 
-/** The risk level of one client on `today`, with every reason that sets it (highest first). */
-export function assessRisk(input: RiskInput): RiskAssessment {
-  const reasons: RiskReason[] = [];
-  for (const o of input.overdue) {
-    const level: RiskLevel = o.days > 60 ? "consider-ending" : o.days > 30 ? "at-risk" : "watch";
-    reasons.push({
+/** At this many late payments in 12 months, a pattern is a decision point. */
+const PATTERN_ENDING = 5;
+/** A trend is said when the averages differ by more than this many days. */
+const TREND_DAYS_APART = 7;
+
+/** Within one level, the order reasons are named in. */
+const priority: RiskReason["id"][] = [
+  "overdue",
+  "hostedUnpaid",
+  "latePattern",
+  "worsening",
+  "conduct",
+  "ethics",
+  "many",
+  "lateRepeat",
+  "lateOnce",
+  "advice",
+  "scope",
+  "flags",
+  "improving",
+  "none",
+];
+
+/** The risk level of one client on `facts.today`, with every reason that sets it. */
+export function assessRisk(facts: ClientFacts): RiskAssessment {
+  const reasons: RiskReason[] = [...paymentReasons(facts), ...incidentReasons(facts.counts)];
+  if (reasons.length === 0) return quietRisk;
+  reasons.sort(
+    (a, b) =>
+      rank(b.level) - rank(a.level) ||
+      priority.indexOf(a.id) - priority.indexOf(b.id) ||
+      (a.id === "overdue" && b.id === "overdue" ? b.days - a.days : 0),
+  );
+  const level = reasons[0]?.level ?? "ok";
+  return { level, headline: reasons.filter((r) => r.level === level).slice(0, 2), reasons };
+}
+
+function paymentReasons(facts: ClientFacts): RiskReason[] {
+  const out: RiskReason[] = [];
+  for (const u of facts.unpaid) {
+    // The reminders' own calendar: before the final stage it may still be a slip.
+    const level: RiskLevel = longPastFinal(u) ? "consider-ending" : pastFinal(u) ? "at-risk" : "watch";
+    out.push({
       level,
       id: "overdue",
-      number: o.number,
-      days: o.days,
-      amountMinor: o.amountMinor,
-      currency: o.currency,
+      number: u.number,
+      days: u.days,
+      amountMinor: u.amountMinor,
+      currency: u.currency,
     });
-  }
-  if (input.hosted && input.overdue.some((o) => o.stageKind === "final" || o.stageKind === "suspension")) {
-    reasons.push({ level: "at-risk", id: "hostedUnpaid" });
-  }
-
-  const since = addDays(input.today, -YEAR_DAYS);
-  const events = input.lateEvents
-    .filter((e) => (e.on > since || e.ongoing) && e.on <= input.today)
-    .toSorted((a, b) => a.on.localeCompare(b.on));
-  const last = events.at(-1);
-  if (events.length === 1 && last) {
-    reasons.push({ level: "watch", id: "lateOnce", on: last.on, days: last.days });
-  } else if (events.length > 1 && last) {
-    const known = events.flatMap((e) => (e.days === null ? [] : [e.days]));
-    reasons.push({
-      level: events.length >= 4 ? "consider-ending" : "at-risk",
-      id: "lateMany",
-      count: events.length,
-      averageDays: known.length > 0 ? average(known) : null,
-      last: last.on,
-    });
-    if (known.length >= 3) {
-      const half = Math.floor(known.length / 2);
-      const before = average(known.slice(0, half));
-      const after = average(known.slice(half));
-      if (after >= 10 && after > before + 7) reasons.push({ level: "at-risk", id: "worsening", before, after });
+    const final = sentOf(u, "final");
+    // Hosting goes on costing the agency; only a final notice recorded as sent makes it a fact.
+    if (facts.hosted && final && pastFinal(u)) {
+      out.push({ level: "at-risk", id: "hostedUnpaid", number: u.number, finalOn: final.on });
     }
   }
-
-  const recent = (kind: KindSummary["kind"]) => input.incidents.find((s) => s.kind === kind)?.recent ?? 0;
-  const conduct = recent("conduct");
-  if (conduct > 0) {
-    reasons.push({
-      level: conduct >= 3 ? "consider-ending" : conduct === 2 ? "at-risk" : "watch",
-      id: "conduct",
-      count: conduct,
+  const year = lateIn(facts.latePayments, facts.today, YEAR_DAYS);
+  const first = year[0];
+  const last = year.at(-1);
+  // One late payment that is the unpaid invoice already named says nothing more.
+  const named = first?.unpaid && facts.unpaid.some((u) => u.number === first.invoice);
+  if (year.length === 1 && first && !named) out.push({ level: "watch", id: "lateOnce", payment: first });
+  if (year.length > 1 && first && last) {
+    const known = year.flatMap((p) => (p.days === null ? [] : [p.days]));
+    const pattern = isPattern(year);
+    out.push({
+      level: !pattern ? "watch" : year.length >= PATTERN_ENDING ? "consider-ending" : "at-risk",
+      id: pattern ? "latePattern" : "lateRepeat",
+      count: year.length,
+      since: first.on,
+      last: last.on,
+      averageDays: known.length > 0 ? average(known) : null,
     });
   }
-  const ethics = recent("ethics");
-  if (ethics > 0) reasons.push({ level: ethics >= 2 ? "at-risk" : "watch", id: "ethics", count: ethics });
-  if (recent("advice") >= 2) reasons.push({ level: "watch", id: "advice", count: recent("advice") });
-  if (recent("scope") >= 3) reasons.push({ level: "watch", id: "scope", count: recent("scope") });
-  const flags = input.incidents.find((s) => s.kind === "flag")?.total ?? 0;
-  if (flags >= 2) reasons.push({ level: "watch", id: "flags", count: flags });
-  const recentTotal = input.incidents.reduce((n, s) => n + s.recent, 0);
-  const recentKinds = input.incidents.filter((s) => s.recent > 0 && s.kind !== "note").length;
-  if (recentTotal >= 5 && recentKinds >= 3)
-    reasons.push({ level: "at-risk", id: "many", count: recentTotal, kinds: recentKinds });
+  const trend = lateTrend(facts.latePayments, facts.today);
+  if (trend && trend.after > trend.before + TREND_DAYS_APART) out.push({ level: "at-risk", id: "worsening", ...trend });
+  if (trend && trend.after < trend.before - TREND_DAYS_APART) out.push({ level: "ok", id: "improving", ...trend });
+  return out;
+}
 
-  if (reasons.length === 0) return { level: "ok", reasons: [{ level: "ok", id: "none" }] };
-  reasons.sort((a, b) => rank(b.level) - rank(a.level));
-  return { level: reasons[0]?.level ?? "ok", reasons };
+function incidentReasons(counts: readonly KindCount[]): RiskReason[] {
+  const out: RiskReason[] = [];
+  const recent = (kind: KindCount["kind"]) => countOf(counts, kind)?.recent ?? 0;
+  const conduct = recent("conduct");
+  if (conduct > 0) {
+    const level: RiskLevel = conduct >= 3 ? "consider-ending" : conduct === 2 ? "at-risk" : "watch";
+    out.push({ level, id: "conduct", count: conduct });
+  }
+  const ethics = recent("ethics");
+  if (ethics > 0) out.push({ level: ethics >= 2 ? "at-risk" : "watch", id: "ethics", count: ethics });
+  if (recent("advice") >= 2) out.push({ level: "watch", id: "advice", count: recent("advice") });
+  if (recent("scope") >= 3) out.push({ level: "watch", id: "scope", count: recent("scope") });
+  const flags = countOf(counts, "flag")?.total ?? 0;
+  if (flags >= 2) out.push({ level: "watch", id: "flags", count: flags });
+  const totals = recentTotals(counts);
+  if (totals.count >= 5 && totals.kinds >= 3) out.push({ level: "at-risk", id: "many", ...totals });
+  return out;
 }
 
 /** Orders levels: ok 0 … consider-ending 3 (e.g. to tell that a client's risk rose). */
@@ -128,6 +156,6 @@ export function rank(level: RiskLevel): number {
   return riskLevels.indexOf(level);
 }
 
-function average(values: readonly number[]): number {
-  return Math.round(values.reduce((n, v) => n + v, 0) / values.length);
+export function isRiskLevel(value: unknown): value is RiskLevel {
+  return typeof value === "string" && (riskLevels as readonly string[]).includes(value);
 }

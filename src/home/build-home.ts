@@ -4,8 +4,8 @@ import type { Context } from "../core/context.ts";
 import { sumByCurrency } from "../domain/money.ts";
 import { rank } from "../domain/risk.ts";
 import { clientRecords } from "../invoices/client-records.ts";
-import { describeReason } from "../invoices/invoice-card-section.ts";
 import { type Message, message } from "../messages/message.ts";
+import { riskHeadline } from "../messages/render-risk.ts";
 import { homeResumeButton } from "./home-resume.ts";
 
 export const HOME_WATCH_MAX = 10;
@@ -50,8 +50,7 @@ async function ownerHome(ctx: Context): Promise<Message> {
     .sort((a, b) => rank(b.risk.level) - rank(a.risk.level));
   const lines = watch.slice(0, HOME_WATCH_MAX).map((r) => {
     const client = active.get(r.clientId);
-    const reason = r.risk.reasons[0];
-    const why = [t.risk.levels[r.risk.level], ...(reason ? [describeReason(ctx, reason)] : [])].join(": ");
+    const why = riskHeadline(r.risk, t, fmt);
     return `• ${t.home.watchLine({ name: client?.displayName ?? "", slug: client?.slug ?? "", why })}`;
   });
   if (watch.length > HOME_WATCH_MAX) lines.push(t.home.watchMore({ count: watch.length - HOME_WATCH_MAX }));

@@ -4,10 +4,9 @@ import type { IncidentKind } from "../../db/schema/incidents.ts";
 import { requireClient } from "../clients/require-client.ts";
 import type { Context } from "../core/context.ts";
 import { type Effect, reply } from "../core/effects.ts";
+import { localDate, startOfLocalDay } from "../domain/dates.ts";
+import { RECENT_DAYS, windowStart } from "../domain/windows.ts";
 import { message } from "../messages/message.ts";
-
-export const RECENT_DAYS = 90;
-export const DAY_MS = 86_400_000;
 
 export interface LogIncidentInput {
   client: string;
@@ -38,9 +37,14 @@ export async function logIncident(ctx: Context, input: LogIncidentInput): Promis
       createdAt: now,
     },
     { actorId: ctx.user.id, details: { kind: input.kind, client: client.slug } },
-    new Date(now.getTime() - RECENT_DAYS * DAY_MS),
+    // The card's window: the last 90 local days, from the first one's midnight.
+    startOfLocalDay(windowStart(localDate(now, ctx.workspace.timezone), RECENT_DAYS), ctx.workspace.timezone),
   );
-  const count90 = incident.count;
+  // Late payments count one per invoice, overdue invoices included: only the whole record can
+  // say how many, which would cost each command far more than logging it (a thousand at once
+  // would each read a thousand). The card says it; this confirmation gives no number rather
+  // than a different one (issue #21).
+  const count90 = input.kind === "late" ? 0 : incident.count;
   const { t } = ctx;
   const kind = t.incidents.kinds[input.kind];
   const what = input.invoiceRef ? `${kind} (${t.incidents.onInvoice({ invoice: input.invoiceRef })})` : kind;

@@ -1,19 +1,24 @@
 import type { Db } from "../../db/database.ts";
 import { invoicesWithPayments } from "../../db/queries/open-invoices.ts";
-import { incidentStatsByClient, lateIncidents } from "../../db/queries/risk-inputs.ts";
-import type { KindSummary } from "../domain/advice.ts";
-import { addDays, localDate } from "../domain/dates.ts";
+import { incidentTallies, lateLogs } from "../../db/queries/risk-inputs.ts";
+import type { AdviceFacts } from "../domain/advice.ts";
+import { localDate, startOfLocalDay } from "../domain/dates.ts";
+import { latePaymentsOf } from "../domain/late-payments.ts";
+import { type Money, sumByCurrency } from "../domain/money.ts";
+import { countRecord } from "../domain/record-counts.ts";
 import { loadReferenceRates } from "../domain/reference-rates.ts";
-import { assessRisk, type LateEvent, type OverdueInvoice, type RiskAssessment } from "../domain/risk.ts";
+import { assessRisk, type ClientFacts, type RiskAssessment } from "../domain/risk.ts";
+import { stagesFor } from "../domain/stages.ts";
+import type { UnpaidInvoice } from "../domain/unpaid-invoice.ts";
+import { RECENT_DAYS, windowStart } from "../domain/windows.ts";
 import { groupBy } from "../group-by.ts";
 import { assessInvoice, type InvoiceAssessment } from "./assess-invoice.ts";
 
-/** What the card, advice and risk read about one client. */
+/** What every view of a client reads: the card, the list, App Home, the digest and the wizard. */
 export interface ClientRecord {
   clientId: number;
-  /** Incident counts by kind; `late` includes invoices that went overdue or were paid late. */
-  stats: KindSummary[];
-  lateEvents: LateEvent[];
+  /** Counts, late payments, unpaid invoices: what risk and advice read (src/domain/risk.ts). */
+  facts: ClientFacts;
   /** Its invoices (void ones left out), with balances, charges and stages. */
   assessments: InvoiceAssessment[];
   risk: RiskAssessment;
@@ -33,17 +38,18 @@ export interface RecordScope {
   riskOnly?: boolean;
 }
 
-const RECENT_DAYS = 90;
+/** Stages without a final notice still give reminders this long before "past the final stage". */
+const FINAL_DAY_FLOOR = 30;
 
 /**
- * The record of many clients in three queries whatever their number: incident counts,
- * `late` incidents, and invoices with payments.
+ * The record of many clients in three queries whatever their number (four with reminder
+ * dates): incident tallies, `late` incidents, and invoices with payments.
  *
  * An invoice counts as a late payment without anyone typing it: once it is overdue (unpaid
- * after its due date) or was paid after it. This is computed here, where the card, the advice
- * and the risk read the record, rather than written as incidents by a scheduler: nothing to
- * run, nothing to undo when a payment is back-dated. A `late` incident that links the invoice
- * (`/client late acme INV-7`) is the same late payment and is not counted twice.
+ * after its due date) or was paid after it. This is computed here, where every view reads the
+ * record, rather than written as incidents by a scheduler: nothing to run, nothing to undo
+ * when a payment is back-dated. Incidents about the same invoice are the same late payment
+ * (src/domain/late-payments.ts).
  */
 export async function clientRecords(db: Db, scope: RecordScope): Promise<Map<number, ClientRecord>> {
   const { workspace, ...rest } = scope;
@@ -62,11 +68,16 @@ export async function workspacesClientRecords(
   const out = new Map<number, Map<number, ClientRecord>>(scope.workspaces.map((w) => [w.id, new Map()]));
   if (scope.workspaces.length === 0) return out;
   const ids = scope.workspaces.map((w) => w.id);
-  const recentSince = new Date(scope.now.getTime() - RECENT_DAYS * 86_400_000);
+  const todays = new Map(scope.workspaces.map((w) => [w.id, localDate(scope.now, w.timezone)]));
+  const zones = new Map(scope.workspaces.map((w) => [w.id, w.timezone]));
+  const windows = scope.workspaces.map((w) => ({
+    workspaceId: w.id,
+    since: startOfLocalDay(windowStart(todays.get(w.id) ?? "", RECENT_DAYS), w.timezone),
+  }));
   const historySince = scope.sinceDay ? new Date(`${scope.sinceDay}T00:00:00Z`) : new Date(0);
-  const [stats, incidents, rows] = await Promise.all([
-    incidentStatsByClient(db, ids, recentSince, scope.clientIds),
-    lateIncidents(db, ids, historySince, scope.clientIds),
+  const [tallies, logs, rows] = await Promise.all([
+    incidentTallies(db, windows, scope.clientIds),
+    lateLogs(db, ids, historySince, scope.clientIds),
     invoicesWithPayments(db, {
       workspaceIds: ids,
       ...(scope.clientIds ? { clientIds: scope.clientIds } : {}),
@@ -75,22 +86,18 @@ export async function workspacesClientRecords(
     }),
   ]);
   const rates = loadReferenceRates();
-  const todays = new Map(scope.workspaces.map((w) => [w.id, localDate(scope.now, w.timezone)]));
-  const zones = new Map(scope.workspaces.map((w) => [w.id, w.timezone]));
   // Grouped once: per-client filtering of every row would cost clients × rows.
   const assessments = rows.flatMap((r) => {
     const today = todays.get(r.workspace.id);
     return r.invoice.status === "void" || !today ? [] : [assessInvoice(r, today, rates)];
   });
   const assessmentsOf = groupBy(assessments, (a) => a.source.client.id);
-  const incidentsOf = groupBy(incidents, (i) => i.clientId);
+  const logsOf = groupBy(logs, (l) => l.clientId);
+  const talliesOf = groupBy(tallies, (t) => t.clientId);
   const workspaceOf = new Map<number, number>();
   for (const a of assessments) workspaceOf.set(a.source.client.id, a.source.workspace.id);
-  for (const i of incidents) workspaceOf.set(i.clientId, i.workspaceId);
-  for (const [clientId, list] of stats) {
-    const first = list[0];
-    if (first) workspaceOf.set(clientId, first.workspaceId);
-  }
+  for (const l of logs) workspaceOf.set(l.clientId, l.workspaceId);
+  for (const t of tallies) workspaceOf.set(t.clientId, t.workspaceId);
 
   for (const [clientId, workspaceId] of workspaceOf) {
     const today = todays.get(workspaceId);
@@ -98,51 +105,77 @@ export async function workspacesClientRecords(
     const records = out.get(workspaceId);
     if (!today || !zone || !records) continue;
     const own = assessmentsOf.get(clientId) ?? [];
-    const late = own.filter((a) => a.overdue || (a.outstandingMinor === 0 && a.charges.daysLate > 0));
-    const lateIds = new Set(late.map((a) => a.source.invoice.id));
-    const events: LateEvent[] = [
-      ...late.map((a) => ({ on: addDays(a.source.invoice.dueOn, 1), days: a.charges.daysLate, ongoing: a.overdue })),
-      ...(incidentsOf.get(clientId) ?? [])
-        .filter((i) => !(i.invoiceId !== null && lateIds.has(i.invoiceId)))
-        .map((i) => ({ on: localDate(i.occurredAt, zone), days: null })),
-    ].sort((a, b) => a.on.localeCompare(b.on));
-    const kinds: KindSummary[] = (stats.get(clientId) ?? []).filter((s) => s.kind !== "late");
-    const first = events[0];
-    const last = events.at(-1);
-    const recentDay = addDays(today, -RECENT_DAYS);
-    if (first && last) {
-      const recent = events.filter((e) => e.on > recentDay || e.ongoing);
-      kinds.push({
-        kind: "late",
-        total: events.length,
-        recent: recent.length,
-        first: dayToDate(first.on),
-        firstRecent: recent[0] ? dayToDate(recent[0].on) : null,
-        last: dayToDate(last.on),
-      });
-    }
-    const overdue: OverdueInvoice[] = own
-      .filter((a) => a.overdue)
-      .map((a) => ({
+    const latePayments = latePaymentsOf(
+      own.map((a) => ({
+        id: a.source.invoice.id,
         number: a.source.invoice.number,
-        days: a.stage.daysLate,
-        amountMinor: a.outstandingMinor,
-        currency: a.source.invoice.currency,
-        stageKind: a.stage.last?.kind ?? null,
-      }));
-    const risk = assessRisk({
+        dueOn: a.source.invoice.dueOn,
+        late: a.overdue || (a.outstandingMinor === 0 && a.charges.daysLate > 0),
+        unpaid: a.overdue,
+        days: a.overdue ? a.stage.daysLate : a.charges.daysLate,
+      })),
+      (logsOf.get(clientId) ?? []).map((l) => ({
+        id: l.id,
+        loggedOn: localDate(l.occurredAt, zone),
+        invoiceId: l.invoiceId,
+        invoiceNumber: l.invoiceNumber,
+        invoiceDueOn: l.invoiceDueOn,
+        invoiceRef: l.invoiceRef,
+      })),
+    );
+    const counts = countRecord(
       today,
-      incidents: kinds,
-      lateEvents: events,
-      overdue,
+      (talliesOf.get(clientId) ?? []).map((t) => ({
+        kind: t.kind,
+        total: t.total,
+        recent: t.recent,
+        first: localDate(t.first, zone),
+        last: localDate(t.last, zone),
+        firstRecent: t.firstRecent ? localDate(t.firstRecent, zone) : null,
+      })),
+      latePayments,
+    );
+    const facts: ClientFacts = {
+      today,
+      counts,
+      latePayments,
+      unpaid: own.filter((a) => a.overdue).map(unpaidInvoice),
       hosted: own.some((a) => a.terms.hosted),
-    });
-    records.set(clientId, { clientId, stats: kinds, lateEvents: events, assessments: own, risk });
+    };
+    records.set(clientId, { clientId, facts, assessments: own, risk: assessRisk(facts) });
   }
   return out;
 }
 
-/** A local day as an instant that shows as that day in any time zone within ±12 hours. */
-function dayToDate(day: string): Date {
-  return new Date(`${day}T12:00:00Z`);
+/** The facts the advice reads for a client: its record, whether it is a former client, what it owes. */
+export function adviceFacts(record: ClientRecord | undefined, status: string, today: string): AdviceFacts {
+  const facts = record?.facts ?? { today, counts: [], latePayments: [], unpaid: [], hosted: false };
+  const owing = (record?.assessments ?? []).filter((a) => a.outstandingMinor > 0 || a.chargesOwedMinor > 0);
+  const amounts: Money[] = sumByCurrency(
+    owing.map((a) => ({ minor: a.outstandingMinor + a.chargesOwedMinor, currency: a.source.invoice.currency })),
+  );
+  return {
+    ...facts,
+    former: status === "offboarded",
+    owed: { invoices: owing.map((a) => a.source.invoice.number), amounts },
+  };
+}
+
+function unpaidInvoice(a: InvoiceAssessment): UnpaidInvoice {
+  const stages = stagesFor(a.terms.stages, a.terms.hosted);
+  const final = stages.find((s) => s.kind === "final");
+  const lastDay = stages.filter((s) => s.kind !== "suspension").at(-1)?.day ?? 0;
+  const inv = a.source.invoice;
+  return {
+    number: inv.number,
+    days: a.stage.daysLate,
+    stageDays: a.stage.stageDays,
+    amountMinor: a.outstandingMinor,
+    currency: inv.currency,
+    disputed: inv.disputedSince !== null,
+    finalDay: final?.day ?? Math.max(FINAL_DAY_FLOOR, lastDay),
+    suspensionDay: stages.find((s) => s.kind === "suspension")?.day ?? null,
+    // What the record shows: each stage recorded as sent, with the day it went.
+    sent: a.stage.sent.map((s) => ({ kind: s.kind, on: s.sentOn })),
+  };
 }

@@ -1,34 +1,51 @@
 import type { Advice } from "../domain/advice.ts";
+import type { SentReminder } from "../domain/unpaid-invoice.ts";
 import type { Catalog } from "./catalog.ts";
 import type { Formatter } from "./format.ts";
+import { describeLatePayment } from "./render-risk.ts";
 
-export function renderAdvice(a: Advice, t: Catalog, fmt: Formatter): string {
-  const d = (date: Date) => fmt.date(date);
+/** One piece of advice in words. `slug` names the client in the commands it suggests. */
+export function renderAdvice(a: Advice, t: Catalog, fmt: Formatter, slug: string): string {
+  const d = (day: string) => fmt.date(day);
+  const ta = t.advice;
+  const reminders = (last: SentReminder | null) =>
+    last ? ta.reminders.last({ kind: last.kind, date: last.on ? d(last.on) : null }) : ta.reminders.none;
   switch (a.id) {
     case "noPattern":
-      return t.advice.noPattern;
-    case "lateOnce":
-      return t.advice.lateOnce({ date: d(a.date) });
+      return ta.noPattern;
+    case "suspend":
+    case "finalSent":
+      return ta[a.id]({ number: a.number, days: a.days, final: reminders({ kind: "final", on: a.finalOn }) });
+    case "chaseOrWriteOff":
+    case "remindPastFinal":
+      return ta[a.id]({ number: a.number, days: a.days, reminders: reminders(a.last) });
     case "latePattern":
-      return t.advice.latePattern({ count: a.count, since: d(a.since), last: d(a.last) });
+    case "lateRepeat":
+      return ta[a.id]({ count: a.count, since: d(a.since), last: d(a.last) });
+    case "lateOnce":
+      return ta.lateOnce({
+        payment: describeLatePayment(a.payment, t, fmt),
+        unpaid: a.payment.unpaid || a.payment.days === null,
+      });
     case "conductOnce":
-      return t.advice.conductOnce({ date: d(a.date) });
-    case "conductRepeat":
-      return t.advice.conductRepeat({ count: a.count, last: d(a.last) });
-    case "conductPersistent":
-      return t.advice.conductPersistent({ count: a.count, last: d(a.last) });
     case "adviceOnce":
-      return t.advice.adviceOnce;
+      return ta[a.id]({ date: d(a.on) });
+    case "conductRepeat":
+    case "conductPersistent":
     case "advicePattern":
-      return t.advice.advicePattern({ count: a.count, last: d(a.last) });
     case "scope":
     case "ethics":
     case "flags":
-      return t.advice[a.id]({ count: a.count, last: d(a.last) });
+      return ta[a.id]({ count: a.count, since: d(a.since), last: d(a.last) });
     case "manyTroubles":
-      return t.advice.manyTroubles({ count: a.count, kinds: a.kinds });
-    case "hostedUnpaid":
-    case "overdueFinal":
-      return t.advice[a.id]({ number: a.number, days: a.days });
+      return ta.manyTroubles({ count: a.count, kinds: a.kinds });
+    case "formerOwed":
+      return ta.formerOwed({
+        invoices: fmt.list(a.invoices),
+        amounts: fmt.list(a.amounts.map((m) => fmt.money(m.minor, m.currency))),
+        slug,
+      });
+    case "formerSettled":
+      return ta.formerSettled({ slug });
   }
 }

@@ -1,49 +1,43 @@
-import { incidentKinds } from "../../db/schema/incidents.ts";
 import type { Context } from "../core/context.ts";
 import { adviseFor } from "../domain/advice.ts";
-import { describeReason } from "../invoices/invoice-card-section.ts";
 import { type Message, message } from "../messages/message.ts";
 import { renderAdvice } from "../messages/render-advice.ts";
+import { riskDetails, riskHeadline } from "../messages/render-risk.ts";
 import { owedLines } from "./build-step-message.ts";
 import type { WizardFacts } from "./wizard-facts.ts";
 import type { Wizard } from "./wizard-record.ts";
 
 /**
- * The wizard's first message: the client's record (incidents by kind, what is unpaid, what
- * the playbook says and why), so the decision rests on facts, then what happens meanwhile.
+ * The wizard's first message: the client's record (the card's counts, what is unpaid, the
+ * risk level and the playbook's advice with their reasons), so the decision rests on facts,
+ * then what happens meanwhile.
  */
 export function buildOpeningMessage(ctx: Context, wizard: Wizard, facts: WizardFacts): Message {
-  const o = ctx.t.offboarding.opening;
+  const { t, fmt } = ctx;
+  const o = t.offboarding.opening;
   const title = o.title({ client: facts.client.displayName });
   const m = message(title)
     .header(title)
-    .context(o.privateNote({ date: ctx.fmt.date(wizard.row.startedAt) }))
+    .context(o.privateNote({ date: fmt.date(wizard.row.startedAt) }))
     .text(o.intro);
-  const byKind = new Map(facts.stats.map((s) => [s.kind, s]));
-  if (byKind.size === 0) m.text(o.noIncidents);
+  if (facts.counts.length === 0) m.text(o.noIncidents);
   else
     m.fields(
-      incidentKinds.flatMap((k) => {
-        const s = byKind.get(k);
-        return s
-          ? [
-              {
-                label: ctx.t.incidents.kinds[k],
-                value: o.incidentValue({ recent: s.recent, total: s.total, last: ctx.fmt.date(s.last) }),
-              },
-            ]
-          : [];
-      }),
+      facts.counts.map((c) => ({
+        label: t.incidents.kinds[c.kind],
+        value: o.incidentValue({ recent: c.recent, total: c.total, last: fmt.date(c.last) }),
+      })),
       o.incidents,
     );
   m.text([o.unpaidTitle, ...(facts.accounts.unpaid.length === 0 ? [o.noUnpaid] : owedLines(ctx, facts))].join("\n"));
-  const risk = facts.risk
-    ? [
-        ctx.t.risk.line({ level: ctx.t.risk.levels[facts.risk.level] }),
-        ...facts.risk.reasons.map((r) => `• ${describeReason(ctx, r)}`),
-      ]
-    : [];
-  m.text([...risk, o.risk, ...adviseFor(facts.stats).map((a) => `• ${renderAdvice(a, ctx.t, ctx.fmt)}`)].join("\n"));
+  m.text(
+    [
+      t.clients.card.risk({ headline: riskHeadline(facts.risk, t, fmt) }),
+      ...riskDetails(facts.risk, t, fmt).map((r) => `• ${r}`),
+      o.risk,
+      ...adviseFor(facts.advice).map((a) => `• ${renderAdvice(a, t, fmt, facts.client.slug)}`),
+    ].join("\n"),
+  );
   m.context(o.hidden({ slug: facts.client.slug }));
   return m.build();
 }

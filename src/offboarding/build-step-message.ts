@@ -50,7 +50,7 @@ type StepBody = (ctx: Context, wizard: Wizard, facts: WizardFacts, m: MessageBui
 const stepBody: Record<WizardStepKey, StepBody> = {
   talk(ctx, wizard, facts, m) {
     const o = ctx.t.offboarding;
-    const conduct = facts.stats.find((s) => s.kind === "conduct");
+    const conduct = facts.counts.find((s) => s.kind === "conduct");
     if (conduct) m.context(o.guidance.talkConduct({ count: conduct.total }));
     const conv = wizard.texts.conversation;
     if (conv) m.context(o.guidance.talkRecorded({ date: ctx.fmt.date(conv.on), notes: conv.notes }));
@@ -63,7 +63,7 @@ const stepBody: Record<WizardStepKey, StepBody> = {
     return [{ id: wizardAction(wizard, "conversation"), label: o.buttons.recordConversation, style: "primary" }];
   },
   decide(ctx, wizard, facts, m) {
-    const scope = facts.stats.find((s) => s.kind === "scope");
+    const scope = facts.counts.find((s) => s.kind === "scope");
     if (scope) m.context(ctx.t.offboarding.guidance.decideScope({ count: scope.total }));
     return [{ id: wizardAction(wizard, "done"), label: ctx.t.offboarding.buttons.decided, style: "primary" }];
   },
@@ -112,7 +112,7 @@ const stepBody: Record<WizardStepKey, StepBody> = {
     return buttons;
   },
   learn(ctx, wizard, facts, m) {
-    const flags = facts.stats.find((s) => s.kind === "flag");
+    const flags = facts.counts.find((s) => s.kind === "flag");
     if (flags) m.context(ctx.t.offboarding.guidance.flagsSoFar({ count: flags.total }));
     return [{ id: wizardAction(wizard, "lessons"), label: ctx.t.offboarding.buttons.writeLessons, style: "primary" }];
   },

@@ -46,11 +46,14 @@ export function renderRecord(t: Catalog, fmt: Formatter, data: RecordData): stri
   out.push(r.since({ date: fmt.date(client.createdAt) }));
   if (data.aliases.length > 0) out.push(r.aliases({ aliases: inline(data.aliases.join(", ")) }));
 
-  section(out, r.incidents({ count: data.incidents.length }));
+  // Lessons are the owner's own kind of entry: apart, never among the incidents (issue #14).
+  const incidents = data.incidents.filter((i) => i.kind !== "lesson");
+  const lessons = data.incidents.filter((i) => i.kind === "lesson");
+  section(out, r.incidents({ count: incidents.length }));
   table(
     out,
     r.incidentHead,
-    data.incidents.map((i) => [
+    incidents.map((i) => [
       fmt.dateTime(i.occurredAt),
       t.incidents.kinds[i.kind] +
         (i.withdrawnAt ? ` (${r.withdrawn({ date: fmt.date(i.withdrawnAt), by: name(i.withdrawnBy ?? "") })})` : ""),
@@ -60,6 +63,21 @@ export function renderRecord(t: Catalog, fmt: Formatter, data: RecordData): stri
     ]),
     r.none,
   );
+
+  if (lessons.length > 0) {
+    section(out, r.lessonList({ count: lessons.length }));
+    table(
+      out,
+      r.lessonHead,
+      lessons.map((l) => [
+        fmt.dateTime(l.occurredAt),
+        name(l.reporterId),
+        (l.note ?? "") +
+          (l.withdrawnAt ? ` (${r.withdrawn({ date: fmt.date(l.withdrawnAt), by: name(l.withdrawnBy ?? "") })})` : ""),
+      ]),
+      r.none,
+    );
+  }
 
   const writtenOff = new Set(
     data.invoiceEvents.filter((e) => e.action === "invoice.written-off").map((e) => e.invoiceId),

@@ -304,7 +304,8 @@ async function submitted(
             await insertIncident(tx, {
               workspaceId: ctx.workspace.id,
               clientId: facts.client.id,
-              kind: "flag",
+              // Their own kind: on the card and in the record, never counted toward risk (issue #14).
+              kind: "lesson",
               note,
               reporterId: ctx.user.id,
               source: ctx.invocation.platform,

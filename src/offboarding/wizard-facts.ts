@@ -1,11 +1,12 @@
 import type { ClientRow } from "../../db/queries/clients.ts";
 import { memberNames } from "../../db/queries/members.ts";
 import type { Context } from "../core/context.ts";
-import type { KindSummary } from "../domain/advice.ts";
+import type { AdviceFacts } from "../domain/advice.ts";
 import { resolveTerms } from "../domain/charges/index.ts";
 import { addDays, localDate } from "../domain/dates.ts";
-import type { RiskAssessment } from "../domain/risk.ts";
-import { clientRecords } from "../invoices/client-records.ts";
+import type { KindCount } from "../domain/record-counts.ts";
+import { quietRisk, type RiskAssessment } from "../domain/risk.ts";
+import { adviceFacts, clientRecords } from "../invoices/client-records.ts";
 import { catalogFor } from "../messages/catalog.ts";
 import { letterFormatter } from "../messages/letter-formatter.ts";
 import { type Locale, toLocale } from "../messages/locale.ts";
@@ -20,10 +21,12 @@ export const HANDOVER_DAYS = 30;
 export interface WizardFacts {
   client: ClientRow;
   today: string;
-  /** Incidents by kind; late payments include invoices that went overdue or were paid late (issue #3). */
-  stats: KindSummary[];
-  /** The risk level with its reasons (issue #3), when there is anything to assess. */
-  risk: RiskAssessment | null;
+  /** The record's counts by kind (the card's): late payments one per invoice, lessons never. */
+  counts: readonly KindCount[];
+  /** The risk level with its reasons: the card's. */
+  risk: RiskAssessment;
+  /** What the playbook's advice reads: the card's. */
+  advice: AdviceFacts;
   accounts: ClientAccounts;
   /** The name the letters are signed with: the person who started the wizard. */
   signer: string;
@@ -46,8 +49,9 @@ export async function loadWizardFacts(ctx: Context, client: ClientRow, starterId
   return {
     client,
     today,
-    stats: record?.stats ?? [],
-    risk: record?.risk ?? null,
+    counts: record?.facts.counts ?? [],
+    risk: record?.risk ?? quietRisk,
+    advice: adviceFacts(record, client.status, today),
     accounts,
     signer: names.get(starterId) ?? starterId,
     // The client's terms (issue #3) say its language and whether we host it, else the workspace's.
@@ -59,7 +63,7 @@ export async function loadWizardFacts(ctx: Context, client: ClientRow, starterId
 /** The reasons a letter can give: the kinds logged for this client, with counts and first dates. */
 export function availableReasons(facts: WizardFacts) {
   return reasonKinds.flatMap((kind) => {
-    const s = facts.stats.find((x) => x.kind === kind);
+    const s = facts.counts.find((x) => x.kind === kind);
     return s ? [{ kind, count: s.total, since: s.first }] : [];
   });
 }

@@ -233,14 +233,15 @@ describe("late payments in the client's record", () => {
     h.clock.set("2025-01-20T10:00:00Z");
     const card = await h.say("/client show acme");
     expect(card).toContain("late payment: 1 / 1");
-    expect(card).toContain("One late payment (16 Jan 2025): likely an accounting slip");
-    expect(card).toContain("Invoices");
+    expect(card).toContain("• INV-7, due 15 Jan 2025, unpaid for 5 days");
+    expect(card).toContain(
+      "One late payment in the last 12 months (INV-7, due 15 Jan 2025, unpaid for 5 days): likely an accounting slip. A polite reminder is enough.",
+    );
     expect(card).toContain("INV-7 · ACME Corp · €1,200.00 due 15 Jan 2025 · 5 days overdue");
-    expect(card).toContain("Risk: watch");
-    expect(card).toContain("INV-7 unpaid 5 days after its due date (€1,200.00)");
+    expect(card).toContain("Risk — watch: INV-7 unpaid 5 days after its due date (€1,200.00)\n");
   });
 
-  it("keeps an invoice unpaid for months recent, and calls it no accounting slip past the final notice", async () => {
+  it("dates a late payment on its due date in every window, and calls an invoice unpaid for months no slip", async () => {
     await h.run("/client add acme ACME Corp");
     await h.run("/client invoice acme INV-7 1200 EUR due 2025-01-15");
     for (const day of ["2025-01-16", "2025-01-30", "2025-02-14"]) {
@@ -249,12 +250,14 @@ describe("late payments in the client's record", () => {
     }
     h.clock.set("2025-06-15T10:00:00Z");
     const card = await h.say("/client show acme");
-    expect(card).toContain("late payment: 1 / 1");
-    expect(card).toContain("Risk: consider ending");
+    // It fell due on 15 Jan: not in the last 90 days, in the last 12 months, unpaid still.
+    expect(card).toContain("late payment: 0 / 1");
+    expect(card).toContain("Risk — consider ending: INV-7 unpaid 151 days after its due date (€1,200.00)");
     expect(card).toContain(
-      "INV-7 is still unpaid 151 days after its due date, past the final notice: make sure the money actually arrives",
+      "INV-7 is still unpaid 151 days after its due date, long past the final stage (no reminder recorded yet). Make sure the money actually arrives",
     );
     expect(card).not.toContain("accounting slip");
+    expect(card).not.toContain("pattern");
   });
 
   it("counts a late payment once when someone also logs it against the invoice", async () => {
@@ -269,7 +272,7 @@ describe("late payments in the client's record", () => {
     expect(await h.say("/client show acme")).toContain("late payment: 2 / 2");
   });
 
-  it("sees a pattern of late payments and a hosted client unpaid past the final notice", async () => {
+  it("sees a pattern of late payments; names a final notice only once it is recorded as sent", async () => {
     await h.run("/client add acme ACME Corp");
     await h.run("/client terms acme hosted yes");
     for (const [n, due, paid] of [
@@ -290,12 +293,26 @@ describe("late payments in the client's record", () => {
       await h.run("/client reminded A-4");
     }
     h.clock.set("2025-05-20T10:00:00Z");
-    const card = await h.say("/client show acme");
+    let card = await h.say("/client show acme");
     expect(card).toContain("late payment: 2 / 4");
-    expect(card).toContain("Risk: consider ending");
-    expect(card).toContain("4 late payments in the last 12 months, 20 days late on average (last 11 Apr 2025)");
-    expect(card).toContain("lateness is getting worse: 8 days on average before, 33 days lately");
+    expect(card).toContain(
+      "Risk — at risk: A-4 unpaid 40 days after its due date (€900.00); 4 separate late payments in the last 12 months, 20 days late on average (from 10 Jan 2025 to 10 Apr 2025)",
+    );
     expect(card).toContain("Renegotiate");
-    expect(card).toContain("A-4 is unpaid 40 days after its due date and the agency hosts this client's site");
+    // Nothing was recorded as sent: the card says so, and claims no final notice.
+    expect(card).toContain("past the day for the final notice (no reminder recorded yet). Send the next reminder");
+    expect(card).not.toContain("suspension notice");
+    expect(card).not.toMatch(/final notice (sent|recorded)/);
+
+    await h.run("/client reminded A-4");
+    card = await h.say("/client show acme");
+    expect(card).toContain("A-4 is unpaid 40 days after its due date (final notice sent on 20 May 2025)");
+    expect(card).toContain("the agency hosts the site and A-4 is unpaid past the final notice (sent on 20 May 2025)");
+
+    h.clock.set("2025-05-26T10:00:00Z");
+    card = await h.say("/client show acme");
+    expect(card).toContain(
+      "A-4 is unpaid 46 days after its due date and the agency hosts this client's site (final notice sent on 20 May 2025). Send a suspension notice",
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findWorkspace } from "../../db/queries/workspaces.ts";
-import { clientRecords, workspacesClientRecords } from "../../src/invoices/client-records.ts";
+import { type ClientRecord, clientRecords, workspacesClientRecords } from "../../src/invoices/client-records.ts";
 import { useHarness } from "../support/harness.ts";
 
 /**
@@ -41,14 +41,14 @@ describe("risk levels read for the digest", () => {
       sinceDay: "2025-04-01",
       riskOnly: true,
     });
-    const levels = (records: Map<number, { risk: { level: string }; lateEvents: unknown[] }> | undefined) =>
-      [...(records?.values() ?? [])].map((r) => [r.risk.level, r.lateEvents.length]).sort();
+    const levels = (records: Map<number, ClientRecord> | undefined) =>
+      [...(records?.values() ?? [])].map((r) => [r.risk.level, r.facts.latePayments.length]).sort();
     expect(levels(digest.get(console.id))).toEqual(
-      levels(new Map([...full].filter(([, r]) => r.lateEvents.length > 0))),
+      levels(new Map([...full].filter(([, r]) => r.facts.latePayments.length > 0))),
     );
-    // ACME: two late payments → at risk; Tidy's on-time invoices say nothing.
-    expect(levels(digest.get(console.id))).toEqual([["at-risk", 2]]);
-    // The other workspace's overdue invoice is its own (and 59 days late: at risk).
+    // ACME: two late payments, not yet a pattern → watch; Tidy's on-time invoices say nothing.
+    expect(levels(digest.get(console.id))).toEqual([["watch", 2]]);
+    // The other workspace's overdue invoice is its own (59 days late, past the final stage: at risk).
     expect(levels(digest.get(other.id))).toEqual([["at-risk", 1]]);
   });
 });

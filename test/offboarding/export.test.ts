@@ -89,8 +89,8 @@ describe("the written record", () => {
 
     expect(md).toContain("### Why we are ending our collaboration");
     expect(md).toContain("_Drafted by Tact and kept as is on 15 Mar 2026, 10:00, in English._");
-    // The incident was logged before INV-7 was recorded, so it is not linked: two late payments.
-    expect(md).toContain("> - payments have reached us after their due date 2 times since 16 January 2026");
+    // The incident names INV-7, recorded later: one late payment, since INV-7 fell due (issue #21).
+    expect(md).toContain("> - a payment reached us after its due date (on 15 January 2026)");
     expect(md).toContain("### What happens next");
     expect(md).toContain("_Written by the owner on 15 Mar 2026, 10:00, in English._");
     expect(md).toContain("> Here is what happens next.");

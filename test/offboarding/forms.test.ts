@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { queryRows } from "../../db/query-rows.ts";
@@ -58,22 +59,55 @@ describe("what the owner writes in the wizard's forms", () => {
     expect(text(await submit(h, "wizard-form:1:8:lessons", { text: lessons }))).toBe(
       "Lessons and warning signs, one per line: at most 20 lines. Nothing was saved.",
     );
-    expect(await count(h.db.db, "incidents", "kind = 'flag'")).toBe(0);
+    expect(await count(h.db.db, "incidents", "kind in ('flag', 'lesson')")).toBe(0);
     expect((await wizard())?.current_step).toBe(8);
   });
 
-  it("saves each lesson as a warning sign, bullets and blank lines aside", async () => {
+  it("saves each lesson as a lesson, its own kind, bullets and blank lines aside", async () => {
     await started();
     await submit(h, "wizard-form:1:1:conversation", { notes: "We talked." });
     for (const step of [2, 3, 4, 5]) await h.run(`press wizard:1:${step}:done`);
     await h.run("press wizard:1:6:record");
     await h.run("press wizard:1:7:nopost");
     const end = text(await submit(h, "wizard-form:1:8:lessons", { text: "- wanted a discount\n\n• no deposit\n" }));
-    expect(end).toContain("Saved 2 warning signs on the client.");
-    const notes = await queryRows<{ note: string }>(
+    expect(end).toContain("Saved 2 lessons on the client's record.");
+    const notes = await queryRows<{ kind: string; note: string }>(
       h.db.db,
-      sql`select note from incidents where kind = 'flag' order by id`,
+      sql`select kind, note from incidents order by id`,
     );
-    expect(notes.map((n) => n.note)).toEqual(["wanted a discount", "no deposit"]);
+    expect(notes).toEqual([
+      { kind: "lesson", note: "wanted a discount" },
+      { kind: "lesson", note: "no deposit" },
+    ]);
+  });
+
+  it("never counts lessons toward risk, and turns lessons once stored as warning signs back into lessons", async () => {
+    await started();
+    const before = await h.say("/client show acme");
+    await submit(h, "wizard-form:1:1:conversation", { notes: "We talked." });
+    for (const step of [2, 3, 4, 5]) await h.run(`press wizard:1:${step}:done`);
+    await h.run("press wizard:1:6:record");
+    await h.run("press wizard:1:7:nopost");
+    const lines = ["wanted a discount", "no deposit", "late brief", "scope unclear", "many calls"];
+    await submit(h, "wizard-form:1:8:lessons", { text: lines.join("\n") });
+    const after = await h.say("/client show acme");
+    // Five lessons: no incident counted, the risk as it was.
+    expect(after).toContain("No incidents recorded.");
+    const risk = (card: string) => /^Risk — .+$/m.exec(card)?.[0];
+    expect(risk(after)).toBe(risk(before));
+    expect(after).toContain("Lessons learned (not counted as incidents)");
+
+    // Before migration 0004, the wizard stored them as warning signs; a teammate's own flag stays one.
+    await h.run("/client flag acme no deposit", { user: "sam" });
+    await h.db.db.execute(sql`update incidents set kind = 'flag' where kind = 'lesson'`);
+    await h.db.db.execute(sql.raw(await readFile("db/migrations/0004_lessons_own_kind.sql", "utf8")));
+    const kinds = await queryRows<{ kind: string; reporter_id: string }>(
+      h.db.db,
+      sql`select kind, reporter_id from incidents order by id`,
+    );
+    expect(kinds).toEqual([
+      ...lines.map(() => ({ kind: "lesson", reporter_id: "owner" })),
+      { kind: "flag", reporter_id: "sam" },
+    ]);
   });
 });

@@ -54,7 +54,7 @@ describe("the offboarding wizard, in the console", () => {
     // Step 1's form, its date taken from the line, step 3's chosen reason in the letter.
     expect(all).toContain("[form wizard-form:1:1:conversation] The conversation");
     expect(all).toContain("(Step 1 of 8, Talk first: done on 27 Nov 2026.)");
-    expect(all).toContain("payments have reached us after their due date 2 times since 2 October 2026");
+    expect(all).toContain("payments have reached us after their due date 2 times since 1 October 2026");
     expect(all).toContain("Still open: INV-7 (€2,000.00)");
     expect(all).toContain("Kept: reminders for the unpaid invoices continue.");
 
@@ -64,7 +64,9 @@ describe("the offboarding wizard, in the console", () => {
     ]);
     expect(all).toContain("ACME Corp is now a former client.");
     expect(await clientStatus(h.db.db, "acme")).toBe("offboarded");
-    expect(await count(h.db.db, "incidents", "kind = 'flag'")).toBe(2);
+    // Lessons are their own kind (issue #14): never warning signs, never counted as incidents.
+    expect(await count(h.db.db, "incidents", "kind = 'lesson'")).toBe(2);
+    expect(await count(h.db.db, "incidents", "kind = 'flag'")).toBe(0);
 
     // Step 6 and the export each wrote the record under DATA_DIR and printed its path.
     const saved = out.filter((l) => l.startsWith("[DM @owner] Saved to "));
@@ -77,8 +79,21 @@ describe("the offboarding wizard, in the console", () => {
     expect(record).toContain("| 8/8 Learn | done |");
     expect(record).toContain("Conversation of 20 Nov 2026: Called Dana: payments must arrive on time, or we stop.");
 
+    expect(record).toContain("## Lessons learned (2, not counted as incidents)");
+    expect(record).toContain("| Insisted on paying everything at the end |");
+
     const show = await h.say("/client show acme");
     expect(show).toContain("Status: former client");
+    expect(show).toContain("late payment: 2 / 2\n");
+    expect(show).not.toContain("warning sign");
+    expect(show).toContain(
+      "Lessons learned (not counted as incidents)\n27 Nov 2026 · by owner: No deposit asked\n27 Nov 2026 · by owner: Insisted on paying everything at the end",
+    );
+    // A former client's advice covers only what still applies: what is owed, and the record.
+    expect(show).toContain(
+      "What the playbook advises\n• A former client: what still applies is what is owed (INV-7: €2,",
+    );
+    expect(show).not.toContain("talk to the client personally");
   });
 
   it("opens in the DM without the 'continuing' note when the owner runs it there", async () => {

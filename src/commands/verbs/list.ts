@@ -1,7 +1,10 @@
-import { clientSummaries } from "../../../db/queries/incidents.ts";
+import { clientNames } from "../../../db/queries/clients.ts";
 import { reply } from "../../core/effects.ts";
-import { DAY_MS, RECENT_DAYS } from "../../incidents/log-incident.ts";
+import { recentTotals } from "../../domain/record-counts.ts";
+import { quietRisk } from "../../domain/risk.ts";
+import { clientRecords } from "../../invoices/client-records.ts";
 import { message, textMessage } from "../../messages/message.ts";
+import { riskHeadline } from "../../messages/render-risk.ts";
 import { defineCommand } from "../define-command.ts";
 
 export const listCommand = defineCommand({
@@ -12,17 +15,31 @@ export const listCommand = defineCommand({
   examples: ["list"],
   async handler(ctx) {
     const { t, fmt } = ctx;
-    const since = new Date(ctx.clock.now().getTime() - RECENT_DAYS * DAY_MS);
+    const [names, records] = await Promise.all([
+      clientNames(ctx.db, ctx.workspace.id),
+      clientRecords(ctx.db, { workspace: ctx.workspace, now: ctx.clock.now() }),
+    ]);
     // Someone else's view must not reveal that a client is being let go.
-    const rows = (await clientSummaries(ctx.db, ctx.workspace.id, since)).filter(
-      (c) => ctx.user.isOwner || c.status !== "offboarding",
+    const shown = names.filter((c) => ctx.user.isOwner || c.status !== "offboarding");
+    if (shown.length === 0) return [reply(textMessage(t.clients.none))];
+    // The record's own counts and risk: the list says what the card says (issue #14).
+    const rows = shown.map((c) => {
+      const record = records.get(c.id);
+      const counts = record?.facts.counts ?? [];
+      const latest = counts.toSorted((a, b) => b.last.localeCompare(a.last))[0];
+      return { client: c, record, latest, count90: recentTotals(counts).count };
+    });
+    rows.sort(
+      (a, b) =>
+        (b.latest?.last ?? "").localeCompare(a.latest?.last ?? "") ||
+        a.client.displayName.toLowerCase().localeCompare(b.client.displayName.toLowerCase()),
     );
-    if (rows.length === 0) return [reply(textMessage(t.clients.none))];
-    const lines = rows.map((c) => {
-      const summary =
-        c.lastAt && c.lastKind
-          ? t.clients.listTrouble({ date: fmt.date(c.lastAt), kind: t.incidents.kinds[c.lastKind], count90: c.recent })
-          : t.clients.listQuiet;
+    const lines = rows.map(({ client: c, record, latest, count90 }) => {
+      const summary = t.clients.listSummary({
+        risk: riskHeadline(record?.risk ?? quietRisk, t, fmt),
+        count90,
+        latest: latest ? { kind: t.incidents.kinds[latest.kind], date: fmt.date(latest.last) } : null,
+      });
       const name = c.status === "offboarded" ? `${c.displayName} — ${t.clients.former}` : c.displayName;
       return `• ${t.clients.listLine({ name, slug: c.slug, summary })}`;
     });

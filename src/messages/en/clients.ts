@@ -11,9 +11,13 @@ export const clients = {
   none: "No clients yet. Add one with /client add acme ACME Corp.",
   listTitle: (p: { count: number }) => `Clients (${p.count})`,
   listLine: (p: { name: string; slug: string; summary: string }) => `${p.name} (${p.slug}): ${p.summary}`,
-  listQuiet: "no incidents",
-  listTrouble: (p: { date: string; kind: string; count90: number }) =>
-    `last trouble ${p.date} (${p.kind}); ${p.count90} in 90 days`,
+  /** The list's line: the risk headline, then the count of the last 90 days (the card's, summed). */
+  listSummary: (p: { risk: string; count90: number; latest: { kind: string; date: string } | null }) =>
+    `${p.risk} · ${
+      p.latest === null
+        ? "no incidents"
+        : `${p.count90 === 0 ? "no incidents" : p.count90 === 1 ? "1 incident" : `${p.count90} incidents`} in the last 90 days (latest: ${p.latest.kind}, ${p.latest.date})`
+    }`,
   former: "former client",
   card: {
     aliases: (p: { aliases: string }) => `Also known as: ${p.aliases}`,
@@ -24,6 +28,13 @@ export const clients = {
     incidentLine: (p: { date: string; kind: string; reporter: string; note: string }) =>
       `${p.date} · ${p.kind} · by ${p.reporter}${p.note ? `: ${p.note}` : ""}`,
     advice: "What the playbook advises",
+    risk: (p: { headline: string }) => `Risk — ${p.headline}`,
+    latePayments: "Late payments, one per invoice (latest first)",
+    latePaymentLine: (p: { payment: string; logs: number }) =>
+      `${p.payment}${p.logs === 0 ? "" : ` · logged ${p.logs === 1 ? "once" : p.logs === 2 ? "twice" : `${p.logs} times`}`}`,
+    more: (p: { count: number }) => `…and ${p.count} more`,
+    lessons: "Lessons learned (not counted as incidents)",
+    lessonLine: (p: { date: string; author: string; note: string }) => `${p.date} · by ${p.author}: ${p.note}`,
     status: (p: { status: string }) => `Status: ${p.status}`,
     since: (p: { date: string }) => `Client since ${p.date}`,
   },

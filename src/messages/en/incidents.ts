@@ -7,6 +7,7 @@ export const incidents = {
     ethics: "unethical request",
     flag: "warning sign",
     note: "note",
+    lesson: "lesson learned",
   },
   logged: (p: { kind: string; client: string; count90: number }) =>
     `Logged ${p.kind} for ${p.client}.${p.count90 > 1 ? ` That's ${p.count90} in the last 90 days.` : ""}`,

@@ -79,7 +79,7 @@ export const offboarding = {
       "No public warnings about the client, on social media or anywhere else. The one exception: privately, when a respected colleague is about to take them on. For the team, a neutral note is enough:",
     noChannel: "No team channel is configured, so there is nowhere to post the note; tell the team yourself.",
     learn:
-      "Which warning signs appeared, and when? Write the lessons down: each line is saved as a warning sign on the client, so the next difficult client is recognised sooner.",
+      "Which warning signs appeared, and when? Write the lessons down: each line is kept on the client's card and in its record as a lesson learned (never counted as an incident), so the next difficult client is recognised sooner.",
     flagsSoFar: (p: { count: number }) => `Warning signs already on record: ${p.count}.`,
   },
   draftLabel: (p: { language: string }) => `Draft, in ${p.language} (the client's language):`,
@@ -154,7 +154,7 @@ export const offboarding = {
   keptChasing: "Kept: reminders for the unpaid invoices continue.",
   notePosted: (p: { channel: string }) => `Posted the note in #${p.channel}.`,
   noteNotPosted: "Nothing posted.",
-  lessonsSaved: (p: { count: number }) => `Saved ${p.count} warning sign${p.count > 1 ? "s" : ""} on the client.`,
+  lessonsSaved: (p: { count: number }) => `Saved ${p.count} lesson${p.count > 1 ? "s" : ""} on the client's record.`,
   recordSent: "The record is on its way as a file.",
   finished: (p: { client: string; slug: string }) =>
     `${p.client} is now a former client. The record stays; /client export ${p.slug} sends it again at any time. Reminders for unpaid invoices continue unless you wrote them off.`,
@@ -170,6 +170,8 @@ export const offboarding = {
     none: "None.",
     incidents: (p: { count: number }) => `Incidents (${p.count})`,
     incidentHead: ["Date", "Kind", "Reported by", "Invoice", "Note"],
+    lessonList: (p: { count: number }) => `Lessons learned (${p.count}, not counted as incidents)`,
+    lessonHead: ["Date", "Written by", "Lesson"],
     withdrawn: (p: { date: string; by: string }) => `withdrawn ${p.date} by ${p.by}`,
     invoices: "Invoices",
     invoiceHead: ["Invoice", "Issued", "Due", "Amount", "Paid", "Outstanding", "Status"],
@@ -208,7 +210,7 @@ export const offboarding = {
     },
     teamNote: (p: { posted: boolean; channel: string; text: string }) =>
       p.posted ? `note posted in #${p.channel}: "${p.text}"` : "no note posted",
-    lessons: (p: { lines: string }) => `saved as warning signs: ${p.lines}`,
+    lessons: (p: { lines: string }) => `saved as lessons: ${p.lines}`,
     timeline: "Timeline",
     events: {
       start: "started",

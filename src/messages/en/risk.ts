@@ -1,25 +1,33 @@
-/** The client's risk level and the reasons for it. */
+const days = (n: number) => `${n} ${n === 1 ? "day" : "days"}`;
+
+/** The client's risk level and the reasons for it (src/domain/risk.ts), each figure with its window. */
 export const risk = {
   title: "Risk",
   levels: { ok: "ok", watch: "watch", "at-risk": "at risk", "consider-ending": "consider ending" },
-  line: (p: { level: string }) => `Risk: ${p.level}`,
+  /** The level and the one or two facts that set it: the same line in every view. */
+  headline: (p: { level: string; facts: string[] }) => `${p.level}: ${p.facts.join("; ")}`,
   reasons: {
-    none: "no late payments in the last 12 months and no recent trouble",
+    none: "no late payment in the last 12 months and no trouble in the last 90 days",
     overdue: (p: { number: string; days: number; amount: string }) =>
-      `${p.number} unpaid ${p.days} ${p.days === 1 ? "day" : "days"} after its due date (${p.amount})`,
-    lateOnce: (p: { date: string; days: number | null }) =>
-      `one late payment in the last 12 months (${p.date}${p.days !== null ? `, ${p.days} ${p.days === 1 ? "day" : "days"} late` : ""})`,
-    lateMany: (p: { count: number; average: number | null; last: string }) =>
-      `${p.count} late payments in the last 12 months${p.average !== null ? `, ${p.average} days late on average` : ""} (last ${p.last})`,
+      `${p.number} unpaid ${days(p.days)} after its due date (${p.amount})`,
+    hostedUnpaid: (p: { number: string; date: string | null }) =>
+      `the agency hosts the site and ${p.number} is unpaid past the final notice (${p.date ? `sent on ${p.date}` : "recorded as sent"})`,
+    lateOnce: (p: { payment: string }) => `one late payment in the last 12 months (${p.payment})`,
+    lateRepeat: (p: { count: number; average: number | null; since: string; last: string }) =>
+      `${p.count} late payments in the last 12 months${p.average !== null ? `, ${days(p.average)} late on average` : ""} (from ${p.since} to ${p.last})`,
+    latePattern: (p: { count: number; average: number | null; since: string; last: string }) =>
+      `${p.count} separate late payments in the last 12 months${p.average !== null ? `, ${days(p.average)} late on average` : ""} (from ${p.since} to ${p.last})`,
     worsening: (p: { before: number; after: number }) =>
-      `lateness is getting worse: ${p.before} days on average before, ${p.after} days lately`,
+      `paying later and later: ${days(p.before)} late on average before, ${days(p.after)} in the last 180 days`,
+    improving: (p: { before: number; after: number }) =>
+      `paying sooner: ${days(p.before)} late on average before, ${days(p.after)} in the last 180 days`,
     conduct: (p: { count: number }) =>
-      `${p.count} ${p.count === 1 ? "report" : "reports"} of disrespect or tension in 90 days`,
-    ethics: (p: { count: number }) => `${p.count} unethical ${p.count === 1 ? "request" : "requests"} in 90 days`,
-    advice: (p: { count: number }) => `${p.count} pieces of advice ignored in 90 days`,
-    scope: (p: { count: number }) => `${p.count} scope additions in 90 days`,
-    flags: (p: { count: number }) => `${p.count} warning signs recorded`,
-    many: (p: { count: number; kinds: number }) => `${p.count} incidents of ${p.kinds} kinds in 90 days`,
-    hostedUnpaid: "the agency hosts this client's site and an invoice is unpaid past its final notice",
+      `${p.count} ${p.count === 1 ? "report" : "reports"} of disrespect or tension in the last 90 days`,
+    ethics: (p: { count: number }) =>
+      `${p.count} unethical ${p.count === 1 ? "request" : "requests"} in the last 90 days`,
+    advice: (p: { count: number }) => `${p.count} pieces of advice ignored in the last 90 days`,
+    scope: (p: { count: number }) => `${p.count} scope additions in the last 90 days`,
+    flags: (p: { count: number }) => `${p.count} warning signs recorded in all`,
+    many: (p: { count: number; kinds: number }) => `${p.count} incidents of ${p.kinds} kinds in the last 90 days`,
   },
 };

@@ -12,8 +12,12 @@ export const clients: Catalog["clients"] = {
   none: "Aucun client pour l'instant. Ajoutez-en un avec /client add acme ACME Corp.",
   listTitle: (p) => `Clients (${p.count})`,
   listLine: (p) => `${p.name} (${p.slug}) : ${p.summary}`,
-  listQuiet: "aucun incident",
-  listTrouble: (p) => `dernier souci le ${p.date} (${p.kind}) ; ${p.count90} en 90 jours`,
+  listSummary: (p) =>
+    `${p.risk} · ${
+      p.latest === null
+        ? "aucun incident"
+        : `${p.count90 === 0 ? "aucun incident" : p.count90 === 1 ? "1 incident" : `${p.count90} incidents`} sur les 90 derniers jours (dernière entrée : ${p.latest.kind}, le ${p.latest.date})`
+    }`,
   former: "ancien client",
   card: {
     aliases: (p) => `Aussi appelé : ${p.aliases}`,
@@ -23,6 +27,13 @@ export const clients: Catalog["clients"] = {
     latest: "Derniers incidents",
     incidentLine: (p) => `${p.date} · ${p.kind} · par ${p.reporter}${p.note ? ` : ${p.note}` : ""}`,
     advice: "Ce que conseille la méthode",
+    risk: (p) => `Risque — ${p.headline}`,
+    latePayments: "Retards de paiement, un par facture (du plus récent au plus ancien)",
+    latePaymentLine: (p) =>
+      `${p.payment}${p.logs === 0 ? "" : ` · signalé ${p.logs === 1 ? "une fois" : `${p.logs} fois`}`}`,
+    more: (p) => `…et ${p.count} de plus`,
+    lessons: "Leçons retenues (non comptées comme incidents)",
+    lessonLine: (p) => `${p.date} · par ${p.author} : ${p.note}`,
     status: (p) => `Statut : ${p.status}`,
     since: (p) => `Client depuis le ${p.date}`,
   },

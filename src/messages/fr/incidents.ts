@@ -9,6 +9,7 @@ export const incidents: Catalog["incidents"] = {
     ethics: "demande contraire à l'éthique",
     flag: "signal d'alerte",
     note: "note",
+    lesson: "leçon retenue",
   },
   logged: (p) =>
     `C'est noté : ${p.kind} pour ${p.client}.${p.count90 > 1 ? ` C'est le ${p.count90}e en 90 jours.` : ""}`,

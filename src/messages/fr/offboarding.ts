@@ -84,7 +84,7 @@ export const offboarding: Catalog["offboarding"] = {
       "Aucune mise en garde publique contre le client, ni sur les réseaux sociaux ni ailleurs. Seule exception : en privé, quand un confrère de confiance s'apprête à le prendre. Pour l'équipe, une note neutre suffit :",
     noChannel: "Aucun canal d'équipe n'est configuré : je ne peux pas publier la note. Prévenez l'équipe vous-même.",
     learn:
-      "Quels signaux d'alerte sont apparus, et quand ? Notez les leçons : chaque ligne est enregistrée comme signal d'alerte sur le client, pour reconnaître plus tôt le prochain client difficile.",
+      "Quels signaux d'alerte sont apparus, et quand ? Notez les leçons : chaque ligne est gardée sur la fiche du client et dans son dossier comme leçon retenue (jamais comptée comme incident), pour reconnaître plus tôt le prochain client difficile.",
     flagsSoFar: (p) => `Signaux d'alerte déjà notés : ${p.count}.`,
   },
   draftLabel: (p) => `Brouillon, en ${p.language} (la langue du client) :`,
@@ -155,7 +155,7 @@ export const offboarding: Catalog["offboarding"] = {
   keptChasing: "C'est noté : les relances des factures impayées continuent.",
   notePosted: (p) => `Note publiée dans #${p.channel}.`,
   noteNotPosted: "Rien n'a été publié.",
-  lessonsSaved: (p) => `${p.count} signal${p.count > 1 ? "aux" : ""} d'alerte enregistré${s(p.count)} sur le client.`,
+  lessonsSaved: (p) => `${p.count} leçon${s(p.count)} enregistrée${s(p.count)} dans le dossier du client.`,
   recordSent: "Le dossier arrive en pièce jointe.",
   finished: (p) =>
     `${p.client} est désormais un ancien client. Le dossier reste ; /client export ${p.slug} vous le renvoie à tout moment. Les relances des factures impayées continuent, sauf celles passées en perte.`,
@@ -170,6 +170,8 @@ export const offboarding: Catalog["offboarding"] = {
     none: "Aucun.",
     incidents: (p) => `Incidents (${p.count})`,
     incidentHead: ["Date", "Type", "Signalé par", "Facture", "Note"],
+    lessonList: (p) => `Leçons retenues (${p.count}, non comptées comme incidents)`,
+    lessonHead: ["Date", "Rédigée par", "Leçon"],
     withdrawn: (p) => `retiré le ${p.date} par ${p.by}`,
     invoices: "Factures",
     invoiceHead: ["Facture", "Émise le", "Échéance", "Montant", "Payé", "Reste dû", "Statut"],
@@ -205,7 +207,7 @@ export const offboarding: Catalog["offboarding"] = {
       "nothing-owed": () => "rien à solder",
     },
     teamNote: (p) => (p.posted ? `note publiée dans #${p.channel} : « ${p.text} »` : "aucune note publiée"),
-    lessons: (p) => `enregistré comme signaux d'alerte : ${p.lines}`,
+    lessons: (p) => `enregistrées comme leçons : ${p.lines}`,
     timeline: "Chronologie",
     events: {
       start: "commencée",

@@ -1,0 +1,124 @@
+import { describe, expect, it } from "vitest";
+import { renderText } from "../adapters/console/render-text.ts";
+import { buildHome } from "../src/home/build-home.ts";
+import { makeWorkspace, recordingOutbox, tick } from "./scheduler/scheduler-support.ts";
+import { type Harness, invocation, useHarness } from "./support/harness.ts";
+
+/**
+ * Issues #14 §6 and #21 §5: the same facts give the same risk level, explained by the same
+ * facts, and the same counts, on the card, in `/client list`, in App Home, in the digest and
+ * on the wizard's opening page. One function counts and one computes the level; this test
+ * holds every view to them, in English and in French.
+ */
+const h = useHarness("2026-11-28T08:00:00Z");
+
+async function agency(h: Harness, locale: "en" | "fr") {
+  // 29 Nov 2026 is a Sunday: this agency gets its digest every day.
+  await makeWorkspace(h, "console", { timezone: "Europe/Paris", locale, digestDays: [1, 2, 3, 4, 5, 6, 7] });
+  await h.run("/client add acme ACME Corp");
+  await h.run("/client add globex Globex");
+  // The day before: a digest round with every client ok, for the next one to compare with.
+  const { outbox, sent } = recordingOutbox();
+  await tick(h, outbox);
+  h.clock.set("2026-11-28T10:00:00Z");
+  for (const line of [
+    "/client invoice acme INV-1 500 EUR issued 2026-02-01 due 2026-03-02",
+    "/client paid INV-1 on 2026-03-20",
+    "/client invoice acme INV-2 500 EUR issued 2026-05-01 due 2026-06-02",
+    "/client paid INV-2 on 2026-06-12",
+    // 43 days late on 29 Nov, and logged twice: one late payment, two notes.
+    "/client invoice acme INV-9 1200 EUR issued 2026-09-17 due 2026-10-17",
+    "/client late acme INV-9 no answer to the first reminder",
+    "/client late acme INV-9 still nothing",
+    "/client scope acme added a blog section",
+    "/client scope acme two more landing pages",
+    "/client conduct acme shouted at the designer",
+    "/client note acme new contact person: Dana",
+    // Globex: one invoice a few days late, logged once.
+    "/client invoice globex G-1 300 EUR issued 2026-10-20 due 2026-11-20",
+    "/client late globex G-1",
+  ]) {
+    await h.run(line);
+  }
+  h.clock.set("2026-11-29T08:00:00Z");
+  await tick(h, outbox);
+  return sent.find((s) => /== (Daily digest|Le point du jour) · 29/.test(s.text))?.text ?? "";
+}
+
+async function views(h: Harness) {
+  const card = (slug: string) => h.say(`/client show ${slug}`);
+  const ctx = await h.core.contextFor(invocation(""));
+  return {
+    acme: await card("acme"),
+    globex: await card("globex"),
+    list: await h.say("/client list"),
+    home: renderText(await buildHome(ctx)).join("\n"),
+    wizard: await h.say("/client offboard acme", { dm: true }),
+  };
+}
+
+/** The card's headline ("at risk: …"), and its counts as [kind, recent, total]. */
+function cardFacts(card: string) {
+  const headline = /^(?:Risk|Risque) — (.+)$/m.exec(card)?.[1] ?? "";
+  const counts = [...card.matchAll(/^ {2}(.+?)\s?: (\d+) \/ (\d+)$/gm)].map((m) => [m[1], Number(m[2]), Number(m[3])]);
+  return { headline, counts, recent: counts.reduce((n, c) => n + Number(c[1]), 0) };
+}
+
+describe("every view tells the same risk and the same counts", () => {
+  it("in English", async () => {
+    const digest = await agency(h, "en");
+    const v = await views(h);
+    const acme = cardFacts(v.acme);
+    expect(acme.headline).toBe(
+      "at risk: INV-9 unpaid 43 days after its due date (€1,200.00); 3 separate late payments in the last 12 months, 24 days late on average (from 2 Mar 2026 to 17 Oct 2026)",
+    );
+    expect(acme.counts).toEqual([
+      ["late payment", 1, 3],
+      ["disrespect / tension", 1, 1],
+      ["scope creep", 2, 2],
+      ["note", 1, 1],
+    ]);
+    const globex = cardFacts(v.globex);
+    expect(globex.headline).toBe("watch: G-1 unpaid 9 days after its due date (€300.00)");
+
+    for (const [client, facts] of [
+      ["ACME Corp", acme],
+      ["Globex", globex],
+    ] as const) {
+      expect(v.list).toContain(
+        `${client} (${client === "Globex" ? "globex" : "acme"}): ${facts.headline} · ${facts.recent} incident`,
+      );
+      expect(digest).toContain(`${client}: ok → ${facts.headline}`);
+    }
+    expect(v.list).toContain("ACME Corp (acme): at risk: INV-9 unpaid 43 days");
+    expect(v.list).toContain("· 5 incidents in the last 90 days (latest: ");
+    expect(v.home).toContain(`ACME Corp (acme): ${acme.headline}`);
+    expect(v.wizard).toContain(`Risk — ${acme.headline}`);
+    for (const [kind, recent, total] of acme.counts) expect(v.wizard).toContain(`${kind}: ${recent} / ${total}, last`);
+    // The digest's new incidents count as the record does: two logs about INV-9 are one late payment.
+    expect(digest).toContain("ACME Corp: late payment (1), disrespect / tension (1), scope creep (2), note (1)");
+  });
+
+  it("in French", async () => {
+    const digest = await agency(h, "fr");
+    const v = await views(h);
+    const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, " ");
+    const acme = cardFacts(plain(v.acme));
+    expect(acme.headline).toBe(
+      "à risque : INV-9 impayée 43 jours après son échéance (1 200,00 €) ; 3 retards de paiement distincts sur les 12 derniers mois, 24 jours de retard en moyenne (du 2 mars 2026 au 17 oct. 2026)",
+    );
+    expect(acme.counts).toEqual([
+      ["retard de paiement", 1, 3],
+      ["manque de respect / tension", 1, 1],
+      ["dérive du périmètre", 2, 2],
+      ["note", 1, 1],
+    ]);
+    const globex = cardFacts(plain(v.globex));
+    expect(plain(v.list)).toContain(`ACME Corp (acme) : ${acme.headline} · 5 incidents sur les 90 derniers jours`);
+    expect(plain(v.list)).toContain(`Globex (globex) : ${globex.headline} · 1 incident sur les 90 derniers jours`);
+    expect(plain(v.home)).toContain(acme.headline);
+    expect(plain(digest)).toContain(`ACME Corp : ok → ${acme.headline}`);
+    expect(plain(digest)).toContain(`Globex : ok → ${globex.headline}`);
+    expect(plain(v.wizard)).toContain(`Risque — ${acme.headline}`);
+  });
+});

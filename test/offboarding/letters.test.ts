@@ -131,7 +131,7 @@ describe("letters in the wizard", () => {
     const withReason = text(await h.run("press wizard:1:3:reason:late"));
     // The logged late payment and the overdue FAC-7 (counted without anyone typing it), since FAC-7 fell due.
     expect(withReason).toContain(
-      "plusieurs règlements nous sont parvenus après leur échéance (2 fois depuis le 1 novembre 2026)",
+      "plusieurs règlements nous sont parvenus après leur échéance (2 fois depuis le 1er novembre 2026)",
     );
     const step4 = text(await h.run("press wizard:1:3:done"));
     expect(step4).toContain("Comme annoncé dans notre courrier du 27 novembre 2026");

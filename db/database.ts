@@ -1,3 +1,4 @@
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { PGlite } from "@electric-sql/pglite";
 import type { Logger as DrizzleLogger } from "drizzle-orm";
@@ -8,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { lockDataDir } from "./lock-data-dir.ts";
 import { openPglite } from "./open-pglite.ts";
 import * as schema from "./schema/index.ts";
 
@@ -26,7 +28,10 @@ export interface Database {
 export interface OpenDatabaseOptions {
   /** PostgreSQL connection string; without it an embedded PGlite is used. */
   url?: string | undefined;
-  /** Where PGlite keeps its files; omitted = in memory. */
+  /**
+   * DATA_DIR: PGlite keeps its files in its `pglite` folder, and the directory is locked for
+   * this process until `close` (one writer). Omitted = in memory.
+   */
   dataDir?: string | undefined;
   /** An already open PGlite (tests load a migrated dump into one). */
   pglite?: PGlite | undefined;
@@ -70,22 +75,34 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
       close: once(() => pool.end()),
     };
   }
-  const client =
-    options.pglite ??
-    (await openPglite(options.dataDir, {
-      migrations: readMigrationFiles({ migrationsFolder }),
-      warn: options.onWarning,
-    }));
-  const db = drizzlePglite(client, { schema, ...(logger ? { logger } : {}) });
-  if (options.migrate !== false) await migratePglite(db, { migrationsFolder });
-  return {
-    db: db as unknown as Db,
-    kind: "pglite",
-    ping: async () => {
-      await client.query("select 1");
-    },
-    close: once(() => client.close()),
-  };
+  const lock = options.dataDir && !options.pglite ? await lockDataDir(options.dataDir) : undefined;
+  try {
+    const client =
+      options.pglite ??
+      (await openPglite(lock ? path.join(options.dataDir ?? "", "pglite") : undefined, {
+        migrations: readMigrationFiles({ migrationsFolder }),
+        warn: options.onWarning,
+      }));
+    const db = drizzlePglite(client, { schema, ...(logger ? { logger } : {}) });
+    if (options.migrate !== false) await migratePglite(db, { migrationsFolder });
+    return {
+      db: db as unknown as Db,
+      kind: "pglite",
+      ping: async () => {
+        await client.query("select 1");
+      },
+      close: once(async () => {
+        try {
+          await client.close();
+        } finally {
+          await lock?.release();
+        }
+      }),
+    };
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
 }
 
 function once(fn: () => Promise<void>): () => Promise<void> {

@@ -1,7 +1,8 @@
 // Checks the production path the Docker image uses, without Docker: `npm run build`, then a
 // copy holding only package.json, package-lock.json and dist/, production dependencies
 // installed with `npm ci --omit=dev`, and the compiled bot started from it:
-//   1. console mode: a few lines on stdin, answers on stdout, exit 0;
+//   1. no platform and no terminal: refused (exit 1); console mode asked for with --console:
+//      a few lines on stdin, answers on stdout, exit 0;
 //   2. server mode (Slack configured against a fake Web API): /healthz answers 200, logs are
 //      JSON without secrets, SIGTERM stops it with exit 0 within 10 s;
 //   3. the compiled data tools run (`export --list`).
@@ -61,8 +62,14 @@ try {
   }
   const baseEnv = { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: path.join(work, "data") };
 
-  step("console mode: node dist/src/main.js < commands");
-  const consoleRun = await runBot(["dist/src/main.js"], {
+  step("no platform, no terminal: node dist/src/main.js < /dev/null refuses (production)");
+  const noPlatform = await runBot(["dist/src/main.js"], { env: baseEnv, stdin: "" }).exited;
+  if (noPlatform.code !== 1 || !noPlatform.err.join("\n").includes("in production Tact needs Slack or Discord")) {
+    fail(`without a platform the compiled bot exited with ${noPlatform.code}: ${noPlatform.err.join("\n")}`);
+  }
+
+  step("console mode: node dist/src/main.js --console < commands");
+  const consoleRun = await runBot(["dist/src/main.js", "--console"], {
     env: baseEnv,
     stdin: "/client add acme ACME Corp\n/client late acme\n/client show acme\n",
   }).exited;

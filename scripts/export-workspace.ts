@@ -1,8 +1,8 @@
-import { writeFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { exportWorkspace } from "../db/queries/export-workspace.ts";
 import { listWorkspaces } from "../db/queries/find-workspace-ref.ts";
+import { fileProblem, writeFileAtomically } from "../src/write-file-atomically.ts";
 import {
   describeWorkspace,
   requireWorkspace,
@@ -50,8 +50,12 @@ export async function exportWorkspaceCommand(argv: string[], io: ToolIo): Promis
       .map(([table, rows]) => `${rows.length} ${table}`)
       .join(", ");
     if (typeof values.out === "string") {
-      // Client records are personal data: readable by the operator only.
-      await writeFile(values.out, json, { mode: 0o600 });
+      // Client records are personal data: readable by the operator only. Whole or not at all:
+      // a full disk leaves no truncated export that looks complete.
+      const out = values.out;
+      await writeFileAtomically(out, json, { mode: 0o600 }).catch((error: unknown) => {
+        throw new ToolError(`Could not write ${out}: ${FILE_PROBLEMS(fileProblem(error))}. Nothing was written.`);
+      });
       io.err(`Exported workspace ${describeWorkspace(workspace)} (${summary || "no rows"}) to ${values.out}\n`);
     } else {
       io.out(json);
@@ -60,5 +64,12 @@ export async function exportWorkspaceCommand(argv: string[], io: ToolIo): Promis
     return 0;
   });
 }
+
+const FILE_PROBLEMS = (problem: ReturnType<typeof fileProblem>): string =>
+  typeof problem === "object"
+    ? `the file system refused it (${problem.code})`
+    : { full: "the disk is full", notWritable: "the folder is not writable", missing: "the folder does not exist" }[
+        problem
+      ];
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await runTool(exportWorkspaceCommand);

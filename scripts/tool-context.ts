@@ -1,10 +1,12 @@
 import path from "node:path";
 import { type Database, openDatabase } from "../db/database.ts";
 import { isDatabaseUnavailable } from "../db/is-unavailable.ts";
+import { DataDirError } from "../db/prepare-data-dir.ts";
 import { findWorkspaceByRef } from "../db/queries/find-workspace-ref.ts";
 import type { WorkspaceRow } from "../db/queries/workspaces.ts";
 import { type Clock, systemClock } from "../src/clock.ts";
 import { ConfigError, readConfig } from "../src/config.ts";
+import { withoutSql } from "../src/describe-fatal.ts";
 import { configSecrets, secretScrubber } from "../src/log.ts";
 
 /** What an operator tool reads and writes; tests pass their own. */
@@ -43,10 +45,11 @@ export async function withToolDatabase<T>(io: ToolIo, work: (database: Database)
     throw error;
   }
   const dataDir = path.resolve(config.DATA_DIR ?? "./data");
-  // The embedded database belongs to one process at a time: stop Tact before using a tool.
+  // The embedded database belongs to one process at a time: opening it locks DATA_DIR, and
+  // a tool is refused while Tact (or another tool) holds it.
   const database = await openDatabase({
     url: config.DATABASE_URL,
-    dataDir: config.DATABASE_URL ? undefined : path.join(dataDir, "pglite"),
+    dataDir: config.DATABASE_URL ? undefined : dataDir,
   });
   try {
     return await work(database);
@@ -75,23 +78,26 @@ export function describeWorkspace(w: WorkspaceRow): string {
 
 /** Runs a tool's main function as a command: exit code, ToolErrors printed plainly. */
 export async function runTool(main: (argv: string[], io: ToolIo) => Promise<number>): Promise<void> {
-  const io = processIo();
+  process.exitCode = await runToolWith(main, process.argv.slice(2), processIo());
+}
+
+/** Runs a tool with the given arguments and io; what went wrong is printed, never thrown. */
+export async function runToolWith(
+  main: (argv: string[], io: ToolIo) => Promise<number>,
+  argv: string[],
+  io: ToolIo,
+): Promise<number> {
   try {
-    process.exitCode = await main(process.argv.slice(2), io);
+    return await main(argv, io);
   } catch (error) {
     io.err(`${toolErrorMessage(error, io.env)}\n`);
-    process.exitCode = 1;
+    return 1;
   }
 }
 
 /** What went wrong, for an operator: no SQL, no secret. */
 export function toolErrorMessage(error: unknown, env: Record<string, string | undefined>): string {
-  if (error instanceof ToolError) return error.message;
-  if (isDatabaseUnavailable(error))
-    return "The database did not answer: check DATABASE_URL (or that Tact is not holding DATA_DIR).";
-  let e: unknown = error;
-  // drizzle's "Failed query: <sql> params: <values>" wraps the database's own message.
-  while (e instanceof Error && e.message.startsWith("Failed query:") && e.cause) e = e.cause;
-  const message = e instanceof Error ? e.message : String(e);
-  return `Failed: ${secretScrubber(configSecrets(env))(message)}`;
+  if (error instanceof ToolError || error instanceof DataDirError) return error.message;
+  if (isDatabaseUnavailable(error)) return "The database did not answer: check DATABASE_URL.";
+  return `Failed: ${secretScrubber(configSecrets(env))(withoutSql(error))}`;
 }

@@ -12,6 +12,7 @@ import { type TrackedCore, trackInFlight } from "./core/track-in-flight.ts";
 import { createHttpServer, type HttpServer } from "./http/create-http-server.ts";
 import { healthRoute } from "./http/health-route.ts";
 import { type Scheduler, startScheduler } from "./scheduler/start-scheduler.ts";
+import { messageOf, portError, StartError } from "./start-error.ts";
 
 export interface App {
   core: TrackedCore;
@@ -50,7 +51,7 @@ export async function startApp(options: StartOptions): Promise<App> {
     options.database ??
     (await openDatabase({
       url: config.DATABASE_URL,
-      dataDir: config.DATABASE_URL ? undefined : path.join(dataDir, "pglite"),
+      dataDir: config.DATABASE_URL ? undefined : dataDir,
     }));
   // Tracked, so a graceful stop also waits for work acknowledged early or received outside HTTP.
   const core = trackInFlight(createCore({ db: database.db, clock, log, dataDir }));
@@ -66,8 +67,26 @@ export async function startApp(options: StartOptions): Promise<App> {
   if (config.discordEnabled) adapters.push(createDiscordAdapter(deps));
   void deps;
 
-  const port = await http.listen(config.PORT);
-  for (const adapter of adapters) await adapter.start?.();
+  let port: number;
+  try {
+    port = await http.listen(config.PORT).catch((error: unknown) => {
+      throw portError(config.PORT, error);
+    });
+    for (const adapter of adapters) {
+      // Whatever fails here is the platform's doing: its message says so (never the database's).
+      await adapter.start?.().catch((error: unknown) => {
+        throw error instanceof StartError ? error : new StartError(messageOf(error), error);
+      });
+    }
+  } catch (error) {
+    // Nothing that was started keeps running (or keeps the process alive) after a failed start.
+    await Promise.allSettled([
+      withTimeout(http.close(0), 1_000),
+      ...adapters.map((adapter) => withTimeout(adapter.stop(), 1_000)),
+    ]);
+    if (!options.database) await database.close().catch(() => {});
+    throw error;
+  }
   // Scheduler (issue #4): digests and alerts through the adapters' outboxes.
   const scheduler = startScheduler(
     { db: database.db, clock, log, outboxes: adapters.map((a) => a.outbox) },

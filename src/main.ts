@@ -1,29 +1,33 @@
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { ConsoleAdapter } from "../adapters/console/console-adapter.ts";
 import { runConsole } from "../adapters/console/run-console.ts";
-import { openDatabase } from "../db/database.ts";
-import { isDatabaseUnavailable } from "../db/is-unavailable.ts";
+import { type Database, openDatabase } from "../db/database.ts";
 import { systemClock } from "./clock.ts";
-import { ConfigError, readConfig } from "./config.ts";
+import { readConfig } from "./config.ts";
+import { consoleStart } from "./console-start.ts";
 import { createCore } from "./core/create-core.ts";
 import { trackInFlight } from "./core/track-in-flight.ts";
+import { describeFatal } from "./describe-fatal.ts";
 import { stopGracefully, waitForStopSignal } from "./graceful-stop.ts";
-import { configSecrets, createLogger, secretScrubber } from "./log.ts";
+import { configSecrets, createLogger } from "./log.ts";
 import { startScheduler } from "./scheduler/start-scheduler.ts";
 
+/** What main has opened so far, for a fatal error or a stop during start-up to close. */
+const opened: { database?: Database; phase: "config" | "database" | "start" | "running" } = { phase: "config" };
+
 async function main(): Promise<number> {
-  let config: ReturnType<typeof readConfig>;
-  try {
-    config = readConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      return 2;
-    }
-    throw error;
-  }
+  const config = readConfig(process.env);
   const consoleMode = !config.slackEnabled && !config.discordEnabled;
+  if (consoleMode) {
+    const notice = consoleStart({
+      env: process.env,
+      argv: process.argv.slice(2),
+      stdinIsTerminal: Boolean(process.stdin.isTTY),
+      compiled: import.meta.url.endsWith(".js"),
+    });
+    // Said before reading, so a container with a misspelt variable says what it is doing.
+    if (notice) process.stderr.write(`${notice}\n`);
+  }
   // In console mode stdout is the conversation, so logs go to stderr and only warnings show.
   const log = createLogger({
     level: config.LOG_LEVEL ?? (consoleMode ? "warn" : "info"),
@@ -31,24 +35,59 @@ async function main(): Promise<number> {
     fd: consoleMode ? 2 : 1,
     secrets: configSecrets(config),
   });
-  // Listening from the start: a SIGTERM during start-up stops Tact once it has started.
+  // Listening from the start: a SIGTERM during start-up stops Tact at once.
   const stopRequested = waitForStopSignal({ log });
   const dataDir = path.resolve(config.DATA_DIR ?? "./data");
-  if (!config.DATABASE_URL) mkdirSync(dataDir, { recursive: true });
-  const database = await openDatabase({
-    url: config.DATABASE_URL,
-    dataDir: config.DATABASE_URL ? undefined : path.join(dataDir, "pglite"),
-    onWarning: (message) => log.warn(message),
-  });
-  log.info({ database: database.kind }, "database ready");
+  const started = startUp();
+  const first = await Promise.race([started, stopRequested.then(() => undefined)]);
+  if (!first) {
+    log.info("stopped during start-up");
+    started.catch(() => {}); // what was starting is cut by the exit
+    await closeOpened();
+    return 0;
+  }
+  return first.run();
 
-  if (consoleMode) {
+  async function startUp(): Promise<{ run(): Promise<number> }> {
+    opened.phase = "database";
+    // DATA_DIR is created, checked and locked (one process at a time) when it holds the database.
+    const database = await openDatabase({
+      url: config.DATABASE_URL,
+      dataDir: config.DATABASE_URL ? undefined : dataDir,
+      onWarning: (message) => log.warn(message),
+    });
+    opened.database = database;
+    opened.phase = "start";
+    log.info({ database: database.kind }, "database ready");
+    if (consoleMode) return { run: () => runConsoleMode(database) };
+    // Imported here, not at the top: the console needs neither Bolt nor discord.js, which are
+    // two thirds of the start-up CPU and about 50 MB of the console's memory.
+    const { startApp } = await import("./app.ts");
+    const app = await startApp({ config, log, clock: systemClock, database, schedule: true });
+    return {
+      async run() {
+        opened.phase = "running";
+        await stopRequested;
+        return stopGracefully(
+          async () => {
+            await app.stop();
+            await database.close();
+          },
+          { log },
+        );
+      },
+    };
+  }
+
+  async function runConsoleMode(database: Database): Promise<number> {
+    opened.phase = "running";
     const core = trackInFlight(createCore({ db: database.db, clock: systemClock, log, dataDir }));
     const adapter = new ConsoleAdapter({
       core,
       write: (line) => process.stdout.write(`${line}\n`),
       dataDir,
       timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      log,
     });
     // Scheduler (issue #4): the digest and alerts print as `[#general] …` posts.
     const scheduler = startScheduler({ db: database.db, clock: systemClock, log, outboxes: [adapter.outbox()] });
@@ -74,29 +113,35 @@ async function main(): Promise<number> {
     await database.close();
     return 0;
   }
-
-  // Imported here, not at the top: the console needs neither Bolt nor discord.js, which are
-  // two thirds of the start-up CPU and about 50 MB of the console's memory.
-  const { startApp } = await import("./app.ts");
-  const app = await startApp({ config, log, clock: systemClock, database, schedule: true });
-  await stopRequested;
-  return stopGracefully(
-    async () => {
-      await app.stop();
-      await database.close();
-    },
-    { log },
-  );
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
-    const hint = isDatabaseUnavailable(error) ? " (the database did not answer: check DATABASE_URL)" : "";
-    process.stderr.write(`Tact stopped: ${secretScrubber(configSecrets(process.env))(message)}${hint}\n`);
-    process.exitCode = 1;
-  },
-);
+/** Closes the database if it was opened (PGlite checkpoints, DATA_DIR is unlocked), within a second. */
+async function closeOpened(): Promise<void> {
+  const database = opened.database;
+  if (!database) return;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    database.close().catch(() => {}),
+    new Promise((resolve) => {
+      timer = setTimeout(resolve, 1_000);
+    }),
+  ]);
+  clearTimeout(timer);
+}
+
+/**
+ * Exits once stdout and stderr have taken what was written (pipes are asynchronous on some
+ * systems): nothing left running (a platform's retries, a listening socket) keeps Tact alive.
+ */
+function exit(code: number): void {
+  setTimeout(() => process.exit(code), 2_000).unref(); // a reader that stopped reading
+  process.stdout.write("", () => process.stderr.write("", () => process.exit(code)));
+}
+
+main().then(exit, async (error: unknown) => {
+  process.stderr.write(
+    `${describeFatal(error, { duringDatabaseOpen: opened.phase === "database", env: process.env })}\n`,
+  );
+  await closeOpened();
+  exit(1);
+});

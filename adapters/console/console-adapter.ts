@@ -1,10 +1,14 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { mkdir } from "node:fs/promises";
 import path from "node:path";
+import type { Logger } from "pino";
 import type { Core } from "../../src/core/create-core.ts";
 import type { Effect } from "../../src/core/effects.ts";
 import type { Invocation, InvocationInput } from "../../src/core/invocation.ts";
 import type { Outbox } from "../../src/core/outbox.ts";
+import type { Catalog } from "../../src/messages/catalog.ts";
 import type { Form } from "../../src/messages/message.ts";
+import { type FileSystem, fileProblem, writeFileAtomically } from "../../src/write-file-atomically.ts";
 import { renderText } from "./render-text.ts";
 
 export const CONSOLE_WORKSPACE = "console";
@@ -17,6 +21,9 @@ export interface ConsoleOptions {
   write: (line: string) => void;
   dataDir: string;
   timezone?: string | undefined;
+  log?: Logger | undefined;
+  /** The file system files are saved with (tests inject a full disk). */
+  fs?: FileSystem | undefined;
 }
 
 /**
@@ -31,6 +38,8 @@ export class ConsoleAdapter {
   readonly #write: (line: string) => void;
   readonly #dataDir: string;
   readonly #timezone: string | undefined;
+  readonly #log: Logger | undefined;
+  readonly #fs: FileSystem | undefined;
   /** Open forms by user: the next line from that user fills the form. */
   readonly #forms = new Map<string, Form>();
 
@@ -40,6 +49,8 @@ export class ConsoleAdapter {
     this.#write = (line) => options.write(line.replace(TERMINAL_CONTROLS, "\uFFFD"));
     this.#dataDir = options.dataDir;
     this.#timezone = options.timezone;
+    this.#log = options.log;
+    this.#fs = options.fs;
   }
 
   /** Runs one line and prints every effect before resolving. */
@@ -58,14 +69,24 @@ export class ConsoleAdapter {
     const input = await this.#inputFor(user, rest, base);
     if (!input) return;
     const effects = await this.#core.handle({ ...base, input });
-    for (const effect of effects) await this.#perform(effect, user);
+    try {
+      for (const effect of effects) {
+        // What follows a file that could not be saved would announce it: stop there.
+        if (!(await this.#perform(effect, user))) return;
+      }
+    } catch (error) {
+      // The console keeps reading: one line that failed does not end the session.
+      const ref = randomBytes(4).toString("hex");
+      this.#log?.error({ err: error, ref }, "console effect failed");
+      this.#write((await this.#core.catalog(base)).errors.internal({ ref }));
+    }
   }
 
   /** For the scheduler: the console has one workspace, and prints what is sent to it. */
   outbox(): Outbox {
     return {
       platform: "console",
-      send: async (_workspace, effect) => this.#perform(effect, CONSOLE_OWNER),
+      send: async (_workspace, effect) => void (await this.#perform(effect, CONSOLE_OWNER)),
     };
   }
 
@@ -103,7 +124,8 @@ export class ConsoleAdapter {
     };
   }
 
-  async #perform(effect: Effect, user: string): Promise<void> {
+  /** Performs one effect; false when it could not be (a file not saved), and the user was told. */
+  async #perform(effect: Effect, user: string): Promise<boolean> {
     switch (effect.type) {
       case "form": {
         this.#forms.set(user, effect.form);
@@ -113,20 +135,29 @@ export class ConsoleAdapter {
         if (field?.initial) lines.push(...field.initial.split("\n").map((l) => `  | ${l}`));
         lines.push(t.console.formPrompt({ label: field?.label ?? "", user }));
         for (const l of lines) this.#write(l);
-        return;
+        return true;
       }
       case "file": {
-        const dir = path.resolve(this.#dataDir, "exports");
-        await mkdir(dir, { recursive: true });
-        const file = path.join(dir, path.basename(effect.filename));
-        await writeFile(file, effect.content, "utf8");
         const t = await this.#core.catalog(this.#invocation(user, { kind: "text", text: "" }));
+        const dir = path.resolve(this.#dataDir, "exports");
+        const file = path.join(dir, path.basename(effect.filename));
+        try {
+          await mkdir(dir, { recursive: true });
+          // Whole or not at all: a full disk leaves no truncated record behind.
+          await writeFileAtomically(file, effect.content, { mode: 0o600, ...(this.#fs ? { fs: this.#fs } : {}) });
+        } catch (error) {
+          this.#log?.warn({ code: (error as { code?: unknown }).code }, "could not save a file");
+          this.#write(`[DM @${effect.userId}] ${t.console.fileFailed({ path: file, reason: fileFailure(t, error) })}`);
+          return false;
+        }
+        await effect.delivered?.();
         this.#print({ type: "dm", userId: effect.userId, message: effect.message }, user);
         this.#write(`[DM @${effect.userId}] ${t.console.savedFile({ path: file })}`);
-        return;
+        return true;
       }
       default:
         this.#print(effect, user);
+        return true;
     }
   }
 
@@ -137,4 +168,10 @@ export class ConsoleAdapter {
     const lines = effect.message.blocks.length > 0 ? renderText(effect.message) : [effect.message.fallback];
     for (const l of lines) this.#write(`${prefix}${l}`);
   }
+}
+
+/** Why a file could not be saved, in the reader's words. */
+function fileFailure(t: Catalog, error: unknown): string {
+  const problem = fileProblem(error);
+  return typeof problem === "object" ? t.console.fileReasons.other(problem) : t.console.fileReasons[problem];
 }

@@ -2,6 +2,7 @@ import { Client, Events, GatewayDispatchEvents, GatewayIntentBits, type REST, Ro
 import { setWorkspaceDeactivated } from "../../db/queries/installations.ts";
 import type { AdapterDeps, PlatformAdapter } from "../../src/core/platform-adapter.ts";
 import { describeError } from "../../src/scheduler/describe-error.ts";
+import { messageOf, networkFailure, StartError } from "../../src/start-error.ts";
 import { discordOutbox } from "./discord-outbox.ts";
 import { createRest, restOptions } from "./discord-rest.ts";
 import { DiscordSender } from "./discord-sender.ts";
@@ -139,7 +140,9 @@ export function createDiscordAdapter(deps: AdapterDeps, options: DiscordAdapterO
     outbox: discordOutbox(core, sender),
     async start() {
       if (!client) return;
-      await client.login(token);
+      await client.login(token).catch((error: unknown) => {
+        throw discordStartError(error);
+      });
       log.info({ platform: "discord", mode }, "connected to the Discord gateway");
     },
     async stop() {
@@ -147,4 +150,18 @@ export function createDiscordAdapter(deps: AdapterDeps, options: DiscordAdapterO
       await client?.destroy();
     },
   };
+}
+
+/** Why the gateway connection failed at start, naming Discord (not the database) and what to check. */
+function discordStartError(error: unknown): StartError {
+  const network = networkFailure(error);
+  if (network)
+    return new StartError(`Discord could not be reached (${network}): check the network or DISCORD_API_URL`, error);
+  if ((error as { code?: unknown }).code === "TokenInvalid") {
+    return new StartError(
+      "Discord refused DISCORD_TOKEN: copy the bot token from the Developer Portal (Bot page)",
+      error,
+    );
+  }
+  return new StartError(`Discord could not be started: ${messageOf(error)}`, error);
 }

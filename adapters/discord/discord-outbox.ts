@@ -26,12 +26,13 @@ export function discordOutbox(core: Core, sender: DiscordSender): Outbox {
         case "dm":
           return sender.dm(effect.userId, renderMessage(effect.message, { t, guildId }));
         case "file":
-          return sender.file(
+          await sender.file(
             effect.userId,
             effect.filename,
             effect.content,
             renderMessage(effect.message, { t, guildId }),
           );
+          return effect.delivered?.();
         default:
           throw new Error(`the Discord outbox cannot send a "${effect.type}" effect: nobody asked`);
       }

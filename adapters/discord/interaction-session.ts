@@ -53,7 +53,7 @@ export class InteractionSession {
   /** A deferred command's "thinking…" message that has not been replaced yet. */
   #originalOpen = false;
   #deferredEphemeral = true;
-  #chain: Promise<void> = Promise.resolve();
+  #chain: Promise<unknown> = Promise.resolve();
   #t: Promise<Catalog> | undefined;
 
   constructor(raw: RespondableInteraction, deps: SessionDeps) {
@@ -93,7 +93,10 @@ export class InteractionSession {
       effects.find((e) => e.type === "form") ??
       (this.#onMessage ? effects.find((e) => e.type === "update") : undefined);
     const ordered = first ? [first, ...effects.filter((e) => e !== first)] : effects;
-    for (const effect of ordered) await this.#perform(effect);
+    for (const effect of ordered) {
+      // What follows a file would announce it ("I sent you the record"): not after a failure.
+      if (!(await this.#perform(effect))) return;
+    }
   }
 
   /** A line of the adapter's own (already Discord text), privately to the invoker. */
@@ -126,7 +129,24 @@ export class InteractionSession {
     });
   }
 
-  async #perform(effect: Effect): Promise<void> {
+  /** Performs one effect; false when a file could not be sent (the invoker was told). */
+  async #perform(effect: Effect): Promise<boolean> {
+    if (effect.type === "file") {
+      return this.#enqueue(async () => {
+        const body = await this.#render(effect.message, this.#deps.guildId);
+        const sent = await this.#sideEffect(
+          () => this.#deps.sender.file(effect.userId, effect.filename, effect.content, body),
+          (t) => t.discord.dmFailed,
+        );
+        if (sent) await effect.delivered?.();
+        return sent;
+      });
+    }
+    await this.#performMessage(effect);
+    return true;
+  }
+
+  async #performMessage(effect: Exclude<Effect, { type: "file" }>): Promise<void> {
     const { sender } = this.#deps;
     switch (effect.type) {
       case "reply":
@@ -152,14 +172,6 @@ export class InteractionSession {
           const body = await this.#render(effect.message, this.#deps.guildId);
           await this.#sideEffect(
             () => sender.dm(effect.userId, body),
-            (t) => t.discord.dmFailed,
-          );
-        });
-      case "file":
-        return this.#enqueue(async () => {
-          const body = await this.#render(effect.message, this.#deps.guildId);
-          await this.#sideEffect(
-            () => sender.file(effect.userId, effect.filename, effect.content, body),
             (t) => t.discord.dmFailed,
           );
         });
@@ -223,13 +235,16 @@ export class InteractionSession {
     await this.#private(await this.#render(prompt, this.#scope()));
   }
 
-  async #sideEffect(send: () => Promise<void>, failure: (t: Catalog) => string): Promise<void> {
+  /** Sends; on a refusal, tells the invoker privately. True when it was sent. */
+  async #sideEffect(send: () => Promise<void>, failure: (t: Catalog) => string): Promise<boolean> {
     try {
       await send();
+      return true;
     } catch (error) {
       this.#deps.log.warn({ err: restErrorSummary(error) }, "Discord refused a message");
       const t = await this.#catalog();
       await this.#private({ content: failure(t), embeds: [], components: [], allowed_mentions: { parse: [] } });
+      return false;
     }
   }
 
@@ -269,7 +284,7 @@ export class InteractionSession {
   }
 
   /** One answer at a time, in order: a deferral racing the work must not overtake it. */
-  #enqueue(step: () => Promise<void>): Promise<void> {
+  #enqueue<T>(step: () => Promise<T>): Promise<T> {
     const run = this.#chain.then(step);
     this.#chain = run.catch(() => undefined);
     return run;

@@ -54,6 +54,8 @@ export class SlackEffects {
         await this.#reply(this.#failure(effect, code), surface).catch((e: unknown) =>
           this.deps.log.warn({ code: slackErrorCode(e) ?? "network" }, "could not explain a failed effect"),
         );
+        // What follows a file would announce it ("I sent you the record"): not after a failure.
+        if (effect.type === "file") return;
       }
     }
   }
@@ -130,6 +132,7 @@ export class SlackEffects {
           filename: effect.filename,
           title: effect.filename,
         });
+        await effect.delivered?.();
         return;
       }
     }

@@ -51,6 +51,23 @@ export function plainText(max: number, allowNewlines: boolean) {
     .refine((s) => s.length <= max, { error: "tooLong" });
 }
 
+/**
+ * Characters that reverse or isolate the direction of the text around them: "ACME\u202eCorp
+ * gnp.exe" displays as "ACMEexe.png proC". Never part of a name someone typed on purpose.
+ */
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+/** Invisible characters that make two names look the same: dropped (they come with copy-paste). */
+const ZERO_WIDTH = /[\u180e\u200b-\u200d\u2060\ufeff]/g;
+
+/** A name (a client's display name, or one typed to find a client): one line of visible text. */
+export function nameText(max: number) {
+  return z
+    .string()
+    .transform((s) => s.replace(ZERO_WIDTH, ""))
+    .refine((s) => !BIDI_CONTROLS.test(s), { error: "invisibleChars", abort: true })
+    .pipe(plainText(max, false));
+}
+
 export const SLUG = /^[a-z0-9](?:[a-z0-9-]{1,38})[a-z0-9]$/;
 export const NOTE_MAX = 2000;
 export const NAME_MAX = 100;
@@ -60,7 +77,7 @@ export function clientArg(opts: { rest?: boolean } = {}): ArgDef<string, false> 
   return {
     kind: "client",
     label: (t) => t.help.argNames.client,
-    schema: plainText(NAME_MAX, false),
+    schema: nameText(NAME_MAX),
     optional: false,
     max: NAME_MAX,
     autocomplete: "client",
@@ -81,7 +98,7 @@ export function nameArg(): ArgDef<string, false> {
   return {
     kind: "name",
     label: (t) => t.help.argNames.name,
-    schema: plainText(NAME_MAX, false).pipe(z.string().max(NAME_MAX, { error: "name" })),
+    schema: nameText(NAME_MAX).pipe(z.string().max(NAME_MAX, { error: "name" })),
     optional: false,
     rest: true,
     max: NAME_MAX,

@@ -130,14 +130,17 @@ function validateArgs(command: CommandDef, raw: Record<string, string>): Record<
       if (arg.optional) continue;
       throw userError("missing-arg", (t) => t.errors.missingArg({ arg: arg.label(t), usage: usageOf(command, t) }));
     }
-    const result = arg.schema.safeParse(value);
-    if (!result.success) {
-      const key = (result.error.issues[0]?.message ?? "required") as InvalidKey;
-      throw userError(`invalid.${key}`, (t) => renderInvalid(t, key, invalidParams(t, arg, value)));
-    }
-    out[name] = result.data;
+    out[name] = checkArg(arg, value);
   }
   return out;
+}
+
+/** One argument's value checked and converted, or a UserError saying what was expected. */
+export function checkArg<T>(arg: ArgDef<T>, value: string): T {
+  const result = arg.schema.safeParse(value);
+  if (result.success) return result.data;
+  const key = (result.error.issues[0]?.message ?? "required") as InvalidKey;
+  throw userError(`invalid.${key}`, (t) => renderInvalid(t, key, invalidParams(t, arg, value)));
 }
 
 function invalidParams(t: Catalog, arg: ArgDef, value: string): InvalidParams {

@@ -12,8 +12,20 @@ export type Effect =
   | { type: "update"; message: Message }
   /** Open a form for the invoker (needs the platform's trigger; console reads the next line). */
   | { type: "form"; form: Form }
-  /** A file for one user (Slack file upload in the DM, Discord attachment, console: a path). */
-  | { type: "file"; userId: string; filename: string; content: string; message: Message };
+  /**
+   * A file for one user (Slack file upload in the DM, Discord attachment, console: a path).
+   * `delivered` runs once the whole file has reached them (the export's audit entry). When
+   * the file cannot be delivered, the user is told, and the request's later effects (which
+   * may announce it) are not performed.
+   */
+  | {
+      type: "file";
+      userId: string;
+      filename: string;
+      content: string;
+      message: Message;
+      delivered?: () => Promise<void>;
+    };
 
 export const reply = (message: Message): Effect => ({ type: "reply", message });
 export const post = (channelId: string, message: Message): Effect => ({

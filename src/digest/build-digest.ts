@@ -112,6 +112,10 @@ export function buildDigest(
     m.divider().text([t.digest.risk.title, ...lines].join("\n"));
   }
 
+  if (data.agencyLesson) {
+    m.divider().text([t.digest.agencyLesson.title, t.digest.agencyLesson.text(data.agencyLesson)].join("\n"));
+  }
+
   const aging = agingByCurrency(data.overdue);
   for (const [currency, rows] of aging) {
     const largest = Math.max(...rows.map((r) => r.amountMinor));

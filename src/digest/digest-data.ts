@@ -1,4 +1,5 @@
 import type { WorkspaceRow } from "../../db/queries/workspaces.ts";
+import type { AgencyLesson } from "../domain/agency-lesson.ts";
 import type { IncidentKind } from "../domain/incident-kinds.ts";
 import type { RiskAssessment, RiskLevel } from "../domain/risk.ts";
 
@@ -72,11 +73,28 @@ export interface DigestData {
   riskRose: RiskChange[];
   /** Risk level per client id today, kept for the next digest to compare with. */
   riskLevels: Record<string, string>;
+  /** The agency's own lesson (ignored advice across most clients), when it is due today. */
+  agencyLesson: AgencyLesson | null;
+  /** The day it was last told, before today. */
+  agencyLessonOn: string | null;
+}
+
+/**
+ * What a round keeps for the next one: today's risk levels, and the day the agency's lesson
+ * was last told (today, if today's digest was posted with it).
+ */
+export function roundMemory(data: DigestData, digestPosted: boolean): Record<string, unknown> {
+  const told = digestPosted && data.agencyLesson !== null;
+  return { risk: data.riskLevels, agencyLessonOn: told ? data.today : data.agencyLessonOn };
 }
 
 /** True when a digest would have nothing to say. */
 export function isQuiet(data: DigestData): boolean {
   return (
-    data.overdue.length === 0 && data.dueSoon.length === 0 && data.incidents.length === 0 && data.riskRose.length === 0
+    data.overdue.length === 0 &&
+    data.dueSoon.length === 0 &&
+    data.incidents.length === 0 &&
+    data.riskRose.length === 0 &&
+    data.agencyLesson === null
   );
 }

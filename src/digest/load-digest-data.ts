@@ -1,14 +1,17 @@
 import type { Db } from "../../db/database.ts";
+import { type ClientActivity, clientActivity } from "../../db/queries/agency-activity.ts";
 import { newIncidents } from "../../db/queries/digest-incidents.ts";
 import type { PreviousRound } from "../../db/queries/digest-rounds.ts";
 import { digestClients } from "../../db/queries/digest-workspaces.ts";
 import { openInvoices } from "../../db/queries/open-invoices.ts";
 import type { WorkspaceRow } from "../../db/queries/workspaces.ts";
-import { addDays } from "../domain/dates.ts";
-import { latePaymentKey } from "../domain/late-payments.ts";
+import { AGENCY_LESSON_DAYS, agencyLesson, agencyLessonDue } from "../domain/agency-lesson.ts";
+import { addDays, startOfLocalDay } from "../domain/dates.ts";
+import { lateIn, latePaymentKey } from "../domain/late-payments.ts";
 import { loadReferenceRates } from "../domain/reference-rates.ts";
 import { isRiskLevel, quietRisk, type RiskLevel, rank } from "../domain/risk.ts";
 import type { StagePlan } from "../domain/stages.ts";
+import { windowStart } from "../domain/windows.ts";
 import { groupBy } from "../group-by.ts";
 import { assessInvoice, type InvoiceAssessment } from "../invoices/assess-invoice.ts";
 import { type ClientRecord, workspacesClientRecords } from "../invoices/client-records.ts";
@@ -47,7 +50,11 @@ export async function loadDigestData(
     since: r.previous?.at ?? new Date(now.getTime() - FIRST_WINDOW_MS),
   }));
   const ids = requests.map((r) => r.workspace.id);
-  const [incidents, invoices, clients, records] = await Promise.all([
+  const halfYears = requests.map((r) => ({
+    workspaceId: r.workspace.id,
+    since: startOfLocalDay(windowStart(r.today, AGENCY_LESSON_DAYS), r.workspace.timezone),
+  }));
+  const [incidents, invoices, clients, records, activity] = await Promise.all([
     newIncidents(db, windows, now),
     openInvoices(db, ids),
     digestClients(db, ids),
@@ -61,6 +68,7 @@ export async function loadDigestData(
       for (const r of requests) onError(r.workspace.id, error);
       return undefined;
     }),
+    clientActivity(db, halfYears),
   ]);
   for (const [i, r] of requests.entries()) {
     out.set(r.workspace.id, {
@@ -72,6 +80,8 @@ export async function loadDigestData(
       incidents: [],
       riskRose: [],
       riskLevels: {},
+      agencyLesson: null,
+      agencyLessonOn: null,
     });
   }
   for (const group of groupBy(incidents, (i) => `${i.clientId}:${i.kind}`).values()) {
@@ -87,10 +97,12 @@ export async function loadDigestData(
     });
   }
   const clientsOf = groupBy(clients, (c) => c.workspaceId);
+  const activityOf = groupBy(activity, (a) => a.workspaceId);
   for (const r of requests) {
     const data = out.get(r.workspace.id);
     if (!data) continue;
     const own = records?.get(r.workspace.id);
+    Object.assign(data, lessonFor(r, clientsOf.get(r.workspace.id) ?? [], activityOf.get(r.workspace.id) ?? [], own));
     const before = r.previous?.payload?.risk;
     if (!own) {
       // Risk unknown today: keep the previous levels, so tomorrow compares with real ones.
@@ -125,6 +137,32 @@ export async function loadDigestData(
     }
   }
   return out;
+}
+
+/**
+ * The agency's own lesson for a workspace (issue #14 §5): the clients, former ones aside, with
+ * incidents in the last 180 days (late payments dated as the record dates them), those among
+ * them with ignored advice, and whether a month has passed since it was last told.
+ */
+function lessonFor(
+  r: DigestRequest,
+  clients: readonly { id: number; status: string }[],
+  activity: readonly ClientActivity[],
+  records: ReadonlyMap<number, ClientRecord> | undefined,
+): Pick<DigestData, "agencyLesson" | "agencyLessonOn"> {
+  const told = r.previous?.payload?.agencyLessonOn;
+  const lastTold = typeof told === "string" ? told : null;
+  const former = new Set(clients.filter((c) => c.status === "offboarded").map((c) => c.id));
+  const withIncidents = new Set(activity.map((a) => a.clientId));
+  for (const [clientId, record] of records ?? []) {
+    if (!former.has(clientId) && lateIn(record.facts.latePayments, r.today, AGENCY_LESSON_DAYS).length > 0)
+      withIncidents.add(clientId);
+  }
+  const lesson = agencyLesson({
+    ignoring: activity.filter((a) => a.adviceIgnored).length,
+    active: withIncidents.size,
+  });
+  return { agencyLesson: lesson && agencyLessonDue(lastTold, r.today) ? lesson : null, agencyLessonOn: lastTold };
 }
 
 function isDueSoon(dueOn: string, today: string): boolean {

@@ -1,15 +1,17 @@
 import type { Db } from "../../db/database.ts";
 import { insertAudit } from "../../db/queries/audit.ts";
-import { type ClientRow, findClient, insertClient } from "../../db/queries/clients.ts";
-import { findInvoiceByNumber, insertInvoice, insertPayment, normalizeNumber } from "../../db/queries/invoices.ts";
+import { insertClient } from "../../db/queries/clients.ts";
+import { clientsWithAliases, existingInvoiceNumbers } from "../../db/queries/import-lookups.ts";
+import { insertInvoice, insertPayment, normalizeNumber } from "../../db/queries/invoices.ts";
 import type { WorkspaceRow } from "../../db/queries/workspaces.ts";
-import { looksLikeInvoiceNumber, SLUG } from "../commands/args.ts";
+import { looksLikeInvoiceNumber } from "../commands/args.ts";
 import { resolveTerms } from "../domain/charges/index.ts";
 import { addDays } from "../domain/dates.ts";
 import { currencyOfAmount, toCurrency } from "../domain/money.ts";
 import { UserError } from "../errors.ts";
 import { type Catalog, catalogFor } from "../messages/catalog.ts";
 import { toLocale } from "../messages/locale.ts";
+import { type ImportClient, ImportClients, RowError } from "./import-clients.ts";
 import { parseDay, parseMoney } from "./parse-inputs.ts";
 
 /** Columns of the file, by normalised header name. */
@@ -27,7 +29,7 @@ type Column = keyof typeof COLUMNS;
 
 export interface ImportRow {
   line: number;
-  client: ClientRow | { newSlug: string; name: string };
+  client: ImportClient;
   number: string;
   amountMinor: number;
   currency: string;
@@ -40,6 +42,8 @@ export interface ImportPlan {
   rows: ImportRow[];
   /** Every row that failed validation, with what is wrong, in the workspace's language. */
   errors: { line: number; message: string }[];
+  /** Invoices filed under a client by its generated short name: the report says so. */
+  notes: string[];
 }
 
 export interface ImportOptions {
@@ -47,105 +51,89 @@ export interface ImportOptions {
   createClients?: boolean;
 }
 
+type Record_ = { line: number; fields: string[] };
+
 /**
  * Validates every row of an invoices file (client, number, amount, currency, issued, due,
  * paid on, paid amount) against the workspace, with the same rules and messages as
- * `/client invoice` and `/client paid`. Nothing is written.
+ * `/client invoice` and `/client paid`. Nothing is written. The workspace's clients and the
+ * invoice numbers already taken are read in a few queries for the whole file, not per row.
  */
 export async function planImport(
   db: Db,
   workspace: WorkspaceRow,
-  records: { line: number; fields: string[] }[],
+  records: Record_[],
   today: string,
   options: ImportOptions = {},
 ): Promise<ImportPlan> {
   const t = catalogFor(toLocale(workspace.locale));
   const [header, ...data] = records;
-  const errors: ImportPlan["errors"] = [];
-  if (!header) return { rows: [], errors: [{ line: 1, message: "The file is empty." }] };
+  if (!header) return { rows: [], errors: [{ line: 1, message: "The file is empty." }], notes: [] };
   const index = columnIndex(header.fields);
   const missing = (["client", "number", "amount"] as const).filter((c) => index[c] === undefined);
   if (missing.length > 0) {
-    return {
-      rows: [],
-      errors: [
-        { line: header.line, message: `Missing column(s): ${missing.join(", ")}. Expected: ${expectedHeader}.` },
-      ],
-    };
+    const message = `Missing column(s): ${missing.join(", ")}. Expected: ${expectedHeader}.`;
+    return { rows: [], errors: [{ line: header.line, message }], notes: [] };
   }
+  const cell = (record: Record_, c: Column) => {
+    const i = index[c];
+    return i === undefined ? "" : (record.fields[i] ?? "").trim();
+  };
+  const [directory, taken] = await Promise.all([
+    clientsWithAliases(db, workspace.id),
+    existingInvoiceNumbers(
+      db,
+      workspace.id,
+      data.map((r) => cell(r, "number")),
+    ),
+  ]);
+  const clients = new ImportClients(directory, Boolean(options.createClients));
   const rows: ImportRow[] = [];
+  const errors: ImportPlan["errors"] = [];
   const seen = new Map<string, number>();
-  const clients = new Map<string, ClientRow | null>();
   for (const record of data) {
-    const get = (c: Column) => {
-      const i = index[c];
-      return i === undefined ? "" : (record.fields[i] ?? "").trim();
-    };
     try {
-      const row = await planRow(db, workspace, get, record.line, today, t, clients, options);
+      const { client, noteLine } = clients.resolve(cell(record, "client"));
+      const row = planRow(workspace, client, (c) => cell(record, c), record.line, today, t, taken);
       const key = normalizeNumber(row.number);
       const earlier = seen.get(key);
-      if (earlier !== undefined) throw new Error(`invoice ${row.number} is also on line ${earlier}.`);
+      if (earlier !== undefined) throw new RowError(`invoice ${row.number} is also on line ${earlier}.`);
       seen.set(key, record.line);
+      noteLine(record.line);
       rows.push(row);
     } catch (error) {
-      const message =
-        error instanceof UserError ? error.render(t) : error instanceof Error ? error.message : String(error);
-      errors.push({ line: record.line, message });
+      // Anything else (the database failing) is not the file's fault: it stops the import.
+      if (error instanceof UserError) errors.push({ line: record.line, message: error.render(t) });
+      else if (error instanceof RowError) errors.push({ line: record.line, message: error.message });
+      else throw error;
     }
   }
-  return { rows, errors };
+  return { rows, errors, notes: clients.notes() };
 }
 
 export const expectedHeader = "client,number,amount,currency,issued,due,paid on,paid amount";
 
-async function planRow(
-  db: Db,
+function planRow(
   workspace: WorkspaceRow,
+  client: ImportClient,
   get: (c: Column) => string,
   line: number,
   today: string,
   t: Catalog,
-  clients: Map<string, ClientRow | null>,
-  options: ImportOptions,
-): Promise<ImportRow> {
-  const clientName = get("client");
-  if (!clientName) throw new Error("the client is missing.");
-  const key = clientName.toLowerCase();
-  if (!clients.has(key)) clients.set(key, (await findClient(db, workspace.id, clientName)) ?? null);
-  const found = clients.get(key) ?? null;
-  let client: ImportRow["client"];
-  if (found) client = found;
-  else {
-    const slug = clientName
-      .toLowerCase()
-      .normalize("NFD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 40);
-    if (!options.createClients || !SLUG.test(slug)) {
-      throw new Error(
-        `no client called "${clientName}" in this workspace. Add it first (/client add), or pass --create-clients.`,
-      );
-    }
-    client = { newSlug: slug, name: clientName };
-  }
-
+  taken: Map<string, string>,
+): ImportRow {
   const number = get("number").replace(/^#/, "");
   if (!number || !looksLikeInvoiceNumber(number))
-    throw new Error(t.invalid.invoiceNumber({ arg: "number", value: number }));
-  const existing = await findInvoiceByNumber(db, workspace.id, number);
-  if (existing) {
-    throw new Error(`invoice ${existing.number} already exists in this workspace.`);
-  }
+    throw new RowError(t.invalid.invoiceNumber({ arg: "number", value: number }));
+  const existing = taken.get(normalizeNumber(number));
+  if (existing) throw new RowError(`invoice ${existing} already exists in this workspace.`);
 
   const amountText = get("amount");
   const currencyText = get("currency");
   const embedded = currencyOfAmount(amountText);
   const currency = currencyText ? toCurrency(currencyText) : embedded === "unknown" ? undefined : embedded;
   if (!currency) {
-    throw new Error(
+    throw new RowError(
       currencyText || embedded === "unknown"
         ? t.invoices.errors.currencyUnknown({ value: currencyText || amountText })
         : t.invoices.errors.currencyMissing({ amount: amountText }),
@@ -159,18 +147,18 @@ async function planRow(
   const terms =
     "id" in client ? resolveTerms(workspace.defaultTerms, client).terms : resolveTerms(workspace.defaultTerms).terms;
   const dueOn = dueText ? parseDay(dueText, "due") : addDays(issuedOn, terms.paymentDays);
-  if (dueOn < issuedOn) throw new Error(t.invoices.errors.dueBeforeIssued({ due: dueOn, issued: issuedOn }));
+  if (dueOn < issuedOn) throw new RowError(t.invoices.errors.dueBeforeIssued({ due: dueOn, issued: issuedOn }));
 
   const paidOnText = get("paidOn");
   const paidAmountText = get("paidAmount");
   let paid: ImportRow["paid"] = null;
   if (paidOnText || paidAmountText) {
-    if (!paidOnText) throw new Error("a paid amount needs the date it was paid (paid on).");
+    if (!paidOnText) throw new RowError("a paid amount needs the date it was paid (paid on).");
     const on = parseDay(paidOnText, "on");
-    if (on > today) throw new Error(t.invoices.errors.futurePayment({ date: on }));
+    if (on > today) throw new RowError(t.invoices.errors.futurePayment({ date: on }));
     const minor = paidAmountText ? parseMoney(paidAmountText, currency).minor : amountMinor;
     if (minor > amountMinor) {
-      throw new Error(`the paid amount ${paidAmountText} is more than the invoice amount ${amountText}.`);
+      throw new RowError(`the paid amount ${paidAmountText} is more than the invoice amount ${amountText}.`);
     }
     paid = { on, minor };
   }
@@ -211,7 +199,7 @@ export async function applyImport(
       if ("id" in row.client) clientId = row.client.id;
       else {
         const slug = row.client.newSlug;
-        const known = created.get(slug) ?? (await findClient(tx, workspace.id, slug))?.id;
+        const known = created.get(slug);
         if (known !== undefined) clientId = known;
         else {
           const inserted = await insertClient(tx, {
@@ -221,7 +209,9 @@ export async function applyImport(
             createdBy: actor,
             createdAt: now,
           });
-          if (!inserted) throw new Error(`client ${slug} could not be created`);
+          // Never attached to someone else's client without a word: the plan said it was new.
+          if (!inserted)
+            throw new Error(`a client ${slug} was added while importing; nothing was imported: run it again.`);
           clientId = inserted.id;
           created.set(slug, clientId);
         }
@@ -242,7 +232,9 @@ export async function applyImport(
         createdBy: actor,
         createdAt: now,
       });
-      if (!invoice) throw new Error(`invoice ${row.number} already exists (imported at the same time?)`);
+      if (!invoice) {
+        throw new Error(`invoice ${row.number} was added while importing; nothing was imported: run it again.`);
+      }
       if (row.paid) {
         await insertPayment(tx, {
           workspaceId: workspace.id,

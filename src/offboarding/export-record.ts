@@ -15,7 +15,7 @@ import { wizardOf } from "./wizard-record.ts";
  * attachment on Slack and Discord, a file under DATA_DIR/exports in the console. A fixed
  * number of queries, whatever the size of the record.
  */
-export async function buildRecordFile(ctx: Context, client: ClientRow): Promise<Effect> {
+export async function buildRecordFile(ctx: Context, client: ClientRow): Promise<Extract<Effect, { type: "file" }>> {
   const now = ctx.clock.now();
   const today = localDate(now, ctx.workspace.timezone);
   const ws = ctx.workspace.id;

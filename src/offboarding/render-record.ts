@@ -274,14 +274,27 @@ function cell(text: string): string {
 
 /** One line of text typed by someone: no line breaks, no HTML, no Markdown that starts a block. */
 function inline(text: string): string {
-  return escapeHtml(text.replace(/\s*\n\s*/g, " ").trim());
+  return asText(text.replace(/\s*\n\s*/g, " ").trim());
 }
 
-/** A line inside a quoted block: HTML neutralised. */
+/** A line inside a quoted block: shown as typed. */
 function escapeBlock(text: string): string {
-  return escapeHtml(text);
+  return asText(text);
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+/**
+ * Text typed by someone, shown as text wherever the Markdown is read (a viewer, a PDF made
+ * from it): no HTML, and no link or image, whether written `[click](…)`, `![pixel](…)`,
+ * `[ref]: …` or left bare for the viewer to link (`https://…`, `www.…`). Backslash escapes
+ * render as the characters themselves.
+ */
+function asText(text: string): string {
+  return text
+    .replace(/\\/g, "\\\\")
+    .replace(/[[\]]/g, "\\$&")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/:\/\//g, "\\://")
+    .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\\.`);
 }

@@ -8,10 +8,11 @@ import {
 } from "../../db/queries/digest-deliveries.ts";
 import { claimRounds, finishRounds, previousRounds } from "../../db/queries/digest-rounds.ts";
 import { digestWorkspaces } from "../../db/queries/digest-workspaces.ts";
+import { roundMemory } from "../digest/digest-data.ts";
 import { loadDigestData } from "../digest/load-digest-data.ts";
 import { isValidTimeZone } from "../domain/dates.ts";
 import { describeError } from "./describe-error.ts";
-import { planRoundDeliveries } from "./plan-round-deliveries.ts";
+import { DIGEST, planRoundDeliveries } from "./plan-round-deliveries.ts";
 import type { DueRound } from "./plan-rounds.ts";
 
 /**
@@ -65,9 +66,14 @@ export async function runRounds(
   const roundOf = new Map(done.map((r) => [r.workspaceId, r]));
   for (const d of data.values()) {
     try {
-      planned.push(...planRoundDeliveries(d));
+      const deliveries = planRoundDeliveries(d);
+      planned.push(...deliveries);
       const round = roundOf.get(d.workspace.id);
-      if (round) round.payload = { risk: d.riskLevels };
+      if (round)
+        round.payload = roundMemory(
+          d,
+          deliveries.some((p) => p.kind === DIGEST),
+        );
     } catch (error) {
       // A bug in one workspace's digest must not cost the others theirs.
       log.error({ err: describeError(error), workspaceId: d.workspace.id }, "could not build the daily round");

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CONSOLE_NOTICE } from "../../src/console-start.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -52,7 +53,8 @@ describe("the console, through standard input and output", () => {
       ].join("\n"),
       dataDir,
     );
-    expect(first.stderr).toBe("");
+    // Standard input is not a terminal: it says what it is doing before reading (issue 19).
+    expect(first.stderr).toBe(`${CONSOLE_NOTICE}\n`);
     expect(first.code).toBe(0);
     const out = first.stdout;
     expect(out).toContain("Added ACME Corp (acme)");

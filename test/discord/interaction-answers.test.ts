@@ -176,6 +176,33 @@ describe("answering Discord interactions", () => {
     expect(dataOf(res.body).flags).toBe(64);
   });
 
+  it("announces and records a file only once Discord took it (issue 19)", async () => {
+    let delivered = 0;
+    const exported = (): Effect[] => [
+      {
+        type: "file",
+        userId: OWNER,
+        filename: "acme-record.md",
+        content: "# ACME",
+        message: textMessage("The record"),
+        delivered: async () => void delivered++,
+      },
+      reply(textMessage("I sent you the record in a direct message.")),
+    ];
+    d.api.closedDms.add(OWNER);
+    answer(exported());
+    const refused = await d.send(slashCommand("export", { client: "acme" }));
+    expect(dataOf(refused.body).content).toContain("I couldn't send the direct message");
+    expect(JSON.stringify(d.api.find("POST", /^\/webhooks\//))).not.toContain("I sent you the record");
+    expect(delivered).toBe(0);
+
+    d.api.closedDms.delete(OWNER);
+    answer(exported());
+    const sent = await d.send(slashCommand("export", { client: "acme" }));
+    expect(delivered).toBe(1);
+    expect(dataOf(sent.body).content).toBe("I sent you the record in a direct message.");
+  });
+
   it("acknowledges a command with nothing to say and leaves no 'thinking' message behind", async () => {
     answer([]);
     const payload = slashCommand("help", {});

@@ -1,3 +1,4 @@
+import { marked } from "marked";
 import { describe, expect, it } from "vitest";
 import { deliveries, invoiceReminders } from "../../db/schema/index.ts";
 import type { Effect } from "../../src/core/effects.ts";
@@ -107,11 +108,39 @@ describe("the written record", () => {
     expect(md).toContain("- 15 Mar 2026, 10:00 · step 5 · done");
   });
 
+  it("shows links and images typed by people as text, in any Markdown viewer (issue 19)", async () => {
+    await h.run("/client add acme ACME [Corp](https://evil.example/c)");
+    const typed = [
+      "![pixel](https://evil.example/p.png?leak=1)",
+      "[click](https://evil.example/x)",
+      "see www.evil.example or https://evil.example/raw",
+      "<https://evil.example/auto>",
+      "\\[still](https://evil.example/escaped)",
+    ];
+    for (const note of typed) await h.run(`/client scope acme ${note}`);
+    await h.run("/client offboard acme");
+    await submit(h, "wizard-form:1:1:conversation", { notes: "[ref]: https://evil.example/ref\nsee [ref]" });
+    const md = fileOf(await h.run("/client export acme")).content;
+
+    const html = await marked.parse(md, { gfm: true });
+    expect(html).not.toMatch(/<a\b|<img\b/i);
+    const shown = html
+      .replace(/<[^>]+>/g, "")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, "&");
+    for (const note of typed) expect(shown).toContain(note);
+    expect(shown).toContain("ACME [Corp](https://evil.example/c)");
+    expect(shown).toContain("[ref]: https://evil.example/ref");
+  });
+
   it("is available at any time with /client export, in the workspace's language, and says what is missing", async () => {
     await record();
     await h.run("/client config lang fr");
     const effects = await h.run("/client export acme-corp");
-    expect(effects[0]).toMatchObject({ type: "reply" });
+    // The file first: "I sent you the record" is said once it was delivered.
+    expect(effects.map((e) => e.type)).toEqual(["file", "reply"]);
     const md = fileOf(effects).content;
     expect(fileOf(effects).filename).toBe("acme-dossier-2026-03-15.md");
     expect(md).toContain("# Dossier écrit : ACME Corp (acme)");

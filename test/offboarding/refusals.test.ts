@@ -138,8 +138,8 @@ describe("who may let a client go", () => {
     expect(effects.map((e) => e.type)).toEqual(["reply"]);
     expect(text(effects)).toContain("Only the workspace owner (owner) can export a client's written record.");
     const mine = await h.run("/client export acme");
-    expect(mine.map((e) => e.type)).toEqual(["reply", "file"]);
-    expect(mine[1]).toMatchObject({ type: "file", userId: "owner", filename: "acme-record-2026-11-27.md" });
+    expect(mine.map((e) => e.type)).toEqual(["file", "reply"]);
+    expect(mine[0]).toMatchObject({ type: "file", userId: "owner", filename: "acme-record-2026-11-27.md" });
   });
 });
 

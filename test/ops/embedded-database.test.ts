@@ -41,7 +41,8 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))("a new embedded database
     const template = templateFile();
     expect(existsSync(template), `no template for PGlite ${pgliteVersion()}: run npm run db:template`).toBe(true);
     const warnings: string[] = [];
-    const first = await openDatabase({ dataDir: dir("new"), onWarning: (m) => warnings.push(m) });
+    // openDatabase takes DATA_DIR (which it locks) and keeps PGlite in its pglite folder.
+    const first = await openDatabase({ dataDir: path.dirname(dir("new")), onWarning: (m) => warnings.push(m) });
     expect(warnings).toEqual([]);
     await first.db.execute(
       sql`insert into workspaces (platform, external_id, name, owner_user_id) values ('console', 'w1', 'Agency', 'owner')`,
@@ -60,7 +61,7 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))("a new embedded database
     expect(readdirSync(path.dirname(dir("new")))).toEqual(["pglite"]);
     expect(statSync(dir("new")).mode & 0o077).toBe(0);
 
-    const again = await openDatabase({ dataDir: dir("new"), onWarning: (m) => warnings.push(m) });
+    const again = await openDatabase({ dataDir: path.dirname(dir("new")), onWarning: (m) => warnings.push(m) });
     const applied = await queryRows<{ hash: string }>(
       again.db,
       sql`select hash from drizzle.__drizzle_migrations order by id`,

@@ -202,6 +202,21 @@ describe("the /client command on Slack", () => {
     expect(note?.note).toBe("@channel pay now <!here> ask <@U0SAM|sam> & @devs");
   });
 
+  it("refuses a client name that reverses the text around it, and drops invisible zero-width characters", async () => {
+    const { responseUrl } = await s.command("add acme ACME\u202eCorp gnp.exe");
+    expect(answers(responseUrl)[0]?.text).toBe(
+      "display name contains invisible characters that change the direction of the text around them. Please type it as plain text.",
+    );
+    expect(await count("clients")).toBe(0);
+
+    await s.command("add acme AC\u200bME\u2060 Corp");
+    await s.command("rename acme New\u2067Name");
+    const [row] = await queryRows<{ name: string }>(s.h.db.db, sql`select display_name as name from clients`);
+    expect(row?.name).toBe("ACME Corp");
+    const { responseUrl: shown } = await s.command("show AC\u200bME Corp");
+    expect(JSON.stringify(answers(shown)[0])).toContain("ACME Corp (acme)");
+  });
+
   it("answers an unknown verb privately with a suggestion", async () => {
     const { responseUrl } = await s.command("shwo acme");
     expect(answers(responseUrl)[0]?.text).toContain("Did you mean");

@@ -162,6 +162,31 @@ describe("effects performed through the Slack Web API", () => {
     expect(complete?.args.channel_id).toBe(`D${OWNER}`);
   });
 
+  it("announces and records a file only once Slack took all of it", async () => {
+    let delivered = 0;
+    script.set("export acme", () => [
+      {
+        type: "file",
+        userId: OWNER,
+        filename: "acme-record.md",
+        content: "# ACME",
+        message: textMessage("Your record"),
+        delivered: async () => void delivered++,
+      },
+      reply(textMessage("I sent you the record in a direct message.")),
+    ]);
+    const said = () => s.fake.responses.map((r) => (r.body as Json).text);
+    s.fake.failNext("files.completeUploadExternal", "file_upload_failed");
+    await s.command("export acme");
+    expect(delivered).toBe(0);
+    expect(said()).not.toContain("I sent you the record in a direct message.");
+    expect(said().at(-1)).toMatch(/^I couldn't send the file/);
+
+    await s.command("export acme");
+    expect(delivered).toBe(1);
+    expect(said().at(-1)).toBe("I sent you the record in a direct message.");
+  });
+
   it("tells the core a command came from the bot's own DM, and not from a DM between two people", async () => {
     script.set("where", () => []);
     await s.command("where", { channel: `D${OWNER}` });

@@ -44,6 +44,8 @@ export const core = {
     required: (p: InvalidParams) => `${p.arg} is required.`,
     tooLong: (p: InvalidParams) => `${p.arg} is too long: ${p.length ?? 0} characters, at most ${p.max ?? 0}.`,
     controlChars: (p: InvalidParams) => `${p.arg} contains control characters. Please send plain text.`,
+    invisibleChars: (p: InvalidParams) =>
+      `${p.arg} contains invisible characters that change the direction of the text around them. Please type it as plain text.`,
     slug: (p: InvalidParams) =>
       `"${p.value}" can't be a client's short name: use 3 to 40 lowercase letters, digits and dashes, like \`acme\` or \`acme-corp\`.${p.suggestion ? ` Try \`${p.suggestion}\`.` : ""}`,
     name: (p: InvalidParams) => `${p.arg} must be 1 to ${p.max ?? 0} characters of plain text.`,
@@ -56,6 +58,14 @@ export const core = {
       `${p.label}: type it on the next line as @${p.user} (\\n starts a new line).`,
     notACommand: "Commands start with /client (try /client help), or press a button with: press <id>.",
     savedFile: (p: { path: string }) => `Saved to ${p.path}`,
+    fileFailed: (p: { path: string; reason: string }) =>
+      `I couldn't save ${p.path}: ${p.reason}. Nothing was written; fix that and ask again.`,
+    fileReasons: {
+      full: "the disk is full",
+      notWritable: "the folder is not writable",
+      missing: "the folder does not exist",
+      other: (p: { code: string }) => `the file system refused it (${p.code})`,
+    },
   },
   words: {
     you: "you",

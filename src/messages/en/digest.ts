@@ -38,6 +38,11 @@ export const digest = {
     line: (p: { client: string; counts: string }) => `${p.client}: ${p.counts}`,
     count: (p: { kind: string; count: number }) => `${p.kind} (${p.count})`,
   },
+  agencyLesson: {
+    title: "For the owner",
+    text: (p: { ignoring: number; active: number }) =>
+      `Ignored advice was logged for ${p.ignoring} of the ${p.active} clients with incidents in the last 180 days. When most clients turn down the agency's advice, the lesson is about the agency: work on how you persuade (say why, show an example, put the advice in writing before the work starts). This comes at most once a month.`,
+  },
   risk: {
     title: "Clients whose risk rose",
     line: (p: { client: string; from: string; to: string }) => `${p.client}: ${p.from} → ${p.to}`,

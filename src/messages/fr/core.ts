@@ -31,6 +31,8 @@ export const core: Pick<Catalog, "errors" | "invalid" | "console" | "words"> = {
     required: (p) => `${p.arg} : obligatoire.`,
     tooLong: (p) => `${p.arg} est trop long : ${p.length ?? 0} caractères, ${p.max ?? 0} au maximum.`,
     controlChars: (p) => `${p.arg} contient des caractères de contrôle. Envoyez du texte simple.`,
+    invisibleChars: (p) =>
+      `${p.arg} contient des caractères invisibles qui inversent le sens du texte qui les entoure. Saisissez-le en texte simple.`,
     slug: (p) =>
       `« ${p.value} » ne peut pas servir de nom court : 3 à 40 lettres minuscules, chiffres et tirets, comme \`acme\` ou \`acme-corp\`.${p.suggestion ? ` Essayez \`${p.suggestion}\`.` : ""}`,
     name: (p) => `${p.arg} : de 1 à ${p.max ?? 0} caractères de texte simple.`,
@@ -43,6 +45,14 @@ export const core: Pick<Catalog, "errors" | "invalid" | "console" | "words"> = {
       `${p.label} : tapez-le à la ligne suivante en tant que @${p.user} (\\n pour un retour à la ligne).`,
     notACommand: "Les commandes commencent par /client (essayez /client help), ou pressez un bouton avec : press <id>.",
     savedFile: (p) => `Enregistré dans ${p.path}`,
+    fileFailed: (p) =>
+      `Impossible d'enregistrer ${p.path} : ${p.reason}. Rien n'a été écrit ; corrigez cela et redemandez.`,
+    fileReasons: {
+      full: "le disque est plein",
+      notWritable: "le dossier n'est pas accessible en écriture",
+      missing: "le dossier n'existe pas",
+      other: (p) => `le système de fichiers l'a refusé (${p.code})`,
+    },
   },
   words: {
     you: "vous",

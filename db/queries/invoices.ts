@@ -1,6 +1,6 @@
 import { and, asc, eq, ilike, inArray, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
-import { clients, invoices, type PaymentKind, payments } from "../schema/index.ts";
+import { clients, invoiceReminders, invoices, type PaymentKind, payments } from "../schema/index.ts";
 
 export type InvoiceRow = typeof invoices.$inferSelect;
 export type NewInvoice = typeof invoices.$inferInsert;
@@ -90,14 +90,7 @@ export async function updateInvoice(
   changes: Partial<
     Pick<
       InvoiceRow,
-      | "status"
-      | "chargesStatus"
-      | "chargesSettledMinor"
-      | "disputedSince"
-      | "disputeNote"
-      | "pauses"
-      | "remindedStage"
-      | "snoozedUntil"
+      "status" | "chargesStatus" | "chargesSettledMinor" | "disputedSince" | "disputeNote" | "pauses" | "snoozedUntil"
     >
   >,
 ): Promise<InvoiceRow | undefined> {
@@ -107,6 +100,13 @@ export async function updateInvoice(
     .where(and(eq(invoices.workspaceId, workspaceId), eq(invoices.id, invoiceId)))
     .returning();
   return row;
+}
+
+export type NewReminder = typeof invoiceReminders.$inferInsert;
+
+/** Records reminder stages as sent (a stage is recorded once per invoice: the unique index says so). */
+export async function insertReminders(db: Db, rows: readonly NewReminder[]): Promise<void> {
+  if (rows.length > 0) await db.insert(invoiceReminders).values([...rows]);
 }
 
 /** Numbers starting with what is typed (autocomplete, suggestions), open ones first. */

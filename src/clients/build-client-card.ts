@@ -22,7 +22,7 @@ export async function buildClientCard(ctx: Context, client: ClientRow): Promise<
   const { t, fmt } = ctx;
   const now = ctx.clock.now();
   const [records, latest, lessons, aliases] = await Promise.all([
-    clientRecords(ctx.db, { workspace: ctx.workspace, now, clientIds: [client.id], reminderDates: true }),
+    clientRecords(ctx.db, { workspace: ctx.workspace, now, clientIds: [client.id] }),
     latestIncidents(ctx.db, ctx.workspace.id, client.id, CARD_LATEST),
     latestLessons(ctx.db, ctx.workspace.id, client.id, CARD_LATEST),
     clientAliasList(ctx.db, ctx.workspace.id, client.id),

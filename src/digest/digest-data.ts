@@ -22,11 +22,13 @@ export interface OverdueInvoice {
   chargesMinor: number;
   dueOn: string;
   daysLate: number;
-  /** The highest reminder stage reached, sent or not. */
-  reached: StageRef | null;
-  /** The stage to remind at now, unless someone recorded it as sent (an alert is due for it). */
+  /** The last reminder stage recorded as sent, and the day it went. */
+  lastSent: { kind: string; on: string } | null;
+  /** The next stage, once its day has come (a draft is ready for it). */
+  ready: StageRef | null;
+  /** `ready` unless snoozed: an alert is due for it. */
   due: StageRef | null;
-  /** The next stage and the day it falls due, when there is one. */
+  /** The next stage to send and the first day it may go, when there is one. */
   next: (StageRef & { on: string }) | null;
   /** Snoozed from the digest until this day (exclusive). */
   snoozedUntil: string | null;

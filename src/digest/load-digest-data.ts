@@ -181,7 +181,8 @@ function overdueInvoice(a: InvoiceAssessment): OverdueInvoice {
     chargesMinor: a.chargesOwedMinor,
     dueOn: invoice.dueOn,
     daysLate: a.stage.daysLate,
-    reached: stageRef(a.stage.reached),
+    lastSent: a.stage.last ? { kind: a.stage.last.kind, on: a.stage.last.sentOn } : null,
+    ready: stageRef(a.stage.ready),
     due: stageRef(a.stage.due),
     next: a.stage.next
       ? { number: a.stage.next.stage.number, kind: a.stage.next.stage.kind, on: a.stage.next.on }
@@ -191,7 +192,7 @@ function overdueInvoice(a: InvoiceAssessment): OverdueInvoice {
   };
 }
 
-function stageRef(stage: StagePlan["reached"]): StageRef | null {
+function stageRef(stage: StagePlan["ready"]): StageRef | null {
   return stage ? { number: stage.number, kind: stage.kind } : null;
 }
 

@@ -1,6 +1,6 @@
 import type { Db } from "../../db/database.ts";
 import { invoicesWithPayments } from "../../db/queries/open-invoices.ts";
-import { incidentTallies, lateLogs, reminderSentTimes } from "../../db/queries/risk-inputs.ts";
+import { incidentTallies, lateLogs } from "../../db/queries/risk-inputs.ts";
 import type { AdviceFacts } from "../domain/advice.ts";
 import { localDate, startOfLocalDay } from "../domain/dates.ts";
 import { latePaymentsOf } from "../domain/late-payments.ts";
@@ -36,8 +36,6 @@ export interface RecordScope {
    * `assessments` holds open and late ones only.
    */
   riskOnly?: boolean;
-  /** Read when each reminder was recorded as sent (the card and the wizard name the dates). */
-  reminderDates?: boolean;
 }
 
 /** Stages without a final notice still give reminders this long before "past the final stage". */
@@ -93,8 +91,6 @@ export async function workspacesClientRecords(
     const today = todays.get(r.workspace.id);
     return r.invoice.status === "void" || !today ? [] : [assessInvoice(r, today, rates)];
   });
-  const sentTimes =
-    scope.reminderDates && scope.workspaces.length === 1 ? await sentDates(db, ids[0], assessments) : null;
   const assessmentsOf = groupBy(assessments, (a) => a.source.client.id);
   const logsOf = groupBy(logs, (l) => l.clientId);
   const talliesOf = groupBy(tallies, (t) => t.clientId);
@@ -143,7 +139,7 @@ export async function workspacesClientRecords(
       today,
       counts,
       latePayments,
-      unpaid: own.filter((a) => a.overdue).map((a) => unpaidInvoice(a, sentTimes, zone)),
+      unpaid: own.filter((a) => a.overdue).map(unpaidInvoice),
       hosted: own.some((a) => a.terms.hosted),
     };
     records.set(clientId, { clientId, facts, assessments: own, risk: assessRisk(facts) });
@@ -165,7 +161,7 @@ export function adviceFacts(record: ClientRecord | undefined, status: string, to
   };
 }
 
-function unpaidInvoice(a: InvoiceAssessment, sentTimes: Map<string, Date> | null, zone: string): UnpaidInvoice {
+function unpaidInvoice(a: InvoiceAssessment): UnpaidInvoice {
   const stages = stagesFor(a.terms.stages, a.terms.hosted);
   const final = stages.find((s) => s.kind === "final");
   const lastDay = stages.filter((s) => s.kind !== "suspension").at(-1)?.day ?? 0;
@@ -179,27 +175,7 @@ function unpaidInvoice(a: InvoiceAssessment, sentTimes: Map<string, Date> | null
     disputed: inv.disputedSince !== null,
     finalDay: final?.day ?? Math.max(FINAL_DAY_FLOOR, lastDay),
     suspensionDay: stages.find((s) => s.kind === "suspension")?.day ?? null,
-    // What the record shows: the stages up to the one recorded as sent, with the day each was recorded.
-    sent: stages
-      .filter((s) => s.number <= inv.remindedStage)
-      .map((s) => {
-        const at = sentTimes?.get(`${inv.id}:${s.number}`);
-        return { kind: s.kind, on: at ? localDate(at, zone) : null };
-      }),
+    // What the record shows: each stage recorded as sent, with the day it went.
+    sent: a.stage.sent.map((s) => ({ kind: s.kind, on: s.sentOn })),
   };
-}
-
-async function sentDates(
-  db: Db,
-  workspaceId: number | undefined,
-  assessments: readonly InvoiceAssessment[],
-): Promise<Map<string, Date>> {
-  const reminded = assessments.filter((a) => a.overdue && a.source.invoice.remindedStage > 0);
-  if (workspaceId === undefined || reminded.length === 0) return new Map();
-  const rows = await reminderSentTimes(
-    db,
-    workspaceId,
-    reminded.map((a) => a.source.invoice.id),
-  );
-  return new Map(rows.map((r) => [`${r.invoiceId}:${r.stage}`, r.at]));
 }

@@ -8,9 +8,10 @@ import type { KindCount } from "../domain/record-counts.ts";
 import { quietRisk, type RiskAssessment } from "../domain/risk.ts";
 import { adviceFacts, clientRecords } from "../invoices/client-records.ts";
 import { catalogFor } from "../messages/catalog.ts";
+import { letterFormatter } from "../messages/letter-formatter.ts";
 import { type Locale, toLocale } from "../messages/locale.ts";
 import { type ClientAccounts, clientAccounts } from "./client-accounts.ts";
-import { draftNextLetter, draftWhyLetter, letterFormatter } from "./draft-letters.ts";
+import { draftNextLetter, draftWhyLetter } from "./draft-letters.ts";
 import { reasonKinds, type Wizard } from "./wizard-record.ts";
 
 /** Days between the letters and the end of hosting, handover and questions. */
@@ -40,7 +41,7 @@ export async function loadWizardFacts(ctx: Context, client: ClientRow, starterId
   const today = localDate(now, ctx.workspace.timezone);
   const { terms } = resolveTerms(ctx.workspace.defaultTerms, client);
   const [records, accounts, names] = await Promise.all([
-    clientRecords(ctx.db, { workspace: ctx.workspace, now, clientIds: [client.id], reminderDates: true }),
+    clientRecords(ctx.db, { workspace: ctx.workspace, now, clientIds: [client.id] }),
     clientAccounts(ctx.db, ctx.workspace.id, client.id, today),
     memberNames(ctx.db, ctx.workspace.id, [starterId]),
   ]);

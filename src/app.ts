@@ -2,16 +2,20 @@ import path from "node:path";
 import type { Logger } from "pino";
 import { createDiscordAdapter } from "../adapters/discord/discord-adapter.ts";
 import { createSlackAdapter } from "../adapters/slack/slack-adapter.ts";
+import { stripeWebhookRoute } from "../connectors/stripe/stripe-webhook-route.ts";
 import { type Database, openDatabase } from "../db/database.ts";
 import type { Clock } from "./clock.ts";
 import type { Config } from "./config.ts";
+import type { SourceServices } from "./connectors/create-sources.ts";
 import { createCore } from "./core/create-core.ts";
 import type { Outbox } from "./core/outbox.ts";
 import type { PlatformAdapter } from "./core/platform-adapter.ts";
 import { type TrackedCore, trackInFlight } from "./core/track-in-flight.ts";
 import { createHttpServer, type HttpServer } from "./http/create-http-server.ts";
 import { healthRoute } from "./http/health-route.ts";
+import { openSecretBox, openSources } from "./open-sources.ts";
 import { type Scheduler, startScheduler } from "./scheduler/start-scheduler.ts";
+import { sealStoredSecrets } from "./secrets/seal-stored-secrets.ts";
 import { messageOf, portError, StartError } from "./start-error.ts";
 
 export interface App {
@@ -23,6 +27,8 @@ export interface App {
   outboxes: Outbox[];
   /** The digest and alerts scheduler (issue #4); `tick()` runs one tick now. */
   scheduler: Scheduler;
+  /** Invoice sources (issue #17): `worker.runDue()` runs the due syncs now. */
+  sources: SourceServices;
   /**
    * Graceful stop: /healthz turns 503, no new requests, those in flight finish, adapters and
    * the scheduler stop, then the database closes (if the app opened it). Safe to call twice.
@@ -53,9 +59,17 @@ export async function startApp(options: StartOptions): Promise<App> {
       url: config.DATABASE_URL,
       dataDir: config.DATABASE_URL ? undefined : dataDir,
     }));
+  const platforms = [...(config.slackEnabled ? ["slack"] : []), ...(config.discordEnabled ? ["discord"] : [])];
+  // Secrets at rest (issue #17): one key for installations and invoice-source keys.
+  const secrets = openSecretBox(config, dataDir);
+  await sealStoredSecrets(database.db, secrets, log);
+  const services = { db: database.db, clock, log, dataDir, secrets };
+  // Invoice sources (issue #17): Stripe's webhooks on this server, syncs in the background.
+  const sources = openSources(config, services, platforms, options.schedule ?? false, secrets);
   // Tracked, so a graceful stop also waits for work acknowledged early or received outside HTTP.
-  const core = trackInFlight(createCore({ db: database.db, clock, log, dataDir }));
+  const core = trackInFlight(createCore({ ...services, sources }));
   const http = createHttpServer(log);
+  http.route("/stripe/webhooks", stripeWebhookRoute(sources.runtime, { now: () => clock.now().getTime() }));
   let stopping: Promise<void> | undefined;
   http.route("/healthz", healthRoute(database.ping, { stopping: () => stopping !== undefined }));
 
@@ -107,6 +121,7 @@ export async function startApp(options: StartOptions): Promise<App> {
     const deadline = performance.now() + 8_500;
     const left = (cap: number) => Math.max(0, Math.min(cap, deadline - performance.now()));
     await step("scheduler", () => withTimeout(scheduler.stop(), left(3_000)));
+    await step("sync", () => withTimeout(sources.worker.stop(), left(3_000)));
     await Promise.all([
       step("http", () => http.close(left(6_000))),
       ...adapters.map((adapter) =>
@@ -124,6 +139,7 @@ export async function startApp(options: StartOptions): Promise<App> {
     port,
     outboxes: adapters.map((a) => a.outbox),
     scheduler,
+    sources,
     stop() {
       stopping ??= stopApp();
       return stopping;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseEncryptionKey } from "./secrets/secret-box.ts";
 
 const optionalText = z
   .string()
@@ -38,6 +39,21 @@ const schema = z.object({
     error: "must be 64 hexadecimal characters (the application's public key)",
   }),
   DISCORD_API_URL: url("the Discord REST base, e.g. https://discord.com/api"),
+  STRIPE_SECRET_KEY: optionalText.refine((s) => s === undefined || /^(sk|rk)_(test|live)_\w+$/.test(s), {
+    error: "must be a Stripe secret key (sk_live_…, sk_test_…) or restricted key (rk_…)",
+  }),
+  STRIPE_WEBHOOK_SECRET: optionalText.refine((s) => s === undefined || /^whsec_\w+$/.test(s), {
+    error: "must be the webhook endpoint's signing secret (whsec_…)",
+  }),
+  STRIPE_API_URL: url("the Stripe API base, e.g. https://api.stripe.com"),
+  TACT_ENCRYPTION_KEY: optionalText.superRefine((s, ctx) => {
+    if (s === undefined) return;
+    try {
+      parseEncryptionKey(s);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: `${(error as Error).message} (make one with: openssl rand -base64 32)` });
+    }
+  }),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -80,6 +96,13 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   if (discordAny) {
     if (!c.DISCORD_TOKEN) problems.push("DISCORD_TOKEN: required for Discord");
     if (!c.DISCORD_APPLICATION_ID) problems.push("DISCORD_APPLICATION_ID: required for Discord");
+  }
+  if (c.STRIPE_WEBHOOK_SECRET && !c.STRIPE_SECRET_KEY)
+    problems.push("STRIPE_SECRET_KEY: required with STRIPE_WEBHOOK_SECRET");
+  if (c.STRIPE_SECRET_KEY && !c.STRIPE_WEBHOOK_SECRET) {
+    problems.push(
+      "STRIPE_WEBHOOK_SECRET: required with STRIPE_SECRET_KEY (the signing secret of the webhook endpoint)",
+    );
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return { ...c, slackEnabled: slackAny, discordEnabled: discordAny };

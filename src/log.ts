@@ -47,6 +47,16 @@ export const redactPaths = [
   "*.SLACK_STATE_SECRET",
   "*.DISCORD_TOKEN",
   "*.DISCORD_PUBLIC_KEY",
+  "STRIPE_SECRET_KEY",
+  "STRIPE_WEBHOOK_SECRET",
+  "TACT_ENCRYPTION_KEY",
+  "*.STRIPE_SECRET_KEY",
+  "*.STRIPE_WEBHOOK_SECRET",
+  "*.TACT_ENCRYPTION_KEY",
+  "apiKey",
+  "*.apiKey",
+  "webhookSecret",
+  "*.webhookSecret",
 ];
 
 export interface LogOptions {
@@ -94,6 +104,9 @@ export function configSecrets(settings: object): string[] {
     "SLACK_CLIENT_SECRET",
     "SLACK_STATE_SECRET",
     "DISCORD_TOKEN",
+    "STRIPE_SECRET_KEY",
+    "STRIPE_WEBHOOK_SECRET",
+    "TACT_ENCRYPTION_KEY",
   ];
   const secrets = keys.map((k) => config[k]).filter((v): v is string => typeof v === "string");
   const url = config.DATABASE_URL;
@@ -121,6 +134,8 @@ export function secretScrubber(secrets: readonly (string | undefined)[]): (text:
     out = out
       .replace(/\bxox[a-z]-[A-Za-z0-9-]{6,}/g, "xox-[redacted]")
       .replace(/\bxapp-[A-Za-z0-9-]{6,}/g, "xapp-[redacted]")
+      .replace(/\b(sk|rk)_(live|test)_[A-Za-z0-9]{6,}/g, "$1_$2_[redacted]")
+      .replace(/\bwhsec_[A-Za-z0-9]{6,}/g, "whsec_[redacted]")
       .replace(/\b(Bot|Bearer)\s+[A-Za-z0-9._~+/=-]{16,}/g, "$1 [redacted]")
       .replace(/\b([a-z][a-z0-9+.-]*:\/\/[^\s:/@"'\\]*:)[^\s@/"'\\]+@/gi, "$1[redacted]@");
     return out;

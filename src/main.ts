@@ -1,6 +1,7 @@
 import path from "node:path";
 import { ConsoleAdapter } from "../adapters/console/console-adapter.ts";
 import { runConsole } from "../adapters/console/run-console.ts";
+import { stripeWebhookRoute } from "../connectors/stripe/stripe-webhook-route.ts";
 import { type Database, openDatabase } from "../db/database.ts";
 import { systemClock } from "./clock.ts";
 import { readConfig } from "./config.ts";
@@ -9,7 +10,9 @@ import { createCore } from "./core/create-core.ts";
 import { trackInFlight } from "./core/track-in-flight.ts";
 import { describeFatal } from "./describe-fatal.ts";
 import { stopGracefully, waitForStopSignal } from "./graceful-stop.ts";
+import { createHttpServer } from "./http/create-http-server.ts";
 import { configSecrets, createLogger } from "./log.ts";
+import { openSecretBox, openSources } from "./open-sources.ts";
 import { startScheduler } from "./scheduler/start-scheduler.ts";
 
 /** What main has opened so far, for a fatal error or a stop during start-up to close. */
@@ -81,7 +84,17 @@ async function main(): Promise<number> {
 
   async function runConsoleMode(database: Database): Promise<number> {
     opened.phase = "running";
-    const core = trackInFlight(createCore({ db: database.db, clock: systemClock, log, dataDir }));
+    const secrets = openSecretBox(config, dataDir);
+    const services = { db: database.db, clock: systemClock, log, dataDir, secrets };
+    const sources = openSources(config, services, ["console"], true, secrets);
+    const core = trackInFlight(createCore({ ...services, sources }));
+    // A source set in the settings needs its webhook: the console then serves it on PORT.
+    const http = sources.fromSettings.size > 0 ? createHttpServer(log) : undefined;
+    if (http) {
+      http.route("/stripe/webhooks", stripeWebhookRoute(sources.runtime, { now: () => Date.now() }));
+      const port = await http.listen(config.PORT);
+      log.info({ port }, "webhooks served on this port");
+    }
     const adapter = new ConsoleAdapter({
       core,
       write: (line) => process.stdout.write(`${line}\n`),
@@ -102,6 +115,8 @@ async function main(): Promise<number> {
     if (signal) {
       return stopGracefully(
         async () => {
+          await http?.close(2_000);
+          await sources.worker.stop();
           await scheduler.stop();
           await core.idle();
           await database.close();
@@ -109,6 +124,8 @@ async function main(): Promise<number> {
         { log },
       );
     }
+    await http?.close(2_000);
+    await sources.worker.stop();
     await scheduler.stop();
     await database.close();
     return 0;

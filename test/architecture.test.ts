@@ -20,9 +20,40 @@ describe("architecture", () => {
     expect(offenders).toEqual([]);
   });
 
+  it("keeps invoice-source SDKs out of the core, the database layer and the platform adapters", () => {
+    const sdk = /from\s+["'](stripe|xero-node)["']/;
+    const offenders = [...files("src"), ...files("db"), ...files("adapters")].filter((f) =>
+      sdk.test(readFileSync(f, "utf8")),
+    );
+    expect(offenders).toEqual([]);
+    // Each source's SDK stays in its own folder.
+    const crossed = files("connectors").filter((f) => {
+      const text = readFileSync(f, "utf8");
+      const folder = f.split(path.sep)[1];
+      return [...text.matchAll(/from\s+["'](stripe|xero-node)["']/g)].some(
+        (m) => !(m[1] ?? "").startsWith(folder ?? "-"),
+      );
+    });
+    expect(crossed).toEqual([]);
+  });
+
+  it("keeps platform SDKs out of the connectors", () => {
+    const offenders = files("connectors").filter((f) =>
+      /from\s+["'](@slack\/|discord\.js|@discordjs\/)/.test(readFileSync(f, "utf8")),
+    );
+    expect(offenders).toEqual([]);
+  });
+
   it("keeps SQL out of the adapters", () => {
     const offenders = files("adapters").filter((f) =>
       /drizzle-orm|from\s+["']pg["']|\/db\/schema/.test(readFileSync(f, "utf8")),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it("keeps the database out of the connectors: they reach it through the core's runtime", () => {
+    const offenders = files("connectors").filter((f) =>
+      /drizzle-orm|from\s+["']pg["']|\/db\/schema|\/db\/queries/.test(readFileSync(f, "utf8")),
     );
     expect(offenders).toEqual([]);
   });

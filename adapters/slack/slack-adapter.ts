@@ -2,6 +2,7 @@ import { App, type InstallationQuery, type Receiver, SocketModeReceiver } from "
 import { WebClient, type WebClientOptions } from "@slack/web-api";
 import { setWorkspaceDeactivated } from "../../db/queries/installations.ts";
 import type { AdapterDeps, PlatformAdapter } from "../../src/core/platform-adapter.ts";
+import { createSecretBox } from "../../src/secrets/secret-box.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import { DmChannels } from "./dm-channels.ts";
 import { createInstallationStore, installationKey } from "./installation-store.ts";
@@ -43,7 +44,7 @@ export function createSlackAdapter(deps: AdapterDeps, options: SlackAdapterOptio
     retryConfig: { retries: options.retries ?? 2, factor: 2 },
     ...(config.SLACK_API_URL ? { slackApiUrl: withSlash(config.SLACK_API_URL) } : {}),
   };
-  const installationStore = createInstallationStore(db, clock);
+  const installationStore = createInstallationStore(db, clock, core.services.secrets ?? createSecretBox(undefined));
   const oauth: SlackOAuth | undefined =
     config.SLACK_CLIENT_ID && config.SLACK_CLIENT_SECRET && config.SLACK_STATE_SECRET
       ? createSlackOAuth({

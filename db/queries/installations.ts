@@ -5,18 +5,35 @@ import { installations, workspaces } from "../schema/index.ts";
 export type InstallationRow = typeof installations.$inferSelect;
 
 /**
- * A platform's installation record, stored as the platform hands it over (it holds the bot
- * token). Saving it also marks the workspace active again, in one transaction.
+ * A platform's installation record: sealed whole (it holds the bot token), and without its
+ * secrets in `data`. Saving it also marks the workspace active again, in one transaction.
  */
 export async function saveInstallation(
   db: Db,
-  input: { key: string; platform: string; data: Record<string, unknown>; at: Date; workspaceExternalIds: string[] },
+  input: {
+    key: string;
+    platform: string;
+    data: Record<string, unknown>;
+    sealed: string;
+    at: Date;
+    workspaceExternalIds: string[];
+  },
 ): Promise<void> {
   await db.transaction(async (tx) => {
     await tx
       .insert(installations)
-      .values({ key: input.key, platform: input.platform, data: input.data, createdAt: input.at, updatedAt: input.at })
-      .onConflictDoUpdate({ target: installations.key, set: { data: input.data, updatedAt: input.at } });
+      .values({
+        key: input.key,
+        platform: input.platform,
+        data: input.data,
+        sealed: input.sealed,
+        createdAt: input.at,
+        updatedAt: input.at,
+      })
+      .onConflictDoUpdate({
+        target: installations.key,
+        set: { data: input.data, sealed: input.sealed, updatedAt: input.at },
+      });
     for (const externalId of input.workspaceExternalIds) {
       await setWorkspaceDeactivated(tx, input.platform, externalId, null);
     }

@@ -1,6 +1,6 @@
 import { and, asc, eq, ilike, inArray, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
-import { clients, invoices, type PaymentKind, payments } from "../schema/index.ts";
+import { clients, invoiceReminders, invoices, type PaymentKind, payments } from "../schema/index.ts";
 
 export type InvoiceRow = typeof invoices.$inferSelect;
 export type NewInvoice = typeof invoices.$inferInsert;
@@ -67,6 +67,8 @@ export async function insertPayment(
     amountMinor: number;
     paidOn: string;
     recordedBy: string;
+    source?: string | null;
+    externalId?: string | null;
     createdAt: Date;
   },
 ): Promise<PaymentRow> {
@@ -96,8 +98,10 @@ export async function updateInvoice(
       | "disputedSince"
       | "disputeNote"
       | "pauses"
-      | "remindedStage"
       | "snoozedUntil"
+      | "dueOn"
+      | "source"
+      | "externalId"
     >
   >,
 ): Promise<InvoiceRow | undefined> {
@@ -107,6 +111,13 @@ export async function updateInvoice(
     .where(and(eq(invoices.workspaceId, workspaceId), eq(invoices.id, invoiceId)))
     .returning();
   return row;
+}
+
+export type NewReminder = typeof invoiceReminders.$inferInsert;
+
+/** Records reminder stages as sent (a stage is recorded once per invoice: the unique index says so). */
+export async function insertReminders(db: Db, rows: readonly NewReminder[]): Promise<void> {
+  if (rows.length > 0) await db.insert(invoiceReminders).values([...rows]);
 }
 
 /** Numbers starting with what is typed (autocomplete, suggestions), open ones first. */
@@ -129,4 +140,54 @@ export async function invoiceNumbersLike(
     .where(and(eq(invoices.workspaceId, workspaceId), ilike(invoices.number, `${escaped}%`)))
     .orderBy(sql`${invoices.status} = 'open' desc`, asc(invoices.dueOn))
     .limit(limit);
+}
+
+/** An invoice by id, scoped by workspace. */
+export async function findInvoiceById(db: Db, workspaceId: number, id: number): Promise<InvoiceRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(invoices)
+    .where(and(eq(invoices.workspaceId, workspaceId), eq(invoices.id, id)));
+  return row;
+}
+
+/** A synced invoice by its source's id. */
+export async function findInvoiceBySource(
+  db: Db,
+  workspaceId: number,
+  source: string,
+  externalId: string,
+): Promise<InvoiceRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(invoices)
+    .where(
+      and(eq(invoices.workspaceId, workspaceId), eq(invoices.source, source), eq(invoices.externalId, externalId)),
+    );
+  return row;
+}
+
+/** The external ids of an invoice's synced lines, and what its synced payments add up to. */
+export async function syncedLines(
+  db: Db,
+  workspaceId: number,
+  invoiceId: number,
+  source: string,
+): Promise<{ externalIds: Set<string>; paidMinor: number }> {
+  const rows = await db
+    .select({ externalId: payments.externalId, kind: payments.kind, amountMinor: payments.amountMinor })
+    .from(payments)
+    .where(and(eq(payments.workspaceId, workspaceId), eq(payments.invoiceId, invoiceId), eq(payments.source, source)));
+  return {
+    externalIds: new Set(rows.flatMap((r) => (r.externalId ? [r.externalId] : []))),
+    paidMinor: rows.filter((r) => r.kind === "payment").reduce((sum, r) => sum + r.amountMinor, 0),
+  };
+}
+
+/** After a due date changes: which payments were late is decided again. */
+export async function refreshPaidLate(db: Db, workspaceId: number, invoiceId: number, dueOn: string): Promise<void> {
+  await db
+    .update(payments)
+    .set({ paidLate: sql`${payments.paidOn} > ${dueOn}::date` })
+    .where(and(eq(payments.workspaceId, workspaceId), eq(payments.invoiceId, invoiceId)));
 }

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
-import { clients, invoices, type PaymentKind, workspaces } from "../schema/index.ts";
+import { clients, invoices, type PaymentKind, type ReminderKind, workspaces } from "../schema/index.ts";
 
 export type InvoiceRow = typeof invoices.$inferSelect;
 
@@ -12,10 +12,22 @@ export interface PaymentLine {
   recordedBy: string;
 }
 
-/** An invoice with everything needed to compute its charges and stage: payments, client, workspace terms. */
+/** A reminder stage recorded as sent. */
+export interface ReminderLine {
+  stage: number;
+  kind: ReminderKind;
+  sentOn: string;
+  channel: string | null;
+  recordedBy: string;
+  confirmedLater: boolean;
+}
+
+/** An invoice with everything needed to compute its charges and stage: payments, reminders sent, client, workspace terms. */
 export interface InvoiceWithPayments {
   invoice: InvoiceRow;
   payments: PaymentLine[];
+  /** In the order they were sent. */
+  reminders: ReminderLine[];
   client: {
     id: number;
     slug: string;
@@ -85,6 +97,13 @@ export async function invoicesWithPayments(db: Db, filter: InvoiceFilter): Promi
         ) order by p.paid_on, p.id)
         from payments p where p.workspace_id = ${invoices.workspaceId} and p.invoice_id = ${invoices.id}
       )`,
+      reminders: sql<ReminderJson[] | null>`(
+        select json_agg(json_build_object(
+          'stage', r.stage, 'kind', r.kind, 'sentOn', r.sent_on, 'channel', r.channel,
+          'recordedBy', r.recorded_by, 'confirmedLater', r.confirmed_later
+        ) order by r.sent_on, r.stage)
+        from invoice_reminders r where r.workspace_id = ${invoices.workspaceId} and r.invoice_id = ${invoices.id}
+      )`,
       client: {
         id: clients.id,
         slug: clients.slug,
@@ -115,6 +134,11 @@ export async function invoicesWithPayments(db: Db, filter: InvoiceFilter): Promi
       paidOn: String(p.paidOn).slice(0, 10),
       recordedBy: p.recordedBy,
     })),
+    reminders: (r.reminders ?? []).map((x) => ({
+      ...x,
+      stage: Number(x.stage),
+      sentOn: String(x.sentOn).slice(0, 10),
+    })),
     client: r.client,
     workspace: r.workspace,
   }));
@@ -135,4 +159,13 @@ interface PaymentJson {
   amountMinor: number | string;
   paidOn: string;
   recordedBy: string;
+}
+
+interface ReminderJson {
+  stage: number;
+  kind: ReminderKind;
+  sentOn: string;
+  channel: string | null;
+  recordedBy: string;
+  confirmedLater: boolean;
 }

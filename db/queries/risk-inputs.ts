@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { IncidentKind } from "../../src/domain/incident-kinds.ts";
 import type { Db } from "../database.ts";
 import { queryRows } from "../query-rows.ts";
-import { auditLog, incidents, invoices } from "../schema/index.ts";
+import { incidents, invoices } from "../schema/index.ts";
 
 /** A workspace and the instant its "last 90 days" begin (the first local day's midnight). */
 export interface RecentWindow {
@@ -124,27 +124,4 @@ export async function lateLogs(
     invoiceNumber: r.invoice_number,
     invoiceDueOn: r.invoice_due_on === null ? null : String(r.invoice_due_on).slice(0, 10),
   }));
-}
-
-/**
- * When each reminder stage of these invoices was recorded as sent (the latest record of each),
- * for invoices of one or many workspaces. One query.
- */
-export async function reminderSentTimes(
-  db: Db,
-  workspaceIds: readonly number[],
-  invoiceIds: readonly number[],
-): Promise<{ invoiceId: number; stage: number; at: Date }[]> {
-  if (invoiceIds.length === 0) return [];
-  const rows = await queryRows<{ subject_id: string; stage: number | string | null; at: Date | string }>(
-    db,
-    sql`select a.subject_id, a.details->>'stage' as stage, max(a.at) as at
-        from ${auditLog} a
-        where a.workspace_id = any(${sql.param([...workspaceIds])}::int[]) and a.action = 'invoice.reminded' and a.subject_type = 'invoice'
-          and a.subject_id = any(${sql.param(invoiceIds.map(String))}::text[])
-        group by a.subject_id, a.details->>'stage'`,
-  );
-  return rows.flatMap((r) =>
-    r.stage === null ? [] : [{ invoiceId: Number(r.subject_id), stage: Number(r.stage), at: new Date(r.at) }],
-  );
 }

@@ -1,5 +1,6 @@
 export * from "./audit-log.ts";
 export * from "./clients.ts";
+export * from "./connections.ts";
 export * from "./deliveries.ts";
 export * from "./incidents.ts";
 export * from "./installations.ts";

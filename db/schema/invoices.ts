@@ -30,13 +30,18 @@ export const invoices = pgTable(
     disputeNote: text("dispute_note"),
     /** Paused periods as [from, to) date pairs, for charges that stop during a dispute. */
     pauses: text("pauses").array().notNull().default(sql`'{}'`),
-    /** Highest reminder stage a person has recorded as sent (0 = none). */
-    remindedStage: integer("reminded_stage").notNull().default(0),
     snoozedUntil: date("snoozed_until", { mode: "string" }),
+    /** Where the invoice comes from when it is synced ('stripe', 'xero'); null when typed in or imported. */
+    source: text("source"),
+    /** The source's id of the invoice: (source, external id) is unique per workspace. */
+    externalId: text("external_id"),
     createdBy: text("created_by").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    uniqueIndex("invoices_source_external")
+      .on(t.workspaceId, t.source, t.externalId)
+      .where(sql`${t.source} is not null`),
     uniqueIndex("invoices_workspace_number").on(t.workspaceId, sql`lower(${t.number})`),
     index("invoices_open_due").on(t.workspaceId, t.status, t.dueOn),
     index("invoices_client").on(t.workspaceId, t.clientId),
@@ -67,10 +72,53 @@ export const payments = pgTable(
      */
     paidLate: boolean("paid_late").notNull().default(false),
     recordedBy: text("recorded_by").notNull(),
+    /** A synced line: its source and the source's key for it (a credit note's id, `in_1:paid:5000`). */
+    source: text("source"),
+    externalId: text("external_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    uniqueIndex("payments_source_external")
+      .on(t.workspaceId, t.source, t.externalId)
+      .where(sql`${t.source} is not null`),
     index("payments_invoice").on(t.workspaceId, t.invoiceId),
     index("payments_late").on(t.workspaceId, t.invoiceId).where(sql`${t.paidLate}`),
   ],
+);
+
+export const reminderKinds = ["first", "second", "final", "suspension"] as const;
+export type ReminderKind = (typeof reminderKinds)[number];
+
+/**
+ * Each reminder stage a person recorded as sent, with the day it went (PLAYBOOK.md §2): a
+ * letter names these dates ("despite our reminders of …"), the next stage waits for them,
+ * and a stage is never recorded twice. `kind` is kept rather than only the stage's number, as
+ * a client's list of stages can change after a reminder went out.
+ */
+export const invoiceReminders = pgTable(
+  "invoice_reminders",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    workspaceId: integer("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    invoiceId: integer("invoice_id")
+      .notNull()
+      .references(() => invoices.id, { onDelete: "cascade" }),
+    /** The stage's position in the client's list when it was sent (1 = first reminder). */
+    stage: integer("stage").notNull(),
+    kind: text("kind").$type<ReminderKind>().notNull(),
+    /** The day it was sent, in the workspace's time zone. */
+    sentOn: date("sent_on", { mode: "string" }).notNull(),
+    /** How it was sent (email, post, registered letter), when someone said so. */
+    channel: text("channel"),
+    recordedBy: text("recorded_by").notNull(),
+    /**
+     * Recorded afterwards: the owner confirmed it was sent outside Tact on `sentOn`, while
+     * recording a later stage.
+     */
+    confirmedLater: boolean("confirmed_later").notNull().default(false),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("invoice_reminders_stage").on(t.workspaceId, t.invoiceId, t.kind)],
 );

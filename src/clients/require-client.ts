@@ -28,6 +28,6 @@ export async function requireClient(ctx: Context, query: string): Promise<Client
 }
 
 /** A client being offboarded is the owner's business alone: others must not learn of it. */
-export function isVisible(ctx: Context, client: ClientRow): boolean {
+export function isVisible(ctx: Context, client: { status: string }): boolean {
   return client.status !== "offboarding" || ctx.user.isOwner;
 }

@@ -1,3 +1,4 @@
+import { connectFormAction } from "../connectors/connect-source.ts";
 import type { ActionDef } from "../core/define-action.ts";
 import { digestActions } from "../digest/digest-actions.ts";
 import { wizardButtonAction, wizardFormAction } from "../offboarding/wizard-actions.ts";
@@ -35,7 +36,15 @@ export function commandList(): CommandDef[] {
 
 /** Every button/form handler, by the first part of its action id. */
 export function actionList(): ActionDef[] {
-  return [undoAction, wizardButtonAction, wizardFormAction, ...digestActions, remindAction, remindedAction];
+  return [
+    undoAction,
+    wizardButtonAction,
+    wizardFormAction,
+    ...digestActions,
+    remindAction,
+    remindedAction,
+    connectFormAction,
+  ];
 }
 
 let byName: Map<string, CommandDef> | undefined;

@@ -2,9 +2,11 @@ import type { Logger } from "pino";
 import type { Db } from "../../db/database.ts";
 import type { WorkspaceRow } from "../../db/queries/workspaces.ts";
 import type { Clock } from "../clock.ts";
+import type { SourceServices } from "../connectors/create-sources.ts";
 import type { Catalog } from "../messages/catalog.ts";
 import type { Formatter } from "../messages/format.ts";
 import type { Locale } from "../messages/locale.ts";
+import type { SecretBox } from "../secrets/secret-box.ts";
 import type { Invocation } from "./invocation.ts";
 
 /** Services the core is built with; shared by every request. */
@@ -14,6 +16,10 @@ export interface CoreServices {
   log: Logger;
   /** Where files the console "sends" are written (exports). */
   dataDir: string;
+  /** Invoice sources (Stripe, Xero): absent where none is set up (most tests). */
+  sources?: SourceServices | undefined;
+  /** Seals secrets stored in the database (installations, source keys); absent = none may be stored. */
+  secrets?: SecretBox | undefined;
 }
 
 /** Everything a command, action or form handler may use for one request. */

@@ -143,7 +143,8 @@ export function createCore(services: CoreServices): Core {
   };
 }
 
-function buildContext(services: CoreServices, invocation: Invocation, workspace: WorkspaceRow): Context {
+/** The context of a request in a workspace (also built for work no person asked for, such as a sync). */
+export function buildContext(services: CoreServices, invocation: Invocation, workspace: WorkspaceRow): Context {
   const locale = toLocale(workspace.locale);
   const user = {
     id: invocation.userId,

@@ -1,4 +1,5 @@
 import { incidentKinds } from "../../db/schema/incidents.ts";
+import { sourceLabel } from "../connectors/source-label.ts";
 import { actionId } from "../core/define-action.ts";
 import { REMIND_ACTION } from "../invoices/remind-invoice.ts";
 import type { Catalog } from "../messages/catalog.ts";
@@ -50,6 +51,15 @@ export function buildDigest(
     }),
   ).header(title);
   if (options.note) m.context(options.note);
+  const sourceLines = [
+    ...data.sources.failing.map((f) =>
+      t.sources.digest.failing({ source: sourceLabel(f.source), since: fmt.dateTime(f.since), error: f.error }),
+    ),
+    ...data.sources.unlinkedOverdue.map((u) =>
+      t.sources.digest.unlinked({ source: sourceLabel(u.source), customers: fmt.list(u.customers) }),
+    ),
+  ];
+  if (sourceLines.length > 0) m.text(sourceLines.join("\n"));
 
   if (visibleOverdue.length > 0) {
     m.divider().text(t.digest.overdue.title);
@@ -147,12 +157,17 @@ export function invoiceLine(inv: OverdueInvoice, t: Catalog, fmt: Formatter): st
   });
 }
 
+/** What was sent last and what comes next, by the stage planner's rule (DESIGN.md §5). */
 function stageLine(inv: OverdueInvoice, t: Catalog, fmt: Formatter): string {
   if (inv.disputed) return t.digest.overdue.disputed;
   const parts = [
-    inv.reached ? t.digest.overdue.stage({ stage: stageLabel(t, inv.reached.kind) }) : t.digest.overdue.noStage,
+    inv.lastSent
+      ? t.digest.overdue.lastSent({ stage: stageLabel(t, inv.lastSent.kind), date: fmt.date(inv.lastSent.on) })
+      : t.digest.overdue.noneSent,
   ];
-  if (inv.next) parts.push(t.digest.overdue.next({ stage: stageLabel(t, inv.next.kind), date: fmt.date(inv.next.on) }));
+  if (inv.ready) parts.push(t.digest.overdue.ready({ stage: stageLabel(t, inv.ready.kind) }));
+  else if (inv.next)
+    parts.push(t.digest.overdue.next({ stage: stageLabel(t, inv.next.kind), date: fmt.date(inv.next.on) }));
   return parts.join(" · ");
 }
 
@@ -162,7 +177,7 @@ function stageLine(inv: OverdueInvoice, t: Catalog, fmt: Formatter): string {
  */
 export function invoiceButtons(inv: OverdueInvoice, t: Catalog): Button[] {
   const buttons: Button[] = [{ id: actionId(PAID_ACTION, inv.invoiceId), label: t.digest.buttons.paid }];
-  if (!inv.disputed && inv.reached) {
+  if (!inv.disputed && inv.ready) {
     buttons.push({ id: actionId(REMIND_ACTION, inv.invoiceId), label: t.digest.buttons.remind, style: "primary" });
   }
   buttons.push({ id: actionId(SNOOZE_ACTION, inv.invoiceId), label: t.digest.buttons.snooze });

@@ -22,11 +22,13 @@ export interface OverdueInvoice {
   chargesMinor: number;
   dueOn: string;
   daysLate: number;
-  /** The highest reminder stage reached, sent or not. */
-  reached: StageRef | null;
-  /** The stage to remind at now, unless someone recorded it as sent (an alert is due for it). */
+  /** The last reminder stage recorded as sent, and the day it went. */
+  lastSent: { kind: string; on: string } | null;
+  /** The next stage, once its day has come (a draft is ready for it). */
+  ready: StageRef | null;
+  /** `ready` unless snoozed: an alert is due for it. */
   due: StageRef | null;
-  /** The next stage and the day it falls due, when there is one. */
+  /** The next stage to send and the first day it may go, when there is one. */
   next: (StageRef & { on: string }) | null;
   /** Snoozed from the digest until this day (exclusive). */
   snoozedUntil: string | null;
@@ -58,6 +60,18 @@ export interface RiskChange {
   risk: RiskAssessment;
 }
 
+/** What the invoice sources have to tell the owner (issue #17). */
+export interface SourceNotices {
+  /** Connections whose syncs fail, since when, with the last error. */
+  failing: { source: string; since: Date; error: string }[];
+  /** Customers linked to no client with overdue invoices, said once (not said in the previous round). */
+  unlinkedOverdue: { source: string; customers: string[] }[];
+  /** Every such customer today (`connection:customer`), kept for the next round to compare with. */
+  unlinkedKeys: string[];
+  /** Those the previous rounds told (kept as they were when today's digest is not posted). */
+  unlinkedBefore: string[];
+}
+
 /** Everything one workspace's digest is made of, loaded in a fixed number of queries. */
 export interface DigestData {
   workspace: WorkspaceRow;
@@ -75,15 +89,21 @@ export interface DigestData {
   agencyLesson: AgencyLesson | null;
   /** The day it was last told, before today. */
   agencyLessonOn: string | null;
+  sources: SourceNotices;
 }
 
 /**
- * What a round keeps for the next one: today's risk levels, and the day the agency's lesson
- * was last told (today, if today's digest was posted with it).
+ * What a round keeps for the next one: today's risk levels, the day the agency's lesson was
+ * last told (today, if today's digest was posted with it), and the unlinked customers with
+ * overdue invoices already told (today's, if the digest was posted).
  */
 export function roundMemory(data: DigestData, digestPosted: boolean): Record<string, unknown> {
   const told = digestPosted && data.agencyLesson !== null;
-  return { risk: data.riskLevels, agencyLessonOn: told ? data.today : data.agencyLessonOn };
+  return {
+    risk: data.riskLevels,
+    agencyLessonOn: told ? data.today : data.agencyLessonOn,
+    unlinked: digestPosted ? data.sources.unlinkedKeys : data.sources.unlinkedBefore,
+  };
 }
 
 /** True when a digest would have nothing to say. */
@@ -93,6 +113,8 @@ export function isQuiet(data: DigestData): boolean {
     data.dueSoon.length === 0 &&
     data.incidents.length === 0 &&
     data.riskRose.length === 0 &&
-    data.agencyLesson === null
+    data.agencyLesson === null &&
+    data.sources.failing.length === 0 &&
+    data.sources.unlinkedOverdue.length === 0
   );
 }

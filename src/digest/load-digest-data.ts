@@ -2,6 +2,7 @@ import type { Db } from "../../db/database.ts";
 import { type ClientActivity, clientActivity } from "../../db/queries/agency-activity.ts";
 import { newIncidents } from "../../db/queries/digest-incidents.ts";
 import type { PreviousRound } from "../../db/queries/digest-rounds.ts";
+import { failingConnections, unlinkedOpenInvoices } from "../../db/queries/digest-sources.ts";
 import { digestClients } from "../../db/queries/digest-workspaces.ts";
 import { openInvoices } from "../../db/queries/open-invoices.ts";
 import type { WorkspaceRow } from "../../db/queries/workspaces.ts";
@@ -54,7 +55,7 @@ export async function loadDigestData(
     workspaceId: r.workspace.id,
     since: startOfLocalDay(windowStart(r.today, AGENCY_LESSON_DAYS), r.workspace.timezone),
   }));
-  const [incidents, invoices, clients, records, activity] = await Promise.all([
+  const [incidents, invoices, clients, records, activity, failing, unlinked] = await Promise.all([
     newIncidents(db, windows, now),
     openInvoices(db, ids),
     digestClients(db, ids),
@@ -69,6 +70,8 @@ export async function loadDigestData(
       return undefined;
     }),
     clientActivity(db, halfYears),
+    failingConnections(db, ids),
+    unlinkedOpenInvoices(db, ids),
   ]);
   for (const [i, r] of requests.entries()) {
     out.set(r.workspace.id, {
@@ -82,6 +85,11 @@ export async function loadDigestData(
       riskLevels: {},
       agencyLesson: null,
       agencyLessonOn: null,
+      sources: sourceNotices(
+        failing.filter((f) => f.workspaceId === r.workspace.id),
+        unlinked.filter((u) => u.workspaceId === r.workspace.id && u.dueOn < r.today),
+        r.previous?.payload?.unlinked,
+      ),
     });
   }
   for (const group of groupBy(incidents, (i) => `${i.clientId}:${i.kind}`).values()) {
@@ -140,6 +148,33 @@ export async function loadDigestData(
 }
 
 /**
+ * The sources' lines of a digest: failing syncs every day until they work again; customers
+ * with overdue invoices and no client once, in the first round that finds them (the round
+ * keeps the list, so the next one says only the new ones).
+ */
+function sourceNotices(
+  failing: readonly { source: string; failingSince: Date; lastError: string | null }[],
+  overdue: readonly { connectionId: string; source: string; customerId: string; name: string | null }[],
+  previous: unknown,
+): DigestData["sources"] {
+  const before = new Set(Array.isArray(previous) ? previous.map(String) : []);
+  const keys = [...new Set(overdue.map((u) => `${u.connectionId}:${u.customerId}`))].sort();
+  const fresh = overdue.filter((u) => !before.has(`${u.connectionId}:${u.customerId}`));
+  const bySource = new Map<string, Set<string>>();
+  for (const u of fresh) {
+    const names = bySource.get(u.source) ?? new Set<string>();
+    names.add(u.name ? `${u.name} (${u.customerId})` : u.customerId);
+    bySource.set(u.source, names);
+  }
+  return {
+    failing: failing.map((f) => ({ source: f.source, since: f.failingSince, error: f.lastError ?? "" })),
+    unlinkedOverdue: [...bySource].map(([source, names]) => ({ source, customers: [...names].sort() })),
+    unlinkedKeys: keys,
+    unlinkedBefore: [...before].sort(),
+  };
+}
+
+/**
  * The agency's own lesson for a workspace (issue #14 §5): the clients, former ones aside, with
  * incidents in the last 180 days (late payments dated as the record dates them), those among
  * them with ignored advice, and whether a month has passed since it was last told.
@@ -181,7 +216,8 @@ function overdueInvoice(a: InvoiceAssessment): OverdueInvoice {
     chargesMinor: a.chargesOwedMinor,
     dueOn: invoice.dueOn,
     daysLate: a.stage.daysLate,
-    reached: stageRef(a.stage.reached),
+    lastSent: a.stage.last ? { kind: a.stage.last.kind, on: a.stage.last.sentOn } : null,
+    ready: stageRef(a.stage.ready),
     due: stageRef(a.stage.due),
     next: a.stage.next
       ? { number: a.stage.next.stage.number, kind: a.stage.next.stage.kind, on: a.stage.next.on }
@@ -191,7 +227,7 @@ function overdueInvoice(a: InvoiceAssessment): OverdueInvoice {
   };
 }
 
-function stageRef(stage: StagePlan["reached"]): StageRef | null {
+function stageRef(stage: StagePlan["ready"]): StageRef | null {
   return stage ? { number: stage.number, kind: stage.kind } : null;
 }
 

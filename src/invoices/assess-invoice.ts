@@ -1,7 +1,7 @@
 import type { InvoiceWithPayments } from "../../db/queries/open-invoices.ts";
 import { type ChargeResult, computeCharges, parsePauses, resolveTerms, type Terms } from "../domain/charges/index.ts";
 import type { RateTable } from "../domain/reference-rates.ts";
-import { planStages, type StagePlan } from "../domain/stages.ts";
+import { planStages, type SentStage, type StageInput, type StagePlan } from "../domain/stages.ts";
 
 /** Everything anyone shows about one invoice on one day: balance, charges, reminder stage. */
 export interface InvoiceAssessment {
@@ -20,6 +20,13 @@ export interface InvoiceAssessment {
   /** Principal unpaid past the due date. */
   overdue: boolean;
   stage: StagePlan;
+  /** What `stage` was planned from, to plan again with other stages sent. */
+  stageInput: StageInput;
+}
+
+/** The invoice's stages as they would stand with these stages sent instead. */
+export function replanStages(a: InvoiceAssessment, sent: readonly SentStage[]): StagePlan {
+  return planStages({ ...a.stageInput, sent });
 }
 
 /**
@@ -53,17 +60,18 @@ export function assessInvoice(row: InvoiceWithPayments, today: string, rates: Ra
   const closed = invoice.status === "void" || (invoice.status === "paid" && invoice.chargesStatus === "settled");
   const chargesOwedMinor = chargesWaived || closed ? 0 : Math.max(0, charges.totalMinor - chargesSettledMinor);
   const open = invoice.status === "open" && outstandingMinor > 0;
-  const stage = planStages({
+  const stageInput: StageInput = {
     dueOn: invoice.dueOn,
     today,
     stages: terms.stages,
     hosted: terms.hosted,
-    remindedStage: invoice.remindedStage,
+    sent: row.reminders,
     open,
     disputed: invoice.disputedSince !== null,
-    pausedDays: charges.pausedDays,
+    pauses: parsePauses(invoice.pauses),
     snoozedUntil: invoice.snoozedUntil,
-  });
+  };
+  const stage = planStages(stageInput);
   return {
     source: row,
     terms,
@@ -76,5 +84,6 @@ export function assessInvoice(row: InvoiceWithPayments, today: string, rates: Ra
     chargesWaived,
     overdue: open && invoice.dueOn < today,
     stage,
+    stageInput,
   };
 }

@@ -1,6 +1,6 @@
 import type { Db } from "../../db/database.ts";
 import { invoicesWithPayments } from "../../db/queries/open-invoices.ts";
-import { incidentTallies, lateLogs, reminderSentTimes } from "../../db/queries/risk-inputs.ts";
+import { incidentTallies, lateLogs } from "../../db/queries/risk-inputs.ts";
 import type { AdviceFacts } from "../domain/advice.ts";
 import { localDate, startOfLocalDay } from "../domain/dates.ts";
 import { latePaymentsOf } from "../domain/late-payments.ts";
@@ -42,8 +42,8 @@ export interface RecordScope {
 const FINAL_DAY_FLOOR = 30;
 
 /**
- * The record of many clients in four queries whatever their number: incident tallies, `late`
- * incidents, invoices with payments, and when their reminders were recorded as sent.
+ * The record of many clients in three queries whatever their number: incident tallies, `late`
+ * incidents, and invoices with their payments and the reminders recorded as sent.
  *
  * An invoice counts as a late payment without anyone typing it: once it is overdue (unpaid
  * after its due date) or was paid after it. This is computed here, where every view reads the
@@ -91,8 +91,6 @@ export async function workspacesClientRecords(
     const today = todays.get(r.workspace.id);
     return r.invoice.status === "void" || !today ? [] : [assessInvoice(r, today, rates)];
   });
-  // Every view names a reminder the same way, with the day it was recorded as sent.
-  const sentTimes = await sentDates(db, ids, assessments);
   const assessmentsOf = groupBy(assessments, (a) => a.source.client.id);
   const logsOf = groupBy(logs, (l) => l.clientId);
   const talliesOf = groupBy(tallies, (t) => t.clientId);
@@ -141,7 +139,7 @@ export async function workspacesClientRecords(
       today,
       counts,
       latePayments,
-      unpaid: own.filter((a) => a.overdue).map((a) => unpaidInvoice(a, sentTimes, zone)),
+      unpaid: own.filter((a) => a.overdue).map(unpaidInvoice),
       hosted: own.some((a) => a.terms.hosted),
     };
     records.set(clientId, { clientId, facts, assessments: own, risk: assessRisk(facts) });
@@ -163,7 +161,7 @@ export function adviceFacts(record: ClientRecord | undefined, status: string, to
   };
 }
 
-function unpaidInvoice(a: InvoiceAssessment, sentTimes: Map<string, Date>, zone: string): UnpaidInvoice {
+function unpaidInvoice(a: InvoiceAssessment): UnpaidInvoice {
   const stages = stagesFor(a.terms.stages, a.terms.hosted);
   const final = stages.find((s) => s.kind === "final");
   const lastDay = stages.filter((s) => s.kind !== "suspension").at(-1)?.day ?? 0;
@@ -177,27 +175,7 @@ function unpaidInvoice(a: InvoiceAssessment, sentTimes: Map<string, Date>, zone:
     disputed: inv.disputedSince !== null,
     finalDay: final?.day ?? Math.max(FINAL_DAY_FLOOR, lastDay),
     suspensionDay: stages.find((s) => s.kind === "suspension")?.day ?? null,
-    // What the record shows: the stages up to the one recorded as sent, with the day each was recorded.
-    sent: stages
-      .filter((s) => s.number <= inv.remindedStage)
-      .map((s) => {
-        const at = sentTimes.get(`${inv.id}:${s.number}`);
-        return { kind: s.kind, on: at ? localDate(at, zone) : null };
-      }),
+    // What the record shows: each stage recorded as sent, with the day it went.
+    sent: a.stage.sent.map((s) => ({ kind: s.kind, on: s.sentOn })),
   };
-}
-
-async function sentDates(
-  db: Db,
-  workspaceIds: readonly number[],
-  assessments: readonly InvoiceAssessment[],
-): Promise<Map<string, Date>> {
-  const reminded = assessments.filter((a) => a.overdue && a.source.invoice.remindedStage > 0);
-  if (reminded.length === 0) return new Map();
-  const rows = await reminderSentTimes(
-    db,
-    workspaceIds,
-    reminded.map((a) => a.source.invoice.id),
-  );
-  return new Map(rows.map((r) => [`${r.invoiceId}:${r.stage}`, r.at]));
 }

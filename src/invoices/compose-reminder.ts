@@ -1,4 +1,4 @@
-import { addDays } from "../domain/dates.ts";
+import { addDays, daysBetween } from "../domain/dates.ts";
 import { PERCENT_SCALE } from "../domain/reference-rates.ts";
 import { type StageKind, stagesFor } from "../domain/stages.ts";
 import type { Catalog } from "../messages/catalog.ts";
@@ -12,8 +12,10 @@ export type ReminderKind = StageKind | "charges";
 
 /**
  * The reminder letter for one stage, in the client's language (`t` and `fmt` are the
- * client's): polite, brief, firm; the amounts, days late, charges with their legal basis,
- * and what happens next, with the suspension date for a hosted client. Pure.
+ * client's, `fmt` a letter formatter): polite, brief, firm; the amounts, days late, charges
+ * with their legal basis, and what happens next, with the suspension date for a hosted
+ * client. It states only what happened: the reminders it refers to are those recorded as
+ * sent, with their dates. Pure.
  */
 export function composeReminder(
   a: InvoiceAssessment,
@@ -21,15 +23,9 @@ export function composeReminder(
   today: string,
   sender: string,
   t: Catalog,
-  formatter: Formatter,
+  fmt: Formatter,
 ): { subject: string; body: string } {
   const L = t.reminders.letter;
-  // A letter spells dates out in full: 31 January 2025, 31 janvier 2025.
-  const long = new Intl.DateTimeFormat(formatter.locale === "fr" ? "fr-FR" : "en-GB", {
-    dateStyle: "long",
-    timeZone: "UTC",
-  });
-  const fmt: Formatter = { ...formatter, date: (d) => long.format(new Date(`${String(d).slice(0, 10)}T00:00:00Z`)) };
   const invoice = a.source.invoice;
   const money = (minor: number) => fmt.money(minor, invoice.currency);
   const number = invoice.number;
@@ -38,12 +34,22 @@ export function composeReminder(
     a.outstandingMinor > 0 && a.outstandingMinor < invoice.amountMinor
       ? L.amountWithRest({ amount: money(invoice.amountMinor), outstanding: money(a.outstandingMinor) })
       : money(invoice.amountMinor);
+  const sent = a.stage.sent;
+  const notices = sent.filter((s) => s.kind === "final" || s.kind === "suspension");
+  const despite =
+    sent.length === 0
+      ? null
+      : L.despite({
+          reminders: sent.filter((s) => !notices.includes(s)).map((s) => fmt.date(s.sentOn)),
+          notice: notices[0] ? fmt.date(notices[0].sentOn) : null,
+        });
   const facts = {
     number,
     issued: fmt.date(invoice.issuedOn),
     amount,
     due: fmt.date(invoice.dueOn),
     days: a.charges.daysLate,
+    despite,
   };
   const paragraphs: string[] = [L.greeting];
   paragraphs.push(kind === "charges" ? L.charges(facts) : L[kind](facts));
@@ -85,7 +91,11 @@ export function composeReminder(
       : kind === "second" || kind === "charges"
         ? L.payBy({ date: fmt.date(payBy) })
         : kind === "suspension"
-          ? L.suspensionNext({ date: fmt.date(payBy), suspendOn: fmt.date(addDays(payBy, 1)) })
+          ? L.suspensionNext({
+              date: fmt.date(payBy),
+              suspendOn: fmt.date(addDays(payBy, 1)),
+              notice: daysBetween(today, addDays(payBy, 1)),
+            })
           : a.terms.hosted
             ? L.hostedNext({ date: fmt.date(payBy), suspendOn: fmt.date(suspendOn) })
             : L.finalNext({ date: fmt.date(payBy) });

@@ -5,22 +5,27 @@ import { formatPause, parsePauses } from "../domain/charges/index.ts";
 import { daysBetween } from "../domain/dates.ts";
 import { userError } from "../errors.ts";
 import { textMessage } from "../messages/message.ts";
+import { changeInvoice } from "./change-invoice.ts";
 import { requireInvoice } from "./require-invoice.ts";
 import { today } from "./today.ts";
 
-/** `/client dispute INV-7 <note>`: reminders and charges pause from today. */
+/**
+ * `/client dispute INV-7 <note>`: reminders and charges pause from today. Checked and written
+ * with the invoice row locked: of two people disputing at once, one does, the other is told.
+ */
 export async function disputeInvoice(ctx: Context, number: string, note: string): Promise<Effect[]> {
-  const { invoice, client } = await requireInvoice(ctx, number);
-  if (invoice.status !== "open")
-    throw userError("not-open", (t) => t.invoices.errors.notOpen({ number: invoice.number }));
-  if (invoice.disputedSince) {
-    const since = invoice.disputedSince;
-    throw userError("already-disputed", (t) =>
-      t.invoices.errors.alreadyDisputed({ number: invoice.number, date: ctx.fmt.date(since) }),
-    );
-  }
+  const { invoice: found, client } = await requireInvoice(ctx, number);
   const day = today(ctx);
-  await ctx.db.transaction(async (tx) => {
+  await changeInvoice(ctx, found, async (tx, current) => {
+    const invoice = current.source.invoice;
+    if (invoice.status !== "open")
+      throw userError("not-open", (t) => t.invoices.errors.notOpen({ number: invoice.number }));
+    if (invoice.disputedSince) {
+      const since = invoice.disputedSince;
+      throw userError("already-disputed", (t) =>
+        t.invoices.errors.alreadyDisputed({ number: invoice.number, date: ctx.fmt.date(since) }),
+      );
+    }
     await updateInvoice(tx, ctx.workspace.id, invoice.id, { disputedSince: day, disputeNote: note });
     await ctx.audit(
       {
@@ -35,7 +40,7 @@ export async function disputeInvoice(ctx: Context, number: string, note: string)
   return [
     reply(
       textMessage(
-        ctx.t.invoices.disputed({ number: invoice.number, client: client.displayName, date: ctx.fmt.date(day) }),
+        ctx.t.invoices.disputed({ number: found.number, client: client.displayName, date: ctx.fmt.date(day) }),
       ),
     ),
   ];
@@ -43,13 +48,14 @@ export async function disputeInvoice(ctx: Context, number: string, note: string)
 
 /** `/client resume INV-7`: the dispute becomes a closed pause; reminders and charges run again. */
 export async function resumeInvoice(ctx: Context, number: string): Promise<Effect[]> {
-  const { invoice, client } = await requireInvoice(ctx, number);
-  const since = invoice.disputedSince;
-  if (!since) throw userError("not-disputed", (t) => t.invoices.errors.notDisputed({ number: invoice.number }));
+  const { invoice: found, client } = await requireInvoice(ctx, number);
   const day = today(ctx);
-  const pauses = parsePauses(invoice.pauses).map(formatPause);
-  if (since < day) pauses.push(formatPause({ from: since, to: day }));
-  await ctx.db.transaction(async (tx) => {
+  const since = await changeInvoice(ctx, found, async (tx, current) => {
+    const invoice = current.source.invoice;
+    const since = invoice.disputedSince;
+    if (!since) throw userError("not-disputed", (t) => t.invoices.errors.notDisputed({ number: invoice.number }));
+    const pauses = parsePauses(invoice.pauses).map(formatPause);
+    if (since < day) pauses.push(formatPause({ from: since, to: day }));
     await updateInvoice(tx, ctx.workspace.id, invoice.id, { disputedSince: null, pauses });
     await ctx.audit(
       {
@@ -60,11 +66,12 @@ export async function resumeInvoice(ctx: Context, number: string): Promise<Effec
       },
       tx,
     );
+    return since;
   });
   return [
     reply(
       textMessage(
-        ctx.t.invoices.resumed({ number: invoice.number, client: client.displayName, days: daysBetween(since, day) }),
+        ctx.t.invoices.resumed({ number: found.number, client: client.displayName, days: daysBetween(since, day) }),
       ),
     ),
   ];

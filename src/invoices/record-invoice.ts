@@ -1,5 +1,5 @@
 import { findClientById } from "../../db/queries/clients.ts";
-import { findInvoiceByNumber, insertInvoice } from "../../db/queries/invoices.ts";
+import { findInvoiceByNumber, type InvoiceRow, insertInvoice } from "../../db/queries/invoices.ts";
 import { isVisible, requireClient } from "../clients/require-client.ts";
 import type { Context } from "../core/context.ts";
 import { type Effect, reply } from "../core/effects.ts";
@@ -51,31 +51,7 @@ export async function recordInvoice(ctx: Context, input: RecordInvoiceInput): Pr
     );
   };
   if (await findInvoiceByNumber(ctx.db, ctx.workspace.id, number)) throw await taken();
-  const invoice = await ctx.db.transaction(async (tx) => {
-    const row = await insertInvoice(tx, {
-      workspaceId: ctx.workspace.id,
-      clientId: client.id,
-      number,
-      amountMinor: minor,
-      currency,
-      issuedOn,
-      dueOn,
-      createdBy: ctx.user.id,
-      createdAt: ctx.clock.now(),
-    });
-    if (row) {
-      await ctx.audit(
-        {
-          action: "invoice.recorded",
-          subjectType: "invoice",
-          subjectId: row.id,
-          details: { number, client: client.slug, amountMinor: minor, currency, issuedOn, dueOn },
-        },
-        tx,
-      );
-    }
-    return row;
-  });
+  const invoice = await writeInvoice(ctx, client, { number, amountMinor: minor, currency, issuedOn, dueOn });
   // A concurrent record of the same number loses the race on the unique index.
   if (!invoice) throw await taken();
 
@@ -102,6 +78,64 @@ export async function recordInvoice(ctx: Context, input: RecordInvoiceInput): Pr
         .build(),
     ),
   ];
+}
+
+export interface InvoiceValues {
+  number: string;
+  amountMinor: number;
+  currency: string;
+  issuedOn: string;
+  dueOn: string;
+  /** A synced invoice: its source and the source's id for it. */
+  source?: string | undefined;
+  externalId?: string | undefined;
+}
+
+/**
+ * Writes a checked invoice and its audit entry in one transaction; undefined when its
+ * number is already taken. `/client invoice` and the invoice sources both record through it.
+ */
+export async function writeInvoice(
+  ctx: Context,
+  client: { id: number; slug: string },
+  values: InvoiceValues,
+  auditDetails: Record<string, unknown> = {},
+): Promise<InvoiceRow | undefined> {
+  return ctx.db.transaction(async (tx) => {
+    const row = await insertInvoice(tx, {
+      workspaceId: ctx.workspace.id,
+      clientId: client.id,
+      number: values.number,
+      amountMinor: values.amountMinor,
+      currency: values.currency,
+      issuedOn: values.issuedOn,
+      dueOn: values.dueOn,
+      source: values.source ?? null,
+      externalId: values.externalId ?? null,
+      createdBy: ctx.user.id,
+      createdAt: ctx.clock.now(),
+    });
+    if (row) {
+      await ctx.audit(
+        {
+          action: "invoice.recorded",
+          subjectType: "invoice",
+          subjectId: row.id,
+          details: {
+            number: values.number,
+            client: client.slug,
+            amountMinor: values.amountMinor,
+            currency: values.currency,
+            issuedOn: values.issuedOn,
+            dueOn: values.dueOn,
+            ...auditDetails,
+          },
+        },
+        tx,
+      );
+    }
+    return row;
+  });
 }
 
 /** The currency given as a word, or written with the amount; both must agree; one is needed. */

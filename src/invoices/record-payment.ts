@@ -10,6 +10,7 @@ import { assessInvoice, type InvoiceAssessment } from "./assess-invoice.ts";
 import { changeInvoice } from "./change-invoice.ts";
 import { explainCharges } from "./explain-charges.ts";
 import { parseDay, parseMoney } from "./parse-inputs.ts";
+import { refuseSynced } from "./refuse-synced.ts";
 import { requireInvoice } from "./require-invoice.ts";
 import { today } from "./today.ts";
 
@@ -30,7 +31,7 @@ export interface PaymentInput {
 export async function recordPayment(ctx: Context, input: PaymentInput): Promise<Effect[]> {
   if (input.what?.toLowerCase() === "charges") return settleCharges(ctx, input);
   if (input.amount !== undefined) throw userError("charges-and-amount", (t) => t.invoices.errors.chargesAndAmount);
-  const { invoice, paidOn } = await prepare(ctx, input.number, input.on);
+  const { invoice, paidOn } = await prepare(ctx, input.number, input.on, "payment");
   const { t, fmt } = ctx;
   const money = (minor: number) => fmt.money(minor, invoice.currency);
   const typed = input.what === undefined ? undefined : parseMoney(input.what, invoice.currency, invoice.number).minor;
@@ -61,7 +62,7 @@ export async function recordPayment(ctx: Context, input: PaymentInput): Promise<
     const charges = amount - principal;
     const added: NewLine[] = [{ kind: "payment", amountMinor: principal, paidOn }];
     if (charges > 0) added.push({ kind: "charges", amountMinor: charges, paidOn });
-    const after = await apply(tx, ctx, current, added, "invoice.paid");
+    const after = await applyPaymentLines(tx, ctx, current, added, "invoice.paid");
     return { after, amount, principal, charges };
   });
 
@@ -99,7 +100,7 @@ async function settleCharges(ctx: Context, input: PaymentInput): Promise<Effect[
       );
     }
     const lines: NewLine[] = [{ kind: "charges", amountMinor: amount, paidOn }];
-    return { after: await apply(tx, ctx, current, lines, "invoice.charges-paid"), amount };
+    return { after: await applyPaymentLines(tx, ctx, current, lines, "invoice.charges-paid"), amount };
   });
   const line = ctx.t.invoices.chargesPaid({
     amount: money(amount),
@@ -111,7 +112,7 @@ async function settleCharges(ctx: Context, input: PaymentInput): Promise<Effect[
 
 /** `/client credit INV-7 100 [on date]`: a credit note lowers the unpaid principal from its day. */
 export async function recordCredit(ctx: Context, input: { number: string; amount: string; on?: string | undefined }) {
-  const { invoice, paidOn } = await prepare(ctx, input.number, input.on);
+  const { invoice, paidOn } = await prepare(ctx, input.number, input.on, "payment");
   const money = (minor: number) => ctx.fmt.money(minor, invoice.currency);
   const amount = parseMoney(input.amount, invoice.currency, invoice.number).minor;
   const after = await changeInvoice(ctx, invoice, async (tx, current) => {
@@ -128,7 +129,7 @@ export async function recordCredit(ctx: Context, input: { number: string; amount
         }),
       );
     }
-    return apply(tx, ctx, current, [{ kind: "credit", amountMinor: amount, paidOn }], "invoice.credited");
+    return applyPaymentLines(tx, ctx, current, [{ kind: "credit", amountMinor: amount, paidOn }], "invoice.credited");
   });
   const line = ctx.t.invoices.creditRecorded({
     amount: money(amount),
@@ -139,11 +140,17 @@ export async function recordCredit(ctx: Context, input: { number: string; amount
   return [reply(balanceMessage(ctx, after, [line]))];
 }
 
-type NewLine = Pick<PaymentLine, "kind" | "amountMinor" | "paidOn">;
+/** A line to add; a synced one carries its source and the source's key for it. */
+export type NewLine = Pick<PaymentLine, "kind" | "amountMinor" | "paidOn"> & {
+  source?: string | undefined;
+  externalId?: string | undefined;
+};
 
 /** The invoice named and the day of the payment, checked before anything is locked. */
-async function prepare(ctx: Context, number: string, on: string | undefined) {
+async function prepare(ctx: Context, number: string, on: string | undefined, what: "payment" | "charges" = "charges") {
   const { invoice } = await requireInvoice(ctx, number);
+  // The source is the truth for what was paid and credited: the charges are Tact's own.
+  if (what === "payment") refuseSynced(ctx, invoice);
   const paidOn = on ? parseDay(on, "on") : today(ctx);
   if (paidOn > today(ctx)) {
     throw userError("future-payment", (t) => t.invoices.errors.futurePayment({ date: ctx.fmt.date(paidOn) }));
@@ -162,14 +169,16 @@ function refuseClosed(current: InvoiceAssessment): void {
 /**
  * Writes the payments and the invoice's new state, in the caller's transaction (the invoice
  * locked), the state decided by assessing the invoice as it will be: paid once no principal
- * is left, charges settled once none are owed on a paid invoice.
+ * is left, charges settled once none are owed on a paid invoice. `/client paid|credit` and
+ * the invoice sources both pay through it.
  */
-async function apply(
+export async function applyPaymentLines(
   tx: Db,
   ctx: Context,
   current: InvoiceAssessment,
   added: NewLine[],
   action: string,
+  auditDetails: Record<string, unknown> = {},
 ): Promise<InvoiceAssessment> {
   const row = current.source;
   const recordedBy = ctx.user.id;
@@ -194,6 +203,8 @@ async function apply(
       amountMinor: p.amountMinor,
       paidOn: p.paidOn,
       recordedBy,
+      source: p.source ?? null,
+      externalId: p.externalId ?? null,
       createdAt: ctx.clock.now(),
     });
   }
@@ -203,7 +214,13 @@ async function apply(
       action,
       subjectType: "invoice",
       subjectId: row.invoice.id,
-      details: { number: row.invoice.number, lines: added, status, chargesStatus },
+      details: {
+        number: row.invoice.number,
+        lines: added.map((p) => ({ kind: p.kind, amountMinor: p.amountMinor, paidOn: p.paidOn })),
+        status,
+        chargesStatus,
+        ...auditDetails,
+      },
     },
     tx,
   );

@@ -1,18 +1,19 @@
-import { findClientById } from "../../db/queries/clients.ts";
-import { type InvoiceRow, updateInvoice } from "../../db/queries/invoices.ts";
-import { invoicesWithPayments } from "../../db/queries/open-invoices.ts";
+import { insertReminders } from "../../db/queries/invoices.ts";
 import { isVisible } from "../clients/require-client.ts";
 import type { Context } from "../core/context.ts";
 import { actionId } from "../core/define-action.ts";
 import { type Effect, reply } from "../core/effects.ts";
-import { loadReferenceRates } from "../domain/reference-rates.ts";
-import { planStages, type Stage, stagesFor } from "../domain/stages.ts";
+import { ownerOnly } from "../core/guards.ts";
+import { type SentStage, type Stage, stageKinds, stagesFor } from "../domain/stages.ts";
 import { userError } from "../errors.ts";
-import { catalogFor } from "../messages/catalog.ts";
-import { createFormatter } from "../messages/format.ts";
+import { type Catalog, catalogFor } from "../messages/catalog.ts";
+import { letterFormatter } from "../messages/letter-formatter.ts";
 import { message, textMessage } from "../messages/message.ts";
-import { assessInvoice, type InvoiceAssessment } from "./assess-invoice.ts";
+import { type InvoiceAssessment, replanStages } from "./assess-invoice.ts";
+import { lockAndAssess } from "./change-invoice.ts";
 import { composeReminder, type ReminderKind } from "./compose-reminder.ts";
+import { loadAssessments } from "./load-assessments.ts";
+import { parseEarlierDates } from "./parse-earlier-dates.ts";
 import { requireInvoice } from "./require-invoice.ts";
 import { today } from "./today.ts";
 
@@ -22,11 +23,12 @@ export const REMINDED_ACTION = "reminded";
 export const REMIND_ACTION = "remind";
 
 /**
- * `/client remind INV-7` (or the Draft reminder button): the letter for the current stage, in
- * the client's language, for a person to send. Tact never writes to the client.
+ * `/client remind INV-7` (or the Draft reminder button): the letter for the next stage, once
+ * it is due, in the client's language, for a person to send. Tact never writes to the client.
  */
-export async function draftReminder(ctx: Context, invoice: InvoiceRow | number | string): Promise<Effect[]> {
-  const a = await assessmentOf(ctx, invoice);
+export async function draftReminder(ctx: Context, invoice: number | string): Promise<Effect[]> {
+  const id = await invoiceIdOf(ctx, invoice);
+  const a = visible(ctx, (await loadAssessments(ctx, { invoiceIds: [id], which: "all" }))[0]);
   const { t, fmt } = ctx;
   const inv = a.source.invoice;
   if (inv.status === "void") throw userError("invoice-void", (t) => t.invoices.errors.isVoid({ number: inv.number }));
@@ -41,7 +43,7 @@ export async function draftReminder(ctx: Context, invoice: InvoiceRow | number |
     if (!a.overdue) {
       throw userError("not-overdue", (t) => t.reminders.notOverdue({ number: inv.number, due: fmt.date(inv.dueOn) }));
     }
-    stage = a.stage.reached;
+    stage = a.stage.ready;
     if (!stage) throw notYet(ctx, a);
     kind = stage.kind;
   }
@@ -52,7 +54,7 @@ export async function draftReminder(ctx: Context, invoice: InvoiceRow | number |
     today(ctx),
     ctx.user.name,
     catalogFor(language),
-    createFormatter(language, ctx.workspace.timezone),
+    letterFormatter(language, ctx.workspace.timezone),
   );
   const title = t.reminders.draftTitle({
     stage: t.invoices.stageKinds[kind],
@@ -69,94 +71,191 @@ export async function draftReminder(ctx: Context, invoice: InvoiceRow | number |
 }
 
 /**
- * `/client reminded INV-7 [stage]` (or the Mark as sent button): records the current stage
- * (or the one given, if reached) as sent, so it is not proposed again.
+ * `/client reminded INV-7 [stage] [earlier dates]` (or the Mark as sent button): records the
+ * next stage as sent today. Stages go in order: a later stage is recorded only when the
+ * owner names it and gives the day each stage before it went out, outside Tact. The invoice
+ * row is locked while this is decided, so two people recording at once record it once.
  */
 export async function recordReminder(
   ctx: Context,
-  invoice: InvoiceRow | number | string,
+  invoice: number | string,
   stageText?: string,
+  earlierText?: string,
 ): Promise<Effect[]> {
-  const a = await assessmentOf(ctx, invoice);
+  const id = await invoiceIdOf(ctx, invoice);
+  // Confirming what went out outside Tact is the owner's word; the refusal is audited.
+  if (earlierText !== undefined) await ownerOnly((t) => t.reminders.confirmAction)(ctx);
+  const day = today(ctx);
   const { t, fmt } = ctx;
-  const inv = a.source.invoice;
-  if (inv.status === "void") throw userError("invoice-void", (t) => t.invoices.errors.isVoid({ number: inv.number }));
-  const stages = stagesFor(a.terms.stages, a.terms.hosted);
-  let stage: Stage | null = a.stage.reached;
-  if (stageText !== undefined) {
-    const n = /^\d{1,2}$/.test(stageText.trim()) ? Number(stageText) : 0;
-    stage = stages.find((s) => s.number === n) ?? null;
-    if (!stage) throw userError("bad-stage", (t) => t.reminders.badStage({ value: stageText, max: stages.length }));
-    if (stage.day > a.stage.stageDays) {
-      const s = stage;
-      throw userError("stage-not-reached", (t) =>
-        t.reminders.stageNotReached({
-          stage: t.invoices.stageKinds[s.kind],
-          date: fmt.date(a.stage.next?.stage.number === s.number ? a.stage.next.on : inv.dueOn),
-        }),
+  const done = await ctx.db.transaction(async (tx) => {
+    const a = visible(ctx, (await lockAndAssess(tx, ctx, [id]))[0]);
+    const inv = a.source.invoice;
+    const target = stageToRecord(ctx, a, stageText);
+    const missing = missingBefore(a, target);
+    let confirmed: (Stage & { sentOn: string })[] = [];
+    if (missing.length > 0) {
+      const names = (t: Catalog) => missing.map((s) => t.invoices.stageKinds[s.kind]);
+      const example = (t: Catalog) =>
+        `${inv.number} ${target.number} earlier ${missing.map(() => t.reminders.datePlaceholder).join(",")}`;
+      if (earlierText === undefined) {
+        throw userError("stage-skipped", (t) =>
+          t.reminders.skipped({
+            stage: t.invoices.stageKinds[target.kind],
+            number: inv.number,
+            missing: names(t),
+            example: example(t),
+          }),
+        );
+      }
+      const dates = parseEarlierDates(ctx, earlierText, {
+        count: missing.length,
+        missing: names,
+        example,
+        number: inv.number,
+        dueOn: inv.dueOn,
+        today: day,
+        after: a.stage.last?.sentOn ?? null,
+      });
+      confirmed = missing.map((s, i) => ({ ...s, sentOn: dates[i] ?? day }));
+    } else if (earlierText !== undefined) {
+      throw userError("nothing-earlier", (t) =>
+        t.reminders.nothingEarlier({ stage: t.invoices.stageKinds[target.kind] }),
       );
     }
-  }
-  if (!stage) throw notYet(ctx, a);
-  if (stage.number <= inv.remindedStage) {
-    throw userError("already-reminded", (t) => t.reminders.nothingMore({ number: inv.number }));
-  }
-  const recorded = stage;
-  await ctx.db.transaction(async (tx) => {
-    await updateInvoice(tx, ctx.workspace.id, inv.id, { remindedStage: recorded.number });
+    // The stage is due by the same rule as any other, counting what was just confirmed.
+    const before = replanStages(a, [...a.stage.sent, ...confirmed]);
+    if (before.next?.stage.kind !== target.kind || !before.ready) {
+      const on = before.next?.on ?? inv.dueOn;
+      throw stageText === undefined
+        ? notYet(ctx, a)
+        : userError("stage-not-reached", (t) =>
+            t.reminders.stageNotReached({ stage: t.invoices.stageKinds[target.kind], date: fmt.date(on) }),
+          );
+    }
+    const base = { workspaceId: ctx.workspace.id, invoiceId: inv.id, recordedBy: ctx.user.id };
+    await insertReminders(tx, [
+      ...confirmed.map((s) => ({ ...base, stage: s.number, kind: s.kind, sentOn: s.sentOn, confirmedLater: true })),
+      { ...base, stage: target.number, kind: target.kind, sentOn: day },
+    ]);
     await ctx.audit(
       {
         action: "invoice.reminded",
         subjectType: "invoice",
         subjectId: inv.id,
-        details: { number: inv.number, stage: recorded.number, kind: recorded.kind },
+        details: {
+          number: inv.number,
+          stage: target.number,
+          kind: target.kind,
+          sentOn: day,
+          ...(confirmed.length > 0
+            ? { confirmedEarlier: confirmed.map((s) => ({ stage: s.number, kind: s.kind, sentOn: s.sentOn })) }
+            : {}),
+        },
       },
       tx,
     );
+    const after = replanStages(a, [...a.stage.sent, ...confirmed, { kind: target.kind, sentOn: day }]);
+    return { a, target, confirmed, next: after.next };
   });
-  const plan = planStages({
-    dueOn: inv.dueOn,
-    today: today(ctx),
-    stages: a.terms.stages,
-    hosted: a.terms.hosted,
-    remindedStage: recorded.number,
-    open: a.outstandingMinor > 0,
-    disputed: inv.disputedSince !== null,
-    pausedDays: a.charges.pausedDays,
-  });
+  const { a, target, confirmed, next } = done;
   const lines = [
     t.reminders.recorded({
-      stage: t.invoices.stageKinds[recorded.kind],
-      number: inv.number,
+      stage: t.invoices.stageKinds[target.kind],
+      number: a.source.invoice.number,
       client: a.source.client.displayName,
     }),
-    plan.next
-      ? t.reminders.next({ stage: t.invoices.stageKinds[plan.next.stage.kind], date: fmt.date(plan.next.on) })
-      : t.reminders.lastStage,
   ];
+  if (confirmed.length > 0) {
+    lines.push(
+      t.reminders.recordedEarlier({
+        earlier: confirmed.map((s) =>
+          t.reminders.earlierItem({ stage: t.invoices.stageKinds[s.kind], date: fmt.date(s.sentOn) }),
+        ),
+      }),
+    );
+  }
+  lines.push(
+    next
+      ? t.reminders.next({ stage: t.invoices.stageKinds[next.stage.kind], date: fmt.date(next.on) })
+      : t.reminders.lastStage,
+  );
   return [reply(textMessage(lines.join(" ")))];
 }
 
+/** The stage named (a number in the client's list), or the next one; refused when already behind. */
+function stageToRecord(ctx: Context, a: InvoiceAssessment, stageText: string | undefined): Stage {
+  const inv = a.source.invoice;
+  const { fmt } = ctx;
+  if (inv.status === "void") throw userError("invoice-void", (t) => t.invoices.errors.isVoid({ number: inv.number }));
+  if (a.outstandingMinor === 0) throw userError("not-open", (t) => t.reminders.notOpen({ number: inv.number }));
+  if (inv.disputedSince) throw userError("disputed", (t) => t.reminders.disputed({ number: inv.number }));
+  const stages = stagesFor(a.terms.stages, a.terms.hosted);
+  let target: Stage | undefined;
+  if (stageText === undefined) {
+    target = a.stage.next?.stage;
+    if (!target) throw userError("nothing-more", (t) => t.reminders.nothingMore({ number: inv.number }));
+  } else {
+    const n = /^\d{1,2}$/.test(stageText.trim()) ? Number(stageText) : 0;
+    target = stages.find((s) => s.number === n);
+    if (!target) throw userError("bad-stage", (t) => t.reminders.badStage({ value: stageText, max: stages.length }));
+  }
+  const stage = target;
+  const sent = a.stage.sent.find((s) => s.kind === stage.kind);
+  if (sent) {
+    throw userError("already-reminded", (t) =>
+      t.reminders.alreadySent({
+        stage: t.invoices.stageKinds[stage.kind],
+        number: inv.number,
+        date: fmt.date(sent.sentOn),
+      }),
+    );
+  }
+  const last = a.stage.last;
+  if (last && rank(last) > rank(stage)) {
+    throw userError("already-past", (t) =>
+      t.reminders.alreadyPast({
+        stage: t.invoices.stageKinds[stage.kind],
+        last: t.invoices.stageKinds[last.kind],
+        number: inv.number,
+        date: fmt.date(last.sentOn),
+      }),
+    );
+  }
+  return stage;
+}
+
+/** The stages between the last one sent and `target`: each must have gone out before it. */
+function missingBefore(a: InvoiceAssessment, target: Stage): Stage[] {
+  const after = a.stage.last ? rank(a.stage.last) : -1;
+  return stagesFor(a.terms.stages, a.terms.hosted).filter((s) => s.number < target.number && rank(s) > after);
+}
+
+function rank(stage: Pick<SentStage, "kind">): number {
+  return stageKinds.indexOf(stage.kind);
+}
+
+/** Nothing to send yet: what went out last, and when the next stage comes. */
 function notYet(ctx: Context, a: InvoiceAssessment) {
-  const next = a.stage.next;
+  const { next, last } = a.stage;
   const number = a.source.invoice.number;
   if (!next) return userError("nothing-more", (t) => t.reminders.nothingMore({ number }));
   return userError("nothing-due", (t) =>
-    t.reminders.nothingDue({ number, stage: t.invoices.stageKinds[next.stage.kind], date: ctx.fmt.date(next.on) }),
+    t.reminders.nothingDue({
+      number,
+      stage: t.invoices.stageKinds[next.stage.kind],
+      date: ctx.fmt.date(next.on),
+      sent: last ? { stage: t.invoices.stageKinds[last.kind], date: ctx.fmt.date(last.sentOn) } : null,
+    }),
   );
 }
 
-/** By number (typed) or by id (a button: ids can be forged, so it is checked against the workspace). */
-async function assessmentOf(ctx: Context, invoice: InvoiceRow | number | string): Promise<InvoiceAssessment> {
-  let id: number;
-  if (typeof invoice === "string") id = (await requireInvoice(ctx, invoice)).invoice.id;
-  else id = typeof invoice === "number" ? invoice : invoice.id;
-  const [row] = await invoicesWithPayments(ctx.db, {
-    workspaceIds: [ctx.workspace.id],
-    invoiceIds: [id],
-    which: "all",
-  });
-  const client = row ? await findClientById(ctx.db, ctx.workspace.id, row.client.id) : undefined;
-  if (!row || !client || !isVisible(ctx, client)) throw userError("bad-action", (t) => t.errors.unknownAction);
-  return assessInvoice(row, today(ctx), loadReferenceRates());
+/** An invoice typed by number, or given by id (a button: checked against the workspace later). */
+async function invoiceIdOf(ctx: Context, invoice: number | string): Promise<number> {
+  return typeof invoice === "string" ? (await requireInvoice(ctx, invoice)).invoice.id : invoice;
+}
+
+/** Ids can be forged: the invoice must be this workspace's (loaded so), of a client the person may see. */
+function visible(ctx: Context, a: InvoiceAssessment | undefined): InvoiceAssessment {
+  if (!a || !isVisible(ctx, a.source.client)) throw userError("bad-action", (t) => t.errors.unknownAction);
+  return a;
 }

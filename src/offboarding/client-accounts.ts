@@ -1,5 +1,10 @@
 import type { Db } from "../../db/database.ts";
-import { type InvoiceRow, invoicesWithPayments, type PaymentLine } from "../../db/queries/open-invoices.ts";
+import {
+  type InvoiceRow,
+  invoicesWithPayments,
+  type PaymentLine,
+  type ReminderLine,
+} from "../../db/queries/open-invoices.ts";
 import type { ChargeResult } from "../domain/charges/index.ts";
 import { loadReferenceRates } from "../domain/reference-rates.ts";
 import { assessInvoice } from "../invoices/assess-invoice.ts";
@@ -8,6 +13,8 @@ import { assessInvoice } from "../invoices/assess-invoice.ts";
 export interface AccountInvoice {
   invoice: InvoiceRow;
   payments: PaymentLine[];
+  /** Reminder stages recorded as sent, in the order they went. */
+  reminders: ReminderLine[];
   /** Principal still unpaid (payments and credit notes deducted); 0 once paid or void. */
   outstandingMinor: number;
   daysLate: number;
@@ -44,6 +51,7 @@ export async function clientAccounts(
     return {
       invoice: row.invoice,
       payments: row.payments,
+      reminders: row.reminders,
       outstandingMinor: a.outstandingMinor,
       daysLate: a.outstandingMinor > 0 ? a.charges.daysLate : 0,
       charges: a.charges,

@@ -1,21 +1,6 @@
-import { localDate } from "../domain/dates.ts";
 import type { Catalog } from "../messages/catalog.ts";
-import { createFormatter, type Formatter } from "../messages/format.ts";
-import type { Locale } from "../messages/locale.ts";
+import type { Formatter } from "../messages/format.ts";
 import type { ReasonKind } from "./wizard-record.ts";
-
-const intlTags: Record<Locale, string> = { en: "en-GB", fr: "fr-FR" };
-
-/** A formatter for letters: dates written out in full ("27 November 2026", "27 novembre 2026"). */
-export function letterFormatter(locale: Locale, timeZone: string): Formatter {
-  const base = createFormatter(locale, timeZone);
-  const long = new Intl.DateTimeFormat(intlTags[locale], { dateStyle: "long", timeZone: "UTC" });
-  return {
-    ...base,
-    date: (value) =>
-      long.format(new Date(`${typeof value === "string" ? value : localDate(value, timeZone)}T00:00:00Z`)),
-  };
-}
 
 export interface LetterReason {
   kind: ReasonKind;

@@ -135,13 +135,19 @@ export function renderRecord(t: Catalog, fmt: Formatter, data: RecordData): stri
   section(out, r.reminders);
   const reminders = [
     ...invoices
-      .filter((a) => a.invoice.remindedStage > 0)
-      .map((a) => `- ${inline(r.reminderStage({ invoice: a.invoice.number, stage: a.invoice.remindedStage }))}`),
-    ...data.invoiceEvents
-      .filter((e) => /remind/.test(e.action))
+      .flatMap((a) => a.reminders.map((x) => ({ invoice: a.invoice.number, ...x })))
+      .sort((a, b) => a.sentOn.localeCompare(b.sentOn))
       .map(
-        (e) =>
-          `- ${inline(r.reminderEvent({ date: fmt.dateTime(e.at), invoice: numberOf.get(e.invoiceId) ?? "?", what: e.action, by: name(e.actorId) }))}`,
+        (x) =>
+          `- ${inline(
+            r.reminderSent({
+              date: fmt.date(x.sentOn),
+              invoice: x.invoice,
+              stage: t.invoices.stageKinds[x.kind] ?? x.kind,
+              by: name(x.recordedBy),
+              later: x.confirmedLater,
+            }),
+          )}`,
       ),
     ...data.alerts.map(
       (a) =>

@@ -8,9 +8,10 @@ import type { KindCount } from "../domain/record-counts.ts";
 import { quietRisk, type RiskAssessment } from "../domain/risk.ts";
 import { adviceFacts, clientRecords } from "../invoices/client-records.ts";
 import { catalogFor } from "../messages/catalog.ts";
+import { letterFormatter } from "../messages/letter-formatter.ts";
 import { type Locale, toLocale } from "../messages/locale.ts";
 import { type ClientAccounts, clientAccounts } from "./client-accounts.ts";
-import { draftNextLetter, draftWhyLetter, letterFormatter } from "./draft-letters.ts";
+import { draftNextLetter, draftWhyLetter } from "./draft-letters.ts";
 import { reasonKinds, type Wizard } from "./wizard-record.ts";
 
 /** Days between the letters and the end of hosting, handover and questions. */

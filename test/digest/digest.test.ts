@@ -16,9 +16,9 @@ async function agency(lang: "en" | "fr" = "en") {
     "/client add initech Initech",
     "/client add umbrella Umbrella",
     "/client terms acme law fr",
-    // 16 days late: second reminder reached; final notice on 13 December.
+    // 16 days late, first reminder sent on 15 November: the second is due today.
     "/client invoice acme INV-1 1200.00 EUR due 2027-11-13 issued 2027-10-14",
-    // 59 days late: final notice reached.
+    // 59 days late, first reminder sent on 20 November: the second waits until 4 December.
     "/client invoice acme INV-2 300 EUR due 2027-10-01 issued 2027-09-01",
     // Due on Thursday.
     "/client invoice globex INV-3 500 USD due 2027-12-02 issued 2027-11-02",
@@ -29,6 +29,14 @@ async function agency(lang: "en" | "fr" = "en") {
   ]) {
     await h.run(line);
   }
+  for (const [day, number] of [
+    ["2027-11-15", "INV-1"],
+    ["2027-11-20", "INV-2"],
+  ] as const) {
+    h.clock.set(`${day}T10:00:00Z`);
+    await h.run(`/client reminded ${number}`, { user: "sam" });
+  }
+  h.clock.set("2027-11-29T08:00:00Z");
   await h.db.db.update(clients).set({ status: "offboarding" }).where(eq(clients.slug, "umbrella"));
 }
 
@@ -47,8 +55,11 @@ describe("the digest's content", () => {
     expect(digest).toContain("== Daily digest · 29 Nov 2027 ==");
     expect(digest).toContain("ACME Corp: 2 overdue invoices, €1,500.00");
     expect(digest).toContain("INV-1 · €1,200.00 · 16 days late · charges so far €40.00");
-    expect(digest).toContain("stage: second reminder · next: final notice on 13 Dec 2027");
+    expect(digest).toContain("last sent: first reminder on 15 Nov 2027 · second reminder due now");
     expect(digest).toContain("INV-2 · €300.00 · 59 days late");
+    expect(digest).toContain("last sent: first reminder on 20 Nov 2027 · next: second reminder on 4 Dec 2027");
+    expect(digest).toContain("INV-4 · €800.00 · 120 days late\nno reminder sent yet · first reminder due now");
+    expect(digest).not.toContain("[press remind:2]");
     expect(digest).toContain("Initech: 1 overdue invoice, €800.00");
     expect(digest).toContain("[press digest-paid:1] Mark paid");
     expect(digest).toContain("[press remind:1] Draft reminder");
@@ -67,17 +78,18 @@ describe("the digest's content", () => {
     }
   });
 
-  it("posts one overdue alert per invoice and stage, with the draft a button away", async () => {
+  it("posts one overdue alert per invoice and stage due, with the draft a button away", async () => {
     await agency();
     const { outbox, sent } = recordingOutbox();
     await tick(h, outbox);
     const alerts = alertsOf(sent);
+    // INV-2's second reminder waits for the gap after its first: no alert for it today.
     expect(alerts.map((a) => a.text.split("\n")[0])).toEqual([
       "== Overdue: INV-4 (Initech) ==",
-      "== Overdue: INV-2 (ACME Corp) ==",
       "== Overdue: INV-1 (ACME Corp) ==",
     ]);
-    const inv1 = alerts[2]?.text ?? "";
+    expect(alerts[0]?.text).toContain("INV-4 for Initech is 120 days late. Step due: first reminder.");
+    const inv1 = alerts[1]?.text ?? "";
     expect(inv1).toContain(
       "INV-1 for ACME Corp is 16 days late. Step due: second reminder. Outstanding €1,200.00, plus €40.00 in charges so far.",
     );
@@ -89,24 +101,35 @@ describe("the digest's content", () => {
       h.clock.advance(DAY);
       await tick(h, outbox);
     }
-    expect(alertsOf(sent)).toHaveLength(3);
+    expect(alertsOf(sent)).toHaveLength(2);
   });
 
-  it("after a gap, alerts an invoice once at its highest stage only", async () => {
+  it("after a gap, alerts the stages in order, never one that skips a reminder not sent", async () => {
     await makeWorkspace(h, "console", { timezone: "Europe/Paris" });
     await h.run("/client add acme ACME Corp");
     await h.run("/client invoice acme INV-9 100 EUR due 2027-11-27 issued 2027-10-27");
     const { outbox, sent } = recordingOutbox();
     await tick(h, outbox);
     expect(alertsOf(sent).map((a) => a.text)).toEqual([expect.stringContaining("Step due: first reminder")]);
-    // Down for five weeks: the second reminder (day 15) and the final notice (day 30) both
-    // passed; only the final notice is alerted.
+    // Five weeks on, the second reminder's and the final notice's days have passed, but no
+    // reminder was recorded as sent: the first reminder is still the step, already alerted.
     h.clock.advance(35 * DAY);
     await tick(h, outbox);
+    expect(alertsOf(sent)).toHaveLength(1);
+    expect(digestOf(sent.slice(-1))).toContain(
+      "INV-9 · €100.00 · 37 days late\nno reminder sent yet · first reminder due now",
+    );
+    // Sent today (3 January): the second reminder comes 14 days later (its day 15 − day 1).
+    expect(await h.say("/client reminded INV-9")).toContain("Next: second reminder on 17 Jan 2028.");
+    h.clock.advance(13 * DAY);
     await tick(h, outbox);
-    const alerts = alertsOf(sent);
-    expect(alerts).toHaveLength(2);
-    expect(alerts[1]?.text).toContain("Step due: final notice");
+    expect(alertsOf(sent)).toHaveLength(1);
+    h.clock.advance(DAY);
+    await tick(h, outbox);
+    expect(alertsOf(sent).map((a) => a.text)).toEqual([
+      expect.stringContaining("Step due: first reminder"),
+      expect.stringContaining("INV-9 for ACME Corp is 51 days late. Step due: second reminder."),
+    ]);
   });
 
   it("does not alert a stage a person already recorded as sent", async () => {
@@ -183,7 +206,11 @@ describe("the digest's content", () => {
     expect(digest).toContain("Factures en retard");
     expect(digest).toContain("ACME Corp : 2 factures en retard, 1 500,00 €");
     expect(digest).toContain("INV-1 · 1 200,00 € · 16 jours de retard · pénalités à ce jour 40,00 €");
-    expect(digest).toContain("étape : deuxième relance · ensuite : mise en demeure le 13 déc. 2027");
+    expect(digest).toContain("dernier envoi : première relance le 15 nov. 2027 · à envoyer : deuxième relance");
+    expect(digest).toContain(
+      "dernier envoi : première relance le 20 nov. 2027 · ensuite : deuxième relance le 4 déc. 2027",
+    );
+    expect(digest).toContain("aucune relance envoyée · à envoyer : première relance");
     expect(digest).toContain("[press digest-paid:1] Marquer payée");
     expect(digest).toContain("[press remind:1] Préparer la relance");
     expect(digest).toContain("[press digest-snooze:1] Mettre en veille 3 jours");

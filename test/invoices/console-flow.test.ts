@@ -24,7 +24,8 @@ describe("console: an invoice from recording to settled charges", () => {
     expect(overdue).toContain(
       "INV-7 · ACME Corp · €2,000.00 due 31 Jan 2025 · 20 days overdue · charges so far €54.41",
     );
-    expect(overdue).toContain("second reminder due now: /client remind INV-7");
+    // Nothing was sent yet: the first reminder, whatever the days late.
+    expect(overdue).toContain("first reminder due now: /client remind INV-7");
 
     const card = await type("/client show acme");
     expect(card).toContain("late payment: 1 / 1");

@@ -190,7 +190,8 @@ describe("the list of open invoices", () => {
     h.clock.set("2025-01-20T10:00:00Z");
     const text = await h.say("/client invoices");
     expect(text).toContain("Open invoices (3)");
-    expect(text).toContain("G-2 · Globex · £200.00 due 5 Jan 2025 · 15 days overdue · second reminder due now");
+    // Nothing was sent yet: the first reminder, however late.
+    expect(text).toContain("G-2 · Globex · £200.00 due 5 Jan 2025 · 15 days overdue · first reminder due now");
     expect(text).toContain("INV-1 · ACME Corp · €1,000.00 due 10 Jan 2025 · 10 days overdue · first reminder due now");
     expect(text).toContain(
       "G-1 · Globex · £500.00 due 1 Feb 2025 · due in 12 days · next: first reminder on 2 Feb 2025",
@@ -292,7 +293,8 @@ describe("late payments in the client's record", () => {
     expect(card).not.toContain("suspension notice");
     expect(card).not.toMatch(/final notice (sent|recorded)/);
 
-    await h.run("/client reminded A-4");
+    // The owner records the final notice, saying when the two reminders before it went out.
+    await h.run("/client reminded A-4 3 earlier 2025-04-11,2025-04-25");
     card = await h.say("/client show acme");
     expect(card).toContain("A-4 is unpaid 40 days after its due date (final notice sent on 20 May 2025)");
     expect(card).toContain("the agency hosts the site and A-4 is unpaid past the final notice (sent on 20 May 2025)");

@@ -1,8 +1,6 @@
-import { eq } from "drizzle-orm";
 import { marked } from "marked";
 import { describe, expect, it } from "vitest";
-import { insertAudit } from "../../db/queries/audit.ts";
-import { deliveries, invoices } from "../../db/schema/index.ts";
+import { deliveries, invoiceReminders } from "../../db/schema/index.ts";
 import type { Effect } from "../../src/core/effects.ts";
 import { useHarness } from "../support/harness.ts";
 import { addInvoice, addPayment, setClient, submit } from "./offboarding-support.ts";
@@ -31,16 +29,18 @@ async function record(): Promise<void> {
   });
   await addPayment(h.db.db, id, { amountMinor: 50_000, paidOn: "2026-02-01" });
   await addPayment(h.db.db, id, { amountMinor: 10_000, paidOn: "2026-02-10", kind: "credit" });
-  await h.db.db.update(invoices).set({ remindedStage: 2 }).where(eq(invoices.id, id));
-  await insertAudit(h.db.db, {
-    workspaceId: 1,
-    actorId: "sam",
-    action: "invoice.reminded",
-    subjectType: "invoice",
-    subjectId: String(id),
-    details: { stage: 2 },
-    at: new Date("2026-02-20T09:00:00Z"),
-  });
+  await h.db.db.insert(invoiceReminders).values([
+    {
+      workspaceId: 1,
+      invoiceId: id,
+      stage: 1,
+      kind: "first",
+      sentOn: "2026-01-20",
+      recordedBy: "owner",
+      confirmedLater: true,
+    },
+    { workspaceId: 1, invoiceId: id, stage: 2, kind: "second", sentOn: "2026-02-20", recordedBy: "sam" },
+  ]);
   await h.db.db.insert(deliveries).values({
     workspaceId: 1,
     kind: "alert",
@@ -80,8 +80,10 @@ describe("the written record", () => {
     expect(md).toContain("| 1 Feb 2026 | INV-7 | payment | €500.00 | owner |");
     expect(md).toContain("| 10 Feb 2026 | INV-7 | credit note | €100.00 | owner |");
 
-    expect(md).toContain("- INV-7: reminders recorded as sent up to stage 2.");
-    expect(md).toContain("- 20 Feb 2026, 09:00 · INV-7 · invoice.reminded · sam");
+    expect(md).toContain(
+      "- 20 Jan 2026 · INV-7 · first reminder sent · recorded by owner, who confirmed afterwards that it went out outside Tact",
+    );
+    expect(md).toContain("- 20 Feb 2026 · INV-7 · second reminder sent · recorded by sam");
     expect(md).toContain("- 16 Jan 2026, 08:00 · INV-7 · overdue alert to the team (stage 1)");
 
     expect(md).toContain("- INV-7: written off 15 Mar 2026, 10:00 by owner: €1,400.00 unpaid and €71.19 of charges.");

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { catalogFor } from "../../src/messages/catalog.ts";
-import { draftNextLetter, draftWhyLetter, letterFormatter } from "../../src/offboarding/draft-letters.ts";
+import { letterFormatter } from "../../src/messages/letter-formatter.ts";
+import { draftNextLetter, draftWhyLetter } from "../../src/offboarding/draft-letters.ts";
 import { useHarness } from "../support/harness.ts";
 import { addInvoice, setClient, submit, text } from "./offboarding-support.ts";
 
@@ -130,7 +131,7 @@ describe("letters in the wizard", () => {
     const withReason = text(await h.run("press wizard:1:3:reason:late"));
     // The logged late payment and the overdue FAC-7 (counted without anyone typing it), since FAC-7 fell due.
     expect(withReason).toContain(
-      "plusieurs règlements nous sont parvenus après leur échéance (2 fois depuis le 1 novembre 2026)",
+      "plusieurs règlements nous sont parvenus après leur échéance (2 fois depuis le 1er novembre 2026)",
     );
     const step4 = text(await h.run("press wizard:1:3:done"));
     expect(step4).toContain("Comme annoncé dans notre courrier du 27 novembre 2026");

@@ -21,7 +21,7 @@ async function workspaceRows(externalId: string): Promise<string> {
     p.h.db.db,
     sql`select (select count(*) from incidents i where i.workspace_id = w.id) as incidents,
         (select count(*) from payments x where x.workspace_id = w.id) as payments,
-        (select json_agg(json_build_object('s', v.status, 'snooze', v.snoozed_until, 'stage', v.reminded_stage,
+        (select json_agg(json_build_object('s', v.status, 'snooze', v.snoozed_until, 'stage', (select count(*) from invoice_reminders r where r.invoice_id = v.id),
           'd', v.disputed_since) order by v.id) from invoices v where v.workspace_id = w.id) as invoices,
         (select json_agg(o.* order by o.id) from offboardings o where o.workspace_id = w.id) as offboardings
         from workspaces w where w.external_id = ${externalId}`,

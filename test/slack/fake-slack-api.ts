@@ -69,6 +69,10 @@ export class FakeSlackApi {
     const server = http.createServer((req, res) => {
       fake.#handle(req, res).catch(() => res.writeHead(500).end());
     });
+    // Node's clients keep connections alive: a server closing an idle one after its default
+    // 5 s, just as a client reuses it, fails that call (ECONNRESET). Slack keeps them longer;
+    // the fake keeps them until it closes, so a test that takes 5 s does not fail the next one.
+    server.keepAliveTimeout = 0;
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     fake.#server = server;
     fake.#base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -44,6 +44,10 @@ describe("a multi-workspace install through OAuth", () => {
     expect(exchange?.args).toMatchObject({ code: "the-code", client_id: "1234.5678" });
     const [row] = await s.h.db.db.select().from(installations);
     expect(row?.key).toBe(`slack:${TEAM}`);
+    // Stored encrypted: the token is nowhere in clear.
+    expect(row?.sealed).toMatch(/^tact:v1:/);
+    expect(JSON.stringify(row)).not.toContain("xoxb-installed-token");
+    expect(row?.data).toMatchObject({ team: { id: TEAM } });
 
     s.fake.reset();
     await s.command("add acme ACME Corp");

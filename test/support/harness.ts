@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import pino from "pino";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { ConsoleAdapter } from "../../adapters/console/console-adapter.ts";
@@ -6,6 +7,7 @@ import { FixedClock } from "../../src/clock.ts";
 import { type Core, createCore } from "../../src/core/create-core.ts";
 import type { Effect } from "../../src/core/effects.ts";
 import type { Invocation, InvocationInput } from "../../src/core/invocation.ts";
+import { createSecretBox } from "../../src/secrets/secret-box.ts";
 import { openTestDatabase, type TestDatabase } from "./test-database.ts";
 
 export const silentLog = pino({ level: "silent" });
@@ -39,7 +41,14 @@ export function useHarness(start = "2026-11-27T10:00:00Z"): Harness {
   beforeAll(async () => {
     h.db = await openTestDatabase();
     h.clock = new FixedClock(start);
-    h.core = createCore({ db: h.db.db, clock: h.clock, log: silentLog, dataDir: "/tmp/tact-test-data" });
+    h.core = createCore({
+      db: h.db.db,
+      clock: h.clock,
+      log: silentLog,
+      dataDir: "/tmp/tact-test-data",
+      // A key of the test's own: stored secrets are sealed as in production.
+      secrets: createSecretBox(randomBytes(32)),
+    });
   });
   beforeEach(async () => {
     await h.db.reset();

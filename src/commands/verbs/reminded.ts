@@ -1,5 +1,5 @@
 import { recordReminder } from "../../invoices/remind-invoice.ts";
-import { invoiceArg, optional, wordArg } from "../args.ts";
+import { invoiceArg, keywordArg, optional, plainText, wordArg } from "../args.ts";
 import { defineCommand } from "../define-command.ts";
 
 export const remindedCommand = defineCommand({
@@ -8,8 +8,15 @@ export const remindedCommand = defineCommand({
   args: {
     invoice: invoiceArg(),
     stage: optional({ ...wordArg((t) => t.invoices.argNames.stage), kind: "number" }),
+    earlier: keywordArg("earlier", {
+      kind: "text",
+      label: (t) => t.invoices.argNames.earlier,
+      schema: plainText(120, false),
+      optional: false,
+      max: 120,
+    }),
   },
   help: (t) => t.invoices.help.reminded,
-  examples: ["reminded INV-7", "reminded INV-7 2"],
-  handler: (ctx, a) => recordReminder(ctx, a.invoice, a.stage),
+  examples: ["reminded INV-7", "reminded INV-7 3 earlier 2026-10-01,2026-10-15"],
+  handler: (ctx, a) => recordReminder(ctx, a.invoice, a.stage, a.earlier),
 });

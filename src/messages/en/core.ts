@@ -41,6 +41,8 @@ export const core = {
   },
   /** Validation messages; every one takes the same parameters (see InvalidParams). */
   invalid: {
+    customerId: (p: InvalidParams) =>
+      `"${p.value}" is not a customer id: copy it from the source, like cus_NffrFeUfNV2Hib.`,
     required: (p: InvalidParams) => `${p.arg} is required.`,
     tooLong: (p: InvalidParams) => `${p.arg} is too long: ${p.length ?? 0} characters, at most ${p.max ?? 0}.`,
     controlChars: (p: InvalidParams) => `${p.arg} contains control characters. Please send plain text.`,

@@ -19,8 +19,9 @@ export const digest = {
       `${p.client}: ${p.count} overdue ${p.count === 1 ? "invoice" : "invoices"}, ${p.total}`,
     invoice: (p: { number: string; amount: string; days: number; charges: string | null }) =>
       `${p.number} · ${p.amount} · ${p.days} ${p.days === 1 ? "day" : "days"} late${p.charges ? ` · charges so far ${p.charges}` : ""}`,
-    stage: (p: { stage: string }) => `stage: ${p.stage}`,
-    noStage: "no reminder stage yet",
+    lastSent: (p: { stage: string; date: string }) => `last sent: ${p.stage} on ${p.date}`,
+    noneSent: "no reminder sent yet",
+    ready: (p: { stage: string }) => `${p.stage} due now`,
     next: (p: { stage: string; date: string }) => `next: ${p.stage} on ${p.date}`,
     snoozed: (p: { date: string }) => `snoozed until ${p.date}`,
     disputed: "disputed: reminders paused",

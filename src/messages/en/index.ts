@@ -13,6 +13,7 @@ import { offboarding } from "./offboarding.ts";
 import { reminders } from "./reminders.ts";
 import { risk } from "./risk.ts";
 import { slack } from "./slack.ts";
+import { sources } from "./sources.ts";
 
 export const en = {
   ...core,
@@ -30,4 +31,5 @@ export const en = {
   letters,
   offboarding,
   slack,
+  sources,
 };

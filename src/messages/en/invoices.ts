@@ -8,6 +8,7 @@ export const invoices = {
     on: "date",
     what: "amount or 'charges'",
     stage: "stage number",
+    earlier: "dates the earlier stages were sent",
     law: "law",
     rate: "rate",
     fee: "fee",
@@ -58,7 +59,8 @@ export const invoices = {
     },
     reminded: {
       summary: "record that a reminder was sent",
-      details: "Records the current stage (or the stage number given) as sent, so it is not proposed again.",
+      details:
+        "Records the next stage as sent today, so it is not proposed again. Stages go in order: to record a later one, the owner names its number and gives the day each earlier stage went out outside Tact, in order: `earlier 2026-10-01,2026-10-15`.",
     },
     waive: {
       summary: "waive the late-payment charges of an invoice",
@@ -66,6 +68,8 @@ export const invoices = {
     },
   },
   errors: {
+    followsSource: (p: { number: string; source: string }) =>
+      `${p.number} follows ${p.source}: record its payments, credit notes and voids in ${p.source}, and Tact picks them up at the next sync (a payment typed here as well would count twice). Its late-payment charges are Tact's own: /client paid ${p.number} charges still records them.`,
     amountFormat: (p: { value: string }) =>
       `"${p.value}" is not an amount: write it like 1200.00 or 1200,00, with a currency if you like (1200 EUR, €1200).`,
     amountZero: (p: { value: string }) => `"${p.value}": the amount must be more than zero.`,

@@ -182,10 +182,8 @@ export const offboarding = {
     paymentHead: ["Date", "Invoice", "Kind", "Amount", "Recorded by"],
     paymentKinds: { payment: "payment", credit: "credit note", charges: "charges paid" },
     reminders: "Reminders",
-    reminderStage: (p: { invoice: string; stage: number }) =>
-      `${p.invoice}: reminders recorded as sent up to stage ${p.stage}.`,
-    reminderEvent: (p: { date: string; invoice: string; what: string; by: string }) =>
-      `${p.date} · ${p.invoice} · ${p.what} · ${p.by}`,
+    reminderSent: (p: { date: string; invoice: string; stage: string; by: string; later: boolean }) =>
+      `${p.date} · ${p.invoice} · ${p.stage} sent · recorded by ${p.by}${p.later ? ", who confirmed afterwards that it went out outside Tact" : ""}`,
     alertPosted: (p: { date: string; invoice: string; stage: string }) =>
       `${p.date} · ${p.invoice} · overdue alert to the team (stage ${p.stage})`,
     charges: "Late-payment charges",

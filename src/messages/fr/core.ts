@@ -28,6 +28,8 @@ export const core: Pick<Catalog, "errors" | "invalid" | "console" | "words"> = {
     nameOnly: (p) => `« @${p.name} » doit être suivi d'une commande, par exemple \`@${p.name} /client late acme\`.`,
   },
   invalid: {
+    customerId: (p) =>
+      `« ${p.value} » n'est pas un identifiant client : copiez-le depuis la source, par exemple cus_NffrFeUfNV2Hib.`,
     required: (p) => `${p.arg} : obligatoire.`,
     tooLong: (p) => `${p.arg} est trop long : ${p.length ?? 0} caractères, ${p.max ?? 0} au maximum.`,
     controlChars: (p) => `${p.arg} contient des caractères de contrôle. Envoyez du texte simple.`,

@@ -21,8 +21,9 @@ export const digest: Catalog["digest"] = {
     client: (p) => `${p.client} : ${p.count} ${p.count > 1 ? "factures en retard" : "facture en retard"}, ${p.total}`,
     invoice: (p) =>
       `${p.number} · ${p.amount} · ${p.days} ${p.days > 1 ? "jours" : "jour"} de retard${p.charges ? ` · pénalités à ce jour ${p.charges}` : ""}`,
-    stage: (p) => `étape : ${p.stage}`,
-    noStage: "pas encore d'étape de relance",
+    lastSent: (p) => `dernier envoi : ${p.stage} le ${p.date}`,
+    noneSent: "aucune relance envoyée",
+    ready: (p) => `à envoyer : ${p.stage}`,
     next: (p) => `ensuite : ${p.stage} le ${p.date}`,
     snoozed: (p) => `mise en veille jusqu'au ${p.date}`,
     disputed: "contestée : relances suspendues",

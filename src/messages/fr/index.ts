@@ -14,6 +14,7 @@ import { offboarding } from "./offboarding.ts";
 import { reminders } from "./reminders.ts";
 import { risk } from "./risk.ts";
 import { slack } from "./slack.ts";
+import { sources } from "./sources.ts";
 
 export const fr: Catalog = {
   ...core,
@@ -31,4 +32,5 @@ export const fr: Catalog = {
   letters,
   offboarding,
   slack,
+  sources,
 };

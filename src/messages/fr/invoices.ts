@@ -11,6 +11,7 @@ export const invoices: Catalog["invoices"] = {
     on: "date",
     what: "montant ou 'charges'",
     stage: "numéro d'étape",
+    earlier: "dates d'envoi des étapes précédentes",
     law: "droit applicable",
     rate: "taux",
     fee: "indemnité",
@@ -64,7 +65,8 @@ export const invoices: Catalog["invoices"] = {
     },
     reminded: {
       summary: "noter qu'une relance est partie",
-      details: "Note l'étape en cours (ou le numéro d'étape donné) comme envoyée, pour ne plus la proposer.",
+      details:
+        "Note l'étape suivante comme envoyée aujourd'hui, pour ne plus la proposer. Les étapes se suivent dans l'ordre : pour noter une étape plus avancée, le propriétaire donne son numéro et le jour où chaque étape précédente est partie en dehors de Tact, dans l'ordre : `earlier 2026-10-01,2026-10-15`.",
     },
     waive: {
       summary: "renoncer aux pénalités de retard d'une facture",
@@ -72,6 +74,8 @@ export const invoices: Catalog["invoices"] = {
     },
   },
   errors: {
+    followsSource: (p) =>
+      `La facture ${p.number} suit ${p.source} : enregistrez ses paiements, avoirs et annulations dans ${p.source}, Tact les reprend à la prochaine synchronisation (un paiement saisi aussi ici compterait deux fois). Les pénalités de retard sont propres à Tact : /client paid ${p.number} charges les enregistre toujours.`,
     amountFormat: (p) =>
       `« ${p.value} » n'est pas un montant : écrivez par exemple 1200,00 ou 1200.00, avec la devise si vous voulez (1200 EUR, 1200 €).`,
     amountZero: (p) => `« ${p.value} » : le montant doit être supérieur à zéro.`,

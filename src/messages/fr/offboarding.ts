@@ -182,8 +182,8 @@ export const offboarding: Catalog["offboarding"] = {
     paymentHead: ["Date", "Facture", "Type", "Montant", "Saisi par"],
     paymentKinds: { payment: "paiement", credit: "avoir", charges: "pénalités réglées" },
     reminders: "Relances",
-    reminderStage: (p) => `${p.invoice} : relances notées comme envoyées jusqu'au palier ${p.stage}.`,
-    reminderEvent: (p) => `${p.date} · ${p.invoice} · ${p.what} · ${p.by}`,
+    reminderSent: (p) =>
+      `${p.date} · ${p.invoice} · étape « ${p.stage} » envoyée · notée par ${p.by}${p.later ? ", qui a confirmé après coup son envoi en dehors de Tact" : ""}`,
     alertPosted: (p) => `${p.date} · ${p.invoice} · alerte de retard à l'équipe (palier ${p.stage})`,
     charges: "Pénalités de retard",
     chargesLine: (p) =>

@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { startApp } from "../../src/app.ts";
 import { readConfig } from "../../src/config.ts";
@@ -44,6 +45,29 @@ describe("the Discord outbox (what the scheduler sends)", () => {
     });
     // Discord opens the DM channel once and the bot remembers it.
     expect(d.api.find("POST", "/users/@me/channels")).toHaveLength(1);
+  });
+
+  it("sends a file when Slack's SDK (and its own undici) installed the process-wide agent", async () => {
+    // Bolt's Socket Mode loads undici 7, which installs its agent process-wide when it loads
+    // first; discord.js (undici 6) then dispatched its uploads on it and they failed.
+    const fromSocketMode = createRequire(createRequire(import.meta.url).resolve("@slack/socket-mode"));
+    const undici7 = fromSocketMode("undici") as typeof import("undici");
+    const previous = undici7.getGlobalDispatcher();
+    undici7.setGlobalDispatcher(new undici7.Agent());
+    try {
+      await d.send(slashCommand("help", {}));
+      await d.adapter.outbox.send(GUILD, {
+        type: "file",
+        userId: OWNER,
+        filename: "acme-record.md",
+        content: "# ACME Corp — é\n",
+        message: textMessage("The record"),
+      });
+    } finally {
+      undici7.setGlobalDispatcher(previous);
+    }
+    const withFile = d.api.find("POST", `/channels/9${OWNER}/messages`).filter((c) => c.files?.length);
+    expect(withFile.at(-1)?.files).toEqual([{ name: "acme-record.md", content: "# ACME Corp — é\n" }]);
   });
 
   it("throws Discord's refusal, so the scheduler retries later, and refuses a reply nobody asked for", async () => {

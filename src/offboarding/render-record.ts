@@ -1,12 +1,15 @@
 import type { AlertSent, InvoiceEvent } from "../../db/queries/client-record.ts";
 import type { ClientRow } from "../../db/queries/clients.ts";
 import type { IncidentRow } from "../../db/queries/incidents.ts";
+import type { HistoryLine } from "../../db/queries/open-invoices.ts";
+import type { ChargeResult } from "../domain/charges/index.ts";
 import { STEP_COUNT, stepKey } from "../domain/wizard/wizard-steps.ts";
+import { describeHistory } from "../invoices/describe-history.ts";
 import { explainCharges } from "../invoices/explain-charges.ts";
 import type { Catalog } from "../messages/catalog.ts";
 import type { Formatter } from "../messages/format.ts";
 import { isLocale } from "../messages/locale.ts";
-import type { ClientAccounts } from "./client-accounts.ts";
+import type { AccountInvoice, ClientAccounts } from "./client-accounts.ts";
 import type { LetterRecord, Wizard } from "./wizard-record.ts";
 
 /** Everything the written record shows about one client. */
@@ -86,7 +89,11 @@ export function renderRecord(t: Catalog, fmt: Formatter, data: RecordData): stri
     r.invoiceHead,
     invoices.map((a) => {
       const paid = a.payments.filter((p) => p.kind !== "charges").reduce((n, p) => n + p.amountMinor, 0);
-      const status = writtenOff.has(a.invoice.id) ? r.invoiceStatuses.writtenOff : r.invoiceStatuses[a.invoice.status];
+      // A paid invoice whose charges were written off stays paid.
+      const status =
+        writtenOff.has(a.invoice.id) && a.invoice.status === "void"
+          ? r.invoiceStatuses.writtenOff
+          : r.invoiceStatuses[a.invoice.status];
       return [
         a.invoice.number,
         fmt.date(a.invoice.issuedOn),
@@ -99,6 +106,14 @@ export function renderRecord(t: Catalog, fmt: Formatter, data: RecordData): stri
     }),
     r.none,
   );
+
+  // Waivers, voids and dispute outcomes, with the amounts of their day (write-offs just above).
+  const decided = invoices
+    .flatMap((a) => a.history.filter((e) => e.kind !== "write-off").map((e) => ({ number: a.invoice.number, e })))
+    .sort((x, y) => x.e.onDay.localeCompare(y.e.onDay) || x.e.id - y.e.id);
+  for (const { number, e } of decided) {
+    out.push("", `- ${inline(`${describeHistory(number, e, t, fmt)} · ${r.decidedBy({ by: name(e.recordedBy) })}`)}`);
+  }
 
   for (const e of data.invoiceEvents.filter((x) => x.action === "invoice.written-off")) {
     const currency = String(e.details.currency ?? "EUR");
@@ -156,24 +171,34 @@ export function renderRecord(t: Catalog, fmt: Formatter, data: RecordData): stri
   ];
   out.push(...(reminders.length > 0 ? reminders : [r.none]));
 
+  // The charges that were owed stay, marked, once an invoice is written off, waived or voided:
+  // as computed on that day, from its history (DESIGN.md §7).
   section(out, r.charges);
-  const charged = invoices.filter((a) => a.charges.totalMinor > 0);
+  const charged = invoices.flatMap(
+    (a): { a: AccountInvoice; given: HistoryLine | undefined; charges: ChargeResult }[] => {
+      const given = a.history.findLast((e) => e.kind === "write-off" || e.kind === "void" || e.kind === "waiver");
+      if (given && given.interestMinor + given.feeMinor > 0) return [{ a, given, charges: givenCharges(given, a) }];
+      return a.charges.totalMinor > 0 ? [{ a, given: undefined, charges: a.charges }] : [];
+    },
+  );
   out.push(
     ...(charged.length > 0
-      ? charged.flatMap((a) => {
+      ? charged.flatMap(({ a, given, charges }) => {
           const money = (minor: number) => fmt.money(minor, a.invoice.currency);
-          const status = writtenOff.has(a.invoice.id)
-            ? r.invoiceStatuses.writtenOff
-            : (r.chargesStatuses[a.invoice.chargesStatus as keyof typeof r.chargesStatuses] ?? "");
+          const status = given
+            ? r.givenUpStatus({ kind: given.kind as "write-off" | "void" | "waiver", date: fmt.date(given.onDay) })
+            : writtenOff.has(a.invoice.id)
+              ? r.invoiceStatuses.writtenOff
+              : (r.chargesStatuses[a.invoice.chargesStatus as keyof typeof r.chargesStatuses] ?? "");
           const line = r.chargesLine({
             invoice: a.invoice.number,
-            total: money(a.charges.totalMinor),
-            interest: money(a.charges.interestMinor),
-            fee: money(a.charges.fee?.minor ?? 0),
-            days: a.charges.daysLate,
+            total: money(charges.totalMinor),
+            interest: money(charges.interestMinor),
+            fee: money(charges.fee?.minor ?? 0),
+            days: charges.daysLate,
             status,
           });
-          const how = explainCharges(a.charges, a.chargesSettledMinor, t, fmt, client.slug);
+          const how = explainCharges(charges, given ? given.settledMinor : a.chargesSettledMinor, t, fmt, client.slug);
           return [`- ${inline(line)}`, ...how.map((l) => `  - ${inline(l)}`)];
         })
       : [r.none]),
@@ -191,6 +216,24 @@ export function renderRecord(t: Catalog, fmt: Formatter, data: RecordData): stri
 
   for (const w of data.wizards) renderWizard(out, t, fmt, w, name);
   return `${out.join("\n")}\n`;
+}
+
+/** The charges as computed on the day they were given up (kept in the history), else their amounts alone. */
+function givenCharges(given: HistoryLine, a: AccountInvoice): ChargeResult {
+  const kept = given.details.charges as ChargeResult | undefined;
+  if (kept && Array.isArray(kept.segments) && typeof kept.totalMinor === "number") return kept;
+  return {
+    ...a.charges,
+    daysLate: given.daysLate,
+    segments: [],
+    notes: [],
+    interestMinor: given.interestMinor,
+    fee:
+      given.feeMinor > 0
+        ? { minor: given.feeMinor, reference: `${a.charges.law === "none" ? "contract" : a.charges.law}-fee` }
+        : null,
+    totalMinor: given.interestMinor + given.feeMinor,
+  };
 }
 
 function letterMeta(t: Catalog, fmt: Formatter, letter: LetterRecord): string {

@@ -148,7 +148,7 @@ describe("the written record", () => {
     expect(md).toContain("## Courriers");
     expect(md).toContain("Non rédigé.");
     expect(md).not.toContain("## La séparation");
-    expect(md).toContain("| 1 févr. 2026 | INV-7 | paiement |");
+    expect(md).toContain("| 1er févr. 2026 | INV-7 | paiement |");
   });
 
   it("explains each invoice's charges: interest per period and rate, and the recovery fee", async () => {

@@ -184,7 +184,7 @@ describe("the timeline", () => {
     await lateClient();
     await h.run("/client config lang fr");
     const md = await exported(h);
-    expect(md).toContain("Période couverte\u00a0: du 1 mai 2026 au 29 nov. 2026.");
+    expect(md).toContain("Période couverte\u00a0: du 1er mai 2026 au 29 nov. 2026.");
     const whats = tableAfter(md, /^## Chronologie/).map((r) => r[2]);
     expect(whats.map(spaces).indexOf("paiement sur INV-1 : 1 000,00 €")).toBeLessThan(
       whats.map(spaces).indexOf("signalement : retard de paiement ; they pay when they feel like it"),

@@ -96,7 +96,9 @@ describe.each(["en", "fr"] as const)("waivers and voids keep the history (%s)", 
     );
     // The timeline says who waived what.
     expect(md).toMatch(
-      new RegExp(`\\| sam \\| ${escape(t.offboarding.record.entries.chargesWaived({ invoice: "INV-1", amount: eur(4_666) }))}`),
+      new RegExp(
+        `\\| sam \\| ${escapeRegExp(t.offboarding.record.entries.chargesWaived({ invoice: "INV-1", amount: eur(4_666) }))}`,
+      ),
     );
   });
 
@@ -172,6 +174,6 @@ describe.each(["en", "fr"] as const)("waivers and voids keep the history (%s)", 
   });
 });
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -51,7 +51,9 @@ function buildFormatter(locale: Locale, timeZone: string): Formatter {
     timeZone,
     date(value) {
       const iso = typeof value === "string" ? value : localDate(value, timeZone);
-      return day.format(new Date(`${iso}T00:00:00Z`));
+      const text = day.format(new Date(`${iso}T00:00:00Z`));
+      // French writes the first of the month as an ordinal: « 1er juil. 2025 ».
+      return locale === "fr" ? text.replace(/^1 /, "1er ") : text;
     },
     dateTime: (value) => dayTime.format(value),
     number: (value) => numbers.format(value),

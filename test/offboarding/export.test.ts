@@ -91,7 +91,10 @@ describe("the written record", () => {
     expect(md).toContain("### Why we are ending our collaboration");
     expect(md).toContain("_Drafted by Tact and kept as is on 15 Mar 2026, 10:00, in English._");
     // The incident names INV-7, recorded later: one late payment, since INV-7 fell due (issue #21).
-    expect(md).toContain("> - a payment reached us after its due date (on 15 January 2026)");
+    // Still unpaid when the letter was drafted: said as unpaid, not as a payment that came late.
+    expect(md).toContain(
+      "> - invoice INV-7 (due 15 January 2026) is still unpaid, which a team of our size finds hard to absorb.",
+    );
     expect(md).toContain("### What happens next");
     expect(md).toContain("_Written by the owner on 15 Mar 2026, 10:00, in English._");
     expect(md).toContain("> Here is what happens next.");
@@ -148,7 +151,7 @@ describe("the written record", () => {
     expect(md).toContain("## Courriers");
     expect(md).toContain("Non rédigé.");
     expect(md).not.toContain("## La séparation");
-    expect(md).toContain("| 1 févr. 2026 | INV-7 | paiement |");
+    expect(md).toContain("| 1er févr. 2026 | INV-7 | paiement |");
   });
 
   it("explains each invoice's charges: interest per period and rate, and the recovery fee", async () => {

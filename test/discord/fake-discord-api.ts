@@ -48,6 +48,8 @@ export class FakeDiscordApi {
   #holds: { arrived: () => void; abandoned: () => void; answer: Promise<void> }[] = [];
   /** `channel:nonce` → the message created with it, for enforce_nonce. */
   readonly #byNonce = new Map<string, Record<string, unknown>>();
+  /** Set to answer guild and member lookups this late (Discord being slow). */
+  guildLookupDelayMs = 0;
   /** Upgrades (the fake gateway) on the same server. */
   readonly server: http.Server;
   #waiters: Waiter[] = [];
@@ -113,6 +115,7 @@ export class FakeDiscordApi {
     this.closedDms.clear();
     this.forbiddenChannels.clear();
     this.guildLookupFailure = undefined;
+    this.guildLookupDelayMs = 0;
   }
 
   addGuild(guild: FakeGuild): void {
@@ -192,6 +195,9 @@ export class FakeDiscordApi {
       );
     }
     const memberRoute = /^\/guilds\/(\d+)\/members\/(\d+)$/.exec(route);
+    if ((memberRoute || guildRoute) && this.guildLookupDelayMs > 0) {
+      await new Promise((resolve) => setTimeout(resolve, this.guildLookupDelayMs));
+    }
     if (memberRoute && method === "GET") {
       const guild = this.guilds.get(memberRoute[1] ?? "");
       if (!guild) return error(404, 10004, "Unknown Guild");

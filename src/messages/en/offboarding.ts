@@ -149,6 +149,21 @@ export const offboarding = {
     `Stopped. ${p.client} is an active client again; the team never saw anything change. What you recorded stays in the record.`,
   wroteOff: (p: { total: string; count: number }) =>
     `Written off: ${p.total} on ${p.count} invoice${p.count > 1 ? "s" : ""}. No more reminders for ${p.count > 1 ? "them" : "it"}.`,
+  writeOff: {
+    ask: (p: { client: string; total: string; count: number }) =>
+      `Write off ${p.total} that ${p.client} owes on ${p.count} invoice${p.count > 1 ? "s" : ""}? This gives up, for good:`,
+    item: (p: { invoice: string; principal: string | null; days: number; charges: string | null }) =>
+      `${p.invoice}: ${[
+        ...(p.principal
+          ? [`${p.principal} unpaid${p.days > 0 ? `, ${p.days} ${p.days === 1 ? "day" : "days"} late` : ""}`]
+          : []),
+        ...(p.charges ? [p.charges] : []),
+      ].join(", and ")}`,
+    after:
+      "No reminder goes out for these invoices any more. The late payments, these amounts and the risk they show stay on the card and in the record, marked as written off.",
+    confirm: (p: { total: string }) => `Write off ${p.total}`,
+    back: "Back to the choice",
+  },
   owedChanged:
     "What the client owes changed a moment ago (a payment, a credit note or new charges were recorded), so nothing was written off. Look at the amounts again and choose.",
   keptChasing: "Kept: reminders for the unpaid invoices continue.",
@@ -183,6 +198,8 @@ export const offboarding = {
     daysLate: (p: { days: number }) => (p.days === 1 ? "1 day" : `${p.days} days`),
     stillUnpaid: (p: { days: number }) => `still unpaid (${p.days === 1 ? "1 day" : `${p.days} days`})`,
     daysUnknown: "not known",
+    voidedAfter: (p: { days: number; date: string }) =>
+      `unpaid ${p.days === 1 ? "1 day" : `${p.days} days`}, then voided ${p.date}`,
     writtenOffAfter: (p: { days: number; date: string }) =>
       `unpaid ${p.days === 1 ? "1 day" : `${p.days} days`}, then written off ${p.date}`,
     chargesIncomplete: (p: { amount: string }) => `${p.amount} + interest not computed yet (see the charges)`,
@@ -214,6 +231,8 @@ export const offboarding = {
     charges: "Late-payment charges",
     chargesLine: (p: { invoice: string; total: string; interest: string; fee: string; days: number; status: string }) =>
       `${p.invoice}: ${p.total} (${p.status}): interest ${p.interest} over ${p.days} days late, recovery fee ${p.fee}`,
+    givenUpStatus: (p: { kind: "write-off" | "void" | "waiver"; date: string }): string =>
+      `${p.kind === "write-off" ? "written off" : p.kind === "void" ? "voided" : "waived"} on ${p.date}`,
     chargesStatuses: { open: "owed", settled: "settled", waived: "waived" },
     letters: "Letters",
     whyTitle: "Why we are ending our collaboration",

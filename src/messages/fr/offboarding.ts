@@ -150,6 +150,21 @@ export const offboarding: Catalog["offboarding"] = {
     `C'est arrêté. ${p.client} redevient un client actif ; l'équipe, elle, n'a rien vu changer. Ce que vous avez noté reste dans le dossier.`,
   wroteOff: (p) =>
     `Passé en perte : ${p.total} sur ${p.count} facture${s(p.count)}. Plus aucune relance pour ${p.count > 1 ? "elles" : "elle"}.`,
+  writeOff: {
+    ask: (p) =>
+      `Passer en perte ${p.total} dus par ${p.client} sur ${p.count} facture${s(p.count)}\u00a0? Vous y renoncez définitivement\u00a0:`,
+    item: (p) =>
+      `${p.invoice}\u00a0: ${[
+        ...(p.principal
+          ? [`${p.principal} impayés${p.days > 0 ? `, ${p.days}\u00a0jour${s(p.days)} de retard` : ""}`]
+          : []),
+        ...(p.charges ? [p.charges] : []),
+      ].join(", et ")}`,
+    after:
+      "Plus aucune relance ne partira pour ces factures. Les retards de paiement, ces montants et le risque qu'ils montrent restent sur la fiche et dans le dossier, marqués comme passés en perte.",
+    confirm: (p) => `Passer ${p.total} en perte`,
+    back: "Revenir au choix",
+  },
   owedChanged:
     "Ce que le client doit vient de changer (un paiement, un avoir ou de nouvelles pénalités ont été enregistrés) : rien n'a été passé en perte. Revoyez les montants, puis choisissez.",
   keptChasing: "C'est noté : les relances des factures impayées continuent.",
@@ -191,6 +206,7 @@ export const offboarding: Catalog["offboarding"] = {
     daysLate: (p) => (p.days === 1 ? "1 jour" : `${p.days} jours`),
     stillUnpaid: (p) => `toujours impayée (${p.days === 1 ? "1 jour" : `${p.days} jours`})`,
     daysUnknown: "inconnu",
+    voidedAfter: (p) => `impayée ${p.days === 1 ? "1 jour" : `${p.days} jours`}, puis annulée le ${p.date}`,
     writtenOffAfter: (p) => `impayée ${p.days === 1 ? "1 jour" : `${p.days} jours`}, puis passée en perte le ${p.date}`,
     chargesIncomplete: (p) => `${p.amount} + intérêts pas encore calculés (voir les pénalités)`,
     loggedOn: (p) => `signalé le ${p.date}`,
@@ -219,6 +235,8 @@ export const offboarding: Catalog["offboarding"] = {
     charges: "Pénalités de retard",
     chargesLine: (p) =>
       `${p.invoice} : ${p.total} (${p.status}) : intérêts ${p.interest} sur ${p.days} jours de retard, indemnité de recouvrement ${p.fee}`,
+    givenUpStatus: (p) =>
+      `${p.kind === "write-off" ? "passées en perte" : p.kind === "void" ? "facture annulée" : "abandonnées"} le ${p.date}`,
     chargesStatuses: { open: "dues", settled: "réglées", waived: "abandonnées" },
     letters: "Courriers",
     whyTitle: "Pourquoi nous mettons fin à notre collaboration",

@@ -57,15 +57,16 @@ async function posted(at: string): Promise<string> {
   return output.filter((l) => /^\[#[a-z]/.test(l)).join("\n");
 }
 
-/** Everything a team member can see or do about the clients, in the order a member would try it. */
-async function whatSamSees() {
+/** Everything a team member can read about the clients: card, list, invoices, digest, App Home, autocomplete. */
+async function whatSamReads() {
   const sam = { user: "sam" };
   const say = (line: string) => h.say(line, sam);
-  const seen = {
+  return {
     card: await say("/client show acme"),
     list: await say("/client list"),
     invoices: await say("/client invoices"),
-    digestPreview: await say("/client digest"),
+    // The digest as the scheduler would post it now (the same data and builder), privately.
+    digest: await say("/client digest"),
     home: renderText(await buildHome(await h.core.contextFor(invocation("", sam)))).join("\n"),
     clientChoices: await h.core.complete({
       ...invocation("", sam),
@@ -75,43 +76,42 @@ async function whatSamSees() {
       ...invocation("", sam),
       input: { kind: "autocomplete", verb: "paid", option: "invoice", partial: "INV" },
     }),
-    // The scheduled digest and the overdue alerts, in the channel.
-    channel: await posted("2026-11-27T10:00:00Z"),
-    addAgain: await say("/client add acme Another ACME"),
-    logged: await say("/client late acme INV-7 still nothing"),
-    remind: await say("/client remind INV-7"),
-    // Pressing the digest's buttons on ACME's invoice, as anyone in the channel may.
-    snooze: await say("press digest-snooze:1"),
   };
-  return { ...seen, cardAfter: await say("/client show acme") };
 }
+
+const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, " ");
 
 describe("while a client is being let go, the team sees and uses it as before (issue #14 §3)", () => {
   for (const locale of ["en", "fr"] as const) {
-    it(`a member sees exactly the same card, list, invoices, digest and alerts as without the wizard (${locale})`, async () => {
+    it(`a member sees exactly the same card, list, invoices and digest as without the wizard, and keeps using the client (${locale})`, async () => {
       await twoClients(locale);
-      const without = await whatSamSees();
-
-      await h.db.reset();
-      await twoClients(locale);
+      const without = await whatSamReads();
       await ownerWorksOnTheWizard();
-      const during = await whatSamSees();
-
+      const during = await whatSamReads();
       expect(during).toEqual(without);
-      // And what they see is the client itself, fully usable: not an empty answer that happens to match.
-      expect(during.card).toContain("ACME Corp (acme)");
-      expect(during.card).toMatch(locale === "en" ? /late payment: 1 \/ 1/ : /retard de paiement\s?: 1 \/ 1/);
+      // What they see is the client itself: not an empty answer that happens to match.
+      expect(plain(during.card)).toMatch(locale === "en" ? /late payment: 1 \/ 1/ : /retard de paiement ?: 1 \/ 1/);
       expect(during.list).toContain("ACME Corp (acme)");
       expect(during.invoices).toContain("INV-7");
-      expect(during.digestPreview).toContain("INV-7");
-      expect(during.channel).toContain("INV-7");
-      expect(during.channel).toMatch(/== (Overdue|Retard)\s?: INV-7 \(ACME Corp\) ==/);
+      expect(during.digest).toContain("INV-7");
       expect(during.clientChoices).toEqual([{ label: "ACME Corp (acme)", value: "acme" }]);
-      expect(during.addAgain).toContain(locale === "en" ? "already taken by ACME Corp" : "déjà pris par ACME Corp");
-      expect(during.logged).toContain("ACME Corp");
-      expect(during.cardAfter).toContain("still nothing");
+
+      // The scheduled digest and the overdue alerts post ACME's invoice in the channel.
+      const channel = await posted("2026-11-27T10:00:00Z");
+      expect(channel).toMatch(/== (Overdue|Retard)\s?: INV-7 \(ACME Corp\) ==/);
+      expect(channel).toContain("INV-7 · ");
+      // Logging, the slug, reminders and the digest's buttons work as for any client.
+      const sam = { user: "sam" };
+      expect(await h.say("/client add acme Another ACME", sam)).toContain(
+        locale === "en" ? "already taken by ACME Corp" : "déjà pris par ACME Corp",
+      );
+      expect(await h.say("/client late acme INV-7 still nothing", sam)).toContain("ACME Corp");
+      expect(await h.say("/client show acme", sam)).toContain("still nothing");
+      expect(await h.say("/client remind INV-7", sam)).toContain("INV-7 (ACME Corp)");
+      expect(await h.say("press digest-snooze:1", sam)).toContain("INV-7");
+
       // Nothing of the wizard, its notes or its letters reaches them.
-      const all = JSON.stringify(during);
+      const all = JSON.stringify(during) + channel;
       expect(all.match(/offboard|letting|let go|séparation|Called Dana|collaboration|being let go/gi) ?? []).toEqual(
         [],
       );

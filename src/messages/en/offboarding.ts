@@ -43,8 +43,8 @@ export const offboarding = {
     unpaidTitle: "Unpaid",
     noUnpaid: "Nothing unpaid.",
     risk: "What the playbook says",
-    hidden: (p: { slug: string }) =>
-      `Until you finish, the client is hidden from the team's lists, cards and digests. Eight steps follow; pause at any time and pick up where you stopped with /client offboard ${p.slug}.`,
+    privacy: (p: { slug: string }) =>
+      `Only you see this wizard, its notes and its letters. For the team nothing changes: the client's card, logging, invoices, the digest and the alerts stay as they are. Eight steps follow; pause at any time and pick up where you stopped with /client offboard ${p.slug}.`,
   },
   progress: (p: { step: number; total: number; title: string }) => `Step ${p.step} of ${p.total}: ${p.title}`,
   stepTitles: {
@@ -141,12 +141,12 @@ export const offboarding = {
     back: (p: { step: number; total: number }) => `Back to step ${p.step} of ${p.total}.`,
   },
   paused: (p: { step: number; total: number; client: string; slug: string }) =>
-    `Paused at step ${p.step} of ${p.total}. Resume with the button below, or with /client offboard ${p.slug}. ${p.client} stays hidden from the team meanwhile.`,
+    `Paused at step ${p.step} of ${p.total}. Resume with the button below, or with /client offboard ${p.slug}. Meanwhile the team keeps working with ${p.client} as before, and sees nothing of this.`,
   remindSet: (p: { date: string }) => `I'll remind you here on ${p.date}.`,
   reminder: (p: { client: string; step: number; total: number; slug: string }) =>
     `You asked me to remind you today: talk to ${p.client} before going further. Letting them go is paused at step ${p.step} of ${p.total}; resume with the button below or /client offboard ${p.slug}.`,
   cancelled: (p: { client: string }) =>
-    `Stopped. ${p.client} is an active client again and visible to the team. What you recorded stays in the record.`,
+    `Stopped. ${p.client} is an active client again; the team never saw anything change. What you recorded stays in the record.`,
   wroteOff: (p: { total: string; count: number }) =>
     `Written off: ${p.total} on ${p.count} invoice${p.count > 1 ? "s" : ""}. No more reminders for ${p.count > 1 ? "them" : "it"}.`,
   writeOff: {

@@ -46,8 +46,8 @@ export const offboarding: Catalog["offboarding"] = {
     unpaidTitle: "Impayés",
     noUnpaid: "Aucun impayé.",
     risk: "Ce que conseille la méthode",
-    hidden: (p) =>
-      `Jusqu'à la fin, le client n'apparaît plus dans les listes, fiches et récapitulatifs de l'équipe. Huit étapes suivent ; faites une pause quand vous voulez et reprenez avec /client offboard ${p.slug}.`,
+    privacy: (p) =>
+      `Vous seul voyez cette démarche, ses notes et ses courriers. Pour l'équipe, rien ne change : la fiche du client, les signalements, les factures, le point du jour et les alertes restent tels quels. Huit étapes suivent ; faites une pause quand vous voulez et reprenez avec /client offboard ${p.slug}.`,
   },
   progress: (p) => `Étape ${p.step} sur ${p.total} : ${p.title}`,
   stepTitles: {
@@ -142,12 +142,12 @@ export const offboarding: Catalog["offboarding"] = {
     back: (p) => `Retour à l'étape ${p.step} sur ${p.total}.`,
   },
   paused: (p) =>
-    `En pause à l'étape ${p.step} sur ${p.total}. Reprenez avec le bouton ci-dessous, ou avec /client offboard ${p.slug}. En attendant, ${p.client} reste invisible pour l'équipe.`,
+    `En pause à l'étape ${p.step} sur ${p.total}. Reprenez avec le bouton ci-dessous, ou avec /client offboard ${p.slug}. En attendant, l'équipe continue de travailler avec ${p.client} comme avant, sans rien voir de cette démarche.`,
   remindSet: (p) => `Je vous le rappellerai ici le ${p.date}.`,
   reminder: (p) =>
     `Vous m'avez demandé de vous le rappeler aujourd'hui : parlez à ${p.client} avant d'aller plus loin. La séparation est en pause à l'étape ${p.step} sur ${p.total} ; reprenez avec le bouton ci-dessous ou /client offboard ${p.slug}.`,
   cancelled: (p) =>
-    `C'est arrêté. ${p.client} redevient un client actif, visible par l'équipe. Ce que vous avez noté reste dans le dossier.`,
+    `C'est arrêté. ${p.client} redevient un client actif ; l'équipe, elle, n'a rien vu changer. Ce que vous avez noté reste dans le dossier.`,
   wroteOff: (p) =>
     `Passé en perte : ${p.total} sur ${p.count} facture${s(p.count)}. Plus aucune relance pour ${p.count > 1 ? "elles" : "elle"}.`,
   writeOff: {

@@ -195,7 +195,7 @@ export async function refreshPaidLate(db: Db, workspaceId: number, invoiceId: nu
 
 /**
  * Whether anything was recorded on an invoice after it was entered: payments (even reversed),
- * reminders sent, a dispute, a snooze, a closed state. `/client undo` withdraws only an
+ * reminders sent, a dispute or its outcome, a snooze, a void, a waiver or a write-off. `/client undo` withdraws only an
  * invoice that nothing else refers to.
  */
 export async function invoiceWasUsed(db: Db, workspaceId: number, invoice: InvoiceRow): Promise<boolean> {
@@ -212,6 +212,7 @@ export async function invoiceWasUsed(db: Db, workspaceId: number, invoice: Invoi
     db,
     sql`select exists (select 1 from payments where workspace_id = ${workspaceId} and invoice_id = ${invoice.id})
       or exists (select 1 from invoice_reminders where workspace_id = ${workspaceId} and invoice_id = ${invoice.id})
+      or exists (select 1 from invoice_history where workspace_id = ${workspaceId} and invoice_id = ${invoice.id})
       as used`,
   );
   return row?.used === true;

@@ -15,7 +15,7 @@ const PAID_CANCEL_ACTION = "digest-paid-no";
 export const SNOOZE_DAYS = 3;
 
 /**
- * The invoice a digest or alert button names, if it is still open and may be shown: ids in
+ * The invoice a digest or alert button names, if it is still open: ids in
  * button payloads can be forged or stale, so everything is checked again.
  */
 async function openInvoice(ctx: Context, params: string[]) {
@@ -23,7 +23,6 @@ async function openInvoice(ctx: Context, params: string[]) {
   if (!Number.isSafeInteger(id) || id <= 0) return undefined;
   const row = await digestInvoice(ctx.db, ctx.workspace.id, id);
   if (row?.invoice.status !== "open") return undefined;
-  if (row.clientStatus === "offboarding" && !ctx.user.isOwner) return undefined;
   return row.invoice;
 }
 

@@ -42,6 +42,8 @@ export class FakeDiscordApi {
   readonly forbiddenChannels = new Set<string>();
   /** Set to make guild lookups fail with this status (Discord having a bad moment). */
   guildLookupFailure: number | undefined;
+  /** Set to answer guild and member lookups this late (Discord being slow). */
+  guildLookupDelayMs = 0;
   /** Upgrades (the fake gateway) on the same server. */
   readonly server: http.Server;
   #waiters: Waiter[] = [];
@@ -78,6 +80,7 @@ export class FakeDiscordApi {
     this.closedDms.clear();
     this.forbiddenChannels.clear();
     this.guildLookupFailure = undefined;
+    this.guildLookupDelayMs = 0;
   }
 
   addGuild(guild: FakeGuild): void {
@@ -157,6 +160,9 @@ export class FakeDiscordApi {
       );
     }
     const memberRoute = /^\/guilds\/(\d+)\/members\/(\d+)$/.exec(route);
+    if ((memberRoute || guildRoute) && this.guildLookupDelayMs > 0) {
+      await new Promise((resolve) => setTimeout(resolve, this.guildLookupDelayMs));
+    }
     if (memberRoute && method === "GET") {
       const guild = this.guilds.get(memberRoute[1] ?? "");
       if (!guild) return error(404, 10004, "Unknown Guild");

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { deliveries, invoiceReminders } from "../../db/schema/index.ts";
 import type { Effect } from "../../src/core/effects.ts";
 import { useHarness } from "../support/harness.ts";
-import { addInvoice, addPayment, setClient, submit } from "./offboarding-support.ts";
+import { addInvoice, addPayment, setClient, submit, writeOff } from "./offboarding-support.ts";
 
 const h = useHarness("2026-03-15T10:00:00Z");
 
@@ -60,7 +60,7 @@ describe("the written record", () => {
     await h.run("press wizard:1:3:reason:late");
     await h.run("press wizard:1:3:done");
     await submit(h, "wizard-form:1:4:letter", { text: "Dear ACME,\n\nHere is what happens next." });
-    await h.run("press wizard:1:5:writeoff");
+    await writeOff(h);
     const effects = await h.run("press wizard:1:6:record");
     const file = fileOf(effects);
     expect(file.userId).toBe("owner");
@@ -77,7 +77,14 @@ describe("the written record", () => {
     // Typed text cannot break the table, ping anyone, or inject markup.
     expect(md).toContain("said \\| we are &lt;!channel&gt; idiots then hung up");
 
-    expect(md).toContain("| INV-7 | 1 Jan 2026 | 15 Jan 2026 | €2,000.00 | €600.00 | €0.00 | written off |");
+    expect(md).toContain(
+      "| INV-7 | 1 Jan 2026 | 15 Jan 2026 | €2,000.00 | €600.00 | €0.00 | 59 | written off 15 Mar 2026 |",
+    );
+    // The late payment the card counts, with what was given up when it was written off.
+    expect(md).toContain("## Late payments (1)");
+    expect(md).toContain(
+      "| INV-7 | 15 Jan 2026 | unpaid 59 days, then written off 15 Mar 2026 | €2,000.00 | €1,400.00 | €71.19 | once |",
+    );
     expect(md).toContain("| 1 Feb 2026 | INV-7 | payment | €500.00 | owner |");
     expect(md).toContain("| 10 Feb 2026 | INV-7 | credit note | €100.00 | owner |");
 
@@ -108,8 +115,11 @@ describe("the written record", () => {
     expect(md).toMatch(/\| 5\/8 Settle accounts \| done \| 15 Mar 2026, 10:00 \| wrote off €1,\d{3}\.\d\d \|/);
     expect(md).toContain("| 6/8 Keep the record | done | 15 Mar 2026, 10:00 |  |");
     expect(md).toContain("| 7/8 Let go, and say nothing bad in public | to do |  |  |");
-    expect(md).toContain("- 15 Mar 2026, 10:00 · step 1 · started");
-    expect(md).toContain("- 15 Mar 2026, 10:00 · step 5 · done");
+    expect(md).toContain("| 15 Mar 2026, 10:00 | owner | letting go, step 1 (Talk first): started |");
+    expect(md).toContain("| 15 Mar 2026, 10:00 | owner | letting go, step 5 (Settle accounts): done |");
+    expect(md).toContain(
+      "| 15 Mar 2026, 10:00 | owner | invoice INV-7 written off: €1,400.00 unpaid and €71.19 of charges |",
+    );
   });
 
   it("shows links and images typed by people as text, in any Markdown viewer (issue 19)", async () => {

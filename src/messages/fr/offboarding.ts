@@ -46,8 +46,8 @@ export const offboarding: Catalog["offboarding"] = {
     unpaidTitle: "Impayés",
     noUnpaid: "Aucun impayé.",
     risk: "Ce que conseille la méthode",
-    hidden: (p) =>
-      `Jusqu'à la fin, le client n'apparaît plus dans les listes, fiches et récapitulatifs de l'équipe. Huit étapes suivent ; faites une pause quand vous voulez et reprenez avec /client offboard ${p.slug}.`,
+    privacy: (p) =>
+      `Vous seul voyez cette démarche, ses notes et ses courriers. Pour l'équipe, rien ne change : la fiche du client, les signalements, les factures, le point du jour et les alertes restent tels quels. Huit étapes suivent ; faites une pause quand vous voulez et reprenez avec /client offboard ${p.slug}.`,
   },
   progress: (p) => `Étape ${p.step} sur ${p.total} : ${p.title}`,
   stepTitles: {
@@ -142,14 +142,29 @@ export const offboarding: Catalog["offboarding"] = {
     back: (p) => `Retour à l'étape ${p.step} sur ${p.total}.`,
   },
   paused: (p) =>
-    `En pause à l'étape ${p.step} sur ${p.total}. Reprenez avec le bouton ci-dessous, ou avec /client offboard ${p.slug}. En attendant, ${p.client} reste invisible pour l'équipe.`,
+    `En pause à l'étape ${p.step} sur ${p.total}. Reprenez avec le bouton ci-dessous, ou avec /client offboard ${p.slug}. En attendant, l'équipe continue de travailler avec ${p.client} comme avant, sans rien voir de cette démarche.`,
   remindSet: (p) => `Je vous le rappellerai ici le ${p.date}.`,
   reminder: (p) =>
     `Vous m'avez demandé de vous le rappeler aujourd'hui : parlez à ${p.client} avant d'aller plus loin. La séparation est en pause à l'étape ${p.step} sur ${p.total} ; reprenez avec le bouton ci-dessous ou /client offboard ${p.slug}.`,
   cancelled: (p) =>
-    `C'est arrêté. ${p.client} redevient un client actif, visible par l'équipe. Ce que vous avez noté reste dans le dossier.`,
+    `C'est arrêté. ${p.client} redevient un client actif ; l'équipe, elle, n'a rien vu changer. Ce que vous avez noté reste dans le dossier.`,
   wroteOff: (p) =>
     `Passé en perte : ${p.total} sur ${p.count} facture${s(p.count)}. Plus aucune relance pour ${p.count > 1 ? "elles" : "elle"}.`,
+  writeOff: {
+    ask: (p) =>
+      `Passer en perte ${p.total} dus par ${p.client} sur ${p.count} facture${s(p.count)}\u00a0? Vous y renoncez définitivement\u00a0:`,
+    item: (p) =>
+      `${p.invoice}\u00a0: ${[
+        ...(p.principal
+          ? [`${p.principal} impayés${p.days > 0 ? `, ${p.days}\u00a0jour${s(p.days)} de retard` : ""}`]
+          : []),
+        ...(p.charges ? [p.charges] : []),
+      ].join(", et ")}`,
+    after:
+      "Plus aucune relance ne partira pour ces factures. Les retards de paiement, ces montants et le risque qu'ils montrent restent sur la fiche et dans le dossier, marqués comme passés en perte.",
+    confirm: (p) => `Passer ${p.total} en perte`,
+    back: "Revenir au choix",
+  },
   owedChanged:
     "Ce que le client doit vient de changer (un paiement, un avoir ou de nouvelles pénalités ont été enregistrés) : rien n'a été passé en perte. Revoyez les montants, puis choisissez.",
   keptChasing: "C'est noté : les relances des factures impayées continuent.",
@@ -164,8 +179,11 @@ export const offboarding: Catalog["offboarding"] = {
   record: {
     title: (p) => `Dossier écrit : ${p.client} (${p.slug})`,
     exported: (p) => `Exporté le ${p.date} par ${p.by}. Statut : ${p.status}.`,
+    workspace: (p) => `Espace de travail : ${p.name}.`,
+    period: (p) => `Période couverte : du ${p.from} au ${p.to}.`,
     aliases: (p) => `Aussi appelé : ${p.aliases}.`,
     since: (p) => `Client depuis le ${p.date}.`,
+    tact: "Tact",
     statuses: { active: "client actif", offboarding: "séparation en cours", offboarded: "ancien client" },
     none: "Aucun.",
     incidents: (p) => `Incidents (${p.count})`,
@@ -173,9 +191,38 @@ export const offboarding: Catalog["offboarding"] = {
     lessonList: (p) => `Leçons retenues (${p.count}, non comptées comme incidents)`,
     lessonHead: ["Date", "Rédigée par", "Leçon"],
     withdrawn: (p) => `retiré le ${p.date} par ${p.by}`,
+    latePayments: (p) => `Retards de paiement (${p.count})`,
+    latePaymentsHow:
+      "Un par facture, comptés comme sur la fiche du client : chaque facture restée impayée après son échéance ou payée après elle, et chaque retard signalé sans facture enregistrée. Montants au jour de l'export ; pénalités telles que calculées, qu'elles soient dues, réglées ou abandonnées.",
+    latePaymentHead: [
+      "Facture",
+      "Échéance",
+      "Jours de retard",
+      "Montant",
+      "Impayé",
+      "Pénalités",
+      "Signalé par l'équipe",
+    ],
+    daysLate: (p) => (p.days === 1 ? "1 jour" : `${p.days} jours`),
+    stillUnpaid: (p) => `toujours impayée (${p.days === 1 ? "1 jour" : `${p.days} jours`})`,
+    daysUnknown: "inconnu",
+    voidedAfter: (p) => `impayée ${p.days === 1 ? "1 jour" : `${p.days} jours`}, puis annulée le ${p.date}`,
+    writtenOffAfter: (p) => `impayée ${p.days === 1 ? "1 jour" : `${p.days} jours`}, puis passée en perte le ${p.date}`,
+    chargesIncomplete: (p) => `${p.amount} + intérêts pas encore calculés (voir les pénalités)`,
+    loggedOn: (p) => `signalé le ${p.date}`,
+    logged: (p) => (p.count === 0 ? "non" : p.count === 1 ? "une fois" : `${p.count} fois`),
     invoices: "Factures",
-    invoiceHead: ["Facture", "Émise le", "Échéance", "Montant", "Payé", "Reste dû", "Statut"],
+    invoiceHead: ["Facture", "Émise le", "Échéance", "Montant", "Payé", "Reste dû", "Jours de retard", "Statut"],
     invoiceStatuses: { open: "ouverte", paid: "payée", void: "annulée", writtenOff: "passée en perte" },
+    invoiceState: {
+      open: "ouverte",
+      disputed: (p) => `ouverte, contestée depuis le ${p.date}`,
+      paid: (p) => (p.date ? `payée le ${p.date}` : "payée"),
+      void: (p) => (p.date ? `annulée le ${p.date}` : "annulée"),
+      writtenOff: (p) => `passée en perte le ${p.date}`,
+    },
+    daysSoFar: (p) => `${p.days} à ce jour`,
+    notDue: "pas encore échue",
     writtenOff: (p) =>
       `${p.invoice} : passée en perte le ${p.date} par ${p.by} : ${p.principal} impayés et ${p.charges} de pénalités.`,
     payments: "Paiements",
@@ -188,6 +235,8 @@ export const offboarding: Catalog["offboarding"] = {
     charges: "Pénalités de retard",
     chargesLine: (p) =>
       `${p.invoice} : ${p.total} (${p.status}) : intérêts ${p.interest} sur ${p.days} jours de retard, indemnité de recouvrement ${p.fee}`,
+    givenUpStatus: (p) =>
+      `${p.kind === "write-off" ? "passées en perte" : p.kind === "void" ? "facture annulée" : "abandonnées"} le ${p.date}`,
     chargesStatuses: { open: "dues", settled: "réglées", waived: "abandonnées" },
     letters: "Courriers",
     whyTitle: "Pourquoi nous mettons fin à notre collaboration",
@@ -209,6 +258,36 @@ export const offboarding: Catalog["offboarding"] = {
     teamNote: (p) => (p.posted ? `note publiée dans #${p.channel} : « ${p.text} »` : "aucune note publiée"),
     lessons: (p) => `enregistrées comme leçons : ${p.lines}`,
     timeline: "Chronologie",
+    timelineHow:
+      "Tout ce qui précède, du plus ancien au plus récent, avec qui l'a fait. Un jour sans heure est une date donnée par quelqu'un (dates d'une facture, jour d'un paiement, d'une relance).",
+    timelineHead: ["Quand", "Qui", "Quoi"],
+    entries: {
+      clientAdded: (p) => `client ajouté : ${p.client}`,
+      incident: (p) =>
+        `signalement : ${p.kind}${p.invoice ? ` (facture ${p.invoice})` : ""}${p.note ? ` ; ${p.note}` : ""}`,
+      withdrawn: (p) => `signalement retiré : ${p.kind}`,
+      lesson: (p) => `leçon retenue : ${p.note}`,
+      invoiceIssued: (p) => `facture ${p.invoice} émise : ${p.amount}, échéance le ${p.due}`,
+      latePayment: (p) =>
+        p.unpaid
+          ? `${p.invoice} arrivée à échéance et toujours impayée (${p.days === 1 ? "1 jour" : `${p.days} jours`} de retard à ce jour)`
+          : `${p.invoice} arrivée à échéance ; payée avec ${p.days === 1 ? "1 jour" : `${p.days} jours`} de retard`,
+      payment: (p) => `${p.kind} sur ${p.invoice} : ${p.amount}`,
+      voided: (p) => `facture ${p.invoice} annulée`,
+      writtenOff: (p) => `facture ${p.invoice} passée en perte : ${p.principal} impayés et ${p.charges} de pénalités`,
+      dueChanged: (p) => `échéance de ${p.invoice} déplacée du ${p.from} au ${p.to}`,
+      disputed: (p) => `${p.invoice} contestée${p.note ? ` : ${p.note}` : ""}`,
+      resumed: (p) => `contestation de ${p.invoice} levée ; les pénalités courent à nouveau`,
+      chargesWaived: (p) => `pénalités de retard sur ${p.invoice} abandonnées : ${p.amount}`,
+      reminderSent: (p) => `envoi pour ${p.invoice} : ${p.stage}`,
+      alert: (p) => `alerte de retard à l'équipe pour ${p.invoice} (palier ${p.stage})`,
+      conversation: (p) => `conversation avec le client : ${p.notes}`,
+      letterKept: (p) =>
+        p.own
+          ? `courrier « ${p.title} » écrit par le responsable`
+          : `courrier « ${p.title} » rédigé par Tact, gardé tel quel`,
+      step: (p) => `séparation, étape ${p.step} (${p.title}) : ${p.event}${p.reason ? ` (${p.reason})` : ""}`,
+    },
     events: {
       start: "commencée",
       done: "faite",

@@ -26,12 +26,7 @@ export function discordOutbox(core: Core, sender: DiscordSender): Outbox {
         case "dm":
           return sender.dm(effect.userId, renderMessage(effect.message, { t, guildId }));
         case "file":
-          await sender.file(
-            effect.userId,
-            effect.filename,
-            effect.content,
-            renderMessage(effect.message, { t, guildId }),
-          );
+          await sender.files(effect.userId, effect.files, renderMessage(effect.message, { t, guildId }));
           return effect.delivered?.();
         default:
           throw new Error(`the Discord outbox cannot send a "${effect.type}" effect: nobody asked`);

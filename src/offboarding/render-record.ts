@@ -222,7 +222,7 @@ export function buildRecord(t: Catalog, fmt: Formatter, data: RecordData): Recor
     timeline.map((e) => [e.at ? fmt.dateTime(e.at) : fmt.date(e.day), e.who, e.what]),
     r.none,
   );
-  return { title: r.title({ client: client.displayName, slug: client.slug }), blocks: b.blocks };
+  return { title: r.title({ client: client.displayName, slug: client.slug }), period, blocks: b.blocks };
 }
 
 /** A late payment: its invoice, due date, days late or still unpaid, and the amounts. */

@@ -1,11 +1,13 @@
 import { App, type InstallationQuery, type Receiver, SocketModeReceiver } from "@slack/bolt";
 import { WebClient, type WebClientOptions } from "@slack/web-api";
 import { setWorkspaceDeactivated } from "../../db/queries/installations.ts";
+import type { DeliveryAttempt } from "../../src/core/outbox.ts";
 import type { AdapterDeps, PlatformAdapter } from "../../src/core/platform-adapter.ts";
 import { createSecretBox } from "../../src/secrets/secret-box.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import { DmChannels } from "./dm-channels.ts";
 import { createInstallationStore, installationKey } from "./installation-store.ts";
+import { servedTeamOnly } from "./served-team.ts";
 import { slackErrorCode } from "./slack-error.ts";
 import { registerListeners } from "./slack-handlers.ts";
 import { createSlackOAuth, type SlackOAuth } from "./slack-oauth.ts";
@@ -88,7 +90,20 @@ export function createSlackAdapter(deps: AdapterDeps, options: SlackAdapterOptio
       log.info({ workspace: teamId }, "Tact was removed from a workspace: it stops posting there, its data is kept");
   }
 
-  async function clientFor(teamId: string): Promise<WebClient> {
+  async function clientFor(teamId: string, delivery?: DeliveryAttempt): Promise<WebClient> {
+    if (delivery) {
+      // A scheduled delivery: no retry inside the client, and requests cancelled with the attempt.
+      return new WebClient(oauth ? await oauth.botToken(teamId) : token, {
+        ...clientOptions,
+        retryConfig: { retries: 0 },
+        rejectRateLimitedCalls: true,
+        fetch: (url, init) =>
+          fetchFn(url, {
+            ...init,
+            signal: init?.signal ? AbortSignal.any([init.signal, delivery.signal]) : delivery.signal,
+          }),
+      });
+    }
     if (oauth) return new WebClient(await oauth.botToken(teamId), clientOptions);
     return app?.client ?? new WebClient(token, clientOptions);
   }
@@ -118,6 +133,8 @@ export function createSlackAdapter(deps: AdapterDeps, options: SlackAdapterOptio
         // Running with this token means the app is installed there (again).
         if (auth.teamId) await setWorkspaceDeactivated(db, "slack", auth.teamId, null);
         app = new App({ receiver, token, botId: auth.botId, botUserId: auth.userId, clientOptions, logger });
+        // One token, one workspace: requests Slack signed for any other are refused, unwritten.
+        app.use(servedTeamOnly(auth, { log, fetch: fetchFn }));
       } else if (oauth) {
         app = new App({ receiver, authorize: oauth.authorize, clientOptions, logger });
       } else {
@@ -146,12 +163,22 @@ export function createSlackAdapter(deps: AdapterDeps, options: SlackAdapterOptio
   };
 }
 
-async function verifyToken(
-  client: WebClient,
-): Promise<{ teamId: string | undefined; botId: string | undefined; userId: string | undefined }> {
+async function verifyToken(client: WebClient): Promise<{
+  teamId: string | undefined;
+  enterpriseId: string | undefined;
+  isEnterpriseInstall: boolean;
+  botId: string | undefined;
+  userId: string | undefined;
+}> {
   try {
     const res = await client.auth.test();
-    return { teamId: res.team_id, botId: res.bot_id, userId: res.user_id };
+    return {
+      teamId: res.team_id || undefined,
+      enterpriseId: res.enterprise_id || undefined,
+      isEnterpriseInstall: res.is_enterprise_install === true,
+      botId: res.bot_id,
+      userId: res.user_id,
+    };
   } catch (error) {
     const code = slackErrorCode(error);
     throw new Error(

@@ -4,6 +4,7 @@ import { type Effect, fileBytes } from "../../src/core/effects.ts";
 import type { DeliveryAttempt } from "../../src/core/outbox.ts";
 import type { Catalog } from "../../src/messages/catalog.ts";
 import { type Message, textMessage } from "../../src/messages/message.ts";
+import type { AckSlot } from "./ack-slot.ts";
 import type { DmChannels } from "./dm-channels.ts";
 import { DELIVERY_EVENT, postedParts } from "./posted-parts.ts";
 import { renderMessage, type SlackMessage } from "./render-blocks.ts";
@@ -22,6 +23,8 @@ export interface Surface {
   message?: { channelId: string; ts: string; ephemeral: boolean } | undefined;
   /** The press came from the App Home tab. */
   home?: boolean | undefined;
+  /** A slash command's acknowledgement, while it can still carry the first answer. */
+  ack?: AckSlot | undefined;
   /** A scheduled delivery's attempt: its messages carry its id, and a retry looks for them first. */
   delivery?: DeliveryAttempt | undefined;
 }
@@ -78,6 +81,7 @@ export class SlackEffects {
         for (const m of parts) {
           // In the channel the person is in, the response_url posts even where Tact is not a member.
           const here = surface.responseUrl && !surface.home && effect.channelId === surface.channelId;
+          if (here && (await surface.ack?.answer({ ...m, response_type: "in_channel" }))) continue;
           if (
             here &&
             (await this.#respond(surface.responseUrl ?? "", {
@@ -185,6 +189,7 @@ export class SlackEffects {
       return;
     }
     for (const m of rendered) {
+      if (await surface.ack?.answer({ ...m, response_type: "ephemeral" })) continue;
       if (
         surface.responseUrl &&
         (await this.#respond(surface.responseUrl, { ...m, response_type: "ephemeral", replace_original: false }))

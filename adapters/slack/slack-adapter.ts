@@ -27,6 +27,8 @@ export interface SlackAdapterOptions {
   fetch?: typeof fetch;
   /** Current time in ms for the signature window (default: the core's clock). */
   now?: () => number;
+  /** How long a command's acknowledgement waits for its answer (default 2.5 s; Slack allows 3). */
+  ackWithinMs?: number;
 }
 
 /**
@@ -148,6 +150,7 @@ export function createSlackAdapter(deps: AdapterDeps, options: SlackAdapterOptio
         hints: new SlackWorkspaceHints(db, log, () => clock.now().getTime()),
         dmChannels,
         fetch: fetchFn,
+        ackWithinMs: options.ackWithinMs,
         deactivate,
       });
       await app.start();

@@ -18,7 +18,8 @@ async function record(): Promise<void> {
   await setClient(h.db.db, "acme", { terms: { law: "fr" } });
   await h.run("/client late acme INV-7", { user: "sam" });
   await h.run("/client note acme wrong one", { user: "dana" });
-  await h.run("/client undo", { user: "dana" });
+  const asked = await h.say("/client undo", { user: "dana" });
+  await h.run(`press ${/\[press (undo-do:\d+)\]/.exec(asked)?.[1]}`, { user: "dana" });
   await h.run("/client conduct acme said | we are <!channel> idiots\nthen hung up", { user: "sam" });
   const id = await addInvoice(h.db.db, "acme", {
     number: "INV-7",

@@ -13,10 +13,12 @@ export interface FakeCall {
   answer?: Record<string, unknown>;
 }
 
-/** A post to a response_url. */
+/** A post to a response_url, or a slash command's answer carried in its acknowledgement. */
 export interface FakeResponse {
   id: string;
   body: Record<string, unknown>;
+  /** How the answer reached Slack: in the HTTP acknowledgement, or posted to the response_url. */
+  via?: "ack" | "response_url";
 }
 
 export interface FakeUser {
@@ -192,6 +194,18 @@ export class FakeSlackApi {
     });
   }
 
+  /**
+   * Records the JSON body Tact acknowledged a slash command with (Slack shows it as the first
+   * answer, before anything posted to that command's response_url).
+   */
+  recordAck(id: string, body: Record<string, unknown>): void {
+    const first = this.responses.findIndex((r) => r.id === id);
+    const entry: FakeResponse = { id, body, via: "ack" };
+    if (first === -1) this.responses.push(entry);
+    else this.responses.splice(first, 0, entry);
+    this.#events.emit("received");
+  }
+
   callsTo(method: string): FakeCall[] {
     return this.calls.filter((c) => c.method === method);
   }
@@ -216,7 +230,7 @@ export class FakeSlackApi {
       const id = response[1] ?? "";
       if (this.responseUrlsExpired || this.expiredResponseUrls.has(id))
         return void res.writeHead(404).end("expired_url");
-      this.responses.push({ id, body: JSON.parse(raw) as Record<string, unknown> });
+      this.responses.push({ id, body: JSON.parse(raw) as Record<string, unknown>, via: "response_url" });
       res.writeHead(200, { "content-type": "text/plain" }).end("ok");
       this.#events.emit("received");
       return;

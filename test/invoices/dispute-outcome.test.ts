@@ -182,5 +182,7 @@ describe.each(["en", "fr"] as const)("ending a dispute (%s)", (lang) => {
 function fileOf(effects: Effect[]): string {
   const file = effects.find((e) => e.type === "file");
   if (file?.type !== "file") throw new Error("no record file");
-  return file.content;
+  const markdown = file.files[0]?.content;
+  if (typeof markdown !== "string") throw new Error("no Markdown record");
+  return markdown;
 }

@@ -167,9 +167,13 @@ export function writeOffConfirmation(ctx: Context, wizard: Wizard, facts: Wizard
         charges: describeChargesGivenUp(givenUp("write-off", facts.today, standingOfAccount(a)), ctx.t, ctx.fmt),
       })}`,
   );
-  return message(ask)
+  const m = message(ask)
     .text([ask, ...lines].join("\n"))
-    .context(o.writeOff.after)
+    .context(o.writeOff.after);
+  // The handover letter kept at step 4 asks for these amounts: it would say something false.
+  const letter = wizard.texts.next?.text ?? "";
+  if (unpaid.some((a) => letter.includes(a.invoice.number))) m.context(o.writeOff.letterKept);
+  return m
     .buttons([
       {
         id: wizardAction(wizard, "confirmwriteoff", owedFingerprint(unpaid)),

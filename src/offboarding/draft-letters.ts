@@ -1,3 +1,5 @@
+import type { ChargeResult } from "../domain/charges/index.ts";
+import { PERCENT_SCALE } from "../domain/reference-rates.ts";
 import type { Catalog } from "../messages/catalog.ts";
 import type { Formatter } from "../messages/format.ts";
 import type { ReasonKind } from "./wizard-record.ts";
@@ -73,8 +75,12 @@ function reasonText(t: Catalog, fmt: Formatter, r: LetterReason): string {
 
 export interface OpenInvoice {
   number: string;
+  /** Principal still unpaid (0 for an invoice paid whose charges are still owed). */
   outstandingMinor: number;
   currency: string;
+  dueOn?: string;
+  /** Late-payment charges still owed and being chased, with how they were computed. */
+  charges?: { result: ChargeResult; owedMinor: number; settledMinor: number };
 }
 
 export interface NextLetterInput {
@@ -86,7 +92,10 @@ export interface NextLetterInput {
   /** Handover, hosting and questions end on this day. */
   handoverOn: string;
   hosted: boolean;
+  /** What is still owed: principal, and charges where they are chased. */
   unpaid: readonly OpenInvoice[];
+  /** Invoices the owner wrote off: the letter never says they were paid. */
+  writtenOff?: readonly string[];
 }
 
 /** Step 4: what happens next — work and who owns it, hosting and access, the final invoice. */
@@ -94,8 +103,17 @@ export function draftNextLetter(t: Catalog, fmt: Formatter, input: NextLetterInp
   const l = t.letters;
   const handover = fmt.date(input.handoverOn);
   const parts = [l.greeting({ client: input.client }), l.next.opening({ date: fmt.date(input.whyOn) })];
+  const writtenOff = input.writtenOff ?? [];
+  const withCharges = input.unpaid.some((i) => (i.charges?.owedMinor ?? 0) > 0);
   if (input.unpaid.length === 0) {
-    parts.push(l.next.workPaid({ date: handover }));
+    // Written off is not paid: the letter says what was decided, never that it was paid.
+    parts.push(
+      writtenOff.length > 0
+        ? l.next.workWrittenOff({ invoices: fmt.list(writtenOff), date: handover })
+        : l.next.workPaid({ date: handover }),
+    );
+  } else if (withCharges) {
+    parts.push(owedParagraph(t, fmt, input.unpaid));
   } else {
     const totals = new Map<string, number>();
     for (const i of input.unpaid) totals.set(i.currency, (totals.get(i.currency) ?? 0) + i.outstandingMinor);
@@ -106,9 +124,78 @@ export function draftNextLetter(t: Catalog, fmt: Formatter, input: NextLetterInp
       }),
     );
   }
+  if (input.unpaid.length > 0 && writtenOff.length > 0) {
+    parts.push(l.next.alsoWrittenOff({ invoices: fmt.list(writtenOff) }));
+  }
   parts.push(input.hosted ? l.next.hosted({ date: handover }) : l.next.notHosted({ date: handover }));
   parts.push(l.next.future({ date: handover }));
-  parts.push(l.next.finalInvoice({ date: fmt.date(input.today), withOpen: input.unpaid.length > 0 }));
+  parts.push(
+    l.next.finalInvoice({
+      date: fmt.date(input.today),
+      withOpen: input.unpaid.length > 0,
+      withCharges,
+    }),
+  );
   parts.push(l.next.closing, `${l.signOff}\n${input.signer}`);
   return parts.join("\n\n");
+}
+
+/**
+ * What is still owed when late-payment charges are chased (issue 13 §5): each invoice with its
+ * principal, then each interest line with its period, principal, rate, days and legal basis,
+ * the recovery fee, what was already paid of them, and the total. Interest a missing reference
+ * rate leaves out is said, and the total says it comes on top.
+ */
+function owedParagraph(t: Catalog, fmt: Formatter, unpaid: readonly OpenInvoice[]): string {
+  const l = t.letters.next;
+  const L = t.reminders.letter;
+  const lines: string[] = [];
+  const totals = new Map<string, number>();
+  let incomplete = false;
+  for (const i of unpaid) {
+    const money = (minor: number) => fmt.money(minor, i.currency);
+    const owed = i.charges && i.charges.owedMinor > 0 ? i.charges : undefined;
+    totals.set(i.currency, (totals.get(i.currency) ?? 0) + i.outstandingMinor + (owed?.owedMinor ?? 0));
+    const due = i.dueOn ? fmt.date(i.dueOn) : null;
+    lines.push(
+      `- ${
+        i.outstandingMinor > 0
+          ? l.owedInvoice({
+              number: i.number,
+              due,
+              amount: money(i.outstandingMinor),
+              charges: owed ? money(owed.owedMinor) : null,
+            })
+          : l.owedCharges({ number: i.number, due, charges: money(owed?.owedMinor ?? 0) })
+      }`,
+    );
+    if (!owed) continue;
+    const c = owed.result;
+    for (const s of c.segments) {
+      lines.push(
+        `  ${L.interestLine({
+          amount: money(s.interestMinor),
+          from: fmt.date(s.from),
+          to: fmt.date(s.to),
+          principal: money(s.principalMinor),
+          rate: fmt.percent(s.rateE4 / PERCENT_SCALE, 4),
+          days: s.days,
+          reference: t.invoices.charges.references[s.reference],
+        })}`,
+      );
+    }
+    for (const note of c.notes) {
+      if (note.kind !== "missingRate") continue;
+      incomplete = true;
+      lines.push(`  ${l.interestPending({ from: fmt.date(note.from), days: note.days })}`);
+    }
+    if (c.fee) {
+      lines.push(
+        `  ${L.feeLine({ amount: money(c.fee.minor), reference: t.invoices.charges.references[c.fee.reference] })}`,
+      );
+    }
+    if (owed.settledMinor > 0) lines.push(`  ${L.paidLine({ amount: money(owed.settledMinor) })}`);
+  }
+  const total = fmt.list([...totals].map(([currency, minor]) => fmt.money(minor, currency)));
+  return l.workOwed({ items: lines.join("\n"), total, incomplete });
 }

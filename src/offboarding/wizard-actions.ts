@@ -191,7 +191,9 @@ async function pressed(ctx: Context, req: WizardRequest, facts: WizardFacts): Pr
       }
       if (key === "accounts") {
         if (facts.accounts.unpaid.length > 0) throw userError("bad-action", (t) => t.errors.unknownAction);
-        change.texts = { ...wizard.texts, accounts: { decision: "nothing-owed", at: now, summary: "" } };
+        // Back at step 5 after a write-off, nothing is owed: the decision stays the write-off.
+        const kept = wizard.texts.accounts?.decision === "write-off" ? wizard.texts.accounts : undefined;
+        change.texts = { ...wizard.texts, accounts: kept ?? { decision: "nothing-owed", at: now, summary: "" } };
       }
       return advanced(ctx, facts, await changeWizard(ctx, id, () => change), "button");
     }

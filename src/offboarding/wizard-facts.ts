@@ -111,14 +111,18 @@ export function draftLetters(ctx: Context, wizard: Wizard, facts: WizardFacts): 
     today: facts.today,
     handoverOn: addDays(facts.today, HANDOVER_DAYS),
     hosted: facts.hosted,
-    // The letter speaks of the work and who owns it: the principal; charges are step 5's business.
-    unpaid: facts.accounts.unpaid
-      .filter((a) => a.outstandingMinor > 0)
-      .map((a) => ({
-        number: a.invoice.number,
-        outstandingMinor: a.outstandingMinor,
-        currency: a.invoice.currency,
-      })),
+    // What is still owed: the principal, and the charges unless they were waived or settled
+    // (the owner chases them unless step 5 writes them off, issue 13 §5).
+    unpaid: facts.accounts.unpaid.map((a) => ({
+      number: a.invoice.number,
+      outstandingMinor: a.outstandingMinor,
+      currency: a.invoice.currency,
+      dueOn: a.invoice.dueOn,
+      charges: { result: a.charges, owedMinor: a.chargesMinor, settledMinor: a.chargesSettledMinor },
+    })),
+    writtenOff: facts.accounts.invoices
+      .filter((a) => a.invoice.status === "void" && a.history.some((e) => e.kind === "write-off"))
+      .map((a) => a.invoice.number),
   });
   return { why, next };
 }

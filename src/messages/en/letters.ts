@@ -71,14 +71,26 @@ export const letters = {
       `Work in progress: everything delivered so far has been paid for, so it is yours. We will hand over the files, source code and documentation by ${p.date}.`,
     workUnpaid: (p: { invoices: string; total: string }) =>
       `Work in progress: subject to the terms of our contract, the work delivered becomes yours once it has been paid for. Still open: ${p.invoices} (${p.total} in total). As soon as they are settled, we will hand over the files, source code and documentation.`,
+    /** What is owed when late-payment charges are chased (issue 13 §5): principal and charges, line by line. */
+    workOwed: (p: { items: string; total: string; incomplete: boolean }) =>
+      `Work in progress: subject to the terms of our contract, the work delivered becomes yours once it has been paid for. Still owed:\n${p.items}\nTotal: ${p.total}${p.incomplete ? ", plus the interest still to be computed" : ""}. As soon as it is settled, we will hand over the files, source code and documentation.`,
+    owedInvoice: (p: { number: string; due: string | null; amount: string; charges: string | null }) =>
+      `invoice ${p.number}${p.due ? `, due ${p.due}` : ""}: ${p.amount}${p.charges ? `, plus ${p.charges} of late-payment charges:` : ""}`,
+    owedCharges: (p: { number: string; due: string | null; charges: string }) =>
+      `invoice ${p.number}${p.due ? `, due ${p.due}` : ""}, paid after its due date: ${p.charges} of late-payment charges:`,
+    interestPending: (p: { from: string; days: number }) =>
+      `– interest from ${p.from} (${p.days} ${p.days === 1 ? "day" : "days"}): to be added once the reference rate for that period is published`,
+    workWrittenOff: (p: { invoices: string; date: string }) =>
+      `Work in progress: we have decided not to claim what remained unpaid on ${p.invoices}. We will hand over the files, source code and documentation by ${p.date}.`,
+    alsoWrittenOff: (p: { invoices: string }) => `We have decided not to claim what remained unpaid on ${p.invoices}.`,
     hosted: (p: { date: string }) =>
       `Hosting, domain and access: we host your website and will keep it online until ${p.date}. Before then, please choose a new host; we will transfer the domain name and hand over every access (hosting, domain registrar, site administration) to you or to your new provider.`,
     notHosted: (p: { date: string }) =>
       `Access: we will hand back any access you gave us by ${p.date}; we recommend that you change those passwords afterwards.`,
     future: (p: { date: string }) =>
       `From now on: for the design, development, hosting and support of your site, we suggest that your new provider reviews the project before the handover. We will answer their technical questions until ${p.date}.`,
-    finalInvoice: (p: { date: string; withOpen: boolean }) =>
-      `Final invoice: our final invoice, for the work done up to ${p.date}, will follow. Once it${p.withOpen ? " and the invoices above are" : " is"} settled, our accounts will be closed.`,
+    finalInvoice: (p: { date: string; withOpen: boolean; withCharges: boolean }) =>
+      `Final invoice: our final invoice, for the work done up to ${p.date}, will follow. Once it${p.withOpen ? ` and the ${p.withCharges ? "amounts" : "invoices"} above are` : " is"} settled, our accounts will be closed.`,
     closing: "Thank you again, and we wish you every success with the project.",
   },
 };

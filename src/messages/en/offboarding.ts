@@ -161,6 +161,8 @@ export const offboarding = {
       ].join(", and ")}`,
     after:
       "No reminder goes out for these invoices any more. The late payments, these amounts and the risk they show stay on the card and in the record, marked as written off.",
+    letterKept:
+      "The handover letter you kept at step 4 asks for these amounts. Once they are written off, go back to step 4 and keep the new draft, which says they are no longer claimed.",
     confirm: (p: { total: string }) => `Write off ${p.total}`,
     back: "Back to the choice",
   },

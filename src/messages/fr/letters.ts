@@ -67,6 +67,17 @@ export const letters: Catalog["letters"] = {
       `Travaux en cours : tout ce qui a été livré jusqu'ici est réglé et vous appartient donc. Nous vous remettrons les fichiers, le code source et la documentation d'ici le ${p.date}.`,
     workUnpaid: (p) =>
       `Travaux en cours : sous réserve des termes de notre contrat, les travaux livrés vous appartiennent une fois réglés. Restent ouvertes : ${p.invoices} (${p.total} au total). Dès leur règlement, nous vous remettrons les fichiers, le code source et la documentation.`,
+    workOwed: (p) =>
+      `Travaux en cours\u00a0: sous réserve des termes de notre contrat, les travaux livrés vous appartiennent une fois réglés. Restent dus\u00a0:\n${p.items}\nTotal\u00a0: ${p.total}${p.incomplete ? ", auxquels s'ajoutent les intérêts restant à calculer" : ""}. Dès leur règlement, nous vous remettrons les fichiers, le code source et la documentation.`,
+    owedInvoice: (p) =>
+      `facture ${p.number}${p.due ? `, échue le ${p.due}` : ""}\u00a0: ${p.amount}${p.charges ? `, plus ${p.charges} de pénalités de retard\u00a0:` : ""}`,
+    owedCharges: (p) =>
+      `facture ${p.number}${p.due ? `, échue le ${p.due}` : ""}, réglée après son échéance\u00a0: ${p.charges} de pénalités de retard\u00a0:`,
+    interestPending: (p) =>
+      `– intérêts de retard à partir du ${p.from} (${p.days}\u00a0jour${p.days > 1 ? "s" : ""})\u00a0: à ajouter dès que le taux de référence de cette période sera publié`,
+    workWrittenOff: (p) =>
+      `Travaux en cours\u00a0: nous avons décidé de ne pas réclamer ce qui restait dû sur ${p.invoices}. Nous vous remettrons les fichiers, le code source et la documentation d'ici le ${p.date}.`,
+    alsoWrittenOff: (p) => `Nous avons décidé de ne pas réclamer ce qui restait dû sur ${p.invoices}.`,
     hosted: (p) =>
       `Hébergement, nom de domaine et accès : nous hébergeons votre site et le maintiendrons en ligne jusqu'au ${p.date}. D'ici là, merci de choisir un nouvel hébergeur ; nous transférerons le nom de domaine et remettrons tous les accès (hébergement, bureau d'enregistrement du domaine, administration du site) à vous ou à votre nouveau prestataire.`,
     notHosted: (p) =>
@@ -74,7 +85,7 @@ export const letters: Catalog["letters"] = {
     future: (p) =>
       `Pour la suite : pour la conception, le développement, l'hébergement et la maintenance de votre site, nous vous conseillons de faire examiner le projet par votre nouveau prestataire avant la passation. Nous répondrons à ses questions techniques jusqu'au ${p.date}.`,
     finalInvoice: (p) =>
-      `Facture de solde : notre dernière facture, pour les travaux réalisés jusqu'au ${p.date}, suivra. Une fois celle-ci${p.withOpen ? " et les factures ci-dessus réglées" : " réglée"}, nos comptes seront soldés.`,
+      `Facture de solde : notre dernière facture, pour les travaux réalisés jusqu'au ${p.date}, suivra. Une fois celle-ci${p.withOpen ? ` et ${p.withCharges ? "les sommes" : "les factures"} ci-dessus réglées` : " réglée"}, nos comptes seront soldés.`,
     closing: "Merci encore, et nous vous souhaitons pleine réussite pour la suite du projet.",
   },
 };

@@ -162,6 +162,8 @@ export const offboarding: Catalog["offboarding"] = {
       ].join(", et ")}`,
     after:
       "Plus aucune relance ne partira pour ces factures. Les retards de paiement, ces montants et le risque qu'ils montrent restent sur la fiche et dans le dossier, marqués comme passés en perte.",
+    letterKept:
+      "Le courrier de passation retenu à l'étape 4 réclame ces montants. Une fois passés en perte, revenez à l'étape 4 et retenez le nouveau brouillon, qui dit qu'ils ne sont plus réclamés.",
     confirm: (p) => `Passer ${p.total} en perte`,
     back: "Revenir au choix",
   },

@@ -68,7 +68,9 @@ describe("the offboarding wizard, in the console", () => {
     expect(all).toContain(
       "- invoice INV-7 (due 1 October 2026) is still unpaid, and we noted one other late payment, on 27 November 2026, which a team of our size cannot absorb.",
     );
-    expect(all).toContain("Still open: INV-7 (€2,000.00)");
+    // The handover letter asks for the principal and the charges being chased (issue 13 §5).
+    expect(all).toContain("- invoice INV-7, due 1 October 2026: €2,000.00, plus ");
+    expect(all).toContain("  – fixed recovery fee: €40.00 (Code de commerce, art. L441-10 and D441-5)");
     expect(all).toContain("Kept: reminders for the unpaid invoices continue.");
 
     // The only thing ever posted is the neutral note, because the owner pressed it.

@@ -185,7 +185,7 @@ export class FakeXero {
     // Xero's UpdatedDateUTC has milliseconds; a sequence keeps two changes in one test instant ordered.
     const ms = this.now() + (this.#seq++ % 1000);
     invoice.UpdatedDateUTC = msDate(ms);
-    invoice.UpdatedDateUTCString = new Date(ms).toISOString().slice(0, 19) + "Z";
+    invoice.UpdatedDateUTCString = `${new Date(ms).toISOString().slice(0, 19)}Z`;
   }
 
   /** A webhook delivery's body and signature, as Xero sends them. */

@@ -107,7 +107,7 @@ export function useXeroHarness(start = "2026-11-27T10:00:00Z"): XeroHarness {
   h.connectLink = async (as = {}) => {
     const effects = await h.run("/client connect xero", as);
     const sent = effects.find((e) => e.type === "dm");
-    if (!sent || sent.type !== "dm") throw new Error(`no DM: ${effectsText(effects)}`);
+    if (sent?.type !== "dm") throw new Error(`no DM: ${effectsText(effects)}`);
     const link = /(http:\/\/127\.0\.0\.1:\d+\/connect\/authorize\?\S+)/.exec(effectsText([sent]))?.[1];
     if (!link) throw new Error(`no link in the DM: ${effectsText([sent])}`);
     return link;

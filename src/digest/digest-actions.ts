@@ -11,7 +11,7 @@ import { PAID_ACTION, SNOOZE_ACTION } from "./build-digest.ts";
 export const SNOOZE_DAYS = 3;
 
 /**
- * The invoice a digest or alert button names, if it is still open and may be shown: ids in
+ * The invoice a digest or alert button names, if it is still open: ids in
  * button payloads can be forged or stale, so everything is checked again.
  */
 async function openInvoice(ctx: Context, params: string[]) {
@@ -19,7 +19,6 @@ async function openInvoice(ctx: Context, params: string[]) {
   if (!Number.isSafeInteger(id) || id <= 0) return undefined;
   const row = await digestInvoice(ctx.db, ctx.workspace.id, id);
   if (row?.invoice.status !== "open") return undefined;
-  if (row.clientStatus === "offboarding" && !ctx.user.isOwner) return undefined;
   return row.invoice;
 }
 

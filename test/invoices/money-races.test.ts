@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/query-rows.ts";
 import { catalogFor } from "../../src/messages/catalog.ts";
 import { createFormatter } from "../../src/messages/format.ts";
-import { submit } from "../offboarding/offboarding-support.ts";
+import { confirmButton, submit } from "../offboarding/offboarding-support.ts";
 import { useHarness } from "../support/harness.ts";
 
 /**
@@ -177,7 +177,8 @@ describe.each(["en", "fr"] as const)("a write-off at the same moment as a paymen
     await h.run("/client offboard acme");
     await submit(h, "wizard-form:1:1:conversation", { notes: "We talked." });
     for (const step of [2, 3, 4]) await h.run(`press wizard:1:${step}:done`);
-    const [wrote, paid] = await Promise.all([h.say("press wizard:1:5:writeoff"), h.say("/client paid INV-1")]);
+    const confirmId = confirmButton(await h.run("press wizard:1:5:writeoff"));
+    const [wrote, paid] = await Promise.all([h.say(`press ${confirmId}`), h.say("/client paid INV-1")]);
     const one = await ledger("INV-1");
     const two = await ledger("INV-2");
     if (one.payments > 0) {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { deliveries, invoiceReminders } from "../../db/schema/index.ts";
 import type { Effect } from "../../src/core/effects.ts";
 import { useHarness } from "../support/harness.ts";
-import { addInvoice, addPayment, setClient, submit } from "./offboarding-support.ts";
+import { addInvoice, addPayment, setClient, submit, writeOff } from "./offboarding-support.ts";
 
 const h = useHarness("2026-03-15T10:00:00Z");
 
@@ -59,7 +59,7 @@ describe("the written record", () => {
     await h.run("press wizard:1:3:reason:late");
     await h.run("press wizard:1:3:done");
     await submit(h, "wizard-form:1:4:letter", { text: "Dear ACME,\n\nHere is what happens next." });
-    await h.run("press wizard:1:5:writeoff");
+    await writeOff(h);
     const effects = await h.run("press wizard:1:6:record");
     const file = fileOf(effects);
     expect(file.userId).toBe("owner");

@@ -82,7 +82,8 @@ function readRejection(rejection: unknown): unknown {
 
 function connectionCode(body: unknown): string {
   const text = typeof body === "string" ? body : "";
-  return /ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET|EAI_AGAIN/.exec(text)?.[0] ?? "ECONNRESET";
+  const code = /ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET|EAI_AGAIN/.exec(text)?.[0];
+  return code ?? (/socket hang up/i.test(text) ? "ECONNRESET" : "ECONNABORTED");
 }
 
 async function withTimeout<T>(promise: Promise<T>): Promise<T> {

@@ -19,7 +19,7 @@ export const LONGEST_WAIT_S = 60;
 const ATTEMPTS = 4;
 
 /**
- * Runs a call to Xero, waiting out a 429 for as long as Retry-After says when that is short
+ * Runs a (read-only) call to Xero, waiting out a 429 for as long as Retry-After says when that is short
  * (Xero's minute limit: 60 calls a minute per organisation); a longer wait (the daily limit)
  * ends the sync, which the worker resumes after it.
  */
@@ -27,10 +27,13 @@ export async function waitingOutRateLimits<T>(
   call: () => Promise<T>,
   sleep: (ms: number) => Promise<void>,
 ): Promise<T> {
+  let resets = 0;
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await call();
     } catch (error) {
+      // A kept-alive connection the server closed just as it was reused: the read is asked once more.
+      if ((error as { code?: unknown } | null)?.code === "ECONNRESET" && resets++ === 0) continue;
       if (!(error instanceof XeroHttpError) || error.status !== 429) throw error;
       const wait = error.retryAfterS ?? LONGEST_WAIT_S;
       if (wait > LONGEST_WAIT_S || attempt >= ATTEMPTS) throw error;
@@ -87,7 +90,10 @@ export function xeroSourceError(error: unknown, what: "api" | "identity"): Sourc
     return new SourceError(`Xero refused the request (${s}${error.detail ? ` ${error.detail}` : ""})`, false);
   }
   const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === "string" && /^(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET|EAI_AGAIN|UND_ERR_\w+)$/.test(code)) {
+  if (
+    typeof code === "string" &&
+    /^(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET|ECONNABORTED|EAI_AGAIN|UND_ERR_\w+)$/.test(code)
+  ) {
     return new SourceError(`Xero could not be reached (${code})`, true);
   }
   if ((error as { name?: unknown } | null)?.name === "TimeoutError") {

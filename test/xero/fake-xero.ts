@@ -48,7 +48,7 @@ export class FakeXero {
   grant: string[] | undefined;
   /** The "user" refuses at the consent page. */
   deny = false;
-  /** Answers for the next Accounting API calls, in order (a 429 with Retry-After, a 500…). */
+  /** Answers for the next Accounting API calls, in order (a 429 with Retry-After, a 500, 0: cut…). */
   readonly failures: { status: number; headers?: Record<string, string>; body?: unknown }[] = [];
   /** Refresh tokens and access tokens are refused from now on (the user revoked Tact). */
   revoked = false;
@@ -242,6 +242,8 @@ export class FakeXero {
     }
     if (req.method === "GET" && url.pathname === "/api.xro/2.0/Invoices") {
       const failure = this.failures.shift();
+      // Status 0: the connection is cut without an answer (a kept-alive socket closed under the client).
+      if (failure?.status === 0) return req.socket.destroy();
       if (failure)
         return json(failure.status, failure.body ?? { Title: "Error", Status: failure.status }, failure.headers);
       if (!authorized)

@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
+import pino from "pino";
 import { afterAll, beforeAll, beforeEach, expect } from "vitest";
+import { loadAccountingApi } from "../../connectors/xero/xero-accounting.ts";
 import { xeroConnector } from "../../connectors/xero/xero-connector.ts";
 import { xeroEndpoints } from "../../connectors/xero/xero-endpoints.ts";
 import { xeroWebhookRoute } from "../../connectors/xero/xero-webhook-route.ts";
@@ -46,6 +48,9 @@ export interface XeroHarness {
 export function useXeroHarness(start = "2026-11-27T10:00:00Z"): XeroHarness {
   const h = {} as XeroHarness;
   beforeAll(async () => {
+    // xero-node's Accounting API takes seconds to load (once per worker): loaded here, so no
+    // test's time limit pays for it.
+    await loadAccountingApi();
     h.db = await openTestDatabase();
     h.clock = new FixedClock(start);
     h.http = createHttpServer(silentLog);
@@ -68,7 +73,7 @@ export function useXeroHarness(start = "2026-11-27T10:00:00Z"): XeroHarness {
     const services = {
       db: h.db.db,
       clock: h.clock,
-      log: silentLog,
+      log: process.env.XERO_TEST_LOG ? pino({ level: "info" }, pino.destination(2)) : silentLog,
       dataDir: "/tmp/tact-test-data",
       secrets: createSecretBox(randomBytes(32)),
     };

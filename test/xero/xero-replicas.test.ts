@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { loadAccountingApi } from "../../connectors/xero/xero-accounting.ts";
 import { xeroConnector } from "../../connectors/xero/xero-connector.ts";
 import { xeroEndpoints } from "../../connectors/xero/xero-endpoints.ts";
 import { xeroWebhookRoute } from "../../connectors/xero/xero-webhook-route.ts";
@@ -39,6 +40,7 @@ describe(`two replicas receiving the same Xero webhooks (${templateUrl ? "postgr
   let db: Database["db"];
 
   beforeAll(async () => {
+    await loadAccountingApi();
     const databases: Database[] = [];
     if (templateUrl) {
       admin = new URL(templateUrl);

@@ -216,8 +216,10 @@ describe(`Xero webhooks (${process.env.TEST_DATABASE_URL ? "postgres" : "pglite"
     expect(await h.say("/client invoices")).toContain("INV-0042");
   });
 
-  it("waits out a short Retry-After, respects a long one, and retries Xero's errors with backoff", async () => {
+  it("asks again after a cut connection, waits out a short Retry-After, respects a long one, and retries Xero's errors with backoff", async () => {
     const { org, invoice } = await connectedWithInvoice();
+    // A connection cut once (a kept-alive socket closed under Tact) is asked again at once.
+    h.fake.failures.push({ status: 0 });
     h.fake.failures.push({ status: 429, headers: { "retry-after": "7", "x-rate-limit-problem": "minute" } });
     const event = h.fake.webhook([h.fake.invoiceEvent(org, invoice)]);
     await h.deliver(event.body, event.signature);

@@ -107,7 +107,8 @@ export async function invoicesWithPayments(db: Db, filter: InvoiceFilter): Promi
         eq(invoices.status, "open"),
         eq(invoices.chargesStatus, "open"),
         sql`${invoices.id} in (select p.invoice_id from payments p
-          where p.workspace_id = any(${sql.param([...filter.workspaceIds])}::int[]) and p.paid_late)`,
+          where p.workspace_id = any(${sql.param([...filter.workspaceIds])}::int[]) and p.paid_late
+            and p.reversed_at is null)`,
         sql`${invoices.id} in (select e.invoice_id from invoice_history e
           where e.workspace_id = any(${sql.param([...filter.workspaceIds])}::int[])
             and e.kind in ('write-off', 'void') and e.days_late > 0)`,
@@ -125,6 +126,7 @@ export async function invoicesWithPayments(db: Db, filter: InvoiceFilter): Promi
           'id', p.id, 'kind', p.kind, 'amountMinor', p.amount_minor, 'paidOn', p.paid_on, 'recordedBy', p.recorded_by
         ) order by p.paid_on, p.id)
         from payments p where p.workspace_id = ${invoices.workspaceId} and p.invoice_id = ${invoices.id}
+          and p.reversed_at is null
       )`,
       reminders: sql<ReminderJson[] | null>`(
         select json_agg(json_build_object(

@@ -62,7 +62,7 @@ export const invoices = pgTable(
 export const paymentKinds = ["payment", "credit", "charges"] as const;
 export type PaymentKind = (typeof paymentKinds)[number];
 
-/** Payments, credit notes and settlements of charges, append-only. */
+/** Payments, credit notes and settlements of charges, append-only (a reversal stamps the line). */
 export const payments = pgTable(
   "payments",
   {
@@ -87,6 +87,12 @@ export const payments = pgTable(
     source: text("source"),
     externalId: text("external_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Taken back (`/client unpay`, `/client undo`): the line stays, stamped, and no longer
+     * counts towards what was paid; the audit log says why and by whom.
+     */
+    reversedAt: timestamp("reversed_at", { withTimezone: true }),
+    reversedBy: text("reversed_by"),
   },
   (t) => [
     uniqueIndex("payments_source_external")

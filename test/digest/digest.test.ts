@@ -155,7 +155,10 @@ describe("the digest's content", () => {
     await makeWorkspace(h, "console", { timezone: "Europe/Paris" });
     await h.run("/client add acme ACME Corp");
     await h.run("/client invoice acme INV-9 100 EUR due 2027-11-27 issued 2027-10-27");
-    expect(await h.say("press digest-paid:1", { user: "sam" })).toContain("INV-9");
+    expect(await h.say("press digest-paid:1", { user: "sam" })).toContain(
+      "Record INV-9 (ACME Corp) as paid in full: €100.00, paid 29 Nov 2027?",
+    );
+    expect(await h.say("press digest-paid-ok:1:10000", { user: "sam" })).toContain("INV-9");
     const { outbox, sent } = recordingOutbox();
     await tick(h, outbox);
     expect(digestOf(sent) || sent[0]?.text).not.toContain("INV-9 ·");

@@ -128,8 +128,10 @@ describe.each(["en", "fr"] as const)("money changes at the same moment (%s)", (l
 
   it("a digest's Mark paid pressed while someone types /client paid: one payment", async () => {
     await h.run("/client invoice acme INV-1 100 EUR issued 2026-10-01 due 2026-11-01");
+    // The press asks first, naming the invoice and the amount; the confirmation races the command.
+    expect(await h.say("press digest-paid:1", { user: "sam" })).toContain("[press digest-paid-ok:1:10000]");
     const [pressed, typed] = await Promise.all([
-      h.say("press digest-paid:1", { user: "sam" }),
+      h.say("press digest-paid-ok:1:10000", { user: "sam" }),
       h.say("/client paid INV-1", { user: "kim" }),
     ]);
     const paidLate = t.paidInFullLate({ days: 28 });

@@ -3,14 +3,13 @@ import { describe, expect, it } from "vitest";
 import { deliveries, invoiceReminders } from "../../db/schema/index.ts";
 import type { Effect } from "../../src/core/effects.ts";
 import { useHarness } from "../support/harness.ts";
-import { addInvoice, addPayment, setClient, submit, writeOff } from "./offboarding-support.ts";
+import { addInvoice, addPayment, recordFiles, setClient, submit, writeOff } from "./offboarding-support.ts";
 
 const h = useHarness("2026-03-15T10:00:00Z");
 
 function fileOf(effects: Effect[]): { filename: string; content: string; userId: string } {
-  const file = effects.find((e) => e.type === "file");
-  if (file?.type !== "file") throw new Error(`no file in ${JSON.stringify(effects.map((e) => e.type))}`);
-  return file;
+  const f = recordFiles(effects);
+  return { filename: f.filename, content: f.markdown, userId: f.userId };
 }
 
 async function record(): Promise<void> {
@@ -19,7 +18,8 @@ async function record(): Promise<void> {
   await setClient(h.db.db, "acme", { terms: { law: "fr" } });
   await h.run("/client late acme INV-7", { user: "sam" });
   await h.run("/client note acme wrong one", { user: "dana" });
-  await h.run("/client undo", { user: "dana" });
+  const asked = await h.say("/client undo", { user: "dana" });
+  await h.run(`press ${/\[press (undo-do:\d+)\]/.exec(asked)?.[1]}`, { user: "dana" });
   await h.run("/client conduct acme said | we are <!channel> idiots\nthen hung up", { user: "sam" });
   const id = await addInvoice(h.db.db, "acme", {
     number: "INV-7",

@@ -80,7 +80,7 @@ describe("the /client command on Slack", () => {
     await s.command("late acme", { user: OWNER });
     await s.press("undo:1", { user: MEMBER, ephemeral: true });
     expect(await count("incidents", "withdrawn_at is null")).toBe(1);
-    expect(s.fake.responses.at(-1)?.body.text).toContain("There is nothing to undo");
+    expect(s.fake.responses.at(-1)?.body.text).toContain("it is theirs to undo");
   });
 
   it("makes Slack's primary owner the owner and refuses a member an owner-only command, naming the owner", async () => {

@@ -98,14 +98,15 @@ export const invoices = {
       `The due date (${p.due}) is before the issue date (${p.issued}).`,
     futurePayment: (p: { date: string }) => `${p.date} is in the future: record a payment once it is made.`,
     numberTaken: (p: { number: string; client: string; amount: string }) =>
-      `Invoice ${p.number} already exists (${p.client}, ${p.amount}). Invoice numbers are unique in the workspace; nothing was recorded.`,
+      `Invoice ${p.number} already exists (${p.client}, ${p.amount}). Invoice numbers are unique in the workspace; nothing was recorded. If you entered it by mistake in the last 10 minutes, /client undo takes it back.`,
     unknownInvoice: (p: { number: string; suggestions: string }) =>
       `I don't know invoice "${p.number}".${p.suggestions ? ` Did you mean ${p.suggestions}?` : ""} Record it first with /client invoice <client> ${p.number} <amount> <currency>.`,
     isVoid: (p: { number: string }) => `${p.number} is void: nothing can be recorded against it.`,
     alreadyVoid: (p: { number: string }) => `${p.number} is already void.`,
     voidWithPayments: (p: { number: string }) =>
-      `${p.number} has payments or credit notes recorded, so it can't be voided. Record a credit note for the rest instead.`,
-    alreadyPaid: (p: { number: string }) => `${p.number} is already paid in full.`,
+      `${p.number} has payments or credit notes recorded, so it can't be voided. A payment recorded by mistake is taken back with /client unpay ${p.number} (owner); otherwise record a credit note for the rest.`,
+    alreadyPaid: (p: { number: string }) =>
+      `${p.number} is already paid in full. If that payment was a mistake, /client unpay ${p.number} (owner) takes it back.`,
     alreadyPaidCharges: (p: { number: string; charges: string }) =>
       `${p.number} is already paid in full. Its late-payment charges are still owed (${p.charges}): /client paid ${p.number} charges once they are paid, or /client waive ${p.number}.`,
     overpaid: (p: { amount: string; number: string; owed: string }) =>

@@ -102,14 +102,15 @@ export const invoices: Catalog["invoices"] = {
     dueBeforeIssued: (p) => `L'échéance (${p.due}) tombe avant la date d'émission (${p.issued}).`,
     futurePayment: (p) => `Le ${p.date} est dans le futur : enregistrez le paiement une fois reçu.`,
     numberTaken: (p) =>
-      `La facture ${p.number} existe déjà (${p.client}, ${p.amount}). Un numéro de facture est unique dans l'espace ; rien n'a été enregistré.`,
+      `La facture ${p.number} existe déjà (${p.client}, ${p.amount}). Un numéro de facture est unique dans l'espace ; rien n'a été enregistré. Si vous l'avez saisie par erreur il y a moins de 10 minutes, /client undo la retire.`,
     unknownInvoice: (p) =>
       `Je ne connais pas de facture « ${p.number} ».${p.suggestions ? ` Vouliez-vous dire ${p.suggestions} ?` : ""} Enregistrez-la d'abord avec /client invoice <client> ${p.number} <montant> <devise>.`,
     isVoid: (p) => `La facture ${p.number} est annulée : on ne peut plus rien y enregistrer.`,
     alreadyVoid: (p) => `La facture ${p.number} est déjà annulée.`,
     voidWithPayments: (p) =>
-      `La facture ${p.number} a déjà des paiements ou des avoirs : impossible de l'annuler. Faites plutôt un avoir pour le reste.`,
-    alreadyPaid: (p) => `La facture ${p.number} est déjà réglée.`,
+      `La facture ${p.number} a déjà des paiements ou des avoirs : impossible de l'annuler. Un paiement saisi par erreur s'annule avec /client unpay ${p.number} (responsable) ; sinon, faites un avoir pour le reste.`,
+    alreadyPaid: (p) =>
+      `La facture ${p.number} est déjà réglée. Si ce paiement était une erreur, /client unpay ${p.number} (responsable) l'annule.`,
     alreadyPaidCharges: (p) =>
       `La facture ${p.number} est déjà réglée, mais ses pénalités de retard restent dues (${p.charges}) : /client paid ${p.number} charges une fois payées, ou /client waive ${p.number} pour y renoncer.`,
     overpaid: (p) => `${p.amount}, c'est plus que ce qui est dû sur ${p.number} (${p.owed}). Rien n'a été enregistré.`,

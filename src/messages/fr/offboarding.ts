@@ -301,6 +301,20 @@ export const offboarding: Catalog["offboarding"] = {
     remindOn: (p) => `rappel demandé pour le ${p.date}`,
     step: (p) => `étape ${p.step}`,
     filename: (p) => `${p.slug}-dossier-${p.date}.md`,
+    pdf: {
+      header: (p) => `${p.workspace} · Dossier écrit : ${p.client} · du ${p.from} au ${p.to}`,
+      page: (p) => `Page ${p.page} sur ${p.pages}`,
+      checkTitle: "Vérifier une copie",
+      checkBefore: (p) =>
+        `Ce PDF reprend le contenu du fichier Markdown ${p.file}, envoyé avec lui. L'empreinte SHA-256 de ce fichier, calculée sur ses octets exacts (texte UTF-8), est :`,
+      checkAfter: (p) =>
+        `Pour vérifier une copie de ${p.file}, calculez son empreinte SHA-256 et comparez-la à la valeur ci-dessus : toute autre valeur signifie que la copie n'est pas le fichier produit par Tact. La commande, selon le système :`,
+      checkCommands: (p) => [
+        `Linux : sha256sum ${p.file}`,
+        `macOS : shasum -a 256 ${p.file}`,
+        `Windows : certutil -hashfile ${p.file} SHA256`,
+      ],
+    },
   },
   owner: {
     usage: "@personne",

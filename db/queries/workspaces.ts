@@ -80,3 +80,16 @@ export async function updateWorkspace(
   if (!row) throw new Error(`workspace ${workspaceId} not found`);
   return row;
 }
+
+/**
+ * Makes `currency` the workspace's default when it has none yet: true for the one request
+ * that set it (two first invoices at once: one of them says so).
+ */
+export async function adoptDefaultCurrency(db: Db, workspaceId: number, currency: string): Promise<boolean> {
+  const rows = await db
+    .update(workspaces)
+    .set({ defaultCurrency: currency })
+    .where(and(eq(workspaces.id, workspaceId), isNull(workspaces.defaultCurrency)))
+    .returning({ id: workspaces.id });
+  return rows.length > 0;
+}

@@ -22,6 +22,9 @@ export async function requireInvoice(
   ).filter((c) => ctx.user.isOwner || c.clientStatus !== "offboarding");
   const suggestions = closest(number, candidates, (c) => [c.number.toLowerCase()], 3).map((c) => c.number);
   throw userError("unknown-invoice", (t) =>
-    t.invoices.errors.unknownInvoice({ number, suggestions: suggestions.length > 0 ? ctx.fmt.list(suggestions) : "" }),
+    t.invoices.errors.unknownInvoice({
+      number,
+      suggestions: suggestions.length > 0 ? ctx.fmt.orList(suggestions) : "",
+    }),
   );
 }

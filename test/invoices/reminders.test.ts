@@ -282,7 +282,7 @@ describe("recording reminders", () => {
     at("2025-03-22");
     const refusal = await h.say("/client reminded INV-7 3");
     expect(plain(refusal)).toBe(
-      "L'étape « mise en demeure » vient après l'étape « première relance » et l'étape « deuxième relance », qui ne sont pas notées comme envoyées : les étapes se suivent dans l'ordre, donc rien n'a été enregistré. Notez d'abord ces étapes avec /client reminded INV-7. Si elles sont parties en dehors de Tact, le propriétaire peut le confirmer, avec la date de chaque envoi : /client reminded INV-7 3 earlier AAAA-MM-JJ,AAAA-MM-JJ",
+      "L'étape « mise en demeure » vient après l'étape « première relance » et l'étape « deuxième relance », qui ne sont pas notées comme envoyées : les étapes se suivent dans l'ordre, donc rien n'a été enregistré. Notez d'abord ces étapes avec /client reminded INV-7. Si elles sont parties en dehors de Tact, le responsable peut le confirmer, avec la date de chaque envoi : /client reminded INV-7 3 earlier AAAA-MM-JJ,AAAA-MM-JJ",
     );
     expect(refusal).toContain("«\u00a0mise en demeure\u00a0»");
     expect(plain(await h.say("/client reminded INV-7 3 earlier 2025-02-03,2025-02-17"))).toBe(

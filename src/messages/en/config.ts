@@ -8,4 +8,12 @@ export const config = {
   action: {
     config: "change the workspace settings",
   },
+  currency: {
+    set: (p: { currency: string; example: string }) =>
+      `The workspace's default currency is now ${p.currency}: amounts typed without a currency are in ${p.currency} (/client invoice acme INV-8 ${p.example}).`,
+    current: (p: { currency: string | null }) =>
+      p.currency
+        ? `The workspace's default currency is ${p.currency}. /client config currency EUR changes it (owner only).`
+        : "No default currency yet: the first invoice recorded with a currency sets it. /client config currency EUR sets it now (owner only).",
+  },
 };

@@ -22,7 +22,7 @@ export const invoices = {
     invoice: {
       summary: "record an invoice",
       details:
-        "Amounts take . or , as the decimal mark and a currency code (EUR, GBP, USD, JPY…) or €, £, $. Dates are YYYY-MM-DD; `due +30d` counts from the issue date. Without a due date, the client's payment term applies (30 days unless set with /client terms).",
+        "Amounts take . or , as the decimal mark and a currency code (EUR, GBP, USD, JPY…) or €, £, $. Dates are written like 15 Jan 2026 or 2026-01-15, or today, yesterday, in 30 days; `due +30d` counts from the issue date. Without a due date, the client's payment term applies (30 days unless set with /client terms); without an issue date, the invoice was issued that term before its due date (or today). Without a currency, the workspace's default currency (/client config currency).",
     },
     paid: {
       summary: "record a payment",
@@ -89,11 +89,16 @@ export const invoices = {
     currencyMismatch: (p: { value: string; currency: string; number: string }) =>
       `"${p.value}": ${p.number} is in ${p.currency}.`,
     date: (p: { value: string; what: string }) =>
-      `"${p.value}" is not a date for the ${p.what}: write it as YYYY-MM-DD, like 2026-01-15 (and a day that exists).`,
+      `"${p.value}" is not a date for the ${p.what}: write it like 15 Jan 2026 or 2026-01-15 (a day that exists), or today, yesterday, +30d, in 30 days.`,
+    dateAmbiguous: (p: { value: string; readings: readonly string[]; iso: string }) =>
+      p.readings.length > 1
+        ? `"${p.value}" could be ${p.readings.join(" or ")}: write the month as a word, like ${p.readings[0]}, or ${p.iso}.`
+        : `"${p.value}" is read differently in the UK and the US: write the month as a word, like ${p.readings[0]}, or ${p.iso}.`,
+    dateNoYear: (p: { value: string; year: number }) => `"${p.value}" has no year: write it like ${p.value} ${p.year}.`,
     dueOffset: (p: { value: string }) =>
-      `"${p.value}" is not a due date: write a date like 2026-01-15, or +30d for 30 days after the issue date (up to +365d).`,
-    dueBeforeIssued: (p: { due: string; issued: string }) =>
-      `The due date (${p.due}) is before the issue date (${p.issued}).`,
+      `"${p.value}" is not a due date: write a date like 15 Jan 2026, or +30d for 30 days after the issue date (up to +365d).`,
+    dueBeforeIssued: (p: { due: string; issued: string; suggested: string }) =>
+      `The due date (${p.due}) is before the issue date (${p.issued}). If the invoice went out earlier, add the day it was issued, like \`issued ${p.suggested}\`; otherwise check the due date. Nothing was recorded.`,
     futurePayment: (p: { date: string }) => `${p.date} is in the future: record a payment once it is made.`,
     numberTaken: (p: { number: string; client: string; amount: string }) =>
       `Invoice ${p.number} already exists (${p.client}, ${p.amount}). Invoice numbers are unique in the workspace; nothing was recorded.`,
@@ -123,8 +128,12 @@ export const invoices = {
   recordedLate: (p: { days: number }) =>
     `It is already ${p.days} ${p.days === 1 ? "day" : "days"} overdue, so it counts as a late payment.`,
   recordedLaw: (p: { law: string }) => `Late-payment charges: ${p.law}.`,
-  recordedNoCharges: (p: { client: string }) =>
-    `No late-payment charges under this client's terms: /client terms ${p.client} law fr|eu|uk|contract sets them.`,
+  isInvoice: (p: { number: string; client: string; slug: string }) =>
+    `${p.number} is an invoice of ${p.client} (/client show ${p.slug} for the client's card):`,
+  noChargesTip: (p: { client: string; slug: string }) =>
+    `Tip: no late-payment charges apply to ${p.client} yet. /client terms ${p.slug} law fr|eu|uk|contract sets them for this client; the owner can set them for every client with /client config terms law fr|eu|uk|contract.`,
+  currencyAdopted: (p: { currency: string }) =>
+    `${p.currency} is now the workspace's default currency: amounts typed without a currency are in ${p.currency}. The owner can change it with /client config currency.`,
   paymentRecorded: (p: { amount: string; number: string; client: string; date: string }) =>
     `Recorded a payment of ${p.amount} on ${p.number} (${p.client}), ${p.date}.`,
   paymentSplit: (p: { principal: string; charges: string }) =>
@@ -160,6 +169,8 @@ export const invoices = {
     dueToday: "due today",
     overdue: (p: { days: number }) => `${p.days} ${p.days === 1 ? "day" : "days"} overdue`,
     paidLate: "paid; charges still owed",
+    settled: "paid",
+    voided: "void",
     unpaid: (p: { amount: string }) => `unpaid ${p.amount}`,
     disputed: (p: { date: string }) => `disputed since ${p.date}, reminders and charges paused`,
     charges: (p: { amount: string }) => `charges so far ${p.amount}`,
@@ -203,7 +214,7 @@ export const invoices = {
     },
     notes: {
       missingRate: (p: { series: string; date: string; days: number; from: string }) =>
-        `The ${p.series} for ${p.date} is not in Tact's rates yet, so the ${p.days} ${p.days === 1 ? "day" : "days"} from ${p.from} are not charged. The operator can add it (TACT_RATES_FILE).`,
+        `The ${p.series} for ${p.date} is not in Tact's rates yet, so the ${p.days} ${p.days === 1 ? "day" : "days"} from ${p.from} are not charged. The person who runs Tact for you can add it.`,
       belowLegalMinimum: (p: { rate: string; minimum: string; legal: string; date: string }) =>
         `The agreed rate ${p.rate} is below the French legal minimum of ${p.minimum} (3 × the taux d'intérêt légal of ${p.legal} on ${p.date}).`,
       noContractRate: (p: { client: string }) =>

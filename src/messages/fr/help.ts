@@ -3,7 +3,7 @@ import type { Catalog } from "../catalog.ts";
 export const help: Catalog["help"] = {
   title: "Tact : la mémoire écrite des clients difficiles",
   intro:
-    "Notez en une ligne ce qui se passe avec un client ; je garde la trace, et le dirigeant décide. Tapez /client help <commande> pour le détail.",
+    "Notez en une ligne ce qui se passe avec un client ; je garde la trace, et le responsable décide. Tapez /client help <commande> pour le détail.",
   usage: "Syntaxe",
   examples: "Exemples",
   groups: {
@@ -16,6 +16,40 @@ export const help: Catalog["help"] = {
   },
   unknownTopic: (p) => `Pas d'aide pour « ${p.topic} ». Tapez /client help pour la liste.`,
   ownerOnly: "Réservé au responsable.",
+  aliases: {
+    late: ["retard"],
+    scope: ["périmètre"],
+    advice: ["conseil"],
+    conduct: ["conduite", "comportement"],
+    ethics: ["éthique"],
+    flag: ["signal", "alerte"],
+    undo: ["défaire"],
+    add: ["ajouter"],
+    rename: ["renommer"],
+    show: ["voir", "fiche"],
+    list: ["liste"],
+    invoice: ["facture"],
+    paid: ["payé", "payée", "paiement"],
+    credit: ["avoir"],
+    dispute: ["litige", "contester"],
+    resume: ["reprendre"],
+    void: ["annuler"],
+    waive: ["abandonner"],
+    invoices: ["factures"],
+    terms: ["conditions"],
+    remind: ["relancer", "relance"],
+    reminded: ["relance-envoyée"],
+    offboard: ["séparation"],
+    export: ["exporter"],
+    digest: ["récap", "récapitulatif"],
+    config: ["réglages"],
+    help: ["aide"],
+    connect: ["connecter"],
+    link: ["lier"],
+    unlinked: ["non-liés"],
+    sync: ["synchro"],
+  },
+  alsoCalled: (p) => `Aussi\u00a0: ${p.names}.`,
   argNames: {
     client: "client",
     slug: "nom-court",
@@ -37,7 +71,7 @@ export const help: Catalog["help"] = {
     conduct: {
       summary: "noter un manque de respect ou une tension",
       details:
-        "Impolitesse, pression, une relation qui épuise l'équipe. Le dirigeant doit s'en occuper lui-même, et tôt.",
+        "Impolitesse, pression, une relation qui épuise l'équipe. Le responsable doit s'en occuper lui-même, et tôt.",
     },
     advice: {
       summary: "noter un conseil professionnel ignoré",

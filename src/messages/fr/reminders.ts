@@ -37,7 +37,7 @@ export const reminders: Catalog["reminders"] = {
   alreadyPast: (p) =>
     `Étape « ${p.last} » de ${p.number} : notée comme envoyée le ${p.date}, et l'étape « ${p.stage} » vient avant. Rien n'a été enregistré.`,
   skipped: (p) =>
-    `L'étape « ${p.stage} » vient après ${et(p.missing.map(etape))}, ${p.missing.length > 1 ? "qui ne sont pas notées" : "qui n'est pas notée"} comme envoyée${p.missing.length > 1 ? "s" : ""} : les étapes se suivent dans l'ordre, donc rien n'a été enregistré. Notez d'abord ${p.missing.length > 1 ? "ces étapes" : "cette étape"} avec /client reminded ${p.number}. Si ${p.missing.length > 1 ? "elles sont parties" : "elle est partie"} en dehors de Tact, le propriétaire peut le confirmer, avec la date de chaque envoi : /client reminded ${p.example}`,
+    `L'étape « ${p.stage} » vient après ${et(p.missing.map(etape))}, ${p.missing.length > 1 ? "qui ne sont pas notées" : "qui n'est pas notée"} comme envoyée${p.missing.length > 1 ? "s" : ""} : les étapes se suivent dans l'ordre, donc rien n'a été enregistré. Notez d'abord ${p.missing.length > 1 ? "ces étapes" : "cette étape"} avec /client reminded ${p.number}. Si ${p.missing.length > 1 ? "elles sont parties" : "elle est partie"} en dehors de Tact, le responsable peut le confirmer, avec la date de chaque envoi : /client reminded ${p.example}`,
   confirmAction: "confirmer des relances envoyées en dehors de Tact",
   datePlaceholder: "AAAA-MM-JJ",
   earlierCount: (p) =>

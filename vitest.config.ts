@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -5,6 +6,9 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     globalSetup: ["test/support/global-setup.ts"],
     pool: "forks",
+    // Vitest's default is one worker fewer than the cores: one worker on a 2-core CI machine. Many
+    // files wait on PostgreSQL, child processes or fake platforms rather than the CPU.
+    maxWorkers: Math.max(2, availableParallelism()),
     // Files of one worker share their modules: PGlite's WebAssembly is compiled once per worker,
     // not once per file (about 2 s each). Each file still gets its own database.
     isolate: false,

@@ -29,7 +29,9 @@ describe("workspace language", () => {
   });
 
   it("shows the settings", async () => {
-    expect(await h.say("/client config")).toContain("Language: English · Owner: owner");
+    const text = await h.say("/client config");
+    expect(text).toContain("Language: English — /client config lang en|fr");
+    expect(text).toContain("Owner: owner — /client config owner @user");
   });
 
   it("names the setting that does not exist", async () => {

@@ -6,6 +6,7 @@ import { createSecretBox } from "../../src/secrets/secret-box.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import { DmChannels } from "./dm-channels.ts";
 import { createInstallationStore, installationKey } from "./installation-store.ts";
+import { servedTeamOnly } from "./served-team.ts";
 import { slackErrorCode } from "./slack-error.ts";
 import { registerListeners } from "./slack-handlers.ts";
 import { createSlackOAuth, type SlackOAuth } from "./slack-oauth.ts";
@@ -118,6 +119,8 @@ export function createSlackAdapter(deps: AdapterDeps, options: SlackAdapterOptio
         // Running with this token means the app is installed there (again).
         if (auth.teamId) await setWorkspaceDeactivated(db, "slack", auth.teamId, null);
         app = new App({ receiver, token, botId: auth.botId, botUserId: auth.userId, clientOptions, logger });
+        // One token, one workspace: requests Slack signed for any other are refused, unwritten.
+        app.use(servedTeamOnly(auth, { log, fetch: fetchFn }));
       } else if (oauth) {
         app = new App({ receiver, authorize: oauth.authorize, clientOptions, logger });
       } else {
@@ -146,12 +149,22 @@ export function createSlackAdapter(deps: AdapterDeps, options: SlackAdapterOptio
   };
 }
 
-async function verifyToken(
-  client: WebClient,
-): Promise<{ teamId: string | undefined; botId: string | undefined; userId: string | undefined }> {
+async function verifyToken(client: WebClient): Promise<{
+  teamId: string | undefined;
+  enterpriseId: string | undefined;
+  isEnterpriseInstall: boolean;
+  botId: string | undefined;
+  userId: string | undefined;
+}> {
   try {
     const res = await client.auth.test();
-    return { teamId: res.team_id, botId: res.bot_id, userId: res.user_id };
+    return {
+      teamId: res.team_id || undefined,
+      enterpriseId: res.enterprise_id || undefined,
+      isEnterpriseInstall: res.is_enterprise_install === true,
+      botId: res.bot_id,
+      userId: res.user_id,
+    };
   } catch (error) {
     const code = slackErrorCode(error);
     throw new Error(

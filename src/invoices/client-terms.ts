@@ -212,3 +212,10 @@ function termsMessage(ctx: Context, client: ClientRow | undefined, summary?: str
   }
   return m.build();
 }
+
+/** The workspace's default terms in one line, for `/client config`: the law and the payment term. */
+export function workspaceTermsSummary(ctx: Context): string {
+  const { terms } = resolveTerms(ctx.workspace.defaultTerms);
+  const v = valueTexts(ctx, terms);
+  return ctx.t.config.values.terms({ law: v.law, term: v.paymentDays });
+}

@@ -61,6 +61,9 @@ export function composeReminder(
       lines.push(
         L.interestLine({
           amount: money(s.interestMinor),
+          from: fmt.date(s.from),
+          to: fmt.date(s.to),
+          principal: money(s.principalMinor),
           rate: fmt.percent(s.rateE4 / PERCENT_SCALE, 4),
           days: s.days,
           reference: t.invoices.charges.references[s.reference],

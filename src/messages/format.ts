@@ -77,7 +77,9 @@ function buildFormatter(locale: Locale, timeZone: string): Formatter {
     timeZone,
     date(value) {
       const iso = typeof value === "string" ? value : localDate(value, timeZone);
-      return withMonths(day.formatToParts(new Date(`${iso}T00:00:00Z`)), months);
+      const text = withMonths(day.formatToParts(new Date(`${iso}T00:00:00Z`)), months);
+      // French writes the first of the month as an ordinal: « 1er juil. 2025 ».
+      return locale === "fr" ? text.replace(/^1 /, "1er ") : text;
     },
     dateTime: (value) => withMonths(dayTime.formatToParts(value), months),
     number: (value) => numbers.format(value),

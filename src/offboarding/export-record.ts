@@ -5,6 +5,7 @@ import { offboardingsOf } from "../../db/queries/offboardings.ts";
 import type { Context } from "../core/context.ts";
 import type { Effect } from "../core/effects.ts";
 import { localDate } from "../domain/dates.ts";
+import { clientRecords } from "../invoices/client-records.ts";
 import { textMessage } from "../messages/message.ts";
 import { clientAccounts } from "./client-accounts.ts";
 import { renderRecord } from "./render-record.ts";
@@ -19,11 +20,13 @@ export async function buildRecordFile(ctx: Context, client: ClientRow): Promise<
   const now = ctx.clock.now();
   const today = localDate(now, ctx.workspace.timezone);
   const ws = ctx.workspace.id;
-  const [incidents, accounts, aliases, offboardings] = await Promise.all([
+  // Late payments are counted by the card's own function, so the record lists what it counts.
+  const [incidents, accounts, aliases, offboardings, records] = await Promise.all([
     allIncidentsOf(ctx.db, ws, client.id),
     clientAccounts(ctx.db, ws, client.id, today),
     clientAliasList(ctx.db, ws, client.id),
     offboardingsOf(ctx.db, ws, client.id),
+    clientRecords(ctx.db, { workspace: ctx.workspace, now, clientIds: [client.id] }),
   ]);
   const invoiceIds = accounts.invoices.map((a) => a.invoice.id);
   const [events, alerts] = await Promise.all([
@@ -36,9 +39,14 @@ export async function buildRecordFile(ctx: Context, client: ClientRow): Promise<
     ...accounts.invoices.flatMap((a) => a.payments.map((p) => p.recordedBy)),
     ...events.map((e) => e.actorId),
     ...offboardings.map((o) => o.ownerUserId),
+    client.createdBy,
+    ...accounts.invoices.flatMap((a) => [a.invoice.createdBy, ...a.reminders.map((r) => r.recordedBy)]),
   ];
   const names = await memberNames(ctx.db, ws, people);
   const content = renderRecord(ctx.t, ctx.fmt, {
+    workspaceName: ctx.workspace.name,
+    today,
+    latePayments: records.get(client.id)?.facts.latePayments ?? [],
     client,
     aliases,
     exportedAt: now,

@@ -1,59 +1,79 @@
 import type { AlertSent, InvoiceEvent } from "../../db/queries/client-record.ts";
 import type { ClientRow } from "../../db/queries/clients.ts";
 import type { IncidentRow } from "../../db/queries/incidents.ts";
-import { STEP_COUNT, stepKey } from "../domain/wizard/wizard-steps.ts";
+import { daysBetween, localDate } from "../domain/dates.ts";
+import type { LatePayment } from "../domain/late-payments.ts";
 import { explainCharges } from "../invoices/explain-charges.ts";
 import type { Catalog } from "../messages/catalog.ts";
 import type { Formatter } from "../messages/format.ts";
-import { isLocale } from "../messages/locale.ts";
-import type { ClientAccounts } from "./client-accounts.ts";
-import type { LetterRecord, Wizard } from "./wizard-record.ts";
+import type { AccountInvoice, ClientAccounts } from "./client-accounts.ts";
+import { RecordBuilder, type RecordDocument } from "./record-document.ts";
+import { renderLetters, renderWizard } from "./record-letters.ts";
+import { recordMarkdown } from "./record-markdown.ts";
+import { periodOf, recordTimeline } from "./record-timeline.ts";
+import type { Wizard } from "./wizard-record.ts";
 
 /** Everything the written record shows about one client. */
 export interface RecordData {
+  workspaceName: string | null;
   client: ClientRow;
   aliases: string[];
   exportedAt: Date;
   exportedBy: string;
+  /** The export's day in the workspace's time zone. */
+  today: string;
   incidents: IncidentRow[];
   /** Display names by user id (reporters, payers, the owner). */
   names: Map<string, string>;
   accounts: ClientAccounts;
+  /** The client's late payments as the card counts them (src/invoices/client-records.ts). */
+  latePayments: readonly LatePayment[];
   invoiceEvents: InvoiceEvent[];
   alerts: AlertSent[];
   /** Newest first. */
   wizards: Wizard[];
 }
 
-/**
- * The client's written record as Markdown (PLAYBOOK.md §3, step 6): incidents, invoices,
- * payments, reminders, charges, both letters and every wizard step with its date. Pure.
- * Text typed by people is escaped so it can never break the document's structure.
- */
+/** Who did something, by name: "Tact" for what Tact worked out or did itself. */
+export type NameOf = (id: string) => string;
+
+/** The client's written record as Markdown (PLAYBOOK.md §3, step 6). Pure. */
 export function renderRecord(t: Catalog, fmt: Formatter, data: RecordData): string {
+  return recordMarkdown(buildRecord(t, fmt, data));
+}
+
+/**
+ * The client's written record (PLAYBOOK.md §3, step 6): incidents, late payments, invoices
+ * with their states and dates, payments, reminders, charges, both letters, every wizard step,
+ * and one timeline of all of it with who and when. Pure.
+ */
+export function buildRecord(t: Catalog, fmt: Formatter, data: RecordData): RecordDocument {
   const r = t.offboarding.record;
-  const name = (id: string) => (id === "auto" ? "Tact" : (data.names.get(id) ?? id));
-  const out: string[] = [];
+  const name: NameOf = (id) => (id === "auto" ? r.tact : (data.names.get(id) ?? id));
   const { client } = data;
-  out.push(`# ${inline(r.title({ client: client.displayName, slug: client.slug }))}`, "");
-  out.push(
+  const b = new RecordBuilder();
+  const timeline = recordTimeline(t, fmt, data, name);
+  const period = periodOf(timeline, data.today, localDate(client.createdAt, fmt.timeZone));
+
+  if (data.workspaceName) b.paragraph(r.workspace({ name: data.workspaceName }));
+  b.paragraph(
     r.exported({
       date: fmt.dateTime(data.exportedAt),
-      by: inline(name(data.exportedBy)),
+      by: name(data.exportedBy),
       status: r.statuses[client.status as keyof typeof r.statuses] ?? client.status,
     }),
   );
-  out.push(r.since({ date: fmt.date(client.createdAt) }));
-  if (data.aliases.length > 0) out.push(r.aliases({ aliases: inline(data.aliases.join(", ")) }));
+  b.paragraph(r.period({ from: fmt.date(period.from), to: fmt.date(period.to) }));
+  b.paragraph(r.since({ date: fmt.date(client.createdAt) }));
+  if (data.aliases.length > 0) b.paragraph(r.aliases({ aliases: data.aliases.join(", ") }));
 
   const withdrawn = (i: IncidentRow) =>
     i.withdrawnAt ? ` (${r.withdrawn({ date: fmt.date(i.withdrawnAt), by: name(i.withdrawnBy ?? "") })})` : "";
   // Lessons are the owner's own kind of entry: apart, never among the incidents (issue #14).
   const incidents = data.incidents.filter((i) => i.kind !== "lesson");
   const lessons = data.incidents.filter((i) => i.kind === "lesson");
-  section(out, r.incidents({ count: incidents.length }));
-  table(
-    out,
+  b.heading(r.incidents({ count: incidents.length }));
+  b.table(
     r.incidentHead,
     incidents.map((i) => [
       fmt.dateTime(i.occurredAt),
@@ -65,28 +85,37 @@ export function renderRecord(t: Catalog, fmt: Formatter, data: RecordData): stri
     r.none,
   );
 
+  const byInvoice = new Map(data.accounts.invoices.map((a) => [`invoice:${a.invoice.id}`, a]));
+  const states = invoiceStates(data.invoiceEvents, fmt.timeZone);
+  b.heading(r.latePayments({ count: data.latePayments.length }));
+  if (data.latePayments.length > 0) b.paragraph(r.latePaymentsHow);
+  b.table(
+    r.latePaymentHead,
+    data.latePayments.map((p) => {
+      const a = byInvoice.get(p.key);
+      return latePaymentRow(t, fmt, p, a, a ? states.get(a.invoice.id) : undefined);
+    }),
+    r.none,
+  );
+
   if (lessons.length > 0) {
-    section(out, r.lessonList({ count: lessons.length }));
-    table(
-      out,
+    b.heading(r.lessonList({ count: lessons.length }));
+    b.table(
       r.lessonHead,
       lessons.map((l) => [fmt.dateTime(l.occurredAt), name(l.reporterId), (l.note ?? "") + withdrawn(l)]),
       r.none,
     );
   }
 
-  const writtenOff = new Set(
-    data.invoiceEvents.filter((e) => e.action === "invoice.written-off").map((e) => e.invoiceId),
-  );
   const invoices = data.accounts.invoices;
   const numberOf = new Map(invoices.map((a) => [a.invoice.id, a.invoice.number]));
-  section(out, r.invoices);
-  table(
-    out,
+  const lateOf = new Map(data.latePayments.map((p) => [p.key, p]));
+  b.heading(r.invoices);
+  b.table(
     r.invoiceHead,
     invoices.map((a) => {
       const paid = a.payments.filter((p) => p.kind !== "charges").reduce((n, p) => n + p.amountMinor, 0);
-      const status = writtenOff.has(a.invoice.id) ? r.invoiceStatuses.writtenOff : r.invoiceStatuses[a.invoice.status];
+      const state = states.get(a.invoice.id);
       return [
         a.invoice.number,
         fmt.date(a.invoice.issuedOn),
@@ -94,31 +123,29 @@ export function renderRecord(t: Catalog, fmt: Formatter, data: RecordData): stri
         fmt.money(a.invoice.amountMinor, a.invoice.currency),
         fmt.money(paid, a.invoice.currency),
         fmt.money(a.outstandingMinor, a.invoice.currency),
-        status,
+        daysLateCell(t, a, lateOf.get(`invoice:${a.invoice.id}`), state, data.today),
+        invoiceStatus(t, fmt, a, state),
       ];
     }),
     r.none,
   );
-
-  for (const e of data.invoiceEvents.filter((x) => x.action === "invoice.written-off")) {
-    const currency = String(e.details.currency ?? "EUR");
-    out.push(
-      "",
-      `- ${inline(
-        r.writtenOff({
+  b.list(
+    data.invoiceEvents
+      .filter((e) => e.action === "invoice.written-off")
+      .map((e) => {
+        const currency = String(e.details.currency ?? "EUR");
+        return r.writtenOff({
           date: fmt.dateTime(e.at),
           invoice: numberOf.get(e.invoiceId) ?? "?",
           principal: fmt.money(Number(e.details.principalMinor ?? 0), currency),
           charges: fmt.money(Number(e.details.chargesMinor ?? 0), currency),
           by: name(e.actorId),
-        }),
-      )}`,
-    );
-  }
+        });
+      }),
+  );
 
-  section(out, r.payments);
-  table(
-    out,
+  b.heading(r.payments);
+  b.table(
     r.paymentHead,
     invoices.flatMap((a) =>
       a.payments.map((p) => [
@@ -132,165 +159,174 @@ export function renderRecord(t: Catalog, fmt: Formatter, data: RecordData): stri
     r.none,
   );
 
-  section(out, r.reminders);
-  const reminders = [
-    ...invoices
-      .flatMap((a) => a.reminders.map((x) => ({ invoice: a.invoice.number, ...x })))
-      .sort((a, b) => a.sentOn.localeCompare(b.sentOn))
-      .map(
-        (x) =>
-          `- ${inline(
-            r.reminderSent({
-              date: fmt.date(x.sentOn),
-              invoice: x.invoice,
-              stage: t.invoices.stageKinds[x.kind] ?? x.kind,
-              by: name(x.recordedBy),
-              later: x.confirmedLater,
-            }),
-          )}`,
+  b.heading(r.reminders);
+  b.list(
+    [
+      ...invoices
+        .flatMap((a) => a.reminders.map((x) => ({ invoice: a.invoice.number, ...x })))
+        .sort((a, b) => a.sentOn.localeCompare(b.sentOn))
+        .map((x) =>
+          r.reminderSent({
+            date: fmt.date(x.sentOn),
+            invoice: x.invoice,
+            stage: t.invoices.stageKinds[x.kind] ?? x.kind,
+            by: name(x.recordedBy),
+            later: x.confirmedLater,
+          }),
+        ),
+      ...data.alerts.map((a) =>
+        r.alertPosted({
+          date: a.sentAt ? fmt.dateTime(a.sentAt) : "?",
+          invoice: numberOf.get(a.invoiceId) ?? "?",
+          stage: a.stage,
+        }),
       ),
-    ...data.alerts.map(
-      (a) =>
-        `- ${inline(r.alertPosted({ date: a.sentAt ? fmt.dateTime(a.sentAt) : "?", invoice: numberOf.get(a.invoiceId) ?? "?", stage: a.stage }))}`,
-    ),
-  ];
-  out.push(...(reminders.length > 0 ? reminders : [r.none]));
+    ],
+    r.none,
+  );
 
-  section(out, r.charges);
-  const charged = invoices.filter((a) => a.charges.totalMinor > 0);
-  out.push(
-    ...(charged.length > 0
-      ? charged.flatMap((a) => {
-          const money = (minor: number) => fmt.money(minor, a.invoice.currency);
-          const status = writtenOff.has(a.invoice.id)
-            ? r.invoiceStatuses.writtenOff
-            : (r.chargesStatuses[a.invoice.chargesStatus as keyof typeof r.chargesStatuses] ?? "");
-          const line = r.chargesLine({
+  b.heading(r.charges);
+  const writtenOff = new Set(
+    data.invoiceEvents.filter((e) => e.action === "invoice.written-off").map((e) => e.invoiceId),
+  );
+  b.list(
+    invoices
+      .filter((a) => a.charges.totalMinor > 0)
+      .map((a) => {
+        const money = (minor: number) => fmt.money(minor, a.invoice.currency);
+        const status = writtenOff.has(a.invoice.id)
+          ? r.invoiceStatuses.writtenOff
+          : (r.chargesStatuses[a.invoice.chargesStatus as keyof typeof r.chargesStatuses] ?? "");
+        return {
+          text: r.chargesLine({
             invoice: a.invoice.number,
             total: money(a.charges.totalMinor),
             interest: money(a.charges.interestMinor),
             fee: money(a.charges.fee?.minor ?? 0),
             days: a.charges.daysLate,
             status,
-          });
-          const how = explainCharges(a.charges, a.chargesSettledMinor, t, fmt, client.slug);
-          return [`- ${inline(line)}`, ...how.map((l) => `  - ${inline(l)}`)];
-        })
-      : [r.none]),
+          }),
+          sub: explainCharges(a.charges, a.chargesSettledMinor, t, fmt, client.slug),
+        };
+      }),
+    r.none,
   );
 
-  const withLetters = data.wizards.find((w) => w.texts.why || w.texts.next);
-  section(out, r.letters);
-  for (const [title, letter] of [
-    [r.whyTitle, withLetters?.texts.why],
-    [r.nextTitle, withLetters?.texts.next],
-  ] as const) {
-    out.push("", `### ${title}`, "");
-    out.push(...(letter ? renderLetter(t, fmt, letter) : [r.notWritten]));
+  renderLetters(b, t, fmt, data.wizards);
+  for (const w of data.wizards) renderWizard(b, t, fmt, w, name);
+
+  b.heading(r.timeline);
+  b.paragraph(r.timelineHow);
+  b.table(
+    r.timelineHead,
+    timeline.map((e) => [e.at ? fmt.dateTime(e.at) : fmt.date(e.day), e.who, e.what]),
+    r.none,
+  );
+  return { title: r.title({ client: client.displayName, slug: client.slug }), blocks: b.blocks };
+}
+
+/** A late payment: its invoice, due date, days late or still unpaid, and the amounts. */
+function latePaymentRow(
+  t: Catalog,
+  fmt: Formatter,
+  p: LatePayment,
+  a: AccountInvoice | undefined,
+  state: InvoiceState | undefined,
+): string[] {
+  const r = t.offboarding.record;
+  const money = (minor: number) => (a ? fmt.money(minor, a.invoice.currency) : "");
+  const charges = (minor: number, complete: boolean) =>
+    // Never a total that silently leaves interest out (DESIGN.md §4).
+    complete ? money(minor) : r.chargesIncomplete({ amount: money(minor) });
+  const on = p.dated === "due" ? fmt.date(p.on) : r.loggedOn({ date: fmt.date(p.on) });
+  const off = state?.writtenOff;
+  if (a && off) {
+    // Closed by a write-off: unpaid until then, and what was given up.
+    const days = Math.max(0, daysBetween(a.invoice.dueOn, off.on));
+    return [
+      p.invoice ?? "",
+      on,
+      r.writtenOffAfter({ days, date: fmt.date(off.on) }),
+      money(a.invoice.amountMinor),
+      money(off.principalMinor),
+      money(off.chargesMinor),
+      r.logged({ count: p.logs }),
+    ];
   }
-
-  for (const w of data.wizards) renderWizard(out, t, fmt, w, name);
-  return `${out.join("\n")}\n`;
-}
-
-function letterMeta(t: Catalog, fmt: Formatter, letter: LetterRecord): string {
-  const language = isLocale(letter.language) ? t.offboarding.languages[letter.language] : letter.language;
-  return t.offboarding.record.letterMeta({
-    date: fmt.dateTime(new Date(letter.at)),
-    own: letter.source === "own",
-    language,
-  });
-}
-
-function renderLetter(t: Catalog, fmt: Formatter, letter: LetterRecord): string[] {
+  const days = p.unpaid
+    ? r.stillUnpaid({ days: p.days ?? 0 })
+    : p.days === null
+      ? r.daysUnknown
+      : r.daysLate({ days: p.days });
   return [
-    `_${letterMeta(t, fmt, letter)}_`,
-    "",
-    ...letter.text.split("\n").map((l) => `> ${escapeBlock(l)}`.trimEnd()),
+    p.invoice ?? "",
+    on,
+    days,
+    a ? money(a.invoice.amountMinor) : "",
+    a ? money(a.outstandingMinor) : "",
+    a ? charges(a.charges.totalMinor, a.charges.complete) : "",
+    r.logged({ count: p.logs }),
   ];
 }
 
-function renderWizard(out: string[], t: Catalog, fmt: Formatter, w: Wizard, name: (id: string) => string): void {
+/** When an invoice was closed otherwise than by payment: voided or written off (from the audit log). */
+interface InvoiceState {
+  voidedOn?: string;
+  writtenOff?: { on: string; principalMinor: number; chargesMinor: number };
+}
+
+function invoiceStates(events: readonly InvoiceEvent[], timeZone: string): Map<number, InvoiceState> {
+  const out = new Map<number, InvoiceState>();
+  for (const e of events) {
+    const state = out.get(e.invoiceId) ?? {};
+    const on = localDate(e.at, timeZone);
+    if (e.action === "invoice.voided") state.voidedOn ??= on;
+    if (e.action === "invoice.written-off") {
+      state.writtenOff ??= {
+        on,
+        principalMinor: Number(e.details.principalMinor ?? 0),
+        chargesMinor: Number(e.details.chargesMinor ?? 0),
+      };
+    }
+    out.set(e.invoiceId, state);
+  }
+  return out;
+}
+
+/** The day the principal was settled: the last payment or credit note. */
+function paidOn(a: AccountInvoice): string | undefined {
+  return a.payments
+    .filter((p) => p.kind !== "charges")
+    .map((p) => p.paidOn)
+    .sort()
+    .at(-1);
+}
+
+function daysLateCell(
+  t: Catalog,
+  a: AccountInvoice,
+  late: LatePayment | undefined,
+  state: InvoiceState | undefined,
+  today: string,
+): string {
   const r = t.offboarding.record;
-  section(out, r.offboarding);
-  out.push(
-    r.offboardingMeta({
-      started: fmt.dateTime(w.row.startedAt),
-      by: inline(name(w.row.ownerUserId)),
-      status: r.wizardStatuses[w.state.status],
-    }),
-    "",
-  );
-  const x = w.texts;
-  const notes: Record<number, string> = {};
-  if (x.conversation) notes[1] = r.conversation({ date: fmt.date(x.conversation.on), notes: x.conversation.notes });
-  if (x.why) notes[3] = letterMeta(t, fmt, x.why);
-  if (x.next) notes[4] = letterMeta(t, fmt, x.next);
-  if (x.accounts) notes[5] = r.accounts[x.accounts.decision]({ owed: x.accounts.summary });
-  if (x.teamNote)
-    notes[7] = r.teamNote({ posted: x.teamNote.posted, channel: x.teamNote.channelId ?? "", text: x.teamNote.text });
-  if (x.lessons) notes[8] = r.lessons({ lines: x.lessons.lines.join("; ") });
-  const rows = w.state.steps.map((s, i) => {
-    const step = i + 1;
-    const note = [notes[step], s.reason].filter(Boolean).join(" · ");
-    return [
-      `${step}/${STEP_COUNT} ${t.offboarding.stepTitles[stepKey(step)]}`,
-      r.stepStatuses[s.status],
-      s.at ? fmt.dateTime(new Date(s.at)) : "",
-      note,
-    ];
-  });
-  table(out, r.stepHead, rows, r.none);
-  out.push("", `### ${r.timeline}`, "");
-  for (const e of w.state.history) {
-    const extra = [e.reason, e.remindOn ? r.remindOn({ date: fmt.date(e.remindOn) }) : undefined].filter(Boolean);
-    out.push(
-      `- ${fmt.dateTime(new Date(e.at))} · ${r.step({ step: e.step })} · ${r.events[e.type]}${extra.length > 0 ? ` (${inline(extra.join("; "))})` : ""}`,
-    );
+  const due = a.invoice.dueOn;
+  if (state?.writtenOff) return String(Math.max(0, daysBetween(due, state.writtenOff.on)));
+  if (late?.days != null) return late.unpaid ? r.daysSoFar({ days: late.days }) : String(late.days);
+  if (a.invoice.status === "void") return "";
+  if (a.invoice.status === "paid" || a.outstandingMinor === 0) return "0";
+  return due < today ? String(daysBetween(due, today)) : r.notDue;
+}
+
+function invoiceStatus(t: Catalog, fmt: Formatter, a: AccountInvoice, state: InvoiceState | undefined): string {
+  const s = t.offboarding.record.invoiceState;
+  if (state?.writtenOff) return s.writtenOff({ date: fmt.date(state.writtenOff.on) });
+  const inv = a.invoice;
+  if (inv.status === "void") return s.void({ date: state?.voidedOn ? fmt.date(state.voidedOn) : "" });
+  // Settled in full: by the status, or by payments recorded against an invoice still marked open.
+  if (inv.status === "paid" || (a.outstandingMinor === 0 && a.payments.some((p) => p.kind !== "charges"))) {
+    const on = paidOn(a);
+    return s.paid({ date: on ? fmt.date(on) : "" });
   }
-}
-
-function section(out: string[], title: string): void {
-  out.push("", `## ${title}`, "");
-}
-
-function table(out: string[], head: readonly string[], rows: string[][], none: string): void {
-  if (rows.length === 0) {
-    out.push(none);
-    return;
-  }
-  out.push(`| ${head.map(cell).join(" | ")} |`, `|${head.map(() => " --- ").join("|")}|`);
-  for (const row of rows) out.push(`| ${row.map(cell).join(" | ")} |`);
-}
-
-/** A table cell: one line, pipes escaped. */
-function cell(text: string): string {
-  return inline(text).replace(/\|/g, "\\|");
-}
-
-/** One line of text typed by someone: no line breaks, no HTML, no Markdown that starts a block. */
-function inline(text: string): string {
-  return asText(text.replace(/\s*\n\s*/g, " ").trim());
-}
-
-/** A line inside a quoted block: shown as typed. */
-function escapeBlock(text: string): string {
-  return asText(text);
-}
-
-/**
- * Text typed by someone, shown as text wherever the Markdown is read (a viewer, a PDF made
- * from it): no HTML, and no link or image, whether written `[click](…)`, `![pixel](…)`,
- * `[ref]: …` or left bare for the viewer to link (`https://…`, `www.…`). Backslash escapes
- * render as the characters themselves.
- */
-function asText(text: string): string {
-  return text
-    .replace(/\\/g, "\\\\")
-    .replace(/[[\]]/g, "\\$&")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/:\/\//g, "\\://")
-    .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\\.`);
+  return inv.disputedSince ? s.disputed({ date: fmt.date(inv.disputedSince) }) : s.open;
 }

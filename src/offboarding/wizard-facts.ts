@@ -4,6 +4,7 @@ import type { Context } from "../core/context.ts";
 import type { AdviceFacts } from "../domain/advice.ts";
 import { resolveTerms } from "../domain/charges/index.ts";
 import { addDays, localDate } from "../domain/dates.ts";
+import type { LatePayment } from "../domain/late-payments.ts";
 import type { KindCount } from "../domain/record-counts.ts";
 import { quietRisk, type RiskAssessment } from "../domain/risk.ts";
 import { adviceFacts, clientRecords } from "../invoices/client-records.ts";
@@ -11,7 +12,7 @@ import { catalogFor } from "../messages/catalog.ts";
 import { letterFormatter } from "../messages/letter-formatter.ts";
 import { type Locale, toLocale } from "../messages/locale.ts";
 import { type ClientAccounts, clientAccounts } from "./client-accounts.ts";
-import { draftNextLetter, draftWhyLetter } from "./draft-letters.ts";
+import { draftNextLetter, draftWhyLetter, type LateReasonFacts, type LetterReason } from "./draft-letters.ts";
 import { reasonKinds, type Wizard } from "./wizard-record.ts";
 
 /** Days between the letters and the end of hosting, handover and questions. */
@@ -23,6 +24,8 @@ export interface WizardFacts {
   today: string;
   /** The record's counts by kind (the card's): late payments one per invoice, lessons never. */
   counts: readonly KindCount[];
+  /** The late payments behind the count, one per invoice, oldest first: what a letter may say of each. */
+  latePayments: readonly LatePayment[];
   /** The risk level with its reasons: the card's. */
   risk: RiskAssessment;
   /** What the playbook's advice reads: the card's. */
@@ -50,6 +53,7 @@ export async function loadWizardFacts(ctx: Context, client: ClientRow, starterId
     client,
     today,
     counts: record?.facts.counts ?? [],
+    latePayments: record?.facts.latePayments ?? [],
     risk: record?.risk ?? quietRisk,
     advice: adviceFacts(record, client.status, today),
     accounts,
@@ -60,12 +64,33 @@ export async function loadWizardFacts(ctx: Context, client: ClientRow, starterId
   };
 }
 
-/** The reasons a letter can give: the kinds logged for this client, with counts and first dates. */
-export function availableReasons(facts: WizardFacts) {
+/**
+ * The reasons a letter can give: the kinds logged for this client, with the card's counts and
+ * their first and last days; late payments told apart as the record knows them (paid late,
+ * still unpaid, only noted), so a letter never calls an unpaid invoice a payment.
+ */
+export function availableReasons(facts: WizardFacts): LetterReason[] {
   return reasonKinds.flatMap((kind) => {
     const s = facts.counts.find((x) => x.kind === kind);
-    return s ? [{ kind, count: s.total, since: s.first }] : [];
+    if (!s) return [];
+    const reason: LetterReason = { kind, count: s.total, since: s.first, last: s.last };
+    return [kind === "late" ? { ...reason, late: lateFacts(facts.latePayments) } : reason];
   });
+}
+
+function lateFacts(payments: readonly LatePayment[]): LateReasonFacts {
+  const paid = payments.filter((p) => !p.unpaid && p.days !== null);
+  const unpaid = payments.filter((p) => p.unpaid);
+  const noted = payments.filter((p) => !p.unpaid && p.days === null);
+  const first = (list: readonly LatePayment[]) => list[0]?.on ?? "";
+  return {
+    paid:
+      paid.length === 0
+        ? null
+        : { count: paid.length, since: first(paid), days: paid.length === 1 ? (paid[0]?.days ?? null) : null },
+    unpaid: unpaid.map((p) => ({ number: p.invoice ?? "", due: p.on })),
+    noted: noted.length === 0 ? null : { count: noted.length, since: first(noted) },
+  };
 }
 
 /** Both letters as drafted from today's data and the owner's chosen reasons. */

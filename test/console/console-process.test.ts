@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CONSOLE_NOTICE } from "../../src/console-start.ts";
+import { repeatedInPostgresPass } from "../support/own-database.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -31,7 +32,7 @@ function runBot(input: string, dataDir: string): Promise<{ code: number | null; 
   });
 }
 
-describe("the console, through standard input and output", () => {
+describe.skipIf(repeatedInPostgresPass)("the console, through standard input and output", () => {
   let dataDir: string;
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), "tact-console-"));

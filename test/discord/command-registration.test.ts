@@ -4,6 +4,7 @@ import { buildClientCommand, commandCharacters } from "../../adapters/discord/co
 import { clientArg, noteArg, optional } from "../../src/commands/args.ts";
 import { type CommandDef, defineCommand } from "../../src/commands/define-command.ts";
 import { commandList } from "../../src/commands/registry.ts";
+import { repeatedInPostgresPass } from "../support/own-database.ts";
 import { FakeDiscordApi } from "./fake-discord-api.ts";
 import { APP_ID } from "./payloads.ts";
 
@@ -85,7 +86,7 @@ describe("the /client command Discord registers", () => {
   });
 });
 
-describe("npm run discord:register", () => {
+describe.skipIf(repeatedInPostgresPass)("npm run discord:register", () => {
   const api = new FakeDiscordApi();
   beforeAll(() => api.start());
   beforeEach(() => api.reset());

@@ -1,5 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type ChargeInput, type ContractFee, computeCharges, type Law } from "../../src/domain/charges/index.ts";
+import { addDays } from "../../src/domain/dates.ts";
 import { loadReferenceRates, parseRateTable } from "../../src/domain/reference-rates.ts";
 
 const rates = loadReferenceRates({});
@@ -74,9 +76,19 @@ describe("charges under French law (L441-10)", () => {
       ["2025-06-16", "2025-06-30", 15, 131_500],
       ["2025-07-01", "2025-07-15", 15, 121_500],
     ]);
-    // 540.41 + 499.32 = 1039.73 → 1040, although the rounded segments add up to 1039.
-    expect(r.segments.map((s) => s.interestMinor)).toEqual([540, 499]);
+    // 540.41 + 499.32 = 1039.73 → 1040: the cent rounded away goes to the larger remainder (.41).
+    expect(r.segments.map((s) => s.interestMinor)).toEqual([541, 499]);
     expect(r.interestMinor).toBe(1_040);
+  });
+
+  it("shows lines that add up to the total: €6.49 + €11.98 = €18.47, not €6.48 + €11.98", () => {
+    // Each segment rounded on its own gave 648.49… → 648 and 1197.78… → 1198 under a total of 1847.
+    const r = charges({ amount: 180_000, due: "2025-06-20", asOf: "2025-07-20" });
+    expect(r.segments.map((s) => [s.from, s.to, s.days, s.rateE4, s.interestMinor])).toEqual([
+      ["2025-06-21", "2025-06-30", 10, 131_500, 649],
+      ["2025-07-01", "2025-07-20", 20, 121_500, 1_198],
+    ]);
+    expect(r.interestMinor).toBe(1_847);
   });
 
   it("crosses the new year into the next half-year's rate", () => {
@@ -311,5 +323,38 @@ describe("rounding", () => {
       rate: { percentE4: 365_000, per: "year" },
     });
     expect(r.interestMinor).toBe(expected);
+  });
+});
+
+describe("interest lines add up", () => {
+  it("the segments always add up to the total, each within a cent of its exact amount", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<Law>("fr", "eu", "uk"),
+        fc.integer({ min: 1, max: 5_000_000 }),
+        fc.integer({ min: 0, max: 700 }),
+        fc.integer({ min: 1, max: 400 }),
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 400 }), fc.integer({ min: 1, max: 1_000_000 })), {
+          maxLength: 4,
+        }),
+        (law, amount, start, late, partial) => {
+          const due = addDays("2024-01-01", start);
+          const r = charges({
+            law,
+            currency: law === "uk" ? "GBP" : "EUR",
+            amount,
+            due,
+            asOf: addDays(due, late),
+            payments: partial.map(([day, minor]) => paid(minor, addDays(due, day))),
+          });
+          expect(r.segments.reduce((n, s) => n + s.interestMinor, 0)).toBe(r.interestMinor);
+          for (const s of r.segments) {
+            const exact = (s.principalMinor * (s.rateE4 / 1_000_000) * s.days) / 365;
+            expect(Math.abs(s.interestMinor - exact)).toBeLessThan(1);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

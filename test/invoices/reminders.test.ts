@@ -97,7 +97,9 @@ describe("reminder drafts state only what happened", () => {
     expect(final).toContain(
       "Despite our reminders of 3 February 2025 and 17 February 2025, invoice INV-7 of 1 January 2025 for €2,000.00, due on 31 January 2025, is still unpaid 32 days after its due date. This is our final notice.",
     );
-    expect(final).toContain("– interest: €23.06 (13.15% a year over 32 days; Code de commerce, art. L441-10)");
+    expect(final).toContain(
+      "– interest from 1 February 2025 to 4 March 2025 on €2,000.00 at 13.15% a year, 32 days: €23.06 (Code de commerce, art. L441-10)",
+    );
     expect(final).toContain("Total due: €2,063.06");
     expect(final).toContain(
       "If payment has not reached us by 12 March 2025, we will have to take further steps to recover the debt.",

@@ -76,7 +76,14 @@ describe("the written record", () => {
     // Typed text cannot break the table, ping anyone, or inject markup.
     expect(md).toContain("said \\| we are &lt;!channel&gt; idiots then hung up");
 
-    expect(md).toContain("| INV-7 | 1 Jan 2026 | 15 Jan 2026 | €2,000.00 | €600.00 | €0.00 | written off |");
+    expect(md).toContain(
+      "| INV-7 | 1 Jan 2026 | 15 Jan 2026 | €2,000.00 | €600.00 | €0.00 | 59 | written off 15 Mar 2026 |",
+    );
+    // The late payment the card counts, with what was given up when it was written off.
+    expect(md).toContain("## Late payments (1)");
+    expect(md).toContain(
+      "| INV-7 | 15 Jan 2026 | unpaid 59 days, then written off 15 Mar 2026 | €2,000.00 | €1,400.00 | €71.19 | once |",
+    );
     expect(md).toContain("| 1 Feb 2026 | INV-7 | payment | €500.00 | owner |");
     expect(md).toContain("| 10 Feb 2026 | INV-7 | credit note | €100.00 | owner |");
 
@@ -91,7 +98,10 @@ describe("the written record", () => {
     expect(md).toContain("### Why we are ending our collaboration");
     expect(md).toContain("_Drafted by Tact and kept as is on 15 Mar 2026, 10:00, in English._");
     // The incident names INV-7, recorded later: one late payment, since INV-7 fell due (issue #21).
-    expect(md).toContain("> - a payment reached us after its due date (on 15 January 2026)");
+    // Still unpaid when the letter was drafted: said as unpaid, not as a payment that came late.
+    expect(md).toContain(
+      "> - invoice INV-7 (due 15 January 2026) is still unpaid, which a team of our size finds hard to absorb.",
+    );
     expect(md).toContain("### What happens next");
     expect(md).toContain("_Written by the owner on 15 Mar 2026, 10:00, in English._");
     expect(md).toContain("> Here is what happens next.");
@@ -104,8 +114,11 @@ describe("the written record", () => {
     expect(md).toMatch(/\| 5\/8 Settle accounts \| done \| 15 Mar 2026, 10:00 \| wrote off €1,\d{3}\.\d\d \|/);
     expect(md).toContain("| 6/8 Keep the record | done | 15 Mar 2026, 10:00 |  |");
     expect(md).toContain("| 7/8 Let go, and say nothing bad in public | to do |  |  |");
-    expect(md).toContain("- 15 Mar 2026, 10:00 · step 1 · started");
-    expect(md).toContain("- 15 Mar 2026, 10:00 · step 5 · done");
+    expect(md).toContain("| 15 Mar 2026, 10:00 | owner | letting go, step 1 (Talk first): started |");
+    expect(md).toContain("| 15 Mar 2026, 10:00 | owner | letting go, step 5 (Settle accounts): done |");
+    expect(md).toContain(
+      "| 15 Mar 2026, 10:00 | owner | invoice INV-7 written off: €1,400.00 unpaid and €71.19 of charges |",
+    );
   });
 
   it("shows links and images typed by people as text, in any Markdown viewer (issue 19)", async () => {
@@ -148,7 +161,7 @@ describe("the written record", () => {
     expect(md).toContain("## Courriers");
     expect(md).toContain("Non rédigé.");
     expect(md).not.toContain("## La séparation");
-    expect(md).toContain("| 1 févr. 2026 | INV-7 | paiement |");
+    expect(md).toContain("| 1er févr. 2026 | INV-7 | paiement |");
   });
 
   it("explains each invoice's charges: interest per period and rate, and the recovery fee", async () => {

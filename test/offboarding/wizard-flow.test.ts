@@ -54,7 +54,10 @@ describe("the offboarding wizard, in the console", () => {
     // Step 1's form, its date taken from the line, step 3's chosen reason in the letter.
     expect(all).toContain("[form wizard-form:1:1:conversation] The conversation");
     expect(all).toContain("(Step 1 of 8, Talk first: done on 27 Nov 2026.)");
-    expect(all).toContain("payments have reached us after their due date 2 times since 1 October 2026");
+    // INV-7 is unpaid (not a payment that came late); INV-9 is not recorded, only noted as late.
+    expect(all).toContain(
+      "- invoice INV-7 (due 1 October 2026) is still unpaid, and we noted one other late payment, on 27 November 2026, which a team of our size cannot absorb.",
+    );
     expect(all).toContain("Still open: INV-7 (€2,000.00)");
     expect(all).toContain("Kept: reminders for the unpaid invoices continue.");
 

@@ -6,12 +6,13 @@ import { type Database, openDatabase } from "../../db/database.ts";
 import { queryRows } from "../../db/query-rows.ts";
 import { stopGracefully, waitForStopSignal } from "../../src/graceful-stop.ts";
 import { createLogger } from "../../src/log.ts";
+import { repeatedInPostgresPass } from "../support/own-database.ts";
 import { logged, spawnTact } from "./support/spawn-tact.ts";
 import { createThrowawayPostgres, skipWithoutPostgres, type ThrowawayPostgres } from "./support/throwaway-postgres.ts";
 
 const fixture = path.resolve(import.meta.dirname, "fixtures/serve-with-slow-work.ts");
 
-describe.skipIf(skipWithoutPostgres)("stopping on SIGTERM", () => {
+describe.skipIf(skipWithoutPostgres || repeatedInPostgresPass)("stopping on SIGTERM", () => {
   let server: ThrowawayPostgres;
   let database: Database;
 

@@ -2,7 +2,8 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { queryRows } from "../../db/query-rows.ts";
 import { buttonPress, slashCommand } from "../discord/payloads.ts";
-import { usePlatforms } from "./support/platforms.ts";
+import { invocation } from "../support/harness.ts";
+import { TEAM, usePlatforms } from "./support/platforms.ts";
 
 /**
  * Isolation over the wire. On Discord, buttons the bot sends in a DM carry their server
@@ -92,13 +93,17 @@ describe("isolation on Discord: buttons scoped to a server in a DM", () => {
 
 describe("isolation on Slack: the workspace is the signed payload's", () => {
   it("keeps workspace B's client out of reach of workspace A's commands", async () => {
-    await p.slackCommand("add bravo Bravo Secret Client", { team_id: "T0BRAVO", user_id: "U0BOB" });
-    await p.slackCommand("late bravo bravo-secret-note", { team_id: "T0BRAVO", user_id: "U0BOB" });
+    // B's records, kept by the same database (another install of Tact, or an earlier OAuth one).
+    const inB = { platform: "slack" as const, workspace: "T0BRAVO", user: "U0BOB" };
+    await p.core.handle(invocation("add bravo Bravo Secret Client", inB));
+    await p.core.handle(invocation("late bravo bravo-secret-note", inB));
     const before = await workspaceRows("T0BRAVO");
     const answers = [
-      await p.slackCommand("show bravo", { team_id: "T0ALPHA", user_id: "U0ALICE" }),
-      await p.slackCommand("late bravo from alpha", { team_id: "T0ALPHA", user_id: "U0ALICE" }),
-      await p.slackCommand("undo", { team_id: "T0ALPHA", user_id: "U0BOB" }),
+      await p.slackCommand("show bravo", { team_id: TEAM, user_id: "U0ALICE" }),
+      await p.slackCommand("late bravo from alpha", { team_id: TEAM, user_id: "U0ALICE" }),
+      await p.slackCommand("undo", { team_id: TEAM, user_id: "U0BOB" }),
+      // Signed by Slack for B itself: this bot token serves only TEAM, so it is refused.
+      await p.slackCommand("show bravo", { team_id: "T0BRAVO", user_id: "U0BOB" }),
     ].map((a) => a.answer);
     expect(await workspaceRows("T0BRAVO")).toBe(before);
     expect(answers.join("\n")).not.toContain("Bravo Secret Client");

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import type { Logger } from "pino";
 import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import { createSlackAdapter, type SlackAdapter } from "../../adapters/slack/slack-adapter.ts";
 import { slackSignature } from "../../adapters/slack/verify-slack-request.ts";
@@ -66,7 +67,9 @@ const nextId = () => `${Date.now()}${++seq}`;
  * Tact's Slack adapter on a real port over a test database, talking to a fake Slack Web API.
  * A fresh adapter per test (its caches start empty, like the database); one fake per file.
  */
-export function useSlack(options: { env?: Record<string, string>; wrapCore?: (core: Core) => Core } = {}): Slack {
+export function useSlack(
+  options: { env?: Record<string, string>; wrapCore?: (core: Core) => Core; log?: Logger } = {},
+): Slack {
   const h = useHarness();
   const s = { h } as Slack;
   beforeAll(async () => {
@@ -85,7 +88,7 @@ export function useSlack(options: { env?: Record<string, string>; wrapCore?: (co
       {
         core: options.wrapCore ? options.wrapCore(h.core) : h.core,
         config,
-        log: silentLog,
+        log: options.log ?? silentLog,
         http: s.http,
         database: h.db,
       },

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { type WebSocket, WebSocketServer } from "ws";
+import { workspaces } from "../../db/schema/index.ts";
 import { fixture, OWNER, TEAM, useSlack } from "./slack-harness.ts";
 
 /**
@@ -46,5 +47,34 @@ describe("Socket Mode", () => {
 
     const http = await fetch(`${s.url}/slack/events`, { method: "POST", body: "{}" });
     expect(http.status).toBe(404);
+  });
+
+  it("refuses an envelope from a workspace the bot token does not serve, in the acknowledgement", async () => {
+    s.fake.reset();
+    const command = {
+      ...(fixture("slash-command") as Record<string, string>),
+      team_id: "T0OTHER",
+      channel_id: "C0GENERAL",
+      user_id: "U0STRANGER",
+      user_name: "mallory",
+      text: "add acme ACME Corp",
+      response_url: s.fake.responseUrl("socket-other"),
+      trigger_id: "9.9.other",
+    };
+    socket?.send(
+      JSON.stringify({
+        envelope_id: "env-2",
+        type: "slash_commands",
+        payload: command,
+        accepts_response_payload: true,
+      }),
+    );
+    await expect.poll(() => acks.find((a) => a.envelope_id === "env-2")).toBeDefined();
+    const ack = acks.find((a) => a.envelope_id === "env-2") as { payload?: { text?: string } };
+    expect(ack.payload?.text).toContain("isn't set up for this Slack workspace");
+    await s.adapter.settled();
+    expect(s.fake.calls).toEqual([]);
+    expect(s.fake.responses).toEqual([]);
+    expect(await s.h.db.db.select().from(workspaces)).toEqual([]);
   });
 });

@@ -42,7 +42,7 @@ describe.skipIf(skipWithoutPostgres)("two replicas on one database, under load",
     const [one, two] = replicas as [RunningTact, RunningTact];
     // The workspaces' clock is SOAK_NOW: requests are signed at that time too.
     const nowMs = () => Date.parse(NOW);
-    await slashCommand(one, slack, { text: "add acme ACME Corp", answerId: "add", team: "T0SOAK1", nowMs: nowMs() });
+    await slashCommand(one, slack, { text: "add acme ACME Corp", answerId: "add", nowMs: nowMs() });
     expect(await slack.answer("add")).toContain("Added ACME Corp");
 
     // Commands to both replicas while they tick, 10 at a time.
@@ -54,7 +54,6 @@ describe.skipIf(skipWithoutPostgres)("two replicas on one database, under load",
         await slashCommand(replica, slack, {
           text: `late acme replica load ${i}`,
           answerId: id,
-          team: "T0SOAK1",
           nowMs: nowMs(),
         });
         await slack.answer(id);

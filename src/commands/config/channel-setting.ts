@@ -4,13 +4,21 @@ import { ownerOnly } from "../../core/guards.ts";
 import { parseChannel } from "../../digest/schedule-settings.ts";
 import { userError } from "../../errors.ts";
 import { textMessage } from "../../messages/message.ts";
-import type { ConfigSetting } from "./config-settings.ts";
+import { type ConfigSetting, settingCommand } from "./config-settings.ts";
 
 /** `/client config channel #billing` (or `here`): where the digest and overdue alerts are posted. */
 export const channelSetting: ConfigSetting = {
   name: "channel",
   usage: "#channel|here",
   guards: [ownerOnly((t) => t.config.action.config)],
+  describe: (t) => t.config.describe.channel,
+  show: (ctx) => [
+    {
+      label: ctx.t.config.labels.channel,
+      value: ctx.workspace.digestChannel ? `#${ctx.workspace.digestChannel}` : ctx.t.config.values.noChannel,
+      command: settingCommand(channelSetting),
+    },
+  ],
   async apply(ctx, value) {
     const typed = value.trim();
     let channel: { id: string; name: string } | undefined;

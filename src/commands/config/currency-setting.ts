@@ -3,13 +3,21 @@ import { reply } from "../../core/effects.ts";
 import { ownerOnly } from "../../core/guards.ts";
 import { parseCurrency } from "../../invoices/parse-inputs.ts";
 import { textMessage } from "../../messages/message.ts";
-import type { ConfigSetting } from "./config-settings.ts";
+import { type ConfigSetting, settingCommand } from "./config-settings.ts";
 
 /** `/client config currency EUR`: the currency of amounts typed without one (owner only). */
 export const currencySetting: ConfigSetting = {
   name: "currency",
   usage: "EUR|GBP|USD|…",
   guards: [ownerOnly((t) => t.config.action.config)],
+  describe: (t) => t.config.describeCurrency,
+  show: ({ t, workspace }) => [
+    {
+      label: t.config.labels.currency,
+      value: workspace.defaultCurrency ?? t.config.values.noCurrency,
+      command: settingCommand(currencySetting),
+    },
+  ],
   async apply(ctx, value) {
     const typed = value.trim();
     if (typed === "")

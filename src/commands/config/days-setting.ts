@@ -4,13 +4,21 @@ import { ownerOnly } from "../../core/guards.ts";
 import { describeDays, parseDays } from "../../digest/schedule-settings.ts";
 import { userError } from "../../errors.ts";
 import { textMessage } from "../../messages/message.ts";
-import type { ConfigSetting } from "./config-settings.ts";
+import { type ConfigSetting, settingCommand } from "./config-settings.ts";
 
 /** `/client config days mon-fri` (or `mon,wed,fri`, `daily`, `lun-ven`): the digest's working days. */
 export const daysSetting: ConfigSetting = {
   name: "days",
   usage: "mon-fri|mon,wed,fri|daily",
   guards: [ownerOnly((t) => t.config.action.config)],
+  describe: (t) => t.config.describe.days,
+  show: (ctx) => [
+    {
+      label: ctx.t.config.labels.days,
+      value: describeDays(ctx.workspace.digestDays, ctx.t, ctx.fmt),
+      command: settingCommand(daysSetting),
+    },
+  ],
   async apply(ctx, value) {
     const days = parseDays(value);
     if (!days) throw userError("invalid-days", (t) => t.digest.config.invalidDays({ value: value.trim() }));

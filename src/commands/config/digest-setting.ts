@@ -5,7 +5,7 @@ import { describeSchedule, scheduleStatus } from "../../digest/describe-schedule
 import { parseTime, parseTimeZone } from "../../digest/schedule-settings.ts";
 import { userError } from "../../errors.ts";
 import { textMessage } from "../../messages/message.ts";
-import type { ConfigSetting } from "./config-settings.ts";
+import { type ConfigSetting, settingCommand } from "./config-settings.ts";
 
 /**
  * `/client config digest 09:00 Europe/Paris` (time, zone, or both), `on`, `off`; without a
@@ -15,6 +15,16 @@ export const digestSetting: ConfigSetting = {
   name: "digest",
   usage: "HH:MM [Area/City]|on|off",
   guards: [ownerOnly((t) => t.config.action.config)],
+  describe: (t) => t.config.describe.digest,
+  show: ({ t, workspace: ws }) => [
+    {
+      label: t.config.labels.digest,
+      value: ws.digestEnabled
+        ? t.config.values.digestOn({ time: ws.digestTime })
+        : t.config.values.digestOff({ time: ws.digestTime }),
+      command: settingCommand(digestSetting),
+    },
+  ],
   async apply(ctx, value) {
     const words = value.trim().split(/\s+/).filter(Boolean);
     if (words.length === 0) return [reply(textMessage(scheduleStatus(ctx, ctx.workspace)))];

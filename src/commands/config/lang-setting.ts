@@ -5,12 +5,20 @@ import { userError } from "../../errors.ts";
 import { catalogFor } from "../../messages/catalog.ts";
 import { isLocale, locales } from "../../messages/locale.ts";
 import { textMessage } from "../../messages/message.ts";
-import type { ConfigSetting } from "./config-settings.ts";
+import { type ConfigSetting, settingCommand } from "./config-settings.ts";
 
 export const langSetting: ConfigSetting = {
   name: "lang",
   usage: locales.join("|"),
   guards: [ownerOnly((t) => t.config.action.config)],
+  describe: (t) => t.config.describe.lang,
+  show: (ctx) => [
+    {
+      label: ctx.t.config.labels.lang,
+      value: isLocale(ctx.workspace.locale) ? ctx.t.config.languages[ctx.workspace.locale] : ctx.workspace.locale,
+      command: settingCommand(langSetting),
+    },
+  ],
   async apply(ctx, value) {
     const lang = value.trim().toLowerCase();
     if (!isLocale(lang)) {

@@ -5,7 +5,7 @@ import { dm, reply } from "../../core/effects.ts";
 import { ownerOnly } from "../../core/guards.ts";
 import { userError } from "../../errors.ts";
 import { textMessage } from "../../messages/message.ts";
-import type { ConfigSetting } from "./config-settings.ts";
+import { type ConfigSetting, settingCommand } from "./config-settings.ts";
 
 // Slack `<@U123>` or `<@U123|name>`, Discord `<@123>` or `<@!123>`: the platform vouches for the id.
 const MENTION = /^<@!?([A-Za-z0-9]{1,40})(?:\|[^>]*)?>$/;
@@ -20,6 +20,10 @@ export const ownerSetting: ConfigSetting = {
   name: "owner",
   usage: "@user",
   guards: [ownerOnly((t) => t.offboarding.action.owner)],
+  describe: (t) => t.config.describe.owner,
+  show: async (ctx) => [
+    { label: ctx.t.config.labels.owner, value: await ctx.ownerName(), command: settingCommand(ownerSetting) },
+  ],
   async apply(ctx, value) {
     const next = await resolvePerson(ctx, value.trim());
     if (next.userId === ctx.workspace.ownerUserId) {

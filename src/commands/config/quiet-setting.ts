@@ -3,13 +3,21 @@ import { reply } from "../../core/effects.ts";
 import { ownerOnly } from "../../core/guards.ts";
 import { userError } from "../../errors.ts";
 import { textMessage } from "../../messages/message.ts";
-import type { ConfigSetting } from "./config-settings.ts";
+import { type ConfigSetting, settingCommand } from "./config-settings.ts";
 
 /** `/client config quiet post|silent`: on a day with nothing to report, one short line or nothing. */
 export const quietSetting: ConfigSetting = {
   name: "quiet",
   usage: "post|silent",
   guards: [ownerOnly((t) => t.config.action.config)],
+  describe: (t) => t.config.describe.quiet,
+  show: ({ t, workspace: ws }) => [
+    {
+      label: t.config.labels.quiet,
+      value: ws.digestQuietPost ? t.digest.config.quietPostShort : t.digest.config.quietSilentShort,
+      command: settingCommand(quietSetting),
+    },
+  ],
   async apply(ctx, value) {
     const choice = value.trim().toLowerCase();
     if (choice !== "post" && choice !== "silent") {

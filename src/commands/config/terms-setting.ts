@@ -1,6 +1,6 @@
 import { ownerOnly } from "../../core/guards.ts";
 import { userError } from "../../errors.ts";
-import { setWorkspaceTerms } from "../../invoices/client-terms.ts";
+import { setWorkspaceTerms, workspaceTermsSummary } from "../../invoices/client-terms.ts";
 import type { TermWords } from "../../invoices/parse-terms.ts";
 import { amountSpan } from "../amount-span.ts";
 import { tokenize } from "../tokenize.ts";
@@ -14,6 +14,14 @@ export const termsSetting: ConfigSetting = {
   name: "terms",
   usage: "law fr|eu|uk|contract|none [rate 12%/y] [fee 40 EUR] [hosted yes|no] [stages 1,15,30,45] [term 30]",
   guards: [ownerOnly((t) => t.config.action.config)],
+  describe: (t) => t.config.describe.terms,
+  show: (ctx) => [
+    {
+      label: ctx.t.config.labels.terms,
+      value: workspaceTermsSummary(ctx),
+      command: "/client config terms law fr|eu|uk|contract|none …",
+    },
+  ],
   apply(ctx, value) {
     const tokens = tokenize(value);
     const words: TermWords = {};

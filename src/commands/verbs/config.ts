@@ -1,9 +1,11 @@
+import type { Context } from "../../core/context.ts";
 import { reply } from "../../core/effects.ts";
 import { userError } from "../../errors.ts";
-import { isLocale } from "../../messages/locale.ts";
-import { textMessage } from "../../messages/message.ts";
+import type { Catalog } from "../../messages/catalog.ts";
+import { type Message, message } from "../../messages/message.ts";
 import { noteArg, optional, wordArg } from "../args.ts";
 import { configSettings } from "../config/config-registry.ts";
+import { type ConfigRow, settingCommand } from "../config/config-settings.ts";
 import { defineCommand } from "../define-command.ts";
 
 export const configCommand = defineCommand({
@@ -13,16 +15,10 @@ export const configCommand = defineCommand({
     setting: optional(wordArg((t) => t.help.argNames.setting)),
     value: optional({ ...noteArg(), label: (t) => t.help.argNames.value }),
   },
-  help: (t) => t.help.verbs.config,
-  examples: ["config", "config lang fr"],
+  help: (t) => ({ summary: t.help.verbs.config.summary, details: configHelp(t) }),
+  examples: ["config", "config lang fr", "config channel #billing", "config digest 09:00 Europe/Paris"],
   async handler(ctx, a) {
-    const { t } = ctx;
-    if (!a.setting) {
-      const lang = isLocale(ctx.workspace.locale) ? t.config.languages[ctx.workspace.locale] : ctx.workspace.locale;
-      return [
-        reply(textMessage(t.config.current({ lang, owner: await ctx.ownerName(), timezone: ctx.workspace.timezone }))),
-      ];
-    }
+    if (!a.setting) return [reply(await overview(ctx))];
     const name = a.setting.toLowerCase();
     const setting = configSettings.find((s) => s.name === name);
     if (!setting) {
@@ -37,3 +33,28 @@ export const configCommand = defineCommand({
     return setting.apply(ctx, a.value ?? "");
   },
 });
+
+/** Every setting with its value and the command that changes it, in the registry's order. */
+async function overview(ctx: Context): Promise<Message> {
+  const { t } = ctx;
+  const rows: ConfigRow[] = [];
+  for (const setting of configSettings) {
+    rows.push(
+      ...((await setting.show?.(ctx)) ?? [{ label: setting.name, value: "", command: settingCommand(setting) }]),
+    );
+  }
+  const lines = rows.map((r) => (r.value === "" ? `${r.label} — ${r.command}` : t.config.row(r)));
+  return message([t.config.title, ...lines].join("\n"))
+    .header(t.config.title)
+    .text(lines.join("\n"))
+    .context(t.config.footer({ owner: await ctx.ownerName() }))
+    .build();
+}
+
+/** `/client help config`: each setting's command and what it does. */
+function configHelp(t: Catalog): string {
+  return [
+    t.help.verbs.config.details,
+    ...configSettings.map((s) => t.config.helpRow({ command: settingCommand(s), what: s.describe?.(t) ?? "" })),
+  ].join("\n");
+}

@@ -49,7 +49,10 @@ export interface InterestSegment {
   rateE4: number;
   basis: RateBasis;
   reference: LegalReference;
-  /** This segment alone, rounded half-up (for display; the total is rounded once). */
+  /**
+   * This segment's share of the total interest: its exact amount rounded down, plus a cent
+   * for the segments with the largest remainders, so the segments add up to `interestMinor`.
+   */
   interestMinor: number;
 }
 
@@ -85,7 +88,7 @@ export interface ChargeResult {
   /** Days in dispute (no interest). */
   pausedDays: number;
   segments: InterestSegment[];
-  /** Sum of the exact segment interest, rounded half-up once. */
+  /** Sum of the exact segment interest, rounded half-up once; the segments add up to it. */
   interestMinor: number;
   fee: RecoveryFee | null;
   /** Interest + fee, in the invoice's currency. */

@@ -5,6 +5,7 @@ import type {
   ChargeNote,
   ChargePayment,
   ChargeResult,
+  InterestSegment,
   LegalReference,
   RateBasis,
   RecoveryFee,
@@ -72,7 +73,8 @@ export function computeCharges(input: ChargeInput): ChargeResult {
   for (let h = nextHalfYearStart(firstDay); h < end; h = nextHalfYearStart(h)) cuts.add(h);
   const days = [...cuts].filter((d) => d >= firstDay && d <= end).sort();
 
-  let numerator = 0n;
+  // Each segment's exact interest, as a numerator over DENOMINATOR, for the rounding below.
+  const exact: bigint[] = [];
   const missing = new Map<string, Extract<ChargeNote, { kind: "missingRate" }>>();
   for (let i = 0; i + 1 < days.length; i++) {
     const from = days[i] as string;
@@ -93,8 +95,6 @@ export function computeCharges(input: ChargeInput): ChargeResult {
       missing.set(key, note);
       continue;
     }
-    const exact = BigInt(principal) * BigInt(rate.rateE4) * BigInt(count);
-    numerator += exact;
     const last = result.segments.at(-1);
     if (
       last &&
@@ -105,9 +105,10 @@ export function computeCharges(input: ChargeInput): ChargeResult {
     ) {
       last.to = addDays(next, -1);
       last.days += count;
-      last.interestMinor = roundInterest(BigInt(principal) * BigInt(rate.rateE4) * BigInt(last.days));
+      exact[exact.length - 1] = BigInt(principal) * BigInt(rate.rateE4) * BigInt(last.days);
       continue;
     }
+    exact.push(BigInt(principal) * BigInt(rate.rateE4) * BigInt(count));
     result.segments.push({
       from,
       to: addDays(next, -1),
@@ -116,10 +117,10 @@ export function computeCharges(input: ChargeInput): ChargeResult {
       rateE4: rate.rateE4,
       basis: rate.basis,
       reference: `${terms.law}-interest` as LegalReference,
-      interestMinor: roundInterest(exact),
+      interestMinor: 0,
     });
   }
-  result.interestMinor = roundInterest(numerator);
+  result.interestMinor = allocateInterest(result.segments, exact);
   if (missing.size > 0) {
     result.notes.push(...missing.values());
     result.complete = false;
@@ -238,10 +239,32 @@ function paidBefore(sorted: readonly ChargePayment[], day: string): number {
   return paid;
 }
 
-/** principal × rate(1e-4 %) × days / (100 × 10 000 × 365), rounded half-up. */
-function roundInterest(numerator: bigint): number {
-  const denominator = 100n * BigInt(PERCENT_SCALE) * DAYS_PER_YEAR;
-  return Number((2n * numerator + denominator) / (2n * denominator));
+/** Interest = principal × rate(1e-4 %) × days / DENOMINATOR. */
+const DENOMINATOR = 100n * BigInt(PERCENT_SCALE) * DAYS_PER_YEAR;
+
+/**
+ * The total interest, rounded half-up once over the exact sum, shared among the segments by
+ * largest remainder: each segment gets its exact amount rounded down, and the cents left go
+ * one each to the segments whose dropped fractions were largest (the earlier on a tie). So the
+ * lines shown always add up to the total shown (€6.48 + €11.98 is never shown under €18.47).
+ */
+function allocateInterest(segments: InterestSegment[], exact: readonly bigint[]): number {
+  const sum = exact.reduce((a, b) => a + b, 0n);
+  const total = Number((2n * sum + DENOMINATOR) / (2n * DENOMINATOR));
+  let left = total;
+  for (const [i, s] of segments.entries()) {
+    s.interestMinor = Number((exact[i] ?? 0n) / DENOMINATOR);
+    left -= s.interestMinor;
+  }
+  const byRemainder = segments
+    .map((_, i) => i)
+    .sort((a, b) => {
+      const ra = (exact[a] ?? 0n) % DENOMINATOR;
+      const rb = (exact[b] ?? 0n) % DENOMINATOR;
+      return ra === rb ? a - b : ra > rb ? -1 : 1;
+    });
+  for (const i of byRemainder.slice(0, left)) (segments[i] as InterestSegment).interestMinor += 1;
+  return total;
 }
 
 function sameBasis(a: RateBasis, b: RateBasis): boolean {

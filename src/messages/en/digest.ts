@@ -3,7 +3,7 @@ export const digest = {
   help: {
     summary: "show today's digest, privately",
     details:
-      "What the daily digest would say right now, for your eyes only: overdue invoices, invoices due this week, new incidents, clients whose risk rose, and the aging of what is owed. It does not replace the scheduled post.",
+      "What the daily digest would say right now, for your eyes only: overdue invoices, invoices due this week, new incidents, clients whose risk rose, and the aging of what is owed. It does not replace the scheduled post. The owner sets where the digest is posted with /client config channel #billing, and when with /client config digest 09:00 Europe/Paris (days: /client config days mon-fri); /client config shows the current schedule.",
   },
   title: (p: { date: string }) => `Daily digest · ${p.date}`,
   fallback: (p: { overdue: number; dueSoon: number; incidents: number }) =>

@@ -78,7 +78,7 @@ export const help = {
     help: { summary: "explain the commands", details: "/client help <verb> explains one command with examples." },
     config: {
       summary: "workspace settings (changes: owner only)",
-      details: "/client config shows the settings; /client config lang en|fr sets the language.",
+      details: "Without a setting, /client config shows them all with their values. The settings:",
     },
   },
 };

@@ -2,6 +2,10 @@
  * The two letters of PLAYBOOK.md §3 (steps 3 and 4), drafted in the client's language.
  * Tone per §4: calm, polite, brief, factual; no arguing, no blame.
  */
+/** "once", "twice", "3 times": a letter counts exactly, in words where English does. */
+const times = (n: number) => (n === 1 ? "once" : n === 2 ? "twice" : `${n} times`);
+const days = (n: number) => `${n} ${n === 1 ? "day" : "days"}`;
+
 export const letters = {
   greeting: (p: { client: string }) => `Dear ${p.client},`,
   signOff: "Kind regards,",
@@ -10,16 +14,51 @@ export const letters = {
       "After careful thought, we have decided to end our collaboration. We would rather explain why clearly and in writing, so that nothing is left unclear between us.",
     reasonsIntro: "Over the past months:",
     reasons: {
-      late: (p: { count: number; since: string }) =>
-        p.count > 1
-          ? `payments have reached us after their due date ${p.count} times since ${p.since}, which a team of our size cannot absorb;`
-          : `a payment reached us after its due date (on ${p.since}), which a team of our size finds hard to absorb;`,
-      conduct: () =>
-        "our exchanges have become tense, and we no longer manage to work together in the calm way a project needs;",
-      advice: () =>
-        "we have disagreed several times on choices within our own field, such as accessibility or usability, and we can no longer fully stand behind the result;",
-      scope: () => "the project has grown well beyond what we had agreed, and we can no longer plan it properly;",
-      ethics: () => "some requests fall outside what our professional standards allow us to do;",
+      late: (p: {
+        paid: { count: number; since: string; days: number | null } | null;
+        unpaid: { count: number; invoices: string } | null;
+        noted: { count: number; since: string } | null;
+        total: number;
+      }) => {
+        const parts: string[] = [];
+        if (p.paid)
+          parts.push(
+            p.paid.count === 1
+              ? `a payment reached us ${p.paid.days === null ? "after" : `${days(p.paid.days)} after`} its due date of ${p.paid.since}`
+              : `payments have reached us after their due date ${times(p.paid.count)} since ${p.paid.since}`,
+          );
+        if (p.unpaid)
+          parts.push(
+            `${p.unpaid.count === 1 ? "invoice" : "invoices"} ${p.unpaid.invoices} ${p.unpaid.count === 1 ? "is" : "are"} still unpaid`,
+          );
+        if (p.noted) {
+          const other = parts.length > 0 ? " other" : "";
+          parts.push(
+            p.noted.count === 1
+              ? `we noted one${other} late payment, on ${p.noted.since}`
+              : `we noted${other} late payments ${times(p.noted.count)} since ${p.noted.since}`,
+          );
+        }
+        const joined = parts.length > 1 ? `${parts.slice(0, -1).join(", ")}, and ${parts.at(-1)}` : (parts[0] ?? "");
+        return `${joined}, which a team of our size ${p.total > 1 ? "cannot" : "finds hard to"} absorb;`;
+      },
+      unpaidInvoice: (p: { number: string; due: string }) => `${p.number} (due ${p.due})`,
+      conduct: (p: { count: number; since: string; last: string }) =>
+        p.count === 1
+          ? `our exchanges became tense once, on ${p.since}, and a project needs calm to go well;`
+          : `our exchanges have become tense ${times(p.count)} since ${p.since}, and we no longer manage to work together in the calm way a project needs;`,
+      advice: (p: { count: number; since: string; last: string }) =>
+        p.count === 1
+          ? `we disagreed once, on ${p.since}, on a choice within our own field, and we cannot fully stand behind the result;`
+          : `we have disagreed ${times(p.count)} since ${p.since} on choices within our own field, and we can no longer fully stand behind the result;`,
+      scope: (p: { count: number; since: string; last: string }) =>
+        p.count === 1
+          ? `the project went beyond what we had agreed once, on ${p.since}, and we need a clear scope to plan it properly;`
+          : `the project has gone beyond what we had agreed ${times(p.count)} since ${p.since}, and we can no longer plan it properly;`,
+      ethics: (p: { count: number; since: string; last: string }) =>
+        p.count === 1
+          ? `once, on ${p.since}, we were asked for something that our professional standards do not allow us to do;`
+          : `we have been asked ${times(p.count)} since ${p.since} for things that our professional standards do not allow us to do;`,
     },
     share: "We also recognise our part: we could have set out the boundaries of our work more clearly from the start.",
     kind: "Above all, we can no longer give you the level of support you need, and we believe another partner will serve you better.",

@@ -164,8 +164,11 @@ export const offboarding = {
     title: (p: { client: string; slug: string }) => `Written record: ${p.client} (${p.slug})`,
     exported: (p: { date: string; by: string; status: string }) =>
       `Exported ${p.date} by ${p.by}. Status: ${p.status}.`,
+    workspace: (p: { name: string }) => `Workspace: ${p.name}.`,
+    period: (p: { from: string; to: string }) => `Period covered: ${p.from} to ${p.to}.`,
     aliases: (p: { aliases: string }) => `Also known as: ${p.aliases}.`,
     since: (p: { date: string }) => `Client since ${p.date}.`,
+    tact: "Tact",
     statuses: { active: "active client", offboarding: "being let go", offboarded: "former client" },
     none: "None.",
     incidents: (p: { count: number }) => `Incidents (${p.count})`,
@@ -173,9 +176,31 @@ export const offboarding = {
     lessonList: (p: { count: number }) => `Lessons learned (${p.count}, not counted as incidents)`,
     lessonHead: ["Date", "Written by", "Lesson"],
     withdrawn: (p: { date: string; by: string }) => `withdrawn ${p.date} by ${p.by}`,
+    latePayments: (p: { count: number }) => `Late payments (${p.count})`,
+    latePaymentsHow:
+      "One per invoice, counted as on the client's card: each invoice that went overdue or was paid after its due date, and each late payment logged without a recorded invoice. Amounts as of the export; charges as computed, whether owed, settled or waived.",
+    latePaymentHead: ["Invoice", "Due", "Days late", "Amount", "Unpaid", "Charges", "Logged by the team"],
+    daysLate: (p: { days: number }) => (p.days === 1 ? "1 day" : `${p.days} days`),
+    stillUnpaid: (p: { days: number }) => `still unpaid (${p.days === 1 ? "1 day" : `${p.days} days`})`,
+    daysUnknown: "not known",
+    writtenOffAfter: (p: { days: number; date: string }) =>
+      `unpaid ${p.days === 1 ? "1 day" : `${p.days} days`}, then written off ${p.date}`,
+    chargesIncomplete: (p: { amount: string }) => `${p.amount} + interest not computed yet (see the charges)`,
+    loggedOn: (p: { date: string }) => `logged ${p.date}`,
+    logged: (p: { count: number }) =>
+      p.count === 0 ? "no" : p.count === 1 ? "once" : p.count === 2 ? "twice" : `${p.count} times`,
     invoices: "Invoices",
-    invoiceHead: ["Invoice", "Issued", "Due", "Amount", "Paid", "Outstanding", "Status"],
+    invoiceHead: ["Invoice", "Issued", "Due", "Amount", "Paid", "Outstanding", "Days late", "Status"],
     invoiceStatuses: { open: "open", paid: "paid", void: "void", writtenOff: "written off" },
+    invoiceState: {
+      open: "open",
+      disputed: (p: { date: string }) => `open, disputed since ${p.date}`,
+      paid: (p: { date: string }) => (p.date ? `paid ${p.date}` : "paid"),
+      void: (p: { date: string }) => (p.date ? `void since ${p.date}` : "void"),
+      writtenOff: (p: { date: string }) => `written off ${p.date}`,
+    },
+    daysSoFar: (p: { days: number }) => `${p.days} so far`,
+    notDue: "not due",
     writtenOff: (p: { date: string; invoice: string; principal: string; charges: string; by: string }) =>
       `${p.invoice}: written off ${p.date} by ${p.by}: ${p.principal} unpaid and ${p.charges} of charges.`,
     payments: "Payments",
@@ -212,6 +237,40 @@ export const offboarding = {
       p.posted ? `note posted in #${p.channel}: "${p.text}"` : "no note posted",
     lessons: (p: { lines: string }) => `saved as lessons: ${p.lines}`,
     timeline: "Timeline",
+    timelineHow:
+      "Everything above, oldest first, with who did it. A day without a time is a day someone gave (an invoice's dates, a payment's day, a reminder's).",
+    timelineHead: ["When", "Who", "What"],
+    entries: {
+      clientAdded: (p: { client: string }) => `client added: ${p.client}`,
+      incident: (p: { kind: string; invoice: string; note: string }) =>
+        `${p.kind} logged${p.invoice ? ` (invoice ${p.invoice})` : ""}${p.note ? `: ${p.note}` : ""}`,
+      withdrawn: (p: { kind: string }) => `${p.kind} withdrawn`,
+      lesson: (p: { note: string }) => `lesson learned: ${p.note}`,
+      invoiceIssued: (p: { invoice: string; amount: string; due: string }) =>
+        `invoice ${p.invoice} issued: ${p.amount}, due ${p.due}`,
+      latePayment: (p: { invoice: string; days: number; unpaid: boolean }) =>
+        p.unpaid
+          ? `${p.invoice} fell due and is still unpaid (${p.days === 1 ? "1 day" : `${p.days} days`} late so far)`
+          : `${p.invoice} fell due; it was paid ${p.days === 1 ? "1 day" : `${p.days} days`} late`,
+      payment: (p: { kind: string; invoice: string; amount: string }) => `${p.kind} on ${p.invoice}: ${p.amount}`,
+      voided: (p: { invoice: string }) => `invoice ${p.invoice} voided`,
+      writtenOff: (p: { invoice: string; principal: string; charges: string }) =>
+        `invoice ${p.invoice} written off: ${p.principal} unpaid and ${p.charges} of charges`,
+      dueChanged: (p: { invoice: string; from: string; to: string }) =>
+        `due date of ${p.invoice} moved from ${p.from} to ${p.to}`,
+      disputed: (p: { invoice: string; note: string }) => `${p.invoice} disputed${p.note ? `: ${p.note}` : ""}`,
+      resumed: (p: { invoice: string }) => `dispute over ${p.invoice} settled; charges run again`,
+      chargesWaived: (p: { invoice: string; amount: string }) =>
+        `late-payment charges on ${p.invoice} waived: ${p.amount}`,
+      reminderSent: (p: { stage: string; invoice: string }) => `${p.stage} for ${p.invoice} sent`,
+      alert: (p: { invoice: string; stage: string }) =>
+        `overdue alert to the team about ${p.invoice} (stage ${p.stage})`,
+      conversation: (p: { notes: string }) => `conversation with the client: ${p.notes}`,
+      letterKept: (p: { title: string; own: boolean }) =>
+        p.own ? `letter "${p.title}" written by the owner` : `letter "${p.title}" drafted by Tact, kept as is`,
+      step: (p: { step: number; title: string; event: string; reason: string }) =>
+        `letting go, step ${p.step} (${p.title}): ${p.event}${p.reason ? ` (${p.reason})` : ""}`,
+    },
     events: {
       start: "started",
       done: "done",

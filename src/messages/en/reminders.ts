@@ -94,8 +94,17 @@ export const reminders = {
     charges: (p: { number: string; due: string; days: number }) =>
       `Thank you for paying invoice ${p.number}. As the payment arrived ${p.days} days after the due date of ${p.due}, late-payment charges are due under our terms and the law.`,
     chargesIntro: "Late payment incurs interest and a fixed recovery fee. To date:",
-    interestLine: (p: { amount: string; rate: string; days: number; reference: string }) =>
-      `– interest: ${p.amount} (${p.rate} a year over ${p.days} days; ${p.reference})`,
+    /** One interest segment a client can check: period, principal, rate, days, amount. */
+    interestLine: (p: {
+      amount: string;
+      from: string;
+      to: string;
+      principal: string;
+      rate: string;
+      days: number;
+      reference: string;
+    }) =>
+      `– interest from ${p.from} to ${p.to} on ${p.principal} at ${p.rate} a year, ${days(p.days)}: ${p.amount} (${p.reference})`,
     feeLine: (p: { amount: string; reference: string }) => `– fixed recovery fee: ${p.amount} (${p.reference})`,
     paidLine: (p: { amount: string }) => `– already paid: ${p.amount}`,
     unpaidLine: (p: { amount: string }) => `– invoice still unpaid: ${p.amount}`,

@@ -7,6 +7,9 @@ export const slack = {
     `${p.count} more ${p.count === 1 ? "choice" : "choices"} not listed: Slack shows at most 100 in a menu.`,
   formPart: (p: { label: string; part: number; parts: number }) => `${p.label} (part ${p.part} of ${p.parts})`,
   cancel: "Cancel",
+  close: "Close",
+  otherWorkspace:
+    "Tact isn't set up for this Slack workspace: it serves only the workspace whose bot token it was given. Nothing was saved. Ask whoever runs Tact to install it here.",
   formExpired: "The form took too long to open. Press the button again (Slack gives me 3 seconds).",
   postFailed: (p: { channel: string; reason: string }) => `I couldn't post in ${p.channel}: ${p.reason}`,
   dmFailed: (p: { reason: string }) => `I couldn't send the direct message: ${p.reason}`,

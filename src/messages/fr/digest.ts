@@ -4,7 +4,7 @@ export const digest: Catalog["digest"] = {
   help: {
     summary: "afficher le point du jour, pour vous seul",
     details:
-      "Ce que dirait le point quotidien à cet instant, visible de vous seul : factures en retard, échéances de la semaine, nouveaux incidents, clients dont le risque augmente et ancienneté des impayés. Il ne remplace pas l'envoi programmé.",
+      "Ce que dirait le point quotidien à cet instant, visible de vous seul : factures en retard, échéances de la semaine, nouveaux incidents, clients dont le risque augmente et ancienneté des impayés. Il ne remplace pas l'envoi programmé. Le responsable choisit où il est publié avec /client config channel #facturation, et quand avec /client config digest 09:00 Europe/Paris (jours : /client config days lun-ven) ; /client config affiche le programme actuel.",
   },
   title: (p) => `Le point du jour · ${p.date}`,
   fallback: (p) =>

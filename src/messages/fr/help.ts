@@ -115,7 +115,7 @@ export const help: Catalog["help"] = {
     },
     config: {
       summary: "réglages de l'espace (modifications : responsable seulement)",
-      details: "/client config affiche les réglages ; /client config lang en|fr choisit la langue.",
+      details: "Sans réglage, /client config les affiche tous avec leur valeur. Les réglages :",
     },
   },
 };

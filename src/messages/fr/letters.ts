@@ -1,5 +1,9 @@
 import type { Catalog } from "../catalog.ts";
 
+/** « une fois », « deux fois », « 3 fois » : un courrier compte exactement. */
+const fois = (n: number) => (n === 1 ? "une fois" : n === 2 ? "deux fois" : `${n} fois`);
+const jours = (n: number) => `${n} ${n === 1 ? "jour" : "jours"}`;
+
 export const letters: Catalog["letters"] = {
   greeting: () => "Bonjour,",
   signOff: "Bien cordialement,",
@@ -8,17 +12,48 @@ export const letters: Catalog["letters"] = {
       "Après mûre réflexion, nous avons décidé de mettre fin à notre collaboration. Nous préférons vous en expliquer les raisons clairement et par écrit, pour que rien ne reste flou entre nous.",
     reasonsIntro: "Ces derniers mois :",
     reasons: {
-      late: (p) =>
-        p.count > 1
-          ? `plusieurs règlements nous sont parvenus après leur échéance (${p.count} fois depuis le ${p.since}), ce qu'une équipe de notre taille ne peut pas absorber ;`
-          : `un règlement nous est parvenu après son échéance (le ${p.since}), ce qu'une équipe de notre taille peut difficilement absorber ;`,
-      conduct: () =>
-        "nos échanges sont devenus tendus, et nous ne parvenons plus à travailler ensemble dans la sérénité qu'exige un projet ;",
-      advice: () =>
-        "nous avons été plusieurs fois en désaccord sur des choix qui relèvent de notre métier, comme l'accessibilité ou l'ergonomie, et nous ne pouvons plus pleinement défendre le résultat ;",
-      scope: () =>
-        "le projet a largement dépassé le périmètre convenu, et nous ne pouvons plus l'organiser correctement ;",
-      ethics: () => "certaines demandes sortent de ce que notre déontologie professionnelle nous permet de faire ;",
+      late: (p) => {
+        const parts: string[] = [];
+        if (p.paid)
+          parts.push(
+            p.paid.count === 1
+              ? `un règlement nous est parvenu ${p.paid.days === null ? "après" : `${jours(p.paid.days)} après`} son échéance du ${p.paid.since}`
+              : `des règlements nous sont parvenus après leur échéance ${fois(p.paid.count)} depuis le ${p.paid.since}`,
+          );
+        if (p.unpaid)
+          parts.push(
+            p.unpaid.count === 1
+              ? `la facture ${p.unpaid.invoices} reste impayée`
+              : `les factures ${p.unpaid.invoices} restent impayées`,
+          );
+        if (p.noted) {
+          const autre = parts.length > 0;
+          parts.push(
+            p.noted.count === 1
+              ? `nous avons noté ${autre ? "un autre" : "un"} retard de paiement, le ${p.noted.since}`
+              : `nous avons noté ${autre ? "d'autres" : "des"} retards de paiement ${fois(p.noted.count)} depuis le ${p.noted.since}`,
+          );
+        }
+        const joined = parts.length > 1 ? `${parts.slice(0, -1).join(", ")}, et ${parts.at(-1)}` : (parts[0] ?? "");
+        return `${joined}, ce qu'une équipe de notre taille ${p.total > 1 ? "ne peut pas absorber" : "peut difficilement absorber"} ;`;
+      },
+      unpaidInvoice: (p) => `${p.number} (échue le ${p.due})`,
+      conduct: (p) =>
+        p.count === 1
+          ? `nos échanges se sont tendus une fois, le ${p.since}, et un projet a besoin de sérénité pour bien se dérouler ;`
+          : `nos échanges se sont tendus ${fois(p.count)} depuis le ${p.since}, et nous ne parvenons plus à travailler ensemble dans la sérénité qu'exige un projet ;`,
+      advice: (p) =>
+        p.count === 1
+          ? `nous avons été en désaccord une fois, le ${p.since}, sur un choix qui relève de notre métier, et nous ne pouvons pas pleinement défendre le résultat ;`
+          : `nous avons été en désaccord ${fois(p.count)} depuis le ${p.since} sur des choix qui relèvent de notre métier, et nous ne pouvons plus pleinement défendre le résultat ;`,
+      scope: (p) =>
+        p.count === 1
+          ? `le projet a dépassé le périmètre convenu une fois, le ${p.since}, et il nous faut un périmètre clair pour l'organiser correctement ;`
+          : `le projet a dépassé le périmètre convenu ${fois(p.count)} depuis le ${p.since}, et nous ne pouvons plus l'organiser correctement ;`,
+      ethics: (p) =>
+        p.count === 1
+          ? `le ${p.since}, nous avons reçu une demande que notre déontologie professionnelle ne nous permet pas de satisfaire ;`
+          : `depuis le ${p.since}, nous avons reçu ${p.count === 2 ? "deux" : p.count} demandes que notre déontologie professionnelle ne nous permet pas de satisfaire ;`,
     },
     share:
       "Nous reconnaissons aussi notre part : nous aurions pu définir plus clairement, dès le départ, le cadre de notre intervention.",

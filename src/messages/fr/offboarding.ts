@@ -164,8 +164,11 @@ export const offboarding: Catalog["offboarding"] = {
   record: {
     title: (p) => `Dossier écrit : ${p.client} (${p.slug})`,
     exported: (p) => `Exporté le ${p.date} par ${p.by}. Statut : ${p.status}.`,
+    workspace: (p) => `Espace de travail : ${p.name}.`,
+    period: (p) => `Période couverte : du ${p.from} au ${p.to}.`,
     aliases: (p) => `Aussi appelé : ${p.aliases}.`,
     since: (p) => `Client depuis le ${p.date}.`,
+    tact: "Tact",
     statuses: { active: "client actif", offboarding: "séparation en cours", offboarded: "ancien client" },
     none: "Aucun.",
     incidents: (p) => `Incidents (${p.count})`,
@@ -173,9 +176,37 @@ export const offboarding: Catalog["offboarding"] = {
     lessonList: (p) => `Leçons retenues (${p.count}, non comptées comme incidents)`,
     lessonHead: ["Date", "Rédigée par", "Leçon"],
     withdrawn: (p) => `retiré le ${p.date} par ${p.by}`,
+    latePayments: (p) => `Retards de paiement (${p.count})`,
+    latePaymentsHow:
+      "Un par facture, comptés comme sur la fiche du client : chaque facture restée impayée après son échéance ou payée après elle, et chaque retard signalé sans facture enregistrée. Montants au jour de l'export ; pénalités telles que calculées, qu'elles soient dues, réglées ou abandonnées.",
+    latePaymentHead: [
+      "Facture",
+      "Échéance",
+      "Jours de retard",
+      "Montant",
+      "Impayé",
+      "Pénalités",
+      "Signalé par l'équipe",
+    ],
+    daysLate: (p) => (p.days === 1 ? "1 jour" : `${p.days} jours`),
+    stillUnpaid: (p) => `toujours impayée (${p.days === 1 ? "1 jour" : `${p.days} jours`})`,
+    daysUnknown: "inconnu",
+    writtenOffAfter: (p) => `impayée ${p.days === 1 ? "1 jour" : `${p.days} jours`}, puis passée en perte le ${p.date}`,
+    chargesIncomplete: (p) => `${p.amount} + intérêts pas encore calculés (voir les pénalités)`,
+    loggedOn: (p) => `signalé le ${p.date}`,
+    logged: (p) => (p.count === 0 ? "non" : p.count === 1 ? "une fois" : `${p.count} fois`),
     invoices: "Factures",
-    invoiceHead: ["Facture", "Émise le", "Échéance", "Montant", "Payé", "Reste dû", "Statut"],
+    invoiceHead: ["Facture", "Émise le", "Échéance", "Montant", "Payé", "Reste dû", "Jours de retard", "Statut"],
     invoiceStatuses: { open: "ouverte", paid: "payée", void: "annulée", writtenOff: "passée en perte" },
+    invoiceState: {
+      open: "ouverte",
+      disputed: (p) => `ouverte, contestée depuis le ${p.date}`,
+      paid: (p) => (p.date ? `payée le ${p.date}` : "payée"),
+      void: (p) => (p.date ? `annulée le ${p.date}` : "annulée"),
+      writtenOff: (p) => `passée en perte le ${p.date}`,
+    },
+    daysSoFar: (p) => `${p.days} à ce jour`,
+    notDue: "pas encore échue",
     writtenOff: (p) =>
       `${p.invoice} : passée en perte le ${p.date} par ${p.by} : ${p.principal} impayés et ${p.charges} de pénalités.`,
     payments: "Paiements",
@@ -209,6 +240,36 @@ export const offboarding: Catalog["offboarding"] = {
     teamNote: (p) => (p.posted ? `note publiée dans #${p.channel} : « ${p.text} »` : "aucune note publiée"),
     lessons: (p) => `enregistrées comme leçons : ${p.lines}`,
     timeline: "Chronologie",
+    timelineHow:
+      "Tout ce qui précède, du plus ancien au plus récent, avec qui l'a fait. Un jour sans heure est une date donnée par quelqu'un (dates d'une facture, jour d'un paiement, d'une relance).",
+    timelineHead: ["Quand", "Qui", "Quoi"],
+    entries: {
+      clientAdded: (p) => `client ajouté : ${p.client}`,
+      incident: (p) =>
+        `signalement : ${p.kind}${p.invoice ? ` (facture ${p.invoice})` : ""}${p.note ? ` ; ${p.note}` : ""}`,
+      withdrawn: (p) => `signalement retiré : ${p.kind}`,
+      lesson: (p) => `leçon retenue : ${p.note}`,
+      invoiceIssued: (p) => `facture ${p.invoice} émise : ${p.amount}, échéance le ${p.due}`,
+      latePayment: (p) =>
+        p.unpaid
+          ? `${p.invoice} arrivée à échéance et toujours impayée (${p.days === 1 ? "1 jour" : `${p.days} jours`} de retard à ce jour)`
+          : `${p.invoice} arrivée à échéance ; payée avec ${p.days === 1 ? "1 jour" : `${p.days} jours`} de retard`,
+      payment: (p) => `${p.kind} sur ${p.invoice} : ${p.amount}`,
+      voided: (p) => `facture ${p.invoice} annulée`,
+      writtenOff: (p) => `facture ${p.invoice} passée en perte : ${p.principal} impayés et ${p.charges} de pénalités`,
+      dueChanged: (p) => `échéance de ${p.invoice} déplacée du ${p.from} au ${p.to}`,
+      disputed: (p) => `${p.invoice} contestée${p.note ? ` : ${p.note}` : ""}`,
+      resumed: (p) => `contestation de ${p.invoice} levée ; les pénalités courent à nouveau`,
+      chargesWaived: (p) => `pénalités de retard sur ${p.invoice} abandonnées : ${p.amount}`,
+      reminderSent: (p) => `envoi pour ${p.invoice} : ${p.stage}`,
+      alert: (p) => `alerte de retard à l'équipe pour ${p.invoice} (palier ${p.stage})`,
+      conversation: (p) => `conversation avec le client : ${p.notes}`,
+      letterKept: (p) =>
+        p.own
+          ? `courrier « ${p.title} » écrit par le responsable`
+          : `courrier « ${p.title} » rédigé par Tact, gardé tel quel`,
+      step: (p) => `séparation, étape ${p.step} (${p.title}) : ${p.event}${p.reason ? ` (${p.reason})` : ""}`,
+    },
     events: {
       start: "commencée",
       done: "faite",

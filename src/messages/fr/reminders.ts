@@ -85,7 +85,8 @@ export const reminders: Catalog["reminders"] = {
       `Merci pour le règlement de la facture ${p.number}. Le paiement étant intervenu ${p.days} jours après l'échéance du ${p.due}, des pénalités de retard sont dues en application de nos conditions et de la loi.`,
     chargesIntro:
       "Tout retard de paiement entraîne des intérêts et une indemnité forfaitaire de recouvrement. À ce jour :",
-    interestLine: (p) => `– intérêts de retard : ${p.amount} (${p.rate} par an sur ${p.days} jours ; ${p.reference})`,
+    interestLine: (p) =>
+      `– intérêts de retard du ${p.from} au ${p.to} sur ${p.principal} au taux annuel de ${p.rate}, ${jours(p.days)} : ${p.amount} (${p.reference})`,
     feeLine: (p) => `– indemnité forfaitaire pour frais de recouvrement : ${p.amount} (${p.reference})`,
     paidLine: (p) => `– déjà réglé : ${p.amount}`,
     unpaidLine: (p) => `– reste dû sur la facture : ${p.amount}`,

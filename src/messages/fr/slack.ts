@@ -8,6 +8,9 @@ export const slack: Catalog["slack"] = {
     `${p.count} ${p.count === 1 ? "autre choix n'est pas affiché" : "autres choix ne sont pas affichés"} : Slack en montre 100 au plus dans un menu.`,
   formPart: (p) => `${p.label} (partie ${p.part} sur ${p.parts})`,
   cancel: "Annuler",
+  close: "Fermer",
+  otherWorkspace:
+    "Tact n'est pas configuré pour cet espace de travail Slack\u00a0: il ne sert que celui dont on lui a donné le jeton de bot. Rien n'a été enregistré. Demandez à la personne qui gère Tact de l'installer ici.",
   formExpired:
     "Le formulaire a mis trop de temps à s'ouvrir. Appuyez de nouveau sur le bouton (Slack me laisse 3 secondes).",
   postFailed: (p) => `Je n'ai pas pu publier dans ${p.channel} : ${p.reason}`,

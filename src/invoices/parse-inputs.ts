@@ -14,6 +14,8 @@ export function parseMoney(
   value: string,
   currency: string | undefined,
   invoiceNumber?: string,
+  /** For a negative amount: a credit note on this invoice, or on "an invoice" (a new one typed negative). */
+  negative: "credit-on-invoice" | "credit-any" | "plain" = invoiceNumber ? "credit-on-invoice" : "plain",
 ): { minor: number; currency: string | undefined } {
   const result = parseAmount(value, currency);
   if (result.ok) return { minor: result.minor, currency: currency ?? result.currency };
@@ -24,7 +26,16 @@ export function parseMoney(
     case "zero":
       throw userError("invalid.amount-zero", (t) => t.invoices.errors.amountZero({ value }));
     case "negative":
-      throw userError("invalid.amount-negative", (t) => t.invoices.errors.amountNegative({ value }));
+      throw userError("invalid.amount-negative", (t) => {
+        const amount = value.trim().replace(/-\s*/, "");
+        const credit =
+          negative === "credit-on-invoice" && invoiceNumber
+            ? `/client credit ${invoiceNumber} ${amount}`
+            : negative === "credit-any"
+              ? `/client credit <${t.help.argNames.invoice}> ${amount}`
+              : null;
+        return t.invoices.errors.amountNegative({ value, credit, invoice: negative === "credit-any" });
+      });
     case "tooLarge":
       throw userError("invalid.amount-large", (t) => t.invoices.errors.amountTooLarge({ value }));
     case "decimals":

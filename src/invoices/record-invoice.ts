@@ -32,7 +32,7 @@ const MAX_TERM_DAYS = 365;
 export async function recordInvoice(ctx: Context, input: RecordInvoiceInput): Promise<Effect[]> {
   const client = await requireClient(ctx, input.client);
   const currency = invoiceCurrency(input.amount, input.currency, ctx.workspace.defaultCurrency);
-  const { minor } = parseMoney(input.amount, currency);
+  const { minor } = parseMoney(input.amount, currency, undefined, "credit-any");
   const { terms, sources } = resolveTerms(ctx.workspace.defaultTerms, client);
   const { issuedOn, dueOn } = invoiceDates(ctx, input, terms.paymentDays);
   const number = input.number.trim().replace(/^#/, "");

@@ -127,7 +127,7 @@ describe("dates as people write them", () => {
       "émise le 15 juil. 2026, échéance le 15 août 2026",
     );
     expect(await h.say("/client invoice acme F-2 100 EUR issued 1er août 2026 due 15 août 2026")).toContain(
-      "émise le 1 août 2026, échéance le 15 août 2026",
+      "émise le 1er août 2026, échéance le 15 août 2026",
     );
     expect(await h.say("/client invoice acme F-3 100 EUR issued hier due dans 30 jours")).toContain(
       "émise le 28 nov. 2026, échéance le 29 déc. 2026",

@@ -10,7 +10,7 @@ describe("client terms", () => {
     await h.run("/client add acme ACME Corp");
     const text = await h.say("/client terms acme");
     expect(text).toContain("== Payment terms: ACME Corp ==");
-    expect(text).toContain("Law: none (no late-payment charges) (default)");
+    expect(text).toContain("Law: no late-payment charges (default)");
     expect(text).toContain("Payment term: 30 days (default)");
     expect(text).toContain(
       "Reminder stages: days after the due date: 1 first reminder, 15 second reminder, 30 final notice, 45 suspension notice (hosted clients only) (default)",

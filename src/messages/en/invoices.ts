@@ -73,8 +73,12 @@ export const invoices = {
     amountFormat: (p: { value: string }) =>
       `"${p.value}" is not an amount: write it like 1200.00 or 1200,00, with a currency if you like (1200 EUR, €1200).`,
     amountZero: (p: { value: string }) => `"${p.value}": the amount must be more than zero.`,
-    amountNegative: (p: { value: string }) =>
-      `"${p.value}": the amount can't be negative. For money going back to the client, record a credit note: /client credit INV-7 100.`,
+    amountNegative: (p: { value: string; credit: string | null; invoice: boolean }) =>
+      `"${p.value}": the amount${p.invoice ? " of an invoice" : ""} can't be negative.${
+        p.credit === null
+          ? ""
+          : ` For money going back to the client, record a credit note${p.invoice ? " on the invoice it reduces" : ""}: ${p.credit}.`
+      }`,
     amountTooLarge: (p: { value: string }) => `"${p.value}" is over a billion: check the amount.`,
     amountDecimals: (p: { value: string; currency: string; digits: number }) =>
       p.digits === 0
@@ -235,7 +239,7 @@ export const invoices = {
     eu: "EU directive 2011/7/EU (ECB rate + 8 points, €40 per late invoice)",
     uk: "UK Late Payment Act (Bank of England rate + 8 points, £40/£70/£100 by debt size)",
     contract: "the contract's own rate and fee",
-    none: "none (no late-payment charges)",
+    none: "no late-payment charges",
   },
   lawNames: { fr: "France", eu: "EU", uk: "UK", contract: "contract", none: "none" },
   stageKinds: {
@@ -285,8 +289,8 @@ export const invoices = {
         `"${p.value}" is not a fee: write an amount with its currency, like 40 EUR or €12.50, or none.`,
       feeCurrency: (p: { value: string }) =>
         `"${p.value}" has no currency: write it like fee ${p.value} EUR. The fee is added to invoices in that currency only.`,
-      feeNotContract: (p: { law: string }) =>
-        `The recovery fee is set by law under ${p.law}. A flat fee applies with law contract.`,
+      feeNotContract: (p: { law: string; none: boolean }) =>
+        `A flat fee applies only with law contract${p.none ? "" : `: under ${p.law}, the recovery fee is set by law`}.`,
       stages: (p: { value: string }) =>
         `"${p.value}" is not a list of stages: write 1 to 4 increasing numbers of days after the due date, from 1 to 365, like 1,15,30,45.`,
       term: (p: { value: string }) => `"${p.value}" is not a payment term: write a number of days from 0 to 365.`,

@@ -82,7 +82,7 @@ export const offboarding = {
       "Which warning signs appeared, and when? Write the lessons down: each line is kept on the client's card and in its record as a lesson learned (never counted as an incident), so the next difficult client is recognised sooner.",
     flagsSoFar: (p: { count: number }) => `Warning signs already on record: ${p.count}.`,
   },
-  draftLabel: (p: { language: string }) => `Draft, in ${p.language} (the client's language):`,
+  draftLabel: (p: { language: string }) => `Draft in ${p.language}, the client's language:`,
   acceptedLabel: (p: { date: string }) => `Kept on ${p.date}:`,
   languages: { en: "English", fr: "French" },
   reasonButton: (p: { kind: string; count: number; chosen: boolean }) =>

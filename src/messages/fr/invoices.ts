@@ -80,7 +80,11 @@ export const invoices: Catalog["invoices"] = {
       `« ${p.value} » n'est pas un montant : écrivez par exemple 1200,00 ou 1200.00, avec la devise si vous voulez (1200 EUR, 1200 €).`,
     amountZero: (p) => `« ${p.value} » : le montant doit être supérieur à zéro.`,
     amountNegative: (p) =>
-      `« ${p.value} » : le montant ne peut pas être négatif. Pour rendre de l'argent au client, enregistrez un avoir : /client credit FAC-7 100.`,
+      `«\u00a0${p.value}\u00a0»\u00a0: le montant${p.invoice ? " d'une facture" : ""} ne peut pas être négatif.${
+        p.credit === null
+          ? ""
+          : ` Pour rendre de l'argent au client, enregistrez un avoir${p.invoice ? " sur la facture qu'il réduit" : ""}\u00a0: ${p.credit}.`
+      }`,
     amountTooLarge: (p) => `« ${p.value} » dépasse le milliard : vérifiez le montant.`,
     amountDecimals: (p) =>
       p.digits === 0
@@ -221,7 +225,7 @@ export const invoices: Catalog["invoices"] = {
     eu: "directive européenne 2011/7/UE (taux BCE + 8 points, 40 € par facture en retard)",
     uk: "droit britannique, Late Payment Act (taux de la Banque d'Angleterre + 8 points, 40, 70 ou 100 £ selon le montant)",
     contract: "taux et indemnité prévus au contrat",
-    none: "aucun (pas de pénalités de retard)",
+    none: "pas de pénalités de retard",
   },
   lawNames: { fr: "France", eu: "UE", uk: "Royaume-Uni", contract: "contrat", none: "aucun" },
   stageKinds: {
@@ -271,7 +275,7 @@ export const invoices: Catalog["invoices"] = {
       feeCurrency: (p) =>
         `«\u00a0${p.value}\u00a0» n'a pas de devise\u00a0: écrivez par exemple fee ${p.value} EUR. L'indemnité s'ajoute aux seules factures dans cette devise.`,
       feeNotContract: (p) =>
-        `Avec le ${p.law}, l'indemnité de recouvrement est fixée par la loi. Une indemnité forfaitaire libre s'applique avec law contract.`,
+        `Une indemnité forfaitaire libre ne s'applique qu'avec law contract${p.none ? "" : `\u00a0; pour les autres lois (ici ${p.law}), l'indemnité de recouvrement est fixée par la loi`}.`,
       stages: (p) =>
         `« ${p.value} » n'est pas une liste d'étapes : 1 à 4 nombres de jours croissants après l'échéance, de 1 à 365, par exemple 1,15,30,45.`,
       term: (p) => `« ${p.value} » n'est pas un délai de paiement : un nombre de jours de 0 à 365.`,

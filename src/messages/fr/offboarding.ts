@@ -87,7 +87,7 @@ export const offboarding: Catalog["offboarding"] = {
       "Quels signaux d'alerte sont apparus, et quand ? Notez les leçons : chaque ligne est gardée sur la fiche du client et dans son dossier comme leçon retenue (jamais comptée comme incident), pour reconnaître plus tôt le prochain client difficile.",
     flagsSoFar: (p) => `Signaux d'alerte déjà notés : ${p.count}.`,
   },
-  draftLabel: (p) => `Brouillon, en ${p.language} (la langue du client) :`,
+  draftLabel: (p) => `Brouillon en ${p.language}, la langue du client\u00a0:`,
   acceptedLabel: (p) => `Retenu le ${p.date} :`,
   languages: { en: "anglais", fr: "français" },
   reasonButton: (p) => `${p.chosen ? "✓ " : ""}${p.kind} (${p.count})`,

@@ -88,20 +88,54 @@ export async function clientUsingName(db: Db, workspaceId: number, name: string)
   return row;
 }
 
+/**
+ * A new client, or undefined when its slug is already a name in the workspace: another
+ * client's slug (this insert did nothing) or an alias (client_names refused it; the savepoint
+ * keeps the caller's transaction usable).
+ */
 export async function insertClient(
   db: Db,
   values: { workspaceId: number; slug: string; displayName: string; createdBy: string; createdAt: Date },
 ): Promise<ClientRow | undefined> {
-  const [row] = await db.insert(clients).values(values).onConflictDoNothing().returning();
-  return row;
+  try {
+    return await db.transaction(async (sp) => {
+      const [row] = await sp.insert(clients).values(values).onConflictDoNothing().returning();
+      return row;
+    });
+  } catch (error) {
+    if (isNameTaken(error)) return undefined;
+    throw error;
+  }
 }
 
+/** Adds an alias; false when the name is already a slug or an alias in the workspace. */
 export async function insertAlias(
   db: Db,
   values: { workspaceId: number; clientId: number; alias: string; createdAt: Date },
 ): Promise<boolean> {
-  const rows = await db.insert(clientAliases).values(values).onConflictDoNothing().returning({ id: clientAliases.id });
-  return rows.length > 0;
+  try {
+    return await db.transaction(async (sp) => {
+      const rows = await sp
+        .insert(clientAliases)
+        .values(values)
+        .onConflictDoNothing()
+        .returning({ id: clientAliases.id });
+      return rows.length > 0;
+    });
+  } catch (error) {
+    if (isNameTaken(error)) return false;
+    throw error;
+  }
+}
+
+/** The database refused a name already held in the workspace's one namespace of slugs and aliases. */
+export function isNameTaken(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
+    const { code, constraint } = e as { code?: unknown; constraint?: unknown };
+    if (code === "23505" && constraint === "client_names_workspace_name") return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
 }
 
 export async function clientAliasList(db: Db, workspaceId: number, clientId: number): Promise<string[]> {

@@ -32,8 +32,11 @@ const add = defineCommand({
         );
       return row;
     });
-    // A concurrent add of the same slug loses the race here.
-    if (!client) throw userError("slug-taken", (t) => t.clients.slugTaken({ slug: a.slug, name: a.slug }));
+    // Of several claiming the name at once (add, alias), the database let one have it.
+    if (!client) {
+      const holder = await clientUsingName(ctx.db, ctx.workspace.id, a.slug);
+      throw userError("slug-taken", (t) => t.clients.slugTaken({ slug: a.slug, name: holder?.displayName ?? a.slug }));
+    }
     const added = ctx.t.clients.added({ name: client.displayName, slug: client.slug });
     return [
       reply(textMessage(a.name ? added : `${added} ${ctx.t.clients.namedFromSlug({ name, slug: client.slug })}`)),
@@ -65,8 +68,12 @@ const alias = defineCommand({
         );
       return ok;
     });
-    if (!added)
-      throw userError("alias-taken", (t) => t.clients.aliasTaken({ alias: a.alias, name: client.displayName }));
+    if (!added) {
+      const holder = await clientUsingName(ctx.db, ctx.workspace.id, a.alias);
+      throw userError("alias-taken", (t) =>
+        t.clients.aliasTaken({ alias: a.alias, name: holder?.displayName ?? client.displayName }),
+      );
+    }
     return [reply(textMessage(ctx.t.clients.aliasAdded({ alias: a.alias, name: client.displayName })))];
   },
 });

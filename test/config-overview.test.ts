@@ -60,9 +60,7 @@ describe("/client config shows every setting (issue 20 §7)", () => {
     expect(text).toContain("Canal du point du jour\u00a0: #facturation — /client config channel #channel|here");
     expect(text).toContain("Heure du point du jour\u00a0: 09:00, activé");
     expect(text).toContain("Jours du point du jour\u00a0: du lundi au vendredi");
-    expect(text).toContain(
-      "Conditions par défaut\u00a0: pas de pénalités de retard\u00a0; délai de paiement 30 jours",
-    );
+    expect(text).toContain("Conditions par défaut\u00a0: pas de pénalités de retard\u00a0; délai de paiement 30 jours");
     const help = await h.say("/client help config");
     expect(help).toContain("• /client config timezone Area/City\u00a0: le fuseau horaire de l'espace");
     expect(await h.say("/client help digest")).toContain("avec /client config channel #facturation");

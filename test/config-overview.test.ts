@@ -26,10 +26,13 @@ describe("/client config shows every setting (issue 20 §7)", () => {
       expect.stringMatching(
         /^Default terms: French law \(Code de commerce L441-10.*\); payment term 45 days — \/client config terms law fr\|eu\|uk\|contract\|none …$/,
       ),
+      "Default currency: not set yet (the first currency used becomes it) — /client config currency EUR|GBP|USD|…",
       "(Only the owner (owner) changes them. /client help config explains each one.)",
     ]);
     await h.run("/client config digest off");
     expect(await h.say("/client config")).toContain("Digest time: off (08:30 when on)");
+    await h.run("/client config currency gbp");
+    expect(await h.say("/client config")).toContain("Default currency: GBP — /client config currency");
   });
 
   it("sets the time zone on its own, audited, and refuses an unknown zone", async () => {

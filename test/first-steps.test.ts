@@ -125,7 +125,7 @@ describe("one name for the owner, and no redundant risk", () => {
     await h.run("/client add acme ACME SARL");
     await h.run("/client invoice acme F-9 1200 EUR issued 2026-09-15 due 2026-10-15");
     const card = await h.say("/client show acme");
-    expect(card).toMatch(/^À risque : F-9 impayée/m);
+    expect(card).toMatch(/^À risque\s?: F-9 impayée/m);
     expect(card).not.toMatch(/Risque\s?[—:]\s?à risque/);
   });
 });

@@ -124,8 +124,8 @@ describe("the invoices table", () => {
     const byNumber = new Map(rows.map((r) => [r[0], r]));
     expect(byNumber.get("INV-1")?.slice(6)).toEqual(["20", "paid 20 Jun 2026"]);
     expect(byNumber.get("INV-3")?.slice(5)).toEqual(["€1,200.00", "45 so far", "open"]);
-    expect(byNumber.get("INV-4")?.slice(6)).toEqual(["0", "paid 25 Sept 2026"]);
-    expect(byNumber.get("INV-5")?.slice(6)).toEqual(["", "void since 3 Sept 2026"]);
+    expect(byNumber.get("INV-4")?.slice(6)).toEqual(["0", "paid 25 Sep 2026"]);
+    expect(byNumber.get("INV-5")?.slice(6)).toEqual(["", "void since 3 Sep 2026"]);
   });
 
   it("in French", async () => {
@@ -172,7 +172,7 @@ describe("the timeline", () => {
       "5 Nov 2026, 16:00",
       "dana",
     ]);
-    expect(row("invoice INV-5 voided")?.slice(0, 2)).toEqual(["3 Sept 2026, 09:00", "owner"]);
+    expect(row("invoice INV-5 voided")?.slice(0, 2)).toEqual(["3 Sep 2026, 09:00", "owner"]);
     // Every entry says who and when.
     for (const r of rows) {
       expect(r[0]).not.toBe("");

@@ -58,7 +58,10 @@ describe("the README's examples", () => {
   it("names only verbs that exist, in its commands table too", () => {
     const named = [...readme.matchAll(/`\/client ([a-zé-]+)/g)].map((m) => m[1] ?? "");
     expect(named.length).toBeGreaterThan(30);
-    for (const verb of new Set(named)) expect(findCommand(verb), `/client ${verb}`).toBeDefined();
+    // `/client billing paid …` is how Discord groups the invoice verbs.
+    for (const verb of new Set(named)) {
+      if (verb !== "billing") expect(findCommand(verb), `/client ${verb}`).toBeDefined();
+    }
   });
 
   it("shows table examples that parse (every `/client …` with no placeholder)", () => {

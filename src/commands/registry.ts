@@ -60,10 +60,8 @@ function verbs(): Map<string, CommandDef> {
   const shown = [...map.keys()];
   for (const locale of locales) {
     const aliases = catalogFor(locale).help.aliases;
-    for (const [name, words] of Object.entries(aliases)) {
-      const command = map.get(name);
-      if (!command) continue;
-      for (const word of words ?? []) {
+    for (const command of commandList()) {
+      for (const word of aliases(command.name)) {
         if (map.has(verbKey(word))) continue;
         map.set(verbKey(word), command);
         shown.push(word);

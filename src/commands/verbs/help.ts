@@ -60,13 +60,13 @@ function detail(command: CommandDef, t: Catalog): Message {
 /** The usage with the verb's names in this language: `/client late|retard <client> …`. */
 function withAliases(command: CommandDef, t: Catalog): string {
   const usage = usageOf(command, t);
-  const aliases = t.help.aliases[command.name] ?? [];
+  const aliases = t.help.aliases(command.name);
   if (aliases.length === 0) return usage;
   return `/client ${[command.name, ...aliases].join("|")}${usage.slice(`/client ${command.name}`.length)}`;
 }
 
 function also(command: CommandDef, t: Catalog): string {
-  const aliases = t.help.aliases[command.name] ?? [];
+  const aliases = t.help.aliases(command.name);
   return aliases.length > 0 ? ` ${t.help.alsoCalled({ names: aliases.map((a) => `/client ${a}`).join(", ") })}` : "";
 }
 

@@ -15,7 +15,7 @@ export const help = {
   unknownTopic: (p: { topic: string }) => `There is no help for "${p.topic}". Type /client help for the list.`,
   ownerOnly: "Owner only.",
   /** Other names a verb answers to, in this language (accepted in every workspace). */
-  aliases: {} as Partial<Record<string, readonly string[]>>,
+  aliases: (_verb: string): readonly string[] => [],
   /** Help's line naming a verb's other names. */
   alsoCalled: (p: { names: string }) => `Also: ${p.names}.`,
   argNames: {

@@ -18,8 +18,10 @@ async function main(argv: string[]): Promise<number> {
     }
     if (arg === "--guild") {
       guildId = argv[++i];
-      if (!guildId || !/^\d{15,21}$/.test(guildId)) {
-        process.stderr.write(`--guild needs the server's numeric id.\n${USAGE}\n`);
+      if (!guildId || !/^\d{17,20}$/.test(guildId)) {
+        process.stderr.write(
+          `--guild needs the server's id: 17 to 20 digits (Copy Server ID, in developer mode).\n${USAGE}\n`,
+        );
         return 2;
       }
       continue;

@@ -32,8 +32,8 @@ const schema = z.object({
   SLACK_STATE_SECRET: optionalText,
   SLACK_API_URL: url("the Slack Web API base, e.g. https://slack.com/api/"),
   DISCORD_TOKEN: optionalText,
-  DISCORD_APPLICATION_ID: optionalText.refine((s) => s === undefined || /^\d{15,21}$/.test(s), {
-    error: "must be the application's numeric id",
+  DISCORD_APPLICATION_ID: optionalText.refine((s) => s === undefined || /^\d{17,20}$/.test(s), {
+    error: "must be an id of 17 to 20 digits (Application ID, on the app's General Information page)",
   }),
   DISCORD_PUBLIC_KEY: optionalText.refine((s) => s === undefined || /^[0-9a-f]{64}$/i.test(s), {
     error: "must be 64 hexadecimal characters (the application's public key)",

@@ -55,7 +55,10 @@ describe("one name, claimed by many at once", () => {
   it("add, alias and rename of the same name at once: exactly one claim wins, the others are told who has it", async () => {
     await h.run("/client add globex Globex");
     await h.run("/client add initech Initech");
-    for (const name of ["acme", "umbrella", "hooli"]) {
+    // On PGlite one connection runs them one after another: one round says what PostgreSQL's
+    // truly concurrent rounds check again.
+    const names = h.db.driver === "postgres" ? ["acme", "umbrella", "hooli"] : ["acme"];
+    for (const name of names) {
       const commands = [
         ...Array.from({ length: 6 }, (_, i) => `/client add ${name} Claimant ${i}`),
         ...Array.from({ length: 3 }, () => `/client alias globex ${name}`),
@@ -95,7 +98,7 @@ describe("one name, claimed by many at once", () => {
       h.db.db,
       sql`select count(*)::int as n from audit_log where action = 'client.renamed'`,
     );
-    expect(renames?.n).toBe(6);
+    expect(renames?.n).toBe(2 * names.length);
   });
 
   it("two clients' aliases for one name, and a slug for it, are refused by the database itself", async () => {

@@ -103,7 +103,10 @@ describe("undo", () => {
     await h.run("/client late acme", { user: "sam" });
     await h.run("/client scope acme added a page", { user: "sam" });
     h.clock.advance(9 * 60_000);
-    expect(await h.say("/client undo", { user: "sam" })).toContain("Withdrawn: the scope creep for ACME Corp");
+    const asked = await h.say("/client undo", { user: "sam" });
+    expect(asked).toContain("This withdraws the scope creep for ACME Corp");
+    const confirm = /\[press (undo-do:\d+)\]/.exec(asked)?.[1];
+    expect(await h.say(`press ${confirm}`, { user: "sam" })).toContain("Withdrawn: the scope creep for ACME Corp");
     const card = await h.say("/client show acme");
     expect(card).not.toContain("scope creep");
     expect(card).toContain("late payment: 1 / 1");
@@ -123,8 +126,8 @@ describe("undo", () => {
     const effects = await h.run("/client late acme", { user: "sam" });
     const id = /\[press (undo:\d+)\]/.exec(effectsText(effects))?.[1];
     expect(id).toBeDefined();
-    expect(await h.say(`press ${id}`, { user: "alex" })).toContain("nothing to undo");
+    expect(await h.say(`press ${id}`, { user: "alex" })).toContain("it is theirs to undo");
     expect(await h.say(`press ${id}`, { user: "sam" })).toContain("Withdrawn");
-    expect(await h.say(`press ${id}`, { user: "sam" })).toContain("nothing to undo");
+    expect(await h.say(`press ${id}`, { user: "sam" })).toContain("was already withdrawn");
   });
 });

@@ -55,6 +55,15 @@ describe("configuration", () => {
     ]);
   });
 
+  it("says what it checks in DISCORD_APPLICATION_ID: an id of 17 to 20 digits", () => {
+    const expected = [
+      "DISCORD_APPLICATION_ID: must be an id of 17 to 20 digits (Application ID, on the app's General Information page)",
+    ];
+    expect(problems({ DISCORD_TOKEN: "t", DISCORD_APPLICATION_ID: "123" })).toEqual(expected);
+    expect(problems({ DISCORD_TOKEN: "t", DISCORD_APPLICATION_ID: "123456789012345678901" })).toEqual(expected);
+    expect(problems({ DISCORD_TOKEN: "t", DISCORD_APPLICATION_ID: "1100000000000000001" })).toEqual([]);
+  });
+
   it("never repeats a secret's value in its message", () => {
     const secret = "xoxp-super-secret-value";
     expect(problems({ SLACK_BOT_TOKEN: secret }).join("\n")).not.toContain(secret);

@@ -1,14 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { renderText } from "../adapters/console/render-text.ts";
 import { buildHome } from "../src/home/build-home.ts";
+import { submit } from "./offboarding/offboarding-support.ts";
 import { makeWorkspace, recordingOutbox, tick } from "./scheduler/scheduler-support.ts";
 import { type Harness, invocation, useHarness } from "./support/harness.ts";
 
 /**
  * Issues #14 §6 and #21 §5: the same facts give the same risk level, explained by the same
- * facts, and the same counts, on the card, in `/client list`, in App Home, in the digest and
- * on the wizard's opening page. One function counts and one computes the level; this test
- * holds every view to them, in English and in French.
+ * facts, and the same counts, on the card, in `/client list`, in App Home, in the digest, on
+ * the wizard's opening page and in the letter it drafts. One function counts
+ * (domain/record-counts.ts) and one computes the level; this test holds every view to them,
+ * in English and in French.
  */
 const h = useHarness("2026-11-28T08:00:00Z");
 
@@ -17,6 +19,7 @@ async function agency(h: Harness, locale: "en" | "fr") {
   await makeWorkspace(h, "console", { timezone: "Europe/Paris", locale, digestDays: [1, 2, 3, 4, 5, 6, 7] });
   await h.run("/client add acme ACME Corp");
   await h.run("/client add globex Globex");
+  await h.run("/client add initech Initech");
   // The day before: a digest round with every client ok, for the next one to compare with.
   const { outbox, sent } = recordingOutbox();
   await tick(h, outbox);
@@ -37,6 +40,8 @@ async function agency(h: Harness, locale: "en" | "fr") {
     // Globex: one invoice a few days late, logged once.
     "/client invoice globex G-1 300 EUR issued 2026-10-20 due 2026-11-20",
     "/client late globex G-1",
+    // Initech: nothing logged, one invoice overdue: a late payment all the same, on every view.
+    "/client invoice initech I-1 200 EUR issued 2026-10-01 due 2026-11-01",
   ]) {
     await h.run(line);
   }
@@ -51,10 +56,19 @@ async function views(h: Harness) {
   return {
     acme: await card("acme"),
     globex: await card("globex"),
+    initech: await card("initech"),
     list: await h.say("/client list"),
     home: renderText(await buildHome(ctx)).join("\n"),
     wizard: await h.say("/client offboard acme", { dm: true }),
+    letter: await whyLetter(h),
   };
+}
+
+/** The wizard's step 3 with late payments chosen as a reason: its button and its draft. */
+async function whyLetter(h: Harness): Promise<string> {
+  await submit(h, "wizard-form:1:1:conversation", { notes: "We talked." });
+  await h.run("press wizard:1:2:done");
+  return h.say("press wizard:1:3:reason:late");
 }
 
 /** The card's headline ("at risk: …"), and its counts as [kind, recent, total]. */
@@ -100,6 +114,19 @@ describe("every view tells the same risk and the same counts", () => {
     for (const [kind, recent, total] of acme.counts) expect(v.wizard).toContain(`${kind}: ${recent} / ${total}, last`);
     // The digest's new incidents count as the record does: two logs about INV-9 are one late payment.
     expect(digest).toContain("ACME Corp: late payment (1), disrespect / tension (1), scope creep (2), note (1)");
+
+    // A late payment nobody logged counts as one everywhere: the list says what the card says.
+    expect(cardFacts(v.initech).counts).toEqual([["late payment", 1, 1]]);
+    expect(v.list).toContain(
+      "Initech (initech): watch: I-1 unpaid 28 days after its due date (€200.00) · 1 incident in",
+    );
+    expect(digest).toContain("Initech: ok → watch");
+
+    // The letter counts the card's 3 late payments: the 2 paid late and the 1 still unpaid.
+    expect(v.letter).toContain("✓ late payment (3)");
+    expect(v.letter).toContain(
+      "- payments have reached us after their due date twice since 2 March 2026, and invoice INV-9 (due 17 October 2026) is still unpaid,",
+    );
   });
 
   it("in French", async () => {
@@ -123,5 +150,17 @@ describe("every view tells the same risk and the same counts", () => {
     expect(plain(digest)).toContain(`ACME Corp : ok → ${acme.headline}`);
     expect(plain(digest)).toContain(`Globex : ok → ${globex.headline}`);
     expect(plain(v.wizard)).toContain(`\nÀ risque : ${acme.headline.slice("à risque : ".length)}`);
+
+    // Nothing logged about Initech, yet the list does not say "aucun incident" while the card counts one.
+    expect(cardFacts(plain(v.initech)).counts).toEqual([["retard de paiement", 1, 1]]);
+    expect(plain(v.list)).toContain("Initech (initech) : à surveiller : I-1 impayée 28 jours après son échéance");
+    expect(plain(v.list)).toMatch(/Initech \(initech\) : [^\n]* · 1 incident sur les 90 derniers jours/);
+    expect(plain(v.list)).not.toMatch(/Initech[^\n]*aucun incident/);
+
+    // The letter is drafted in the workspace's language here: the card's 3 late payments, told apart.
+    expect(v.letter).toContain("✓ retard de paiement (3)");
+    expect(plain(v.letter)).toContain(
+      "- des règlements nous sont parvenus après leur échéance deux fois depuis le 2 mars 2026, et la facture INV-9 (échue le 17 octobre 2026) reste impayée,",
+    );
   });
 });

@@ -7,7 +7,7 @@ import type { Effect } from "../../src/core/effects.ts";
 import type { Invocation, InvocationInput } from "../../src/core/invocation.ts";
 import type { Outbox } from "../../src/core/outbox.ts";
 import type { Catalog } from "../../src/messages/catalog.ts";
-import type { Form } from "../../src/messages/message.ts";
+import type { Form, Message } from "../../src/messages/message.ts";
 import { type FileSystem, fileProblem, writeFileAtomically } from "../../src/write-file-atomically.ts";
 import { renderText } from "./render-text.ts";
 
@@ -42,6 +42,8 @@ export class ConsoleAdapter {
   readonly #fs: FileSystem | undefined;
   /** Open forms by user: the next line from that user fills the form. */
   readonly #forms = new Map<string, Form>();
+  /** Questions waiting for a yes or no, by user: the buttons that answer them. */
+  readonly #questions = new Map<string, { confirm: string; cancel: string | undefined }>();
 
   constructor(options: ConsoleOptions) {
     this.#core = options.core;
@@ -66,7 +68,16 @@ export class ConsoleAdapter {
       this.#print({ type: "reply", message: { blocks: [], fallback: t.errors.nameOnly({ name: user }) } }, user);
       return;
     }
-    const input = await this.#inputFor(user, rest, base);
+    // A question is answered by the next line of the person it asked, or not at all.
+    const question = this.#questions.get(user);
+    this.#questions.delete(user);
+    const answer = question && yesOrNo(rest);
+    const input: InvocationInput | undefined =
+      answer === "yes" && question
+        ? { kind: "action", actionId: question.confirm }
+        : answer === "no" && question?.cancel
+          ? { kind: "action", actionId: question.cancel }
+          : await this.#inputFor(user, rest, base);
     if (!input) return;
     const effects = await this.#core.handle({ ...base, input });
     try {
@@ -155,9 +166,16 @@ export class ConsoleAdapter {
         this.#write(`[DM @${effect.userId}] ${t.console.savedFile({ path: file })}`);
         return true;
       }
-      default:
+      default: {
         this.#print(effect, user);
+        const question = effect.type === "reply" || effect.type === "update" ? questionIn(effect.message) : undefined;
+        if (question) {
+          this.#questions.set(user, question);
+          const t = await this.#core.catalog(this.#invocation(user, { kind: "text", text: "" }));
+          this.#write(t.console.confirmPrompt({ user }));
+        }
         return true;
+      }
     }
   }
 
@@ -168,6 +186,21 @@ export class ConsoleAdapter {
     const lines = effect.message.blocks.length > 0 ? renderText(effect.message) : [effect.message.fallback];
     for (const l of lines) this.#write(`${prefix}${l}`);
   }
+}
+
+/** The buttons that answer a question the message asks (a confirm button, maybe a cancel). */
+function questionIn(message: Message): { confirm: string; cancel: string | undefined } | undefined {
+  const buttons = message.blocks.flatMap((b) => (b.type === "actions" ? b.buttons : []));
+  const confirm = buttons.find((b) => b.role === "confirm");
+  return confirm && { confirm: confirm.id, cancel: buttons.find((b) => b.role === "cancel")?.id };
+}
+
+/** `yes`/`no` as typed, in English or French. */
+function yesOrNo(text: string): "yes" | "no" | undefined {
+  const word = text.trim().toLowerCase();
+  if (["yes", "y", "oui", "o"].includes(word)) return "yes";
+  if (["no", "n", "non"].includes(word)) return "no";
+  return undefined;
 }
 
 /** Why a file could not be saved, in the reader's words. */

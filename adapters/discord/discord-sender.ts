@@ -4,6 +4,22 @@ import type { DiscordMessage } from "./render-message.ts";
 const MAX_CACHED_CHANNELS = 10_000;
 
 /**
+ * A message that must be created once however often it is sent (a scheduled delivery): the
+ * same nonce on every attempt, with enforce_nonce, makes Discord return the message an earlier
+ * attempt created (within a few minutes) instead of creating another. The request is
+ * cancelled when `signal` is aborted.
+ */
+export interface Once {
+  /** At most 25 characters. */
+  nonce: string;
+  signal: AbortSignal;
+}
+
+function nonce(once: Once | undefined): { nonce: string; enforce_nonce: true } | Record<string, never> {
+  return once ? { nonce: once.nonce.slice(0, 25), enforce_nonce: true } : {};
+}
+
+/**
  * Messages the bot sends on its own behalf (bot token): posts in a channel, and DMs through
  * the DM channel Discord opens for a user (remembered, as Discord returns the same one).
  */
@@ -15,26 +31,33 @@ export class DiscordSender {
     this.#rest = rest;
   }
 
-  async post(channelId: string, message: DiscordMessage): Promise<void> {
-    await this.#rest.post(Routes.channelMessages(channelId), { body: withoutEmptyContent(message) });
-  }
-
-  async dm(userId: string, message: DiscordMessage): Promise<void> {
-    await this.post(await this.#dmChannel(userId), message);
-  }
-
-  async file(userId: string, filename: string, content: string, message: DiscordMessage): Promise<void> {
-    const channel = await this.#dmChannel(userId);
-    await this.#rest.post(Routes.channelMessages(channel), {
-      body: { ...withoutEmptyContent(message), attachments: [{ id: 0, filename }] },
-      files: [{ name: filename, data: Buffer.from(content, "utf8"), contentType: contentTypeOf(filename) }],
+  async post(channelId: string, message: DiscordMessage, once?: Once): Promise<void> {
+    await this.#rest.post(Routes.channelMessages(channelId), {
+      body: { ...withoutEmptyContent(message), ...nonce(once) },
+      ...(once ? { signal: once.signal } : {}),
     });
   }
 
-  async #dmChannel(userId: string): Promise<string> {
+  async dm(userId: string, message: DiscordMessage, once?: Once): Promise<void> {
+    await this.post(await this.#dmChannel(userId, once), message, once);
+  }
+
+  async file(userId: string, filename: string, content: string, message: DiscordMessage, once?: Once): Promise<void> {
+    const channel = await this.#dmChannel(userId, once);
+    await this.#rest.post(Routes.channelMessages(channel), {
+      body: { ...withoutEmptyContent(message), attachments: [{ id: 0, filename }], ...nonce(once) },
+      files: [{ name: filename, data: Buffer.from(content, "utf8"), contentType: contentTypeOf(filename) }],
+      ...(once ? { signal: once.signal } : {}),
+    });
+  }
+
+  async #dmChannel(userId: string, once?: Once): Promise<string> {
     const known = this.#dmChannels.get(userId);
     if (known) return known;
-    const channel = (await this.#rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as {
+    const channel = (await this.#rest.post(Routes.userChannels(), {
+      body: { recipient_id: userId },
+      ...(once ? { signal: once.signal } : {}),
+    })) as {
       id: string;
     };
     if (this.#dmChannels.size >= MAX_CACHED_CHANNELS) {

@@ -60,6 +60,10 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
         data: { content: text, allowed_mentions: { parse: [] }, flags: MessageFlags.Ephemeral },
       });
     try {
+      if (request.kind === "unknown-command") {
+        await privately(fallback.discord.unknownCommand);
+        return;
+      }
       if (request.kind === "ignore") {
         if (raw.type === InteractionType.ApplicationCommandAutocomplete) {
           await respond({ type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } });
@@ -80,12 +84,9 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
         await privately(fallback.discord.dmNeedsServer);
         return;
       }
-      if (origin.isDm && !(await inServer(deps, guildId, origin.userId, ilog))) {
-        // Someone outside the server a DM button names: nothing of that server is theirs to touch.
-        await privately(fallback.errors.unknownAction);
-        return;
-      }
       if (request.kind === "open-form") {
+        // A pending form is kept for the one user it was offered to, so no lookup (which could
+        // outlast Discord's 3 s) stands between the press and the modal, which cannot be deferred.
         const form = deps.forms.take(request.key, origin.userId);
         if (form) {
           await respond({
@@ -155,8 +156,14 @@ async function invoke(
     isDm: origin.isDm,
     publicCommand: request.command?.public === true,
   });
+  // Discord's 3 s run from the request's arrival: every lookup below is inside the timed part.
   const timer = setTimeout(() => void session.defer(), deps.deferAfterMs);
   try {
+    if (origin.isDm && !(await inServer(deps, guildId, origin.userId, log))) {
+      // Someone outside the server a DM button names: nothing of that server is theirs to touch.
+      await session.notice((t) => t.errors.unknownAction);
+      return;
+    }
     let hints: Invocation["workspaceHints"];
     try {
       hints = await deps.guilds.hints(guildId);

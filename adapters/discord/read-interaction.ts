@@ -33,7 +33,9 @@ export type InteractionRequest =
   /** The adapter's own button re-opening a form that could not open in time. */
   | { kind: "open-form"; key: string }
   /** Not ours (another command name, an unknown component). */
-  | { kind: "ignore" };
+  | { kind: "ignore" }
+  /** A slash or context-menu command Tact does not (or no longer) define: registration is out of date. */
+  | { kind: "unknown-command" };
 
 export function readOrigin(raw: APIInteraction): InteractionOrigin {
   const user = raw.member?.user ?? raw.user;
@@ -55,9 +57,9 @@ export function readRequest(raw: APIInteraction): InteractionRequest {
     case InteractionType.Ping:
       return { kind: "ping" };
     case InteractionType.ApplicationCommand: {
-      if (raw.data.name !== COMMAND_NAME || !("options" in raw.data)) return { kind: "ignore" };
+      if (raw.data.name !== COMMAND_NAME || !("options" in raw.data)) return { kind: "unknown-command" };
       const sub = subcommandOf(raw.data.options ?? []);
-      if (!sub) return { kind: "ignore" };
+      if (!sub) return { kind: "unknown-command" };
       const command = findCommand(sub.name);
       const options: Record<string, string | number | boolean> = {};
       for (const o of sub.options) {

@@ -1,9 +1,12 @@
 import type { WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
 import type { Effect } from "../../src/core/effects.ts";
+import type { DeliveryAttempt } from "../../src/core/outbox.ts";
 import type { Catalog } from "../../src/messages/catalog.ts";
 import { type Message, textMessage } from "../../src/messages/message.ts";
+import type { AckSlot } from "./ack-slot.ts";
 import type { DmChannels } from "./dm-channels.ts";
+import { DELIVERY_EVENT, postedParts } from "./posted-parts.ts";
 import { renderMessage, type SlackMessage } from "./render-blocks.ts";
 import { renderModal } from "./render-modal.ts";
 import { slackErrorCode } from "./slack-error.ts";
@@ -20,6 +23,10 @@ export interface Surface {
   message?: { channelId: string; ts: string; ephemeral: boolean } | undefined;
   /** The press came from the App Home tab. */
   home?: boolean | undefined;
+  /** A slash command's acknowledgement, while it can still carry the first answer. */
+  ack?: AckSlot | undefined;
+  /** A scheduled delivery's attempt: its messages carry its id, and a retry looks for them first. */
+  delivery?: DeliveryAttempt | undefined;
 }
 
 export interface EffectsDeps {
@@ -40,6 +47,9 @@ const REVOKED = new Set(["token_revoked", "account_inactive", "invalid_auth", "n
  * that the delivery is retried and logged.
  */
 export class SlackEffects {
+  /** Messages this instance has posted: a send that fails after one was posted is not a clean refusal. */
+  posted = 0;
+
   constructor(private readonly deps: EffectsDeps) {}
 
   async perform(effects: readonly Effect[], surface: Surface): Promise<void> {
@@ -65,10 +75,13 @@ export class SlackEffects {
     switch (effect.type) {
       case "reply":
         return this.#reply(effect.message, surface);
-      case "post":
-        for (const m of renderMessage(effect.message, t)) {
+      case "post": {
+        const parts = renderMessage(effect.message, t);
+        if (surface.delivery) return this.#deliver(effect.channelId, parts, surface.delivery);
+        for (const m of parts) {
           // In the channel the person is in, the response_url posts even where Tact is not a member.
           const here = surface.responseUrl && !surface.home && effect.channelId === surface.channelId;
+          if (here && (await surface.ack?.answer({ ...m, response_type: "in_channel" }))) continue;
           if (
             here &&
             (await this.#respond(surface.responseUrl ?? "", {
@@ -87,9 +100,12 @@ export class SlackEffects {
           });
         }
         return;
+      }
       case "dm": {
         const channel = await this.deps.dmChannels.get(client, surface.teamId, effect.userId);
-        for (const m of renderMessage(effect.message, t)) {
+        const parts = renderMessage(effect.message, t);
+        if (surface.delivery) return this.#deliver(channel, parts, surface.delivery);
+        for (const m of parts) {
           await client.chat.postMessage({ channel, text: m.text, blocks: m.blocks, unfurl_links: false });
         }
         return;
@@ -138,6 +154,33 @@ export class SlackEffects {
     }
   }
 
+  /**
+   * A scheduled delivery's messages, each carrying the delivery's id and its part number in
+   * its metadata. When an earlier attempt may have posted some (no answer in time), Slack is
+   * asked which are there, and only the others are posted.
+   */
+  async #deliver(channel: string, parts: readonly SlackMessage[], delivery: DeliveryAttempt): Promise<void> {
+    const { client } = this.deps;
+    const there = delivery.verify ? await postedParts(client, channel, delivery) : new Set<number>();
+    if (there.size > 0) {
+      this.deps.log.info(
+        { delivery: delivery.id, parts: there.size, of: parts.length },
+        "an earlier attempt had posted this delivery: not posted again",
+      );
+    }
+    for (const [part, m] of parts.entries()) {
+      if (there.has(part)) continue;
+      await client.chat.postMessage({
+        channel,
+        text: m.text,
+        blocks: m.blocks,
+        unfurl_links: false,
+        metadata: { event_type: DELIVERY_EVENT, event_payload: { delivery: delivery.id, part } },
+      });
+      this.posted += 1;
+    }
+  }
+
   /** Private to the invoker: the response_url, else an ephemeral message, else a DM. */
   async #reply(message: Message, surface: Surface): Promise<void> {
     const { client, t } = this.deps;
@@ -148,6 +191,7 @@ export class SlackEffects {
       return;
     }
     for (const m of rendered) {
+      if (await surface.ack?.answer({ ...m, response_type: "ephemeral" })) continue;
       if (
         surface.responseUrl &&
         (await this.#respond(surface.responseUrl, { ...m, response_type: "ephemeral", replace_original: false }))

@@ -1,6 +1,7 @@
 import { App, type InstallationQuery, type Receiver, SocketModeReceiver } from "@slack/bolt";
 import { WebClient, type WebClientOptions } from "@slack/web-api";
 import { setWorkspaceDeactivated } from "../../db/queries/installations.ts";
+import type { DeliveryAttempt } from "../../src/core/outbox.ts";
 import type { AdapterDeps, PlatformAdapter } from "../../src/core/platform-adapter.ts";
 import { createSecretBox } from "../../src/secrets/secret-box.ts";
 import { boltLogger } from "./bolt-logger.ts";
@@ -26,6 +27,8 @@ export interface SlackAdapterOptions {
   fetch?: typeof fetch;
   /** Current time in ms for the signature window (default: the core's clock). */
   now?: () => number;
+  /** How long a command's acknowledgement waits for its answer (default 2.5 s; Slack allows 3). */
+  ackWithinMs?: number;
 }
 
 /**
@@ -89,7 +92,20 @@ export function createSlackAdapter(deps: AdapterDeps, options: SlackAdapterOptio
       log.info({ workspace: teamId }, "Tact was removed from a workspace: it stops posting there, its data is kept");
   }
 
-  async function clientFor(teamId: string): Promise<WebClient> {
+  async function clientFor(teamId: string, delivery?: DeliveryAttempt): Promise<WebClient> {
+    if (delivery) {
+      // A scheduled delivery: no retry inside the client, and requests cancelled with the attempt.
+      return new WebClient(oauth ? await oauth.botToken(teamId) : token, {
+        ...clientOptions,
+        retryConfig: { retries: 0 },
+        rejectRateLimitedCalls: true,
+        fetch: (url, init) =>
+          fetchFn(url, {
+            ...init,
+            signal: init?.signal ? AbortSignal.any([init.signal, delivery.signal]) : delivery.signal,
+          }),
+      });
+    }
     if (oauth) return new WebClient(await oauth.botToken(teamId), clientOptions);
     return app?.client ?? new WebClient(token, clientOptions);
   }
@@ -134,6 +150,7 @@ export function createSlackAdapter(deps: AdapterDeps, options: SlackAdapterOptio
         hints: new SlackWorkspaceHints(db, log, () => clock.now().getTime()),
         dmChannels,
         fetch: fetchFn,
+        ackWithinMs: options.ackWithinMs,
         deactivate,
       });
       await app.start();

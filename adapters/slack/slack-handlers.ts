@@ -8,7 +8,9 @@ import type { Clock } from "../../src/clock.ts";
 import type { Core } from "../../src/core/create-core.ts";
 import type { Invocation } from "../../src/core/invocation.ts";
 import { buildHome } from "../../src/home/build-home.ts";
+import { type AckFn, AckSlot } from "./ack-slot.ts";
 import type { DmChannels } from "./dm-channels.ts";
+import { PerPersonQueue } from "./per-person-queue.ts";
 import { SlackEffects, type Surface } from "./perform-effects.ts";
 import { actionIdFromElement, LIMITS, renderMessage } from "./render-blocks.ts";
 import { decodeOrigin, FORM_CALLBACK_ID, formValues } from "./render-modal.ts";
@@ -24,30 +26,42 @@ export interface HandlerDeps {
   hints: SlackWorkspaceHints;
   dmChannels: DmChannels;
   fetch: typeof fetch;
+  /** How long a command's acknowledgement waits for its answer (Slack allows 3 s in all). */
+  ackWithinMs?: number | undefined;
   /** The app was uninstalled or its bot token revoked in this workspace. */
   deactivate(teamId: string, enterpriseId: string | undefined, isEnterpriseInstall: boolean): Promise<void>;
 }
 
 /**
- * The Slack listeners: each acknowledges first, then runs the core and performs its effects
- * through the Web API (response_url, chat.*, views.*).
+ * The Slack listeners. A slash command's answer travels in its acknowledgement when it is ready
+ * within about 2.5 s (else the acknowledgement goes empty and the answer to the response_url);
+ * buttons and forms are acknowledged first (Slack shows nothing of their acknowledgement) and
+ * answered through the Web API. One person's requests run in the order they arrived.
  */
 export function registerListeners(app: App, deps: HandlerDeps): void {
   const { log } = deps;
+  const queue = new PerPersonQueue();
+  const inOrder = (team: string, user: string, work: () => Promise<void>) => queue.run(`${team}/${user}`, work);
 
   app.command(/.*/, async ({ ack, command, client }) => {
-    await ack();
-    await onCommand(deps, client, command);
+    const slot = new AckSlot(ack as AckFn, deps.ackWithinMs);
+    try {
+      await inOrder(command.team_id, command.user_id, () => onCommand(deps, client, command, slot));
+    } finally {
+      await slot.close();
+    }
   });
 
   app.action(/.*/, async ({ ack, body, client }) => {
     await ack();
-    if (body.type === "block_actions") await onBlockAction(deps, client, body);
+    if (body.type !== "block_actions") return;
+    await inOrder(body.team?.id ?? body.user.team_id ?? "", body.user.id, () => onBlockAction(deps, client, body));
   });
 
   app.view({ callback_id: FORM_CALLBACK_ID, type: "view_submission" }, async ({ ack, body, client }) => {
     await ack();
-    if (body.type === "view_submission") await onViewSubmission(deps, client, body);
+    if (body.type !== "view_submission") return;
+    await inOrder(body.team?.id ?? body.user.team_id ?? "", body.user.id, () => onViewSubmission(deps, client, body));
   });
 
   app.event("app_home_opened", async ({ event, body, client }) => {
@@ -71,7 +85,7 @@ export function registerListeners(app: App, deps: HandlerDeps): void {
   });
 }
 
-async function onCommand(deps: HandlerDeps, client: WebClient, command: SlashCommand): Promise<void> {
+async function onCommand(deps: HandlerDeps, client: WebClient, command: SlashCommand, ack: AckSlot): Promise<void> {
   const invocation: Invocation = {
     platform: "slack",
     workspaceId: command.team_id,
@@ -93,6 +107,7 @@ async function onCommand(deps: HandlerDeps, client: WebClient, command: SlashCom
       channelId: command.channel_id,
       responseUrl: command.response_url,
       triggerId: command.trigger_id,
+      ack,
     },
     command.team_domain,
   );

@@ -7,7 +7,17 @@ import { boltLogger } from "./bolt-logger.ts";
 import type { InstallRoutes } from "./slack-receiver.ts";
 
 /** The bot scopes Tact asks for; adapters/slack/manifest.yml lists the same (a test checks). */
-export const BOT_SCOPES = ["commands", "chat:write", "chat:write.public", "im:write", "users:read", "files:write"];
+export const BOT_SCOPES = [
+  "commands",
+  "chat:write",
+  "chat:write.public",
+  "im:write",
+  "users:read",
+  "files:write",
+  "channels:history",
+  "groups:history",
+  "im:history",
+];
 
 export interface SlackOAuth {
   routes: InstallRoutes;

@@ -97,9 +97,13 @@ export async function claimRetries(
     .set({
       state: "claimed",
       claimedBy: c.by,
-      claimedAt: c.now,
+      // claimed_at stays the first attempt's time: where a retry looks for what it posted.
       attempts: sql`${deliveries.attempts} + 1`,
       nextAttemptAt: c.leaseEnd,
+      // Still 'claimed' when its lease ran out: its sender died, perhaps after posting it.
+      payload: sql`case when ${deliveries.state} = 'claimed'
+        then coalesce(${deliveries.payload}, '{}'::jsonb) || '{"uncertain": true}'::jsonb
+        else ${deliveries.payload} end`,
     })
     .where(inArray(deliveries.id, due))
     .returning();
@@ -113,17 +117,28 @@ export async function markDeliverySent(db: Db, id: number, by: string, now: Date
     .where(and(eq(deliveries.id, id), eq(deliveries.claimedBy, by), eq(deliveries.state, "claimed")));
 }
 
-/** Records a failed send: retried at `retryAt`, or given up when it is null. */
+/**
+ * Records a failed send: retried at `retryAt`, or given up when it is null. `uncertain` when
+ * it may have been posted all the same (kept for every later attempt, which looks first).
+ */
 export async function markDeliveryFailed(
   db: Db,
   id: number,
   by: string,
   error: string,
   retryAt: Date | null,
+  uncertain = false,
 ): Promise<void> {
   await db
     .update(deliveries)
-    .set({ state: "failed", lastError: error.slice(0, 500), nextAttemptAt: retryAt })
+    .set({
+      state: "failed",
+      lastError: error.slice(0, 500),
+      nextAttemptAt: retryAt,
+      ...(uncertain
+        ? { payload: sql`coalesce(${deliveries.payload}, '{}'::jsonb) || '{"uncertain": true}'::jsonb` }
+        : {}),
+    })
     .where(and(eq(deliveries.id, id), eq(deliveries.claimedBy, by), eq(deliveries.state, "claimed")));
 }
 

@@ -17,7 +17,7 @@ export interface NewIncident {
 
 /**
  * Incidents logged in each workspace since its own instant and up to `until`; withdrawn
- * ones, lessons and clients being offboarded left out. One query for any number of
+ * ones and lessons left out (a client being let go is not: DESIGN.md §7). One query for any number of
  * workspaces; the digest counts them as the record does (late payments one per invoice).
  */
 export async function newIncidents(
@@ -48,7 +48,7 @@ export async function newIncidents(
         left join ${invoices} v on i.kind = 'late' and i.invoice_id is null and v.workspace_id = i.workspace_id
           and v.client_id = i.client_id and lower(v.number) = lower(regexp_replace(trim(i.invoice_ref), '^#', ''))
         where i.created_at > w.since and i.created_at <= ${until.toISOString()}::timestamptz
-          and i.withdrawn_at is null and i.kind <> 'lesson' and c.status <> 'offboarding'
+          and i.withdrawn_at is null and i.kind <> 'lesson'
         order by i.workspace_id, lower(c.display_name), i.kind, i.id`,
   );
   return rows.map((r) => ({

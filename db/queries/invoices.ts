@@ -1,5 +1,6 @@
 import { and, asc, eq, ilike, inArray, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
+import { queryRows } from "../query-rows.ts";
 import { clients, invoiceReminders, invoices, type PaymentKind, payments } from "../schema/index.ts";
 
 export type InvoiceRow = typeof invoices.$inferSelect;
@@ -199,4 +200,38 @@ export async function refreshPaidLate(db: Db, workspaceId: number, invoiceId: nu
     .update(payments)
     .set({ paidLate: sql`${payments.paidOn} > ${dueOn}::date` })
     .where(and(eq(payments.workspaceId, workspaceId), eq(payments.invoiceId, invoiceId)));
+}
+
+/**
+ * Whether anything was recorded on an invoice after it was entered: payments (even reversed),
+ * reminders sent, a dispute or its outcome, a snooze, a void, a waiver or a write-off. `/client undo` withdraws only an
+ * invoice that nothing else refers to.
+ */
+export async function invoiceWasUsed(db: Db, workspaceId: number, invoice: InvoiceRow): Promise<boolean> {
+  if (
+    invoice.status !== "open" ||
+    invoice.chargesStatus !== "open" ||
+    invoice.disputedSince !== null ||
+    invoice.snoozedUntil !== null ||
+    invoice.pauses.length > 0
+  ) {
+    return true;
+  }
+  const [row] = await queryRows<{ used: boolean }>(
+    db,
+    sql`select exists (select 1 from payments where workspace_id = ${workspaceId} and invoice_id = ${invoice.id})
+      or exists (select 1 from invoice_reminders where workspace_id = ${workspaceId} and invoice_id = ${invoice.id})
+      or exists (select 1 from invoice_history where workspace_id = ${workspaceId} and invoice_id = ${invoice.id})
+      as used`,
+  );
+  return row?.used === true;
+}
+
+/** Deletes an invoice entered by mistake (its audit entries keep what it was). */
+export async function deleteInvoice(db: Db, workspaceId: number, invoiceId: number): Promise<boolean> {
+  const rows = await db
+    .delete(invoices)
+    .where(and(eq(invoices.workspaceId, workspaceId), eq(invoices.id, invoiceId)))
+    .returning({ id: invoices.id });
+  return rows.length > 0;
 }

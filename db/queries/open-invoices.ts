@@ -1,6 +1,13 @@
 import { and, asc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
-import { clients, invoices, type PaymentKind, type ReminderKind, workspaces } from "../schema/index.ts";
+import {
+  clients,
+  type HistoryKind,
+  invoices,
+  type PaymentKind,
+  type ReminderKind,
+  workspaces,
+} from "../schema/index.ts";
 
 export type InvoiceRow = typeof invoices.$inferSelect;
 
@@ -22,12 +29,31 @@ export interface ReminderLine {
   confirmedLater: boolean;
 }
 
+/** A write-off, waiver, void or dispute outcome, with the amounts as they stood that day. */
+export interface HistoryLine {
+  id: number;
+  kind: HistoryKind;
+  onDay: string;
+  currency: string;
+  principalMinor: number;
+  interestMinor: number;
+  feeMinor: number;
+  settledMinor: number;
+  chargesMinor: number;
+  daysLate: number;
+  details: Record<string, unknown>;
+  note: string | null;
+  recordedBy: string;
+}
+
 /** An invoice with everything needed to compute its charges and stage: payments, reminders sent, client, workspace terms. */
 export interface InvoiceWithPayments {
   invoice: InvoiceRow;
   payments: PaymentLine[];
   /** In the order they were sent. */
   reminders: ReminderLine[];
+  /** What was written off, waived, voided or decided about a dispute, oldest first. */
+  history: HistoryLine[];
   client: {
     id: number;
     slug: string;
@@ -81,7 +107,11 @@ export async function invoicesWithPayments(db: Db, filter: InvoiceFilter): Promi
         eq(invoices.status, "open"),
         eq(invoices.chargesStatus, "open"),
         sql`${invoices.id} in (select p.invoice_id from payments p
-          where p.workspace_id = any(${sql.param([...filter.workspaceIds])}::int[]) and p.paid_late)`,
+          where p.workspace_id = any(${sql.param([...filter.workspaceIds])}::int[]) and p.paid_late
+            and p.reversed_at is null)`,
+        sql`${invoices.id} in (select e.invoice_id from invoice_history e
+          where e.workspace_id = any(${sql.param([...filter.workspaceIds])}::int[])
+            and e.kind in ('write-off', 'void') and e.days_late > 0)`,
       ),
     );
   }
@@ -96,6 +126,7 @@ export async function invoicesWithPayments(db: Db, filter: InvoiceFilter): Promi
           'id', p.id, 'kind', p.kind, 'amountMinor', p.amount_minor, 'paidOn', p.paid_on, 'recordedBy', p.recorded_by
         ) order by p.paid_on, p.id)
         from payments p where p.workspace_id = ${invoices.workspaceId} and p.invoice_id = ${invoices.id}
+          and p.reversed_at is null
       )`,
       reminders: sql<ReminderJson[] | null>`(
         select json_agg(json_build_object(
@@ -103,6 +134,15 @@ export async function invoicesWithPayments(db: Db, filter: InvoiceFilter): Promi
           'recordedBy', r.recorded_by, 'confirmedLater', r.confirmed_later
         ) order by r.sent_on, r.stage)
         from invoice_reminders r where r.workspace_id = ${invoices.workspaceId} and r.invoice_id = ${invoices.id}
+      )`,
+      history: sql<HistoryJson[] | null>`(
+        select json_agg(json_build_object(
+          'id', e.id, 'kind', e.kind, 'onDay', e.on_day, 'currency', e.currency,
+          'principalMinor', e.principal_minor, 'interestMinor', e.interest_minor, 'feeMinor', e.fee_minor,
+          'settledMinor', e.settled_minor, 'chargesMinor', e.charges_minor, 'daysLate', e.days_late,
+          'details', e.details, 'note', e.note, 'recordedBy', e.recorded_by
+        ) order by e.id)
+        from invoice_history e where e.workspace_id = ${invoices.workspaceId} and e.invoice_id = ${invoices.id}
       )`,
       client: {
         id: clients.id,
@@ -139,6 +179,7 @@ export async function invoicesWithPayments(db: Db, filter: InvoiceFilter): Promi
       stage: Number(x.stage),
       sentOn: String(x.sentOn).slice(0, 10),
     })),
+    history: (r.history ?? []).map(historyLine),
     client: r.client,
     workspace: r.workspace,
   }));
@@ -168,4 +209,24 @@ interface ReminderJson {
   channel: string | null;
   recordedBy: string;
   confirmedLater: boolean;
+}
+
+type HistoryJson = Omit<
+  HistoryLine,
+  "principalMinor" | "interestMinor" | "feeMinor" | "settledMinor" | "chargesMinor"
+> &
+  Record<"principalMinor" | "interestMinor" | "feeMinor" | "settledMinor" | "chargesMinor", number | string>;
+
+function historyLine(e: HistoryJson): HistoryLine {
+  return {
+    ...e,
+    id: Number(e.id),
+    onDay: String(e.onDay).slice(0, 10),
+    principalMinor: Number(e.principalMinor),
+    interestMinor: Number(e.interestMinor),
+    feeMinor: Number(e.feeMinor),
+    settledMinor: Number(e.settledMinor),
+    chargesMinor: Number(e.chargesMinor),
+    daysLate: Number(e.daysLate),
+  };
 }

@@ -21,6 +21,7 @@ export const deliveries = pgTable(
     state: text("state").notNull().default("claimed"),
     attempts: integer("attempts").notNull().default(0),
     claimedBy: text("claimed_by"),
+    /** When it was first claimed: a retry looks for what an earlier attempt posted since then. */
     claimedAt: timestamp("claimed_at", { withTimezone: true }).notNull().defaultNow(),
     /**
      * When the scheduler should look at this row again: the end of a claim's lease (a crashed
@@ -30,6 +31,10 @@ export const deliveries = pgTable(
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
     sentAt: timestamp("sent_at", { withTimezone: true }),
     lastError: text("last_error"),
+    /**
+     * `effect`: what to send, so that a retry sends exactly what was planned; `uncertain`:
+     * an attempt got no clear answer (or its process died), so it may already be posted.
+     */
     payload: jsonb("payload").$type<Record<string, unknown>>(),
   },
   (t) => [

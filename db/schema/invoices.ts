@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, date, index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { clients } from "./clients.ts";
 import { workspaces } from "./workspaces.ts";
 
@@ -51,7 +62,7 @@ export const invoices = pgTable(
 export const paymentKinds = ["payment", "credit", "charges"] as const;
 export type PaymentKind = (typeof paymentKinds)[number];
 
-/** Payments, credit notes and settlements of charges, append-only. */
+/** Payments, credit notes and settlements of charges, append-only (a reversal stamps the line). */
 export const payments = pgTable(
   "payments",
   {
@@ -76,6 +87,12 @@ export const payments = pgTable(
     source: text("source"),
     externalId: text("external_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Taken back (`/client unpay`, `/client undo`): the line stays, stamped, and no longer
+     * counts towards what was paid; the audit log says why and by whom.
+     */
+    reversedAt: timestamp("reversed_at", { withTimezone: true }),
+    reversedBy: text("reversed_by"),
   },
   (t) => [
     uniqueIndex("payments_source_external")
@@ -121,4 +138,51 @@ export const invoiceReminders = pgTable(
     recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("invoice_reminders_stage").on(t.workspaceId, t.invoiceId, t.kind)],
+);
+
+export const historyKinds = ["write-off", "waiver", "void", "dispute-upheld", "dispute-not-upheld"] as const;
+export type HistoryKind = (typeof historyKinds)[number];
+
+/**
+ * What was decided about an invoice's money, with the amounts as they stood that day
+ * (DESIGN.md §7: nothing is erased from the record). A write-off or a void closes the
+ * invoice, a waiver gives up its charges, a dispute's outcome says whether its days stay free
+ * of interest. The card, the risk level and the written record read the late payment and the
+ * charges that were owed from here once the invoice itself no longer shows them.
+ */
+export const invoiceHistory = pgTable(
+  "invoice_history",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    workspaceId: integer("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    invoiceId: integer("invoice_id")
+      .notNull()
+      .references(() => invoices.id, { onDelete: "cascade" }),
+    kind: text("kind").$type<HistoryKind>().notNull(),
+    /** The day it was decided, in the workspace's time zone. */
+    onDay: date("on_day", { mode: "string" }).notNull(),
+    currency: text("currency").notNull(),
+    /** Principal given up (write-off, void): what was still unpaid that day. */
+    principalMinor: bigint("principal_minor", { mode: "number" }).notNull().default(0),
+    /** Interest computed to that day; for a dispute, the interest of its days. */
+    interestMinor: bigint("interest_minor", { mode: "number" }).notNull().default(0),
+    feeMinor: bigint("fee_minor", { mode: "number" }).notNull().default(0),
+    /** Charges already paid that day. */
+    settledMinor: bigint("settled_minor", { mode: "number" }).notNull().default(0),
+    /** Charges owed and given up that day (interest + fee − settled); 0 for a dispute. */
+    chargesMinor: bigint("charges_minor", { mode: "number" }).notNull().default(0),
+    /** Days late that day. */
+    daysLate: integer("days_late").notNull().default(0),
+    /**
+     * The charges as computed that day (segments, fee, notes), to explain them later in
+     * either language; for a dispute, its period (`from`, `to`, `days`).
+     */
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+    note: text("note"),
+    recordedBy: text("recorded_by").notNull(),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("invoice_history_invoice").on(t.workspaceId, t.invoiceId)],
 );

@@ -10,10 +10,8 @@ import { userError } from "../errors.ts";
  */
 export async function requireClient(ctx: Context, query: string): Promise<ClientRow> {
   const found = await findClient(ctx.db, ctx.workspace.id, query);
-  if (found && isVisible(ctx, found)) return found;
-  const all = (await clientNames(ctx.db, ctx.workspace.id)).filter(
-    (c) => ctx.user.isOwner || c.status !== "offboarding",
-  );
+  if (found) return found;
+  const all = await clientNames(ctx.db, ctx.workspace.id);
   const suggestions = closest(query, all, (c) => c.names).map((c) =>
     c.displayName.toLowerCase() === c.slug ? c.slug : `${c.slug} (${c.displayName})`,
   );
@@ -25,9 +23,4 @@ export async function requireClient(ctx: Context, query: string): Promise<Client
       slug: SLUG.test(slug) ? slug : undefined,
     }),
   );
-}
-
-/** A client being offboarded is the owner's business alone: others must not learn of it. */
-export function isVisible(ctx: Context, client: { status: string }): boolean {
-  return client.status !== "offboarding" || ctx.user.isOwner;
 }

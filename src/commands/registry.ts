@@ -4,8 +4,8 @@ import { digestActions } from "../digest/digest-actions.ts";
 import { catalogFor } from "../messages/catalog.ts";
 import { locales } from "../messages/locale.ts";
 import { wizardButtonAction, wizardFormAction } from "../offboarding/wizard-actions.ts";
+import { undoActions } from "../undo/undo-action.ts";
 import { remindAction, remindedAction } from "./actions/reminder-actions.ts";
-import { undoAction } from "./actions/undo-action.ts";
 import type { CommandDef } from "./define-command.ts";
 import { verbKey } from "./verb-key.ts";
 import { clientCommands } from "./verbs/client-verbs.ts";
@@ -19,6 +19,7 @@ import { listCommand } from "./verbs/list.ts";
 import { offboardCommand } from "./verbs/offboard.ts";
 import { showCommand } from "./verbs/show.ts";
 import { undoCommand } from "./verbs/undo.ts";
+import { unpayAction } from "./verbs/unpay.ts";
 
 /** Every `/client` verb, in the order help lists them. Add a verb here to expose it everywhere. */
 export function commandList(): CommandDef[] {
@@ -40,7 +41,8 @@ export function commandList(): CommandDef[] {
 /** Every button/form handler, by the first part of its action id. */
 export function actionList(): ActionDef[] {
   return [
-    undoAction,
+    ...undoActions,
+    unpayAction,
     wizardButtonAction,
     wizardFormAction,
     ...digestActions,

@@ -22,6 +22,7 @@ import { buildContext } from "../core/create-core.ts";
 import { localDate } from "../domain/dates.ts";
 import { changeDueDate } from "../invoices/change-due-date.ts";
 import { changeInvoice } from "../invoices/change-invoice.ts";
+import { recordGivenUp, standingOf } from "../invoices/record-history.ts";
 import { writeInvoice } from "../invoices/record-invoice.ts";
 import { applyPaymentLines, type NewLine } from "../invoices/record-payment.ts";
 import { today } from "../invoices/today.ts";
@@ -231,7 +232,7 @@ async function reconcileInvoice(ctx: Context, target: SyncTarget, row: SourceObj
     invoice = (await findInvoiceById(ctx.db, ctx.workspace.id, invoice.id)) ?? invoice;
   }
   if (inv.status === "void" && invoice.status !== "void") {
-    await changeInvoice(ctx, invoice, (tx) => writeVoid(tx, ctx, invoice, details));
+    await changeInvoice(ctx, invoice, (tx, current) => writeVoid(tx, ctx, current, details));
     counts.voided += 1;
   } else if (inv.status === "uncollectible" && invoice.status === "open") {
     await writeOff(ctx, invoice, details);
@@ -341,6 +342,7 @@ async function matchByName(
 async function writeOff(ctx: Context, invoice: InvoiceRow, details: Record<string, unknown>) {
   await changeInvoice(ctx, invoice, async (tx, a) => {
     await updateInvoice(tx, ctx.workspace.id, invoice.id, { status: "void", chargesStatus: "waived" });
+    await recordGivenUp(tx, ctx, "write-off", standingOf(a), { details });
     await ctx.audit(
       {
         action: "invoice.written-off",

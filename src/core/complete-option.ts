@@ -26,9 +26,7 @@ export async function completeOption(ctx: Context): Promise<Choice[]> {
 /** Clients matching what is typed so far (prefix first, then close names). */
 async function completeClient(ctx: Context, partial: string): Promise<Choice[]> {
   const q = partial.trim().toLowerCase();
-  const all = (await clientNames(ctx.db, ctx.workspace.id)).filter(
-    (c) => ctx.user.isOwner || c.status !== "offboarding",
-  );
+  const all = await clientNames(ctx.db, ctx.workspace.id);
   const prefixed = all.filter((c) => c.names.some((n) => n.startsWith(q)));
   const rest = q
     ? closest(
@@ -45,10 +43,7 @@ async function completeClient(ctx: Context, partial: string): Promise<Choice[]> 
 
 /** Invoice numbers starting with what is typed, open ones first, each with its client's name. */
 async function completeInvoice(ctx: Context, partial: string): Promise<Choice[]> {
-  // A client being let go is the owner's business alone: others must not see its invoices.
-  const rows = (await invoiceNumbersLike(ctx.db, ctx.workspace.id, partial.slice(0, 40), MAX_CHOICES * 2)).filter(
-    (r) => ctx.user.isOwner || r.clientStatus !== "offboarding",
-  );
+  const rows = await invoiceNumbersLike(ctx.db, ctx.workspace.id, partial.slice(0, 40), MAX_CHOICES * 2);
   return rows
     .slice(0, MAX_CHOICES)
     .map((r) => ({ label: `${r.number} · ${r.clientName}`.slice(0, 100), value: r.number }));

@@ -1,17 +1,21 @@
 import { digestInvoice, snoozeInvoice } from "../../db/queries/digest-invoices.ts";
-import { parseCommandText } from "../commands/parse-command.ts";
-import { commandLookup } from "../commands/registry.ts";
 import type { Context } from "../core/context.ts";
-import { type ActionDef, defineAction } from "../core/define-action.ts";
-import { type Effect, reply } from "../core/effects.ts";
+import { type ActionDef, actionId, defineAction } from "../core/define-action.ts";
+import { reply, update } from "../core/effects.ts";
 import { addDays, isValidTimeZone, localDate } from "../domain/dates.ts";
-import { textMessage } from "../messages/message.ts";
+import { loadAssessments } from "../invoices/load-assessments.ts";
+import { recordPayment } from "../invoices/record-payment.ts";
+import { today } from "../invoices/today.ts";
+import { message, textMessage } from "../messages/message.ts";
 import { PAID_ACTION, SNOOZE_ACTION } from "./build-digest.ts";
+
+const PAID_CONFIRM_ACTION = "digest-paid-ok";
+const PAID_CANCEL_ACTION = "digest-paid-no";
 
 export const SNOOZE_DAYS = 3;
 
 /**
- * The invoice a digest or alert button names, if it is still open and may be shown: ids in
+ * The invoice a digest or alert button names, if it is still open: ids in
  * button payloads can be forged or stale, so everything is checked again.
  */
 async function openInvoice(ctx: Context, params: string[]) {
@@ -19,26 +23,71 @@ async function openInvoice(ctx: Context, params: string[]) {
   if (!Number.isSafeInteger(id) || id <= 0) return undefined;
   const row = await digestInvoice(ctx.db, ctx.workspace.id, id);
   if (row?.invoice.status !== "open") return undefined;
-  if (row.clientStatus === "offboarding" && !ctx.user.isOwner) return undefined;
   return row.invoice;
-}
-
-/** A button as a shortcut for a command: the same parsing, guards and answer as typing it. */
-async function runCommand(ctx: Context, text: string): Promise<Effect[]> {
-  const parsed = parseCommandText(text, commandLookup);
-  for (const guard of parsed.command.guards ?? []) await guard(ctx);
-  return parsed.command.handler(ctx, parsed.args as never);
 }
 
 const notFound = (ctx: Context) => [reply(textMessage(ctx.t.digest.actions.notFound))];
 
-/** "Mark paid": records the invoice as paid in full today, as `/client paid INV-7` would. */
+/**
+ * "Mark paid" sits in a shared channel, one press from a payment: it first asks the person
+ * who pressed it, privately, naming the invoice and the amount.
+ */
 export const digestPaidAction = defineAction({
   name: PAID_ACTION,
   async handler(ctx, params) {
     const invoice = await openInvoice(ctx, params);
     if (!invoice) return notFound(ctx);
-    return runCommand(ctx, `paid ${invoice.number}`);
+    const [current] = await loadAssessments(ctx, { invoiceIds: [invoice.id], which: "all" });
+    if (!current || current.outstandingMinor === 0) return notFound(ctx);
+    const { t } = ctx;
+    const text = t.undo.markPaid.confirm({
+      number: invoice.number,
+      client: current.source.client.displayName,
+      amount: ctx.fmt.money(current.outstandingMinor, invoice.currency),
+      date: ctx.fmt.date(today(ctx)),
+    });
+    return [
+      reply(
+        message(text)
+          .text(text)
+          .buttons([
+            {
+              id: actionId(PAID_CONFIRM_ACTION, invoice.id, current.outstandingMinor),
+              label: t.undo.markPaid.confirmButton,
+              style: "primary",
+              role: "confirm",
+            },
+            { id: actionId(PAID_CANCEL_ACTION, invoice.id), label: t.undo.markPaid.cancelButton, role: "cancel" },
+          ])
+          .build(),
+      ),
+    ];
+  },
+});
+
+/**
+ * "Record the payment": paid in full today, as `/client paid INV-7` would, if what is unpaid
+ * is still the amount the person saw (`digest-paid-ok:<invoice id>:<amount>`).
+ */
+export const digestPaidConfirmAction = defineAction({
+  name: PAID_CONFIRM_ACTION,
+  async handler(ctx, params) {
+    const amount = Number(params[1]);
+    const invoice = params.length === 2 && Number.isSafeInteger(amount) ? await openInvoice(ctx, params) : undefined;
+    if (!invoice) return notFound(ctx);
+    const effects = await recordPayment(ctx, { number: invoice.number, confirmedOutstandingMinor: amount });
+    return effects.map((e) => (e.type === "reply" ? update(e.message) : e));
+  },
+});
+
+/** "Cancel": nothing is recorded, and the question goes away. */
+export const digestPaidCancelAction = defineAction({
+  name: PAID_CANCEL_ACTION,
+  async handler(ctx, params) {
+    const id = Number(params[0]);
+    const row = Number.isSafeInteger(id) && id > 0 ? await digestInvoice(ctx.db, ctx.workspace.id, id) : undefined;
+    const number = row && (row.clientStatus !== "offboarding" || ctx.user.isOwner) ? row.invoice.number : "—";
+    return [update(textMessage(ctx.t.undo.markPaid.cancelled({ number })))];
   },
 });
 
@@ -65,4 +114,9 @@ export const digestSnoozeAction = defineAction({
   },
 });
 
-export const digestActions: ActionDef[] = [digestPaidAction, digestSnoozeAction];
+export const digestActions: ActionDef[] = [
+  digestPaidAction,
+  digestPaidConfirmAction,
+  digestPaidCancelAction,
+  digestSnoozeAction,
+];

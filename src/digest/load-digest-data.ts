@@ -121,8 +121,7 @@ export async function loadDigestData(
   }
   const rates = loadReferenceRates();
   for (const row of invoices) {
-    // Nothing of a client being offboarded appears in a digest or an alert.
-    if (row.client.status === "offboarding") continue;
+    // A client being let go stays in the digest and its alerts (DESIGN.md §7): only the wizard is private.
     const data = out.get(row.workspace.id);
     if (!data) continue;
     let a: InvoiceAssessment;
@@ -234,8 +233,8 @@ function stageRef(stage: StagePlan["ready"]): StageRef | null {
 /**
  * Today's risk level of each client, and the clients whose level is higher than at the
  * previous round. Without a previous round there is nothing to compare with, so nothing
- * "rose"; a client unknown then counts as having been "ok". Former clients and those being
- * offboarded are left out.
+ * "rose"; a client unknown then counts as having been "ok". Former clients are left out; one
+ * being let go is not, since the team must not learn of it from what the digest leaves out.
  */
 function riskChanges(
   clients: readonly { id: number; displayName: string; status: string }[],
@@ -246,7 +245,7 @@ function riskChanges(
   const riskLevels: Record<string, string> = {};
   const riskRose: DigestData["riskRose"] = [];
   for (const client of clients) {
-    if (client.status !== "active") continue;
+    if (client.status === "offboarded") continue;
     const risk = records.get(client.id)?.risk ?? quietRisk;
     riskLevels[String(client.id)] = risk.level;
     if (!before) continue;

@@ -23,6 +23,14 @@ export interface LatePayment {
   unpaid: boolean;
   /** How many incidents were logged about it (notes count per incident). */
   logs: number;
+  /** Written off or voided while unpaid: the day, and `days` counts to it. Kept in the record (DESIGN.md §7). */
+  closed?: Closed;
+}
+
+/** An invoice closed while unpaid: written off (the debt given up) or voided. */
+export interface Closed {
+  kind: "write-off" | "void";
+  on: string;
 }
 
 /** An invoice as lateness reads it. */
@@ -34,8 +42,10 @@ export interface InvoiceLateness {
   late: boolean;
   /** Overdue now. */
   unpaid: boolean;
-  /** Days late to the full payment, or to today while unpaid. */
+  /** Days late to the full payment, or to today while unpaid (to the day it was closed, if it was). */
   days: number;
+  /** Written off or voided while unpaid. */
+  closed?: Closed;
 }
 
 /** A `late` incident, with the invoice it names when that invoice is recorded. */
@@ -64,6 +74,7 @@ export function latePaymentsOf(invoices: readonly InvoiceLateness[], logs: reado
       days: inv.days,
       unpaid: inv.unpaid,
       logs: 0,
+      ...(inv.closed ? { closed: inv.closed } : {}),
     });
   }
   for (const log of logs) {

@@ -1,4 +1,4 @@
-import { average, isPattern, type LatePayment, lateIn, lateTrend } from "./late-payments.ts";
+import { average, type Closed, isPattern, type LatePayment, lateIn, lateTrend } from "./late-payments.ts";
 import { countOf, type KindCount, recentTotals } from "./record-counts.ts";
 import { longPastFinal, pastFinal, sentOf, type UnpaidInvoice } from "./unpaid-invoice.ts";
 import { YEAR_DAYS } from "./windows.ts";
@@ -21,13 +21,18 @@ export interface ClientFacts {
   latePayments: readonly LatePayment[];
   /** Invoices unpaid past their due date. */
   unpaid: readonly UnpaidInvoice[];
+  /**
+   * Invoices written off or voided while unpaid past their due date, in the last 12 months,
+   * as they stood that day: giving a debt up does not make the client less of a risk.
+   */
+  closedUnpaid?: readonly UnpaidInvoice[];
   /** The agency hosts the client's site. */
   hosted: boolean;
 }
 
 export type RiskReason = { level: RiskLevel } & (
   | { id: "none" }
-  | { id: "overdue"; number: string; days: number; amountMinor: number; currency: string }
+  | { id: "overdue"; number: string; days: number; amountMinor: number; currency: string; closed?: Closed }
   | { id: "hostedUnpaid"; number: string; finalOn: string | null }
   | { id: "lateOnce"; payment: LatePayment }
   | { id: "lateRepeat" | "latePattern"; count: number; since: string; last: string; averageDays: number | null }
@@ -83,7 +88,8 @@ export function assessRisk(facts: ClientFacts): RiskAssessment {
     (a, b) =>
       rank(b.level) - rank(a.level) ||
       priority.indexOf(a.id) - priority.indexOf(b.id) ||
-      (a.id === "overdue" && b.id === "overdue" ? b.days - a.days : 0),
+      // What is still owed comes before what was given up, then the longest unpaid.
+      (a.id === "overdue" && b.id === "overdue" ? Number(!!a.closed) - Number(!!b.closed) || b.days - a.days : 0),
   );
   const level = reasons[0]?.level ?? "ok";
   return { level, headline: reasons.filter((r) => r.level === level).slice(0, 2), reasons };
@@ -91,7 +97,7 @@ export function assessRisk(facts: ClientFacts): RiskAssessment {
 
 function paymentReasons(facts: ClientFacts): RiskReason[] {
   const out: RiskReason[] = [];
-  for (const u of facts.unpaid) {
+  for (const u of [...facts.unpaid, ...(facts.closedUnpaid ?? [])]) {
     // The reminders' own calendar: before the final stage it may still be a slip.
     const level: RiskLevel = longPastFinal(u) ? "consider-ending" : pastFinal(u) ? "at-risk" : "watch";
     out.push({
@@ -101,18 +107,21 @@ function paymentReasons(facts: ClientFacts): RiskReason[] {
       days: u.days,
       amountMinor: u.amountMinor,
       currency: u.currency,
+      ...(u.closed ? { closed: u.closed } : {}),
     });
     const final = sentOf(u, "final");
     // Hosting goes on costing the agency; only a final notice recorded as sent makes it a fact.
-    if (facts.hosted && final && pastFinal(u)) {
+    if (facts.hosted && final && pastFinal(u) && !u.closed) {
       out.push({ level: "at-risk", id: "hostedUnpaid", number: u.number, finalOn: final.on });
     }
   }
   const year = lateIn(facts.latePayments, facts.today, YEAR_DAYS);
   const first = year[0];
   const last = year.at(-1);
-  // One late payment that is the unpaid invoice already named says nothing more.
-  const named = first?.unpaid && facts.unpaid.some((u) => u.number === first.invoice);
+  // One late payment that is the unpaid (or closed unpaid) invoice already named says nothing more.
+  const named =
+    (first?.unpaid && facts.unpaid.some((u) => u.number === first.invoice)) ||
+    (first?.closed && (facts.closedUnpaid ?? []).some((u) => u.number === first.invoice));
   if (year.length === 1 && first && !named) out.push({ level: "watch", id: "lateOnce", payment: first });
   if (year.length > 1 && first && last) {
     const known = year.flatMap((p) => (p.days === null ? [] : [p.days]));

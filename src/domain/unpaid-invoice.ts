@@ -1,3 +1,4 @@
+import type { Closed } from "./late-payments.ts";
 import type { StageKind } from "./stages.ts";
 
 /** A reminder the record shows as sent: its stage, and the day it was recorded, when known. */
@@ -23,6 +24,8 @@ export interface UnpaidInvoice {
   suspensionDay: number | null;
   /** Reminders recorded as sent, in stage order. */
   sent: SentReminder[];
+  /** Written off or voided while unpaid: the facts are those of that day (risk keeps them a year). */
+  closed?: Closed;
 }
 
 /** "Long past the final stage": this many days after it, the reminders have had their chance. */

@@ -43,8 +43,10 @@ async function ownerHome(ctx: Context): Promise<Message> {
     if (button) m.buttons([button]);
   }
 
-  // Clients at risk or worse, the most serious first; one being let go is already in the wizard.
-  const active = new Map(names.filter((c) => c.status === "active").map((c) => [c.id, c]));
+  // Clients at risk or worse, the most serious first; former clients aside, and one whose
+  // wizard is on this page (this owner's, above) rather than listed twice.
+  const inWizard = new Set(wizards.map((w) => w.clientId));
+  const active = new Map(names.filter((c) => c.status !== "offboarded" && !inWizard.has(c.id)).map((c) => [c.id, c]));
   const watch = [...records.values()]
     .filter((r) => active.has(r.clientId) && rank(r.risk.level) >= rank("at-risk"))
     .sort((a, b) => rank(b.risk.level) - rank(a.risk.level));

@@ -1,5 +1,5 @@
 import type { Db } from "../../db/database.ts";
-import { invoicesWithPayments } from "../../db/queries/open-invoices.ts";
+import { type HistoryLine, type InvoiceWithPayments, invoicesWithPayments } from "../../db/queries/open-invoices.ts";
 import { incidentTallies, lateLogs } from "../../db/queries/risk-inputs.ts";
 import type { AdviceFacts } from "../domain/advice.ts";
 import { localDate, startOfLocalDay } from "../domain/dates.ts";
@@ -10,7 +10,7 @@ import { loadReferenceRates } from "../domain/reference-rates.ts";
 import { assessRisk, type ClientFacts, type RiskAssessment } from "../domain/risk.ts";
 import { stagesFor } from "../domain/stages.ts";
 import type { UnpaidInvoice } from "../domain/unpaid-invoice.ts";
-import { RECENT_DAYS, windowStart } from "../domain/windows.ts";
+import { inWindow, RECENT_DAYS, windowStart, YEAR_DAYS } from "../domain/windows.ts";
 import { groupBy } from "../group-by.ts";
 import { assessInvoice, type InvoiceAssessment } from "./assess-invoice.ts";
 
@@ -22,6 +22,20 @@ export interface ClientRecord {
   /** Its invoices (void ones left out), with balances, charges and stages. */
   assessments: InvoiceAssessment[];
   risk: RiskAssessment;
+  /** What was written off, waived, voided or decided about a dispute, latest first. */
+  history: HistoryItem[];
+}
+
+/** One entry of an invoice's history, with the invoice's number. */
+export interface HistoryItem {
+  number: string;
+  entry: HistoryLine;
+}
+
+/** The write-off or void that closed an invoice, if one did (DESIGN.md §7). */
+export function closingOf(row: InvoiceWithPayments): HistoryLine | undefined {
+  if (row.invoice.status !== "void") return undefined;
+  return row.history.findLast((e) => e.kind === "write-off" || e.kind === "void");
 }
 
 export interface RecordScope {
@@ -91,11 +105,24 @@ export async function workspacesClientRecords(
     const today = todays.get(r.workspace.id);
     return r.invoice.status === "void" || !today ? [] : [assessInvoice(r, today, rates)];
   });
+  // Invoices written off or voided: as they stood on that day, still open (their lateness stays).
+  const closed = rows.flatMap((r) => {
+    const closing = closingOf(r);
+    if (!closing) return [];
+    const open = { ...r, invoice: { ...r.invoice, status: "open" as const, chargesStatus: "open" } };
+    return [{ closing, as: assessInvoice(open, closing.onDay, rates) }];
+  });
+  const closedOf = groupBy(closed, (c) => c.as.source.client.id);
+  const historyOf = groupBy(
+    rows.flatMap((r) => r.history.map((entry) => ({ clientId: r.client.id, number: r.invoice.number, entry }))),
+    (h) => h.clientId,
+  );
   const assessmentsOf = groupBy(assessments, (a) => a.source.client.id);
   const logsOf = groupBy(logs, (l) => l.clientId);
   const talliesOf = groupBy(tallies, (t) => t.clientId);
   const workspaceOf = new Map<number, number>();
   for (const a of assessments) workspaceOf.set(a.source.client.id, a.source.workspace.id);
+  for (const c of closed) workspaceOf.set(c.as.source.client.id, c.as.source.workspace.id);
   for (const l of logs) workspaceOf.set(l.clientId, l.workspaceId);
   for (const t of tallies) workspaceOf.set(t.clientId, t.workspaceId);
 
@@ -105,15 +132,27 @@ export async function workspacesClientRecords(
     const records = out.get(workspaceId);
     if (!today || !zone || !records) continue;
     const own = assessmentsOf.get(clientId) ?? [];
+    const ownClosed = closedOf.get(clientId) ?? [];
     const latePayments = latePaymentsOf(
-      own.map((a) => ({
-        id: a.source.invoice.id,
-        number: a.source.invoice.number,
-        dueOn: a.source.invoice.dueOn,
-        late: a.overdue || (a.outstandingMinor === 0 && a.charges.daysLate > 0),
-        unpaid: a.overdue,
-        days: a.overdue ? a.stage.daysLate : a.charges.daysLate,
-      })),
+      [
+        ...own.map((a) => ({
+          id: a.source.invoice.id,
+          number: a.source.invoice.number,
+          dueOn: a.source.invoice.dueOn,
+          late: a.overdue || (a.outstandingMinor === 0 && a.charges.daysLate > 0),
+          unpaid: a.overdue,
+          days: a.overdue ? a.stage.daysLate : a.charges.daysLate,
+        })),
+        ...ownClosed.map(({ closing, as }) => ({
+          id: as.source.invoice.id,
+          number: as.source.invoice.number,
+          dueOn: as.source.invoice.dueOn,
+          late: closing.daysLate > 0,
+          unpaid: false,
+          days: closing.daysLate,
+          closed: { kind: closedKind(closing), on: closing.onDay },
+        })),
+      ],
       (logsOf.get(clientId) ?? []).map((l) => ({
         id: l.id,
         loggedOn: localDate(l.occurredAt, zone),
@@ -140,9 +179,18 @@ export async function workspacesClientRecords(
       counts,
       latePayments,
       unpaid: own.filter((a) => a.overdue).map(unpaidInvoice),
+      closedUnpaid: ownClosed
+        .filter(({ closing, as }) => as.overdue && inWindow(closing.onDay, today, YEAR_DAYS))
+        .map(({ closing, as }) => ({
+          ...unpaidInvoice(as),
+          closed: { kind: closedKind(closing), on: closing.onDay },
+        })),
       hosted: own.some((a) => a.terms.hosted),
     };
-    records.set(clientId, { clientId, facts, assessments: own, risk: assessRisk(facts) });
+    const history = (historyOf.get(clientId) ?? [])
+      .map(({ number, entry }) => ({ number, entry }))
+      .sort((a, b) => b.entry.onDay.localeCompare(a.entry.onDay) || b.entry.id - a.entry.id);
+    records.set(clientId, { clientId, facts, assessments: own, risk: assessRisk(facts), history });
   }
   return out;
 }
@@ -159,6 +207,10 @@ export function adviceFacts(record: ClientRecord | undefined, status: string, to
     former: status === "offboarded",
     owed: { invoices: owing.map((a) => a.source.invoice.number), amounts },
   };
+}
+
+function closedKind(closing: HistoryLine): "write-off" | "void" {
+  return closing.kind === "write-off" ? "write-off" : "void";
 }
 
 function unpaidInvoice(a: InvoiceAssessment): UnpaidInvoice {

@@ -60,7 +60,8 @@ export async function setWorkspaceTerms(ctx: Context, words: TermWords): Promise
   checkFee(after, changes);
   const workspace = await ctx.db.transaction(async (tx) => {
     const row = await updateWorkspace(tx, ctx.workspace.id, { defaultTerms: stored as Record<string, unknown> });
-    await ctx.audit({ action: "config.terms", details: { changes } }, tx);
+    // `from` and `to` let `/client undo` set them back.
+    await ctx.audit({ action: "config.terms", details: { changes, from: ctx.workspace.defaultTerms, to: stored } }, tx);
     return row;
   });
   const summary = ctx.t.invoices.terms.workspaceUpdated({ changes: describeChanges(ctx, changes, after) });
@@ -215,9 +216,12 @@ function termsMessage(ctx: Context, client: ClientRow | undefined, summary?: str
   return m.build();
 }
 
-/** The workspace's default terms in one line, for `/client config`: the law and the payment term. */
-export function workspaceTermsSummary(ctx: Context): string {
-  const { terms } = resolveTerms(ctx.workspace.defaultTerms);
+/**
+ * The workspace's default terms in one line, for `/client config`: the law and the payment
+ * term (of `stored` defaults, when given: what an earlier value was).
+ */
+export function workspaceTermsSummary(ctx: Context, stored: unknown = ctx.workspace.defaultTerms): string {
+  const { terms } = resolveTerms(stored);
   const v = valueTexts(ctx, terms);
   return ctx.t.config.values.terms({ law: v.law, term: v.paymentDays });
 }

@@ -15,9 +15,7 @@ export const LIST_MAX = 40;
 export async function listInvoices(ctx: Context, clientQuery: string | undefined): Promise<Effect[]> {
   const { t, fmt } = ctx;
   const client = clientQuery ? await requireClient(ctx, clientQuery) : undefined;
-  const all = (await loadAssessments(ctx, { which: "open", ...(client ? { clientIds: [client.id] } : {}) })).filter(
-    (a) => ctx.user.isOwner || a.source.client.status !== "offboarding",
-  );
+  const all = await loadAssessments(ctx, { which: "open", ...(client ? { clientIds: [client.id] } : {}) });
   const open = all.filter((a) => a.outstandingMinor > 0 || a.chargesOwedMinor > 0);
   if (open.length === 0) {
     return [

@@ -1,7 +1,7 @@
 import { findClientById } from "../../db/queries/clients.ts";
 import { countClientInvoices, findInvoiceByNumber, type InvoiceRow, insertInvoice } from "../../db/queries/invoices.ts";
 import { adoptDefaultCurrency } from "../../db/queries/workspaces.ts";
-import { isVisible, requireClient } from "../clients/require-client.ts";
+import { requireClient } from "../clients/require-client.ts";
 import type { Context } from "../core/context.ts";
 import { type Effect, reply } from "../core/effects.ts";
 import { resolveTerms } from "../domain/charges/index.ts";
@@ -42,7 +42,7 @@ export async function recordInvoice(ctx: Context, input: RecordInvoiceInput): Pr
     return userError("invoice-taken", (t) =>
       t.invoices.errors.numberTaken({
         number: existing?.number ?? number,
-        client: owner && isVisible(ctx, owner) ? owner.displayName : "—",
+        client: owner?.displayName ?? "—",
         amount: existing ? ctx.fmt.money(existing.amountMinor, existing.currency) : "",
       }),
     );

@@ -21,6 +21,11 @@ export interface PaymentInput {
   /** The amount of charges paid, after `charges`. */
   amount?: string | undefined;
   on?: string | undefined;
+  /**
+   * The unpaid amount the person confirmed (the digest's Mark paid): checked under the lock,
+   * so a payment recorded meanwhile makes this one refused rather than a different amount.
+   */
+  confirmedOutstandingMinor?: number | undefined;
 }
 
 /**
@@ -46,6 +51,12 @@ export async function recordPayment(ctx: Context, input: PaymentInput): Promise<
         current.chargesOwedMinor > 0
           ? t.invoices.errors.alreadyPaidCharges({ number: invoice.number, charges: money(current.chargesOwedMinor) })
           : t.invoices.errors.alreadyPaid({ number: invoice.number }),
+      );
+    }
+    const confirmed = input.confirmedOutstandingMinor;
+    if (confirmed !== undefined && confirmed !== outstanding) {
+      throw userError("outstanding-changed", (t) =>
+        t.undo.markPaid.changed({ number: invoice.number, amount: money(outstanding) }),
       );
     }
     const amount = typed ?? outstanding;
@@ -195,8 +206,9 @@ export async function applyPaymentLines(
         ? "settled"
         : "open";
   const changes = { status, chargesStatus, chargesSettledMinor: paid.chargesSettledMinor } as const;
+  const paymentIds: number[] = [];
   for (const p of added) {
-    await insertPayment(tx, {
+    const inserted = await insertPayment(tx, {
       workspaceId: ctx.workspace.id,
       invoiceId: row.invoice.id,
       kind: p.kind,
@@ -207,6 +219,7 @@ export async function applyPaymentLines(
       externalId: p.externalId ?? null,
       createdAt: ctx.clock.now(),
     });
+    paymentIds.push(inserted.id);
   }
   await updateInvoice(tx, ctx.workspace.id, row.invoice.id, changes);
   await ctx.audit(
@@ -217,6 +230,8 @@ export async function applyPaymentLines(
       details: {
         number: row.invoice.number,
         lines: added.map((p) => ({ kind: p.kind, amountMinor: p.amountMinor, paidOn: p.paidOn })),
+        // What `/client undo` takes back.
+        paymentIds,
         status,
         chargesStatus,
         ...auditDetails,

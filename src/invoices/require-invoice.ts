@@ -1,14 +1,13 @@
 import type { ClientRow } from "../../db/queries/clients.ts";
 import { findClientById } from "../../db/queries/clients.ts";
 import { findInvoiceByNumber, type InvoiceRow, invoiceNumbersLike } from "../../db/queries/invoices.ts";
-import { isVisible } from "../clients/require-client.ts";
 import type { Context } from "../core/context.ts";
 import { closest } from "../domain/edit-distance.ts";
 import { userError } from "../errors.ts";
 
 /**
  * The invoice the user named (unique per workspace) with its client, or a UserError naming
- * close numbers. An invoice of a client being let go is hidden from everyone but the owner.
+ * close numbers. A client being let go stays usable by the team (DESIGN.md §7): its invoices too.
  */
 export async function requireInvoice(
   ctx: Context,
@@ -16,10 +15,8 @@ export async function requireInvoice(
 ): Promise<{ invoice: InvoiceRow; client: ClientRow }> {
   const invoice = await findInvoiceByNumber(ctx.db, ctx.workspace.id, number);
   const client = invoice ? await findClientById(ctx.db, ctx.workspace.id, invoice.clientId) : undefined;
-  if (invoice && client && isVisible(ctx, client)) return { invoice, client };
-  const candidates = (
-    await invoiceNumbersLike(ctx.db, ctx.workspace.id, number.replace(/^#/, "").slice(0, 2), 200)
-  ).filter((c) => ctx.user.isOwner || c.clientStatus !== "offboarding");
+  if (invoice && client) return { invoice, client };
+  const candidates = await invoiceNumbersLike(ctx.db, ctx.workspace.id, number.replace(/^#/, "").slice(0, 2), 200);
   const suggestions = closest(number, candidates, (c) => [c.number.toLowerCase()], 3).map((c) => c.number);
   throw userError("unknown-invoice", (t) =>
     t.invoices.errors.unknownInvoice({

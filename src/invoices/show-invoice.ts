@@ -1,6 +1,5 @@
 import { findClientById } from "../../db/queries/clients.ts";
 import { findInvoiceByNumber } from "../../db/queries/invoices.ts";
-import { isVisible } from "../clients/require-client.ts";
 import { looksLikeInvoiceNumber } from "../commands/args.ts";
 import type { Context } from "../core/context.ts";
 import { type Effect, reply } from "../core/effects.ts";
@@ -18,7 +17,7 @@ export async function showInvoiceNamed(ctx: Context, text: string): Promise<Effe
   if (!looksLikeInvoiceNumber(number)) return undefined;
   const invoice = await findInvoiceByNumber(ctx.db, ctx.workspace.id, number);
   const client = invoice ? await findClientById(ctx.db, ctx.workspace.id, invoice.clientId) : undefined;
-  if (!invoice || !client || !isVisible(ctx, client)) return undefined;
+  if (!invoice || !client) return undefined;
   const [assessment] = await loadAssessments(ctx, { which: "all", invoiceIds: [invoice.id] });
   const { t, fmt } = ctx;
   const intro = t.invoices.isInvoice({ number: invoice.number, client: client.displayName, slug: client.slug });

@@ -5,12 +5,14 @@ import { userError } from "../errors.ts";
 import { message } from "../messages/message.ts";
 import { changeInvoice } from "./change-invoice.ts";
 import { explainCharges } from "./explain-charges.ts";
+import { recordGivenUp, standingOf } from "./record-history.ts";
 import { requireInvoice } from "./require-invoice.ts";
 
 /**
  * `/client waive INV-7 [note]`: a conscious write-off of the late-payment charges, with the
- * amount and how it was computed kept in the audit log. On an unpaid invoice, no interest
- * runs any more.
+ * amount and how it was computed kept in the invoice's history and the audit log: the card
+ * and the record go on showing what was owed, marked as waived. On an unpaid invoice, no
+ * interest runs any more.
  */
 export async function waiveCharges(ctx: Context, number: string, note: string | undefined): Promise<Effect[]> {
   const { invoice, client } = await requireInvoice(ctx, number);
@@ -25,6 +27,7 @@ export async function waiveCharges(ctx: Context, number: string, note: string | 
     if (current.chargesOwedMinor === 0)
       throw userError("no-charges", (t) => t.invoices.errors.noCharges({ number: invoice.number }));
     await updateInvoice(tx, ctx.workspace.id, invoice.id, { chargesStatus: "waived" });
+    await recordGivenUp(tx, ctx, "waiver", standingOf(current), { note });
     await ctx.audit(
       {
         action: "invoice.charges-waived",
@@ -58,5 +61,6 @@ export async function waiveCharges(ctx: Context, number: string, note: string | 
       .join("\n"),
   );
   if (a.outstandingMinor > 0) m.context(t.invoices.waivedOpen);
+  m.context(t.invoices.history.kept({ kind: "waiver" }));
   return [reply(m.build())];
 }

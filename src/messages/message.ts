@@ -8,6 +8,11 @@ export interface Button {
   id: string;
   label: string;
   style?: "primary" | "danger";
+  /**
+   * The button that says yes (or no) to a question the message asks. Platforms show it as
+   * any button; the console also takes a typed `yes` (or `no`) for it, so scripts can answer.
+   */
+  role?: "confirm" | "cancel";
 }
 
 export interface Field {

@@ -27,6 +27,7 @@ export function describeLatePayment(p: LatePayment, t: Catalog, fmt: Formatter):
     dated: p.dated,
     days: p.days,
     unpaid: p.unpaid,
+    closed: p.closed ? { kind: p.closed.kind, date: fmt.date(p.closed.on) } : null,
   });
 }
 
@@ -37,7 +38,12 @@ export function describeReason(r: RiskReason, t: Catalog, fmt: Formatter): strin
     case "none":
       return rr.none;
     case "overdue":
-      return rr.overdue({ number: r.number, days: r.days, amount: fmt.money(r.amountMinor, r.currency) });
+      return rr.overdue({
+        number: r.number,
+        days: r.days,
+        amount: fmt.money(r.amountMinor, r.currency),
+        closed: r.closed ? { kind: r.closed.kind, date: fmt.date(r.closed.on) } : null,
+      });
     case "hostedUnpaid":
       return rr.hostedUnpaid({ number: r.number, date: r.finalOn ? fmt.date(r.finalOn) : null });
     case "lateOnce":

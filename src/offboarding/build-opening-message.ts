@@ -38,6 +38,6 @@ export function buildOpeningMessage(ctx: Context, wizard: Wizard, facts: WizardF
       ...adviseFor(facts.advice).map((a) => `• ${renderAdvice(a, t, fmt, facts.client.slug)}`),
     ].join("\n"),
   );
-  m.context(o.hidden({ slug: facts.client.slug }));
+  m.context(o.privacy({ slug: facts.client.slug }));
   return m.build();
 }

@@ -1,11 +1,14 @@
 import type { Context } from "../core/context.ts";
 import { actionId } from "../core/define-action.ts";
 import { STEP_COUNT, stepKey, type WizardStepKey } from "../domain/wizard/wizard-steps.ts";
+import { describeChargesGivenUp } from "../invoices/describe-history.ts";
 import { explainCharges } from "../invoices/explain-charges.ts";
+import { givenUp } from "../invoices/record-history.ts";
 import type { Button, Message, MessageBuilder } from "../messages/message.ts";
 import { message } from "../messages/message.ts";
 import { availableReasons, draftLetters, type WizardFacts } from "./wizard-facts.ts";
 import type { Wizard } from "./wizard-record.ts";
+import { owedFingerprint, standingOfAccount } from "./write-off.ts";
 
 export const WIZARD_ACTION = "wizard";
 export const WIZARD_FORM = "wizard-form";
@@ -143,6 +146,39 @@ function commonButtons(ctx: Context, wizard: Wizard, key: WizardStepKey): Button
   if (wizard.state.current > 1) out.push({ id: wizardAction(wizard, "back"), label: b.back });
   out.push({ id: wizardAction(wizard, "pause"), label: b.pause });
   return out;
+}
+
+/**
+ * Step 5's question before a write-off: every amount it gives up, invoice by invoice, and
+ * what stays in the record. The button carries the amounts' fingerprint: pressed once they
+ * have changed (a payment, a day's interest), it writes nothing off and says so.
+ */
+export function writeOffConfirmation(ctx: Context, wizard: Wizard, facts: WizardFacts): Message {
+  const o = ctx.t.offboarding;
+  const { unpaid, owed } = facts.accounts;
+  const total = ctx.fmt.list([...owed].map(([currency, minor]) => ctx.fmt.money(minor, currency)));
+  const ask = o.writeOff.ask({ client: facts.client.displayName, total, count: unpaid.length });
+  const lines = unpaid.map(
+    (a) =>
+      `• ${o.writeOff.item({
+        invoice: a.invoice.number,
+        principal: a.outstandingMinor > 0 ? ctx.fmt.money(a.outstandingMinor, a.invoice.currency) : null,
+        days: a.charges.daysLate,
+        charges: describeChargesGivenUp(givenUp("write-off", facts.today, standingOfAccount(a)), ctx.t, ctx.fmt),
+      })}`,
+  );
+  return message(ask)
+    .text([ask, ...lines].join("\n"))
+    .context(o.writeOff.after)
+    .buttons([
+      {
+        id: wizardAction(wizard, "confirmwriteoff", owedFingerprint(unpaid)),
+        label: o.writeOff.confirm({ total }),
+        style: "danger",
+      },
+      { id: wizardAction(wizard, "choose"), label: o.writeOff.back },
+    ])
+    .build();
 }
 
 /** What is owed, one line per invoice, then the totals and how charges were computed. */

@@ -1,5 +1,6 @@
 import type { Db } from "../../db/database.ts";
 import {
+  type HistoryLine,
   type InvoiceRow,
   invoicesWithPayments,
   type PaymentLine,
@@ -24,6 +25,8 @@ export interface AccountInvoice {
   chargesMinor: number;
   /** Charges already paid (`/client paid INV-7 charges`). */
   chargesSettledMinor: number;
+  /** Write-offs, waivers, voids and dispute outcomes, oldest first, with the amounts of their day. */
+  history: HistoryLine[];
 }
 
 export interface ClientAccounts {
@@ -57,6 +60,7 @@ export async function clientAccounts(
       charges: a.charges,
       chargesMinor: a.chargesOwedMinor,
       chargesSettledMinor: a.chargesSettledMinor,
+      history: row.history,
     };
   });
   const unpaid = list.filter((a) => a.invoice.status !== "void" && a.outstandingMinor + a.chargesMinor > 0);

@@ -1,9 +1,12 @@
 import type { AlertSent, InvoiceEvent } from "../../db/queries/client-record.ts";
 import type { ClientRow } from "../../db/queries/clients.ts";
 import type { IncidentRow } from "../../db/queries/incidents.ts";
+import type { HistoryLine } from "../../db/queries/open-invoices.ts";
+import type { ChargeResult } from "../domain/charges/index.ts";
 import { daysBetween, localDate } from "../domain/dates.ts";
 import type { LatePayment } from "../domain/late-payments.ts";
 import { explainCharges } from "../invoices/explain-charges.ts";
+import type { GivenUp } from "../invoices/record-history.ts";
 import type { Catalog } from "../messages/catalog.ts";
 import type { Formatter } from "../messages/format.ts";
 import type { AccountInvoice, ClientAccounts } from "./client-accounts.ts";
@@ -185,30 +188,32 @@ export function buildRecord(t: Catalog, fmt: Formatter, data: RecordData): Recor
     r.none,
   );
 
+  // The charges that were owed stay, marked, once an invoice is written off, waived or voided:
+  // as computed on that day, from its history (DESIGN.md §7).
   b.heading(r.charges);
-  const writtenOff = new Set(
-    data.invoiceEvents.filter((e) => e.action === "invoice.written-off").map((e) => e.invoiceId),
-  );
   b.list(
-    invoices
-      .filter((a) => a.charges.totalMinor > 0)
-      .map((a) => {
-        const money = (minor: number) => fmt.money(minor, a.invoice.currency);
-        const status = writtenOff.has(a.invoice.id)
-          ? r.invoiceStatuses.writtenOff
-          : (r.chargesStatuses[a.invoice.chargesStatus as keyof typeof r.chargesStatuses] ?? "");
-        return {
+    invoices.flatMap((a) => {
+      const given = givenUpOf(a);
+      const charges = given ? givenCharges(given, a) : a.charges;
+      if (charges.totalMinor <= 0) return [];
+      const money = (minor: number) => fmt.money(minor, a.invoice.currency);
+      const status = given
+        ? r.givenUpStatus({ kind: given.kind as GivenUp["kind"], date: fmt.date(given.onDay) })
+        : (r.chargesStatuses[a.invoice.chargesStatus as keyof typeof r.chargesStatuses] ?? "");
+      return [
+        {
           text: r.chargesLine({
             invoice: a.invoice.number,
-            total: money(a.charges.totalMinor),
-            interest: money(a.charges.interestMinor),
-            fee: money(a.charges.fee?.minor ?? 0),
-            days: a.charges.daysLate,
+            total: money(charges.totalMinor),
+            interest: money(charges.interestMinor),
+            fee: money(charges.fee?.minor ?? 0),
+            days: charges.daysLate,
             status,
           }),
-          sub: explainCharges(a.charges, a.chargesSettledMinor, t, fmt, client.slug),
-        };
-      }),
+          sub: explainCharges(charges, given ? given.settledMinor : a.chargesSettledMinor, t, fmt, client.slug),
+        },
+      ];
+    }),
     r.none,
   );
 
@@ -225,6 +230,27 @@ export function buildRecord(t: Catalog, fmt: Formatter, data: RecordData): Recor
   return { title: r.title({ client: client.displayName, slug: client.slug }), blocks: b.blocks };
 }
 
+/** The write-off, void or waiver that gave up an invoice's charges (or the invoice), if any. */
+function givenUpOf(a: AccountInvoice): HistoryLine | undefined {
+  return a.history.findLast((e) => e.kind === "write-off" || e.kind === "void" || e.kind === "waiver");
+}
+
+/** The charges as computed on the day they were given up (kept in the history), else their amounts alone. */
+function givenCharges(given: HistoryLine, a: AccountInvoice): ChargeResult {
+  const kept = given.details.charges as ChargeResult | undefined;
+  if (kept && Array.isArray(kept.segments) && typeof kept.totalMinor === "number") return kept;
+  const law = a.charges.law === "none" ? "contract" : a.charges.law;
+  return {
+    ...a.charges,
+    daysLate: given.daysLate,
+    segments: [],
+    notes: [],
+    interestMinor: given.interestMinor,
+    fee: given.feeMinor > 0 ? { minor: given.feeMinor, reference: `${law}-fee` } : null,
+    totalMinor: given.interestMinor + given.feeMinor,
+  };
+}
+
 /** A late payment: its invoice, due date, days late or still unpaid, and the amounts. */
 function latePaymentRow(
   t: Catalog,
@@ -239,7 +265,22 @@ function latePaymentRow(
     // Never a total that silently leaves interest out (DESIGN.md §4).
     complete ? money(minor) : r.chargesIncomplete({ amount: money(minor) });
   const on = p.dated === "due" ? fmt.date(p.on) : r.loggedOn({ date: fmt.date(p.on) });
-  const off = state?.writtenOff;
+  const closing = a && p.closed ? a.history.findLast((e) => e.kind === p.closed?.kind) : undefined;
+  if (a && p.closed && closing) {
+    // Written off or voided while unpaid: unpaid until then, and what was given up.
+    const after = { days: closing.daysLate, date: fmt.date(closing.onDay) };
+    return [
+      p.invoice ?? "",
+      on,
+      p.closed.kind === "write-off" ? r.writtenOffAfter(after) : r.voidedAfter(after),
+      money(a.invoice.amountMinor),
+      money(closing.principalMinor),
+      money(closing.chargesMinor),
+      r.logged({ count: p.logs }),
+    ];
+  }
+  // A paid invoice whose charges were written off stays a payment made late.
+  const off = a?.invoice.status === "void" ? state?.writtenOff : undefined;
   if (a && off) {
     // Closed by a write-off: unpaid until then, and what was given up.
     const days = Math.max(0, daysBetween(a.invoice.dueOn, off.on));
@@ -311,7 +352,9 @@ function daysLateCell(
 ): string {
   const r = t.offboarding.record;
   const due = a.invoice.dueOn;
-  if (state?.writtenOff) return String(Math.max(0, daysBetween(due, state.writtenOff.on)));
+  if (state?.writtenOff && a.invoice.status === "void") {
+    return String(Math.max(0, daysBetween(due, state.writtenOff.on)));
+  }
   if (late?.days != null) return late.unpaid ? r.daysSoFar({ days: late.days }) : String(late.days);
   if (a.invoice.status === "void") return "";
   if (a.invoice.status === "paid" || a.outstandingMinor === 0) return "0";
@@ -320,7 +363,8 @@ function daysLateCell(
 
 function invoiceStatus(t: Catalog, fmt: Formatter, a: AccountInvoice, state: InvoiceState | undefined): string {
   const s = t.offboarding.record.invoiceState;
-  if (state?.writtenOff) return s.writtenOff({ date: fmt.date(state.writtenOff.on) });
+  // A paid invoice whose charges were written off stays paid.
+  if (state?.writtenOff && a.invoice.status === "void") return s.writtenOff({ date: fmt.date(state.writtenOff.on) });
   const inv = a.invoice;
   if (inv.status === "void") return s.void({ date: state?.voidedOn ? fmt.date(state.voidedOn) : "" });
   // Settled in full: by the status, or by payments recorded against an invoice still marked open.

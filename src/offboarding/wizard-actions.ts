@@ -18,6 +18,7 @@ import {
   WIZARD_ACTION,
   WIZARD_FORM,
   wizardAction,
+  writeOffConfirmation,
 } from "./build-step-message.ts";
 import { type ChangeResult, changeWizard, type WizardChange } from "./change-wizard.ts";
 import { buildRecordFile } from "./export-record.ts";
@@ -33,7 +34,7 @@ import {
   wizardForms,
 } from "./wizard-forms.ts";
 import { type ReasonKind, reasonKinds, type Wizard } from "./wizard-record.ts";
-import { writeOffInvoices } from "./write-off.ts";
+import { type WrittenOff, writeOffInvoices } from "./write-off.ts";
 
 /** The wizard's buttons and selects: `wizard:<offboarding id>:<step>:<op>[:<arg>]`. */
 export const wizardButtonAction = defineAction({
@@ -98,6 +99,8 @@ const opSteps: Record<string, readonly string[]> = {
   own: ["why", "next"],
   chase: ["accounts"],
   writeoff: ["accounts"],
+  confirmwriteoff: ["accounts"],
+  choose: ["accounts"],
   record: ["record"],
   post: ["letgo"],
   nopost: ["letgo"],
@@ -192,22 +195,37 @@ async function pressed(ctx: Context, req: WizardRequest, facts: WizardFacts): Pr
       }
       return advanced(ctx, facts, await changeWizard(ctx, id, () => change), "button");
     }
+    // Writing off asks first, naming the amounts; the confirmation's button carries them.
+    case "writeoff":
+      if (facts.accounts.unpaid.length === 0) throw userError("bad-action", (t) => t.errors.unknownAction);
+      return [update(writeOffConfirmation(ctx, wizard, facts))];
+    case "choose":
+      return [update(buildStepMessage(ctx, wizard, facts))];
     case "chase":
-    case "writeoff": {
+    case "confirmwriteoff": {
       const summary = owedSummary(ctx, facts);
       const count = facts.accounts.unpaid.length;
+      const writingOff = op === "confirmwriteoff";
+      if (writingOff && !arg) throw userError("bad-action", (t) => t.errors.unknownAction);
+      let written: WrittenOff[] = [];
       const result = await changeWizard(ctx, id, (w) => ({
         command: { type: "done", step: req.step },
-        texts: { ...w.texts, accounts: { decision: op === "chase" ? "chase" : "write-off", at: now, summary } },
-        details: { decision: op, owed: summary },
-        ...(op === "writeoff"
+        texts: { ...w.texts, accounts: { decision: writingOff ? "write-off" : "chase", at: now, summary } },
+        details: { decision: writingOff ? "writeoff" : "chase", owed: summary },
+        ...(writingOff
           ? {
-              alsoWrite: async (tx) =>
-                void (await writeOffInvoices(tx, ctx, facts.client.id, facts.accounts.unpaid, id)),
+              alsoWrite: async (tx) => {
+                written = await writeOffInvoices(tx, ctx, facts.client.id, arg ?? "", id);
+              },
             }
           : {}),
       }));
-      const line = op === "chase" ? o.keptChasing : o.wroteOff({ total: summary, count });
+      const line = writingOff
+        ? [
+            o.wroteOff({ total: summary, count: written.length || count }),
+            ctx.t.invoices.history.kept({ kind: "write-off" }),
+          ].join(" ")
+        : o.keptChasing;
       return advanced(ctx, facts, result, "button", line);
     }
     case "record": {

@@ -3,7 +3,7 @@ import type { Db } from "../../db/database.ts";
 import { type DeliveryRow, markDeliveryFailed, markDeliverySent } from "../../db/queries/digest-deliveries.ts";
 import type { Clock } from "../clock.ts";
 import type { Effect } from "../core/effects.ts";
-import type { Outbox } from "../core/outbox.ts";
+import { type DeliveryAttempt, type Outbox, SendRefused } from "../core/outbox.ts";
 import { describeError } from "./describe-error.ts";
 import { retryDelayMs } from "./retry-policy.ts";
 
@@ -16,7 +16,10 @@ export interface SendDeps {
   by: string;
   /** How many workspaces are sent to at the same time. */
   concurrency?: number;
-  /** A send that takes longer than this counts as failed (and is retried later). */
+  /**
+   * A send that takes longer than this is cancelled; its outcome is unknown, so the retry
+   * looks for it before sending again.
+   */
   sendTimeoutMs?: number;
 }
 
@@ -32,7 +35,9 @@ export interface Target {
 
 /**
  * Sends claimed deliveries through each workspace's platform outbox and records the outcome:
- * sent, or failed with a retry time (1, 2, 4… minutes) until it is given up. Workspaces are
+ * sent, or failed with a retry time (1, 2, 4… minutes) until it is given up. A send with no
+ * clear answer (cancelled at the timeout, a lost connection) is not taken as failed: it may
+ * have been posted, so every later attempt first looks for it on the platform. Workspaces are
  * independent: one whose channel is gone or whose token was revoked is logged and the others
  * carry on. Within a workspace the digest goes before its alerts.
  */
@@ -70,22 +75,40 @@ async function sendOne(deps: SendDeps, row: DeliveryRow, target: Target | undefi
     delivery: `${row.kind}:${row.key}`,
     attempt: row.attempts,
   });
+  const verify = mayHaveBeenPosted(row);
+  const aborter = new AbortController();
   try {
     const effect = effectOf(row);
     const outbox = target ? deps.outboxes.get(target.platform) : undefined;
-    if (!target || !outbox) throw new Error(`no outbox for platform ${target?.platform ?? "(unknown workspace)"}`);
-    await withTimeout(outbox.send(target.externalId, effect), deps.sendTimeoutMs ?? 60_000);
+    if (!target || !outbox) {
+      throw new SendRefused(`no outbox for platform ${target?.platform ?? "(unknown workspace)"}`, "no_outbox");
+    }
+    const attempt: DeliveryAttempt = { id: `t${row.id}`, verify, since: row.claimedAt, signal: aborter.signal };
+    await withTimeout(outbox.send(target.externalId, effect, attempt), deps.sendTimeoutMs ?? 60_000, aborter);
   } catch (error) {
+    // Refused: nothing went out. Anything else (no answer in time, a connection lost, an
+    // error of the platform's own) may have posted it: the next attempt looks first.
+    const unknown = verify || !(error instanceof SendRefused);
     const delay = retryDelayMs(row.attempts);
     const now = deps.clock.now();
     const retryAt = delay === undefined ? null : new Date(now.getTime() + delay);
     const reason = describeError(error);
-    if (retryAt) log.warn({ err: reason, retryAt }, "scheduled send failed; will retry");
-    else log.error({ err: reason }, "scheduled send failed too many times; given up");
+    if (retryAt) {
+      log.warn(
+        { err: reason, retryAt, outcome: unknown ? "unknown" : "refused" },
+        unknown
+          ? "scheduled send got no clear answer; will look for it before sending again"
+          : "scheduled send failed; will retry",
+      );
+    } else if (unknown) {
+      log.error({ err: reason }, "scheduled send given up: whether it was posted could not be found out");
+    } else {
+      log.error({ err: reason }, "scheduled send failed too many times; given up");
+    }
     try {
-      await markDeliveryFailed(deps.db, row.id, deps.by, reason, retryAt);
+      await markDeliveryFailed(deps.db, row.id, deps.by, reason, retryAt, unknown);
     } catch (markError) {
-      // The claim's lease runs out and a later tick retries it.
+      // The claim's lease runs out and a later tick retries it (looking first).
       log.warn({ err: describeError(markError) }, "could not record the failed send");
     }
     return false;
@@ -93,26 +116,51 @@ async function sendOne(deps: SendDeps, row: DeliveryRow, target: Target | undefi
   try {
     await markDeliverySent(deps.db, row.id, deps.by, deps.clock.now());
   } catch (error) {
-    // Sent but not recorded: say so, since the lease could let it go out twice.
+    // Sent but not recorded: the lease runs out and the retry looks for it before sending.
     log.error({ err: describeError(error) }, "sent, but could not record it as sent");
   }
   return true;
 }
 
+/** An earlier attempt got no clear answer, or its process died while sending. */
+function mayHaveBeenPosted(row: DeliveryRow): boolean {
+  return (row.payload as { uncertain?: unknown } | null)?.uncertain === true;
+}
+
 function effectOf(row: DeliveryRow): Effect {
   const effect = (row.payload as { effect?: Effect } | null)?.effect;
-  if (!effect || typeof effect !== "object" || !("type" in effect)) throw new Error("delivery has no effect to send");
+  if (!effect || typeof effect !== "object" || !("type" in effect)) {
+    throw new SendRefused("delivery has no effect to send", "no_effect");
+  }
   return effect;
 }
 
-async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+/** How long an aborted send may take to let go of its request before the outcome is recorded. */
+const ABORT_GRACE_MS = 5_000;
+
+/**
+ * The send, given at most `ms`: then its request is aborted (not left to finish behind the
+ * scheduler's back and post after the retry), and once it has let go, the timeout is thrown.
+ */
+async function withTimeout(promise: Promise<void>, ms: number, aborter: AbortController): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer from the platform within ${ms / 1000} s`)), ms);
+  const timedOut = new Promise<"timeout">((resolve) => {
+    timer = setTimeout(() => resolve("timeout"), ms);
   });
   try {
-    return await Promise.race([promise, timeout]);
+    const first = await Promise.race([promise.then(() => "done" as const), timedOut]);
+    if (first === "done") return;
   } finally {
     clearTimeout(timer);
   }
+  aborter.abort(new Error(`no answer from the platform within ${ms / 1000} s`));
+  let grace: NodeJS.Timeout | undefined;
+  await Promise.race([
+    promise.catch(() => {}),
+    new Promise<void>((resolve) => {
+      grace = setTimeout(resolve, Math.min(ABORT_GRACE_MS, ms));
+    }),
+  ]);
+  clearTimeout(grace);
+  throw new Error(`no answer from the platform within ${ms / 1000} s; the request was cancelled`);
 }

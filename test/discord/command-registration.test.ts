@@ -129,6 +129,6 @@ describe.skipIf(repeatedInPostgresPass)("npm run discord:register", () => {
     expect(api.find("PUT", `/applications/${APP_ID}/guilds/1110000000000000001/commands`)).toHaveLength(1);
     const bad = await run(["--guild", "acme"]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain("--guild needs the server's numeric id");
+    expect(bad.stderr).toContain("--guild needs the server's id: 17 to 20 digits");
   });
 });

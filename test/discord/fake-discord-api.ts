@@ -42,6 +42,14 @@ export class FakeDiscordApi {
   readonly forbiddenChannels = new Set<string>();
   /** Set to make guild lookups fail with this status (Discord having a bad moment). */
   guildLookupFailure: number | undefined;
+  /** Messages created in channels, in order (a nonce Discord recognised creates none). */
+  readonly created: { channel: string; id: string; nonce?: string }[] = [];
+  /** Posts of messages to create at once but answer only when released (Discord being slow). */
+  #holds: { arrived: () => void; abandoned: () => void; answer: Promise<void> }[] = [];
+  /** `channel:nonce` → the message created with it, for enforce_nonce. */
+  readonly #byNonce = new Map<string, Record<string, unknown>>();
+  /** Set to answer guild and member lookups this late (Discord being slow). */
+  guildLookupDelayMs = 0;
   /** Upgrades (the fake gateway) on the same server. */
   readonly server: http.Server;
   #waiters: Waiter[] = [];
@@ -73,11 +81,41 @@ export class FakeDiscordApi {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
+  /**
+   * The next message posted in a channel is created at once but answered only when released:
+   * Discord taking longer than the bot waits.
+   */
+  holdNextMessage(): { arrived: Promise<void>; abandoned: Promise<void>; release(): void } {
+    let release = () => {};
+    let arrived = () => {};
+    let abandoned = () => {};
+    this.#holds.push({
+      arrived: () => arrived(),
+      abandoned: () => abandoned(),
+      answer: new Promise<void>((resolve) => {
+        release = resolve;
+      }),
+    });
+    return {
+      arrived: new Promise<void>((resolve) => {
+        arrived = resolve;
+      }),
+      abandoned: new Promise<void>((resolve) => {
+        abandoned = resolve;
+      }),
+      release: () => release(),
+    };
+  }
+
   reset(): void {
     this.calls.length = 0;
+    this.created.length = 0;
+    this.#holds = [];
+    this.#byNonce.clear();
     this.closedDms.clear();
     this.forbiddenChannels.clear();
     this.guildLookupFailure = undefined;
+    this.guildLookupDelayMs = 0;
   }
 
   addGuild(guild: FakeGuild): void {
@@ -157,6 +195,9 @@ export class FakeDiscordApi {
       );
     }
     const memberRoute = /^\/guilds\/(\d+)\/members\/(\d+)$/.exec(route);
+    if ((memberRoute || guildRoute) && this.guildLookupDelayMs > 0) {
+      await new Promise((resolve) => setTimeout(resolve, this.guildLookupDelayMs));
+    }
     if (memberRoute && method === "GET") {
       const guild = this.guilds.get(memberRoute[1] ?? "");
       if (!guild) return error(404, 10004, "Unknown Guild");
@@ -185,7 +226,24 @@ export class FakeDiscordApi {
       if (channel.startsWith("9") && this.closedDms.has(channel.slice(1))) {
         return error(403, 50007, "Cannot send messages to this user");
       }
-      return json(200, this.#message(channel, call));
+      // Discord's enforce_nonce: the same author and nonce again returns the first message.
+      const nonce = typeof call.body?.nonce === "string" ? call.body.nonce : undefined;
+      const known = nonce && call.body?.enforce_nonce === true ? this.#byNonce.get(`${channel}:${nonce}`) : undefined;
+      if (known) return json(200, known);
+      const message = this.#message(channel, call);
+      this.created.push({ channel, id: String(message.id), ...(nonce ? { nonce } : {}) });
+      if (nonce) this.#byNonce.set(`${channel}:${nonce}`, message);
+      const hold = this.#holds.shift();
+      if (hold) {
+        res.on("close", () => {
+          if (!res.writableEnded) hold.abandoned();
+        });
+        hold.arrived();
+        await hold.answer;
+        if (!res.destroyed) json(200, message);
+        return;
+      }
+      return json(200, message);
     }
     if (/^\/interactions\/\d+\/[^/]+\/callback$/.test(route) && method === "POST") {
       res.writeHead(204).end();

@@ -211,7 +211,7 @@ describe("Discord HTTP interactions", () => {
     await d.send(slashCommand("add", { slug: "acme", name: "ACME Corp" }));
     await d.send(slashCommand("late", { client: "acme" }, { user: MEMBER }));
     const res = await d.send(buttonPress("undo:1", { user: OWNER }));
-    expect(textOf(dataOf(res.body))).toContain("There is nothing to undo");
+    expect(textOf(dataOf(res.body))).toContain("it is theirs to undo");
     const [row] = await queryRows<{ withdrawn: boolean }>(
       d.h.db.db,
       sql`select withdrawn_at is not null as withdrawn from incidents where id = 1`,

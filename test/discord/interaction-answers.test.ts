@@ -111,6 +111,32 @@ describe("answering Discord interactions", () => {
     expect(d.api.find("POST", /^\/webhooks\//)).toEqual([]);
   });
 
+  it("counts Discord's 3 s from the request's arrival: a slow server lookup for a DM button is deferred in time", async () => {
+    const guild = "1110000000000000077"; // a server not looked up yet
+    d.api.addGuild({ id: guild, name: "Atelier Sud", owner_id: OWNER, members: [MEMBER] });
+    d.api.guildLookupDelayMs = 500; // the lookups alone outlast the deferral deadline (200 ms here)
+    answer([update(textMessage("Done"))]);
+    const payload = buttonPress(`@${guild}/undo:1`, { user: MEMBER, dm: true });
+    const first = await d.sendNoWait(payload);
+    expect(first.body).toEqual({ type: 6 });
+    await d.adapter.idle();
+    expect(d.api.find("PATCH", original(payload.token))[0]?.body).toMatchObject({ content: "Done" });
+  });
+
+  it("says a command it does not know is unknown or out of date, not that a button expired", async () => {
+    const res = await d.send({ ...slashCommand("help"), data: { id: "1", name: "tact-old", type: 1, options: [] } });
+    expect(res.body).toMatchObject({ type: 4, data: { flags: 64 } });
+    const content = String(dataOf(res.body).content);
+    expect(content).toContain("unknown or out of date");
+    expect(content).toContain("registering again");
+    expect(content).not.toContain("button");
+    const fr = await d.send({
+      ...slashCommand("help", {}, { locale: "fr", dm: true }),
+      data: { id: "1", name: "tact-old", type: 1, options: [] },
+    });
+    expect(String(dataOf(fr.body).content)).toContain("inconnue ou périmée");
+  });
+
   it("defers a slow button as an update, then edits the message that held it", async () => {
     const held = heldAnswer();
     const payload = buttonPress("undo:1");

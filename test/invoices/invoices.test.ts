@@ -203,13 +203,13 @@ describe("the list of open invoices", () => {
     expect(globex).not.toContain("INV-1");
   });
 
-  it("hides a client being let go from everyone but the owner", async () => {
+  it("keeps a client being let go usable by the whole team: its invoices are listed and can be paid", async () => {
     await h.run("/client add acme ACME Corp");
     await h.run("/client invoice acme INV-1 1000 EUR due 2025-01-10");
     await h.db.db.execute(sql`update clients set status = 'offboarding'`);
-    expect(await h.say("/client invoices", { user: "sam" })).toContain("No open invoices");
-    expect(await h.say("/client paid INV-1", { user: "sam" })).toContain("I don't know invoice");
-    expect(await h.say("/client invoices")).toContain("INV-1");
+    expect(await h.say("/client invoices", { user: "sam" })).toContain("INV-1 · ACME Corp · €1,000.00");
+    expect(await h.say("/client paid INV-1", { user: "sam" })).toContain("INV-1");
+    expect(await h.say("/client invoices")).toContain("No open invoices");
   });
 
   it("says when the half-year's reference rate is missing instead of guessing", async () => {

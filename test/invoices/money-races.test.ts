@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/query-rows.ts";
 import { catalogFor } from "../../src/messages/catalog.ts";
 import { createFormatter } from "../../src/messages/format.ts";
-import { submit } from "../offboarding/offboarding-support.ts";
+import { confirmButton, submit } from "../offboarding/offboarding-support.ts";
 import { useHarness } from "../support/harness.ts";
 
 /**
@@ -128,8 +128,10 @@ describe.each(["en", "fr"] as const)("money changes at the same moment (%s)", (l
 
   it("a digest's Mark paid pressed while someone types /client paid: one payment", async () => {
     await h.run("/client invoice acme INV-1 100 EUR issued 2026-10-01 due 2026-11-01");
+    // The press asks first, naming the invoice and the amount; the confirmation races the command.
+    expect(await h.say("press digest-paid:1", { user: "sam" })).toContain("[press digest-paid-ok:1:10000]");
     const [pressed, typed] = await Promise.all([
-      h.say("press digest-paid:1", { user: "sam" }),
+      h.say("press digest-paid-ok:1:10000", { user: "sam" }),
       h.say("/client paid INV-1", { user: "kim" }),
     ]);
     const paidLate = t.paidInFullLate({ days: 28 });
@@ -177,7 +179,8 @@ describe.each(["en", "fr"] as const)("a write-off at the same moment as a paymen
     await h.run("/client offboard acme");
     await submit(h, "wizard-form:1:1:conversation", { notes: "We talked." });
     for (const step of [2, 3, 4]) await h.run(`press wizard:1:${step}:done`);
-    const [wrote, paid] = await Promise.all([h.say("press wizard:1:5:writeoff"), h.say("/client paid INV-1")]);
+    const confirmId = confirmButton(await h.run("press wizard:1:5:writeoff"));
+    const [wrote, paid] = await Promise.all([h.say(`press ${confirmId}`), h.say("/client paid INV-1")]);
     const one = await ledger("INV-1");
     const two = await ledger("INV-2");
     if (one.payments > 0) {

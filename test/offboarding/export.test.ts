@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { deliveries, invoiceReminders } from "../../db/schema/index.ts";
 import type { Effect } from "../../src/core/effects.ts";
 import { useHarness } from "../support/harness.ts";
-import { addInvoice, addPayment, setClient, submit } from "./offboarding-support.ts";
+import { addInvoice, addPayment, setClient, submit, writeOff } from "./offboarding-support.ts";
 
 const h = useHarness("2026-03-15T10:00:00Z");
 
@@ -19,7 +19,8 @@ async function record(): Promise<void> {
   await setClient(h.db.db, "acme", { terms: { law: "fr" } });
   await h.run("/client late acme INV-7", { user: "sam" });
   await h.run("/client note acme wrong one", { user: "dana" });
-  await h.run("/client undo", { user: "dana" });
+  const asked = await h.say("/client undo", { user: "dana" });
+  await h.run(`press ${/\[press (undo-do:\d+)\]/.exec(asked)?.[1]}`, { user: "dana" });
   await h.run("/client conduct acme said | we are <!channel> idiots\nthen hung up", { user: "sam" });
   const id = await addInvoice(h.db.db, "acme", {
     number: "INV-7",
@@ -59,7 +60,7 @@ describe("the written record", () => {
     await h.run("press wizard:1:3:reason:late");
     await h.run("press wizard:1:3:done");
     await submit(h, "wizard-form:1:4:letter", { text: "Dear ACME,\n\nHere is what happens next." });
-    await h.run("press wizard:1:5:writeoff");
+    await writeOff(h);
     const effects = await h.run("press wizard:1:6:record");
     const file = fileOf(effects);
     expect(file.userId).toBe("owner");

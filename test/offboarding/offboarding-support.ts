@@ -120,3 +120,24 @@ export async function invoiceState(db: Db, number: string) {
     .where(and(eq(invoices.number, number)));
   return row;
 }
+
+/**
+ * Step 5's write-off as the owner does it: "Write it off", then the confirmation's button,
+ * which names the amounts. Returns the confirmation and what confirming it answered.
+ */
+export async function writeOff(
+  h: Harness,
+  offboarding = 1,
+  as: As = {},
+): Promise<{ confirmation: Effect[]; confirmId: string; effects: Effect[] }> {
+  const confirmation = await h.run(`press wizard:${offboarding}:5:writeoff`, as);
+  const confirmId = confirmButton(confirmation);
+  return { confirmation, confirmId, effects: await h.run(`press ${confirmId}`, as) };
+}
+
+/** The confirmation's button of a write-off question. */
+export function confirmButton(effects: Effect[]): string {
+  const id = buttonIds(effects).find((b) => /^wizard:\d+:5:confirmwriteoff:/.test(b));
+  if (!id) throw new Error(`no write-off confirmation in ${effectsText(effects)}`);
+  return id;
+}

@@ -233,8 +233,9 @@ describe.skipIf(skipWithoutPostgres)("when the database goes away", () => {
           body,
         });
         expect(res.status).toBe(200);
+        const acked = await res.text();
         await adapter.settled();
-        return JSON.stringify(fake.responses.filter((r) => r.id === id).map((r) => r.body));
+        return acked + JSON.stringify(fake.responses.filter((r) => r.id === id).map((r) => r.body));
       };
       expect(await command("add acme ACME Corp")).toContain("Added ACME Corp");
 

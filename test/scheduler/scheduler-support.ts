@@ -3,7 +3,7 @@ import type { Db } from "../../db/database.ts";
 import { findWorkspace, type WorkspaceRow } from "../../db/queries/workspaces.ts";
 import { deliveries, workspaces } from "../../db/schema/index.ts";
 import type { Effect } from "../../src/core/effects.ts";
-import type { Outbox } from "../../src/core/outbox.ts";
+import { type DeliveryAttempt, type Outbox, SendRefused } from "../../src/core/outbox.ts";
 import { runTick, type TickReport } from "../../src/scheduler/run-tick.ts";
 import { effectsText, type Harness, silentLog } from "../support/harness.ts";
 
@@ -11,6 +11,8 @@ export interface Sent {
   workspace: string;
   effect: Effect;
   text: string;
+  /** The scheduler's attempt (its id, whether to look first, since when). */
+  delivery?: DeliveryAttempt | undefined;
 }
 
 /** An outbox that records what it sends, and fails like a deleted channel for chosen workspaces. */
@@ -19,9 +21,9 @@ export function recordingOutbox(platform: Outbox["platform"] = "console") {
   const failing = new Set<string>();
   const outbox: Outbox = {
     platform,
-    async send(workspace, effect) {
-      if (failing.has(workspace)) throw Object.assign(new Error("channel_not_found"), { code: "channel_not_found" });
-      sent.push({ workspace, effect, text: effectsText([effect]) });
+    async send(workspace, effect, delivery) {
+      if (failing.has(workspace)) throw new SendRefused("channel_not_found", "channel_not_found");
+      sent.push({ workspace, effect, text: effectsText([effect]), delivery });
     },
   };
   return { outbox, sent, failing };

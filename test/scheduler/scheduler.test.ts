@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { claimRounds, scheduleRows } from "../../db/queries/digest-rounds.ts";
+import type { Outbox } from "../../src/core/outbox.ts";
 import { planRounds } from "../../src/scheduler/plan-rounds.ts";
 import { CLAIM_LEASE_MS } from "../../src/scheduler/retry-policy.ts";
 import { runRounds } from "../../src/scheduler/run-rounds.ts";
+import { runTick } from "../../src/scheduler/run-tick.ts";
 import { silentLog, useHarness } from "../support/harness.ts";
 import { deliveryRows, makeWorkspace, recordingOutbox, tick } from "./scheduler-support.ts";
 
@@ -186,7 +188,59 @@ describe("the scheduled digest", () => {
     await tick(h, outbox);
     await tick(h, outbox);
     expect(sent).toHaveLength(1);
-    expect((await deliveryRows(h.db.db, ws.id, "digest"))[0]).toMatchObject({ state: "sent", attempts: 2 });
+    const [row] = await deliveryRows(h.db.db, ws.id, "digest");
+    expect(row).toMatchObject({ state: "sent", attempts: 2 });
+    // It may have posted before dying: the retry looks first, back to the first claim.
+    expect(sent[0]?.delivery).toMatchObject({
+      id: `t${row?.id}`,
+      verify: true,
+      since: new Date("2027-11-29T09:00:00Z"),
+    });
+  });
+
+  it("cancels a send that gets no answer in time, and has the retry look for it before sending", async () => {
+    const seen: { verify: boolean; id: string; aborted: boolean }[] = [];
+    let slow = true;
+    const outbox: Outbox = {
+      platform: "console",
+      async send(_workspace, _effect, delivery) {
+        const attempt = { verify: Boolean(delivery?.verify), id: String(delivery?.id), aborted: false };
+        seen.push(attempt);
+        if (!slow) return;
+        // The platform does not answer: the request waits until the scheduler cancels it.
+        await new Promise<void>((_, reject) =>
+          delivery?.signal.addEventListener("abort", () => {
+            attempt.aborted = true;
+            reject(delivery.signal.reason);
+          }),
+        );
+      },
+    };
+    const ws = await makeWorkspace(h, "agency");
+    h.clock.set("2027-11-29T09:00:00Z");
+    const run = () => runTick({ db: h.db.db, clock: h.clock, log: silentLog, outboxes: [outbox], sendTimeoutMs: 50 });
+    expect(await run()).toMatchObject({ sent: 0, failed: 1 });
+    expect(seen).toEqual([{ verify: false, id: expect.stringMatching(/^t\d+$/), aborted: true }]);
+    const [failed] = await deliveryRows(h.db.db, ws.id, "digest");
+    expect(failed).toMatchObject({ state: "failed", payload: expect.objectContaining({ uncertain: true }) });
+    expect(failed?.lastError).toContain("the request was cancelled");
+    slow = false;
+    h.clock.advance(2 * MINUTE);
+    expect(await run()).toMatchObject({ sent: 1, failed: 0 });
+    expect(seen[1]).toEqual({ verify: true, id: seen[0]?.id, aborted: false });
+  });
+
+  it("retries a send the platform refused without looking: nothing was posted", async () => {
+    const { outbox, sent, failing } = recordingOutbox();
+    await makeWorkspace(h, "agency");
+    failing.add("agency");
+    h.clock.set("2027-11-29T09:00:00Z");
+    await tick(h, outbox);
+    failing.clear();
+    h.clock.advance(2 * MINUTE);
+    await tick(h, outbox);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.delivery?.verify).toBe(false);
   });
 
   it("runs again a round whose process died before deciding what to send, once its claim has expired", async () => {

@@ -13,10 +13,12 @@ export interface FakeCall {
   answer?: Record<string, unknown>;
 }
 
-/** A post to a response_url. */
+/** A post to a response_url, or a slash command's answer carried in its acknowledgement. */
 export interface FakeResponse {
   id: string;
   body: Record<string, unknown>;
+  /** How the answer reached Slack: in the HTTP acknowledgement, or posted to the response_url. */
+  via?: "ack" | "response_url";
 }
 
 export interface FakeUser {
@@ -34,6 +36,24 @@ export interface FakeOptions {
   users?: FakeUser[];
 }
 
+/** A message the fake holds in a channel (every chat.postMessage it accepted). */
+export interface FakeMessage {
+  channel: string;
+  ts: string;
+  text: string;
+  metadata?: { event_type?: string; event_payload?: Record<string, unknown> };
+}
+
+/** A call the fake applied but has not answered yet (Slack being slow). */
+export interface HeldAnswer {
+  /** Resolves once the call arrived (and was applied). */
+  arrived: Promise<void>;
+  /** Resolves when the caller gave up on it (the connection closed before the answer). */
+  abandoned: Promise<void>;
+  /** Sends the answer now, if the caller is still there. */
+  release(): void;
+}
+
 /**
  * A local stand-in for Slack's Web API: records every call and answers as Slack does (HTTP 200
  * with `ok: false` and an error code for platform errors). Also receives response_url posts
@@ -44,7 +64,13 @@ export class FakeSlackApi {
   readonly responses: FakeResponse[] = [];
   readonly uploads = new Map<string, string>();
   readonly users = new Map<string, FakeUser>();
+  /** Messages posted, in order: what a channel shows. */
+  readonly messages: FakeMessage[] = [];
   teamId: string;
+  /** Slack's clock, for message timestamps (ts); fixed unless a test ties it to its own. */
+  now: () => number = () => 1_700_000_000_000;
+  /** Calls (by method) to apply at once but answer only when released. */
+  readonly #holds = new Map<string, { arrived: () => void; abandoned: () => void; answer: Promise<void> }[]>();
   /**
    * Failures to answer, per method, once each (then the method works again): an error code
    * (HTTP 200, `ok: false`) or an HTTP status (a 500 from Slack's edge).
@@ -104,11 +130,40 @@ export class FakeSlackApi {
 
   reset(): void {
     this.calls.length = 0;
+    this.messages.length = 0;
+    this.#holds.clear();
     this.responses.length = 0;
     this.uploads.clear();
     this.#failures.clear();
     this.expiredResponseUrls.clear();
     this.responseUrlsExpired = false;
+  }
+
+  /**
+   * The next call to `method` is applied at once (a post appears in its channel) but
+   * answered only when released: Slack taking longer than the caller waits.
+   */
+  holdNext(method: string): HeldAnswer {
+    let release = () => {};
+    let arrived = () => {};
+    let abandoned = () => {};
+    const hold = {
+      arrived: () => arrived(),
+      abandoned: () => abandoned(),
+      answer: new Promise<void>((resolve) => {
+        release = resolve;
+      }),
+    };
+    this.#holds.set(method, [...(this.#holds.get(method) ?? []), hold]);
+    return {
+      arrived: new Promise<void>((resolve) => {
+        arrived = resolve;
+      }),
+      abandoned: new Promise<void>((resolve) => {
+        abandoned = resolve;
+      }),
+      release: () => release(),
+    };
   }
 
   /** The next call to `method` answers `{ ok: false, error }`, or that HTTP status. */
@@ -137,6 +192,18 @@ export class FakeSlackApi {
     });
   }
 
+  /**
+   * Records the JSON body Tact acknowledged a slash command with (Slack shows it as the first
+   * answer, before anything posted to that command's response_url).
+   */
+  recordAck(id: string, body: Record<string, unknown>): void {
+    const first = this.responses.findIndex((r) => r.id === id);
+    const entry: FakeResponse = { id, body, via: "ack" };
+    if (first === -1) this.responses.push(entry);
+    else this.responses.splice(first, 0, entry);
+    this.#events.emit("received");
+  }
+
   callsTo(method: string): FakeCall[] {
     return this.calls.filter((c) => c.method === method);
   }
@@ -160,7 +227,7 @@ export class FakeSlackApi {
       const id = response[1] ?? "";
       if (this.responseUrlsExpired || this.expiredResponseUrls.has(id))
         return void res.writeHead(404).end("expired_url");
-      this.responses.push({ id, body: JSON.parse(raw) as Record<string, unknown> });
+      this.responses.push({ id, body: JSON.parse(raw) as Record<string, unknown>, via: "response_url" });
       res.writeHead(200, { "content-type": "text/plain" }).end("ok");
       this.#events.emit("received");
       return;
@@ -185,12 +252,23 @@ export class FakeSlackApi {
       return;
     }
     call.answer = failure ? { ok: false, error: failure } : this.#answer(method, args);
+    const hold = this.#holds.get(method)?.shift();
+    if (hold) {
+      res.on("close", () => {
+        if (!res.writableEnded) hold.abandoned();
+      });
+      hold.arrived();
+      this.#events.emit("received");
+      await hold.answer;
+      if (!res.destroyed) json(200, call.answer);
+      return;
+    }
     json(200, call.answer);
     this.#events.emit("received");
   }
 
   #answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
-    const ts = () => `1700000000.${String(++this.#seq).padStart(6, "0")}`;
+    const ts = () => `${Math.floor(this.now() / 1000)}.${String(++this.#seq).padStart(6, "0")}`;
     switch (method) {
       case "auth.test":
         return {
@@ -210,8 +288,35 @@ export class FakeSlackApi {
         return { ok: true, members: [...this.users.values()], response_metadata: { next_cursor: "" } };
       case "conversations.open":
         return { ok: true, channel: { id: `D${String(args.users)}` } };
-      case "chat.postMessage":
-        return { ok: true, channel: args.channel, ts: ts(), message: { text: args.text } };
+      case "chat.postMessage": {
+        const message: FakeMessage = { channel: String(args.channel), ts: ts(), text: String(args.text ?? "") };
+        if (args.metadata && typeof args.metadata === "object")
+          message.metadata = args.metadata as NonNullable<FakeMessage["metadata"]>;
+        this.messages.push(message);
+        return { ok: true, channel: args.channel, ts: message.ts, message: { text: args.text } };
+      }
+      case "conversations.history": {
+        // Newest first, after `oldest`, `limit` at a time; metadata only when asked for.
+        const oldest = Number(args.oldest ?? 0);
+        const all = this.messages
+          .filter((m) => m.channel === String(args.channel) && Number(m.ts) > oldest)
+          .reverse()
+          .map((m) => ({
+            type: "message",
+            ts: m.ts,
+            text: m.text,
+            ...(String(args.include_all_metadata) === "true" && m.metadata ? { metadata: m.metadata } : {}),
+          }));
+        const start = Number(args.cursor ?? 0);
+        const limit = Number(args.limit ?? 100);
+        const more = start + limit < all.length;
+        return {
+          ok: true,
+          messages: all.slice(start, start + limit),
+          has_more: more,
+          response_metadata: { next_cursor: more ? String(start + limit) : "" },
+        };
+      }
       case "chat.postEphemeral":
         return { ok: true, message_ts: ts() };
       case "chat.update":

@@ -68,7 +68,7 @@ const nextId = () => `${Date.now()}${++seq}`;
  * A fresh adapter per test (its caches start empty, like the database); one fake per file.
  */
 export function useSlack(
-  options: { env?: Record<string, string>; wrapCore?: (core: Core) => Core; log?: Logger } = {},
+  options: { env?: Record<string, string>; wrapCore?: (core: Core) => Core; log?: Logger; ackWithinMs?: number } = {},
 ): Slack {
   const h = useHarness();
   const s = { h } as Slack;
@@ -92,7 +92,7 @@ export function useSlack(
         http: s.http,
         database: h.db,
       },
-      { retries: 0 },
+      { retries: 0, ...(options.ackWithinMs === undefined ? {} : { ackWithinMs: options.ackWithinMs }) },
     );
     const port = await s.http.listen(0, "127.0.0.1");
     s.url = `http://127.0.0.1:${port}`;
@@ -119,9 +119,9 @@ export function useSlack(
       },
       body,
     });
-    await res.arrayBuffer();
+    const text = await res.text();
     await s.adapter.settled();
-    return res;
+    return new Response(text || null, { status: res.status, headers: res.headers });
   };
 
   s.command = async (text, as = {}) => {
@@ -141,6 +141,11 @@ export function useSlack(
       trigger_id: triggerId,
     };
     const res = await s.post(new URLSearchParams(fields).toString(), "application/x-www-form-urlencoded", as.headers);
+    // The answer may have come in the acknowledgement itself: Slack shows it first.
+    const acked = await res.text();
+    if (acked && res.headers.get("content-type")?.includes("json")) {
+      s.fake.recordAck(`c${id}`, JSON.parse(acked) as Json);
+    }
     return { status: res.status, responseUrl, triggerId };
   };
 

@@ -136,4 +136,9 @@ describe("the app manifest", () => {
     expect(manifest.match(/\/slack\/events/g)?.length).toBe(3);
     for (const event of ["app_home_opened", "app_uninstalled", "tokens_revoked"]) expect(manifest).toContain(event);
   });
+
+  it("keeps the Messages tab read-only, since nothing answers what is typed there", () => {
+    expect(manifest).toMatch(/messages_tab_enabled: true\n\s+messages_tab_read_only_enabled: true/);
+    expect(manifest).not.toContain("message.im");
+  });
 });

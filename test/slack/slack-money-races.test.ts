@@ -54,8 +54,12 @@ describe.each(["en", "fr"] as const)("paying one invoice from Slack many times a
 
   it("the digest's Mark paid pressed while /client paid is typed: one payment, the other told", async () => {
     await s.command("invoice acme INV-1 100 EUR issued 2026-10-01 due 2026-11-01");
+    // Mark paid asks first (privately); its confirmation races the typed command.
+    await s.press("digest-paid:1", { user: MEMBER, channel: "C0BILLING" });
+    s.fake.responses.length = 0;
+    s.fake.calls.length = 0;
     const [pressed, typed] = await Promise.all([
-      s.press("digest-paid:1", { user: MEMBER, channel: "C0BILLING" }),
+      s.press("digest-paid-ok:1:10000", { user: MEMBER, channel: "C0BILLING", ephemeral: true }),
       s.command("paid INV-1", { user: OWNER }),
     ]);
     expect([pressed, typed.status]).toEqual([200, 200]);

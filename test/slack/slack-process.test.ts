@@ -82,8 +82,10 @@ describe.skipIf(repeatedInPostgresPass)("npm start with Slack settings", () => {
         body,
       });
       expect(res.status).toBe(200);
-      await fake.waitFor((f) => f.responses.some((r) => r.id === "process"));
-      expect(fake.responses.find((r) => r.id === "process")?.body.text).toContain("Added ACME Corp (acme)");
+      // The answer comes back in the acknowledgement itself.
+      const answer = (await res.json()) as { text?: string; response_type?: string };
+      expect(answer.text).toContain("Added ACME Corp (acme)");
+      expect(answer.response_type).toBe("ephemeral");
     } finally {
       bot.child.kill("SIGTERM");
     }

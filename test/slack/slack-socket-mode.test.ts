@@ -41,9 +41,12 @@ describe("Socket Mode", () => {
         accepts_response_payload: true,
       }),
     );
-    await s.fake.waitFor((f) => f.responses.some((r) => r.id === "socket"));
-    expect(acks.map((a) => a.envelope_id)).toContain("env-1");
-    expect(s.fake.responses.find((r) => r.id === "socket")?.body.text).toContain("Added ACME Corp (acme)");
+    // One message over the socket: the answer travels in the envelope's acknowledgement.
+    await expect.poll(() => acks.find((a) => a.envelope_id === "env-1")).toBeDefined();
+    const ack = acks.find((a) => a.envelope_id === "env-1") as { payload?: { text?: string; response_type?: string } };
+    expect(ack.payload?.text).toContain("Added ACME Corp (acme)");
+    expect(ack.payload?.response_type).toBe("ephemeral");
+    expect(s.fake.responses.filter((r) => r.id === "socket")).toEqual([]);
 
     const http = await fetch(`${s.url}/slack/events`, { method: "POST", body: "{}" });
     expect(http.status).toBe(404);

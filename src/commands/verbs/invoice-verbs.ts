@@ -12,6 +12,7 @@ import { resumeCommand } from "./resume.ts";
 import { syncCommand } from "./sync.ts";
 import { termsCommand } from "./terms.ts";
 import { unlinkedCommand } from "./unlinked.ts";
+import { unpayCommand } from "./unpay.ts";
 import { voidCommand } from "./void.ts";
 import { waiveCommand } from "./waive.ts";
 
@@ -19,6 +20,7 @@ import { waiveCommand } from "./waive.ts";
 export const invoiceCommands: CommandDef[] = [
   invoiceCommand,
   paidCommand,
+  unpayCommand,
   creditCommand,
   invoicesCommand,
   remindCommand,

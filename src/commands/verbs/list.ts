@@ -19,8 +19,8 @@ export const listCommand = defineCommand({
       clientNames(ctx.db, ctx.workspace.id),
       clientRecords(ctx.db, { workspace: ctx.workspace, now: ctx.clock.now() }),
     ]);
-    // Someone else's view must not reveal that a client is being let go.
-    const shown = names.filter((c) => ctx.user.isOwner || c.status !== "offboarding");
+    // A client being let go is listed as any other (DESIGN.md §7): only the wizard is private.
+    const shown = names;
     if (shown.length === 0) return [reply(textMessage(t.clients.none))];
     // The record's own counts and risk: the list says what the card says (issue #14).
     const rows = shown.map((c) => {

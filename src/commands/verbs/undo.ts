@@ -1,11 +1,11 @@
-import { undoIncident } from "../../incidents/undo-incident.ts";
+import { undoLast } from "../../undo/undo-last.ts";
 import { defineCommand } from "../define-command.ts";
 
 export const undoCommand = defineCommand({
   name: "undo",
-  group: "incidents",
+  group: "other",
   args: {},
-  help: (t) => t.help.verbs.undo,
+  help: (t) => t.undo.help,
   examples: ["undo"],
-  handler: (ctx) => undoIncident(ctx),
+  handler: (ctx) => undoLast(ctx),
 });

@@ -1,4 +1,5 @@
 import type { StageKind } from "../../domain/stages.ts";
+import type { Closed } from "./risk.ts";
 
 const stageNames: Record<StageKind, string> = {
   first: "first reminder",
@@ -27,11 +28,13 @@ export const advice = {
     dated: "due" | "logged";
     days: number | null;
     unpaid: boolean;
+    closed: Closed | null;
   }) =>
     [
       ...(p.invoice ? [p.invoice] : []),
       p.dated === "due" ? `due ${p.date}` : `logged ${p.date}`,
-      ...(p.days === null ? [] : [p.unpaid ? `unpaid for ${days(p.days)}` : `paid ${days(p.days)} late`]),
+      ...(p.days === null ? [] : [p.unpaid || p.closed ? `unpaid for ${days(p.days)}` : `paid ${days(p.days)} late`]),
+      ...(p.closed ? [`${p.closed.kind === "write-off" ? "written off" : "voided"} on ${p.closed.date}`] : []),
     ].join(", "),
   suspend: (p: { number: string; days: number; final: string }) =>
     `${p.number} is unpaid ${days(p.days)} after its due date and the agency hosts this client's site (${p.final}). Send a suspension notice, polite, brief and in writing, with the date hosting stops (/client remind ${p.number} drafts it).`,

@@ -59,6 +59,7 @@ export const core = {
     formPrompt: (p: { label: string; user: string }) =>
       `${p.label}: type it on the next line as @${p.user} (\\n starts a new line).`,
     notACommand: "Commands start with /client (try /client help), or press a button with: press <id>.",
+    confirmPrompt: (p: { user: string }) => `(Type yes to confirm, or no, on the next line as @${p.user}.)`,
     savedFile: (p: { path: string }) => `Saved to ${p.path}`,
     fileFailed: (p: { path: string; reason: string }) =>
       `I couldn't save ${p.path}: ${p.reason}. Nothing was written; fix that and ask again.`,

@@ -21,5 +21,7 @@ export const discord = {
     "I couldn't send the direct message: the recipient doesn't accept direct messages from this server's members. They can allow them in the server's privacy settings; then try again.",
   postFailed: (p: { channel: string }) =>
     `I couldn't post in <#${p.channel}>: I need permission to view that channel and send messages there.`,
+  unknownCommand:
+    "I don't know this command: it is unknown or out of date. Tact's commands need registering again in this server; whoever installed Tact can do it. Meanwhile, /client help lists what works.",
   discordUnavailable: "Discord didn't answer in time, so nothing was done. Please try again in a moment.",
 };

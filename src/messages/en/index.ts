@@ -14,6 +14,7 @@ import { reminders } from "./reminders.ts";
 import { risk } from "./risk.ts";
 import { slack } from "./slack.ts";
 import { sources } from "./sources.ts";
+import { undo } from "./undo.ts";
 
 export const en = {
   ...core,
@@ -32,4 +33,5 @@ export const en = {
   offboarding,
   slack,
   sources,
+  undo,
 };

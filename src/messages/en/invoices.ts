@@ -40,7 +40,8 @@ export const invoices = {
     },
     void: {
       summary: "void an invoice",
-      details: "For an invoice recorded by mistake or cancelled. It stays in the record, with no reminders or charges.",
+      details:
+        "For an invoice recorded by mistake or cancelled: no reminders or charges from now on. It stays in the record, and so do its lateness and the charges owed that day, marked as voided.",
     },
     invoices: {
       summary: "list open invoices",
@@ -64,7 +65,8 @@ export const invoices = {
     },
     waive: {
       summary: "waive the late-payment charges of an invoice",
-      details: "A conscious write-off of the interest and fees; recorded in the audit log.",
+      details:
+        "A conscious write-off of the interest and fees. The amount and how it was computed stay on the card and in the record, marked as waived, and in the audit log.",
     },
   },
   errors: {
@@ -105,14 +107,15 @@ export const invoices = {
       `The due date (${p.due}) is before the issue date (${p.issued}). If the invoice went out earlier, add the day it was issued, like \`issued ${p.suggested}\`; otherwise check the due date. Nothing was recorded.`,
     futurePayment: (p: { date: string }) => `${p.date} is in the future: record a payment once it is made.`,
     numberTaken: (p: { number: string; client: string; amount: string }) =>
-      `Invoice ${p.number} already exists (${p.client}, ${p.amount}). Invoice numbers are unique in the workspace; nothing was recorded.`,
+      `Invoice ${p.number} already exists (${p.client}, ${p.amount}). Invoice numbers are unique in the workspace; nothing was recorded. If you entered it by mistake in the last 10 minutes, /client undo takes it back.`,
     unknownInvoice: (p: { number: string; suggestions: string }) =>
       `I don't know invoice "${p.number}".${p.suggestions ? ` Did you mean ${p.suggestions}?` : ""} Record it first with /client invoice <client> ${p.number} <amount> <currency>.`,
     isVoid: (p: { number: string }) => `${p.number} is void: nothing can be recorded against it.`,
     alreadyVoid: (p: { number: string }) => `${p.number} is already void.`,
     voidWithPayments: (p: { number: string }) =>
-      `${p.number} has payments or credit notes recorded, so it can't be voided. Record a credit note for the rest instead.`,
-    alreadyPaid: (p: { number: string }) => `${p.number} is already paid in full.`,
+      `${p.number} has payments or credit notes recorded, so it can't be voided. A payment recorded by mistake is taken back with /client unpay ${p.number} (owner); otherwise record a credit note for the rest.`,
+    alreadyPaid: (p: { number: string }) =>
+      `${p.number} is already paid in full. If that payment was a mistake, /client unpay ${p.number} (owner) takes it back.`,
     alreadyPaidCharges: (p: { number: string; charges: string }) =>
       `${p.number} is already paid in full. Its late-payment charges are still owed (${p.charges}): /client paid ${p.number} charges once they are paid, or /client waive ${p.number}.`,
     overpaid: (p: { amount: string; number: string; owed: string }) =>
@@ -162,6 +165,52 @@ export const invoices = {
     `${p.number} (${p.client}): the dispute is over after ${p.days} ${p.days === 1 ? "day" : "days"}. Reminders and charges run again; the days in dispute are not charged.`,
   voided: (p: { number: string; client: string }) =>
     `${p.number} (${p.client}) is void: no reminders, no charges. It stays in the record.`,
+  /**
+   * What was written off, waived, voided or decided about a dispute (DESIGN.md §7): kept on
+   * the card and in the record with the amounts of that day.
+   */
+  history: {
+    title: "Written off, waived, voided, disputes (latest first)",
+    more: (p: { count: number }) => `…and ${p.count} more in the record.`,
+    charges: (p: { amount: string; interest: string | null; fee: string | null; settled: string | null }) => {
+      const parts = [
+        ...(p.interest ? [`interest ${p.interest}`] : []),
+        ...(p.fee ? [`recovery fee ${p.fee}`] : []),
+      ].join(", ");
+      const paid = p.settled ? `${parts ? "; " : ""}${p.settled} of them already paid` : "";
+      return `${p.amount} of late-payment charges${parts || paid ? ` (${parts}${paid})` : ""}`;
+    },
+    closed: (p: {
+      kind: "write-off" | "void";
+      number: string;
+      date: string;
+      principal: string | null;
+      days: number;
+      charges: string | null;
+    }) => {
+      const what = [
+        ...(p.principal
+          ? [`${p.principal} unpaid${p.days > 0 ? `, ${p.days} ${p.days === 1 ? "day" : "days"} late` : ""}`]
+          : []),
+        ...(p.charges ? [p.charges] : []),
+      ];
+      const verb = p.kind === "write-off" ? "written off" : "voided";
+      return `${p.number} · ${verb} on ${p.date}${what.length > 0 ? `: ${what.join(", and ")}` : ""}`;
+    },
+    waiver: (p: { number: string; date: string; charges: string }) =>
+      `${p.number} · late-payment charges waived on ${p.date}: ${p.charges}`,
+    disputeUpheld: (p: { number: string; from: string; to: string; days: number; interest: string }) =>
+      `${p.number} · dispute from ${p.from} to ${p.to} upheld: those ${p.days} ${p.days === 1 ? "day stays" : "days stay"} free of interest (${p.interest} not charged)`,
+    disputeNotUpheld: (p: { number: string; from: string; to: string; days: number; interest: string }) =>
+      `${p.number} · dispute from ${p.from} to ${p.to} not upheld: interest for ${p.days === 1 ? "that day" : `those ${p.days} days`} is owed again (${p.interest})`,
+    note: (p: { note: string }) => `note: ${p.note}`,
+    kept: (p: { kind: "write-off" | "waiver" | "void" }): string =>
+      p.kind === "waiver"
+        ? "They stay on the card and in the record, marked as waived."
+        : p.kind === "void"
+          ? "Its lateness and the charges owed today stay on the card and in the record, marked as voided."
+          : "The late payments and these amounts stay on the card and in the record, marked as written off.",
+  },
   list: {
     title: (p: { count: number }) => `Open invoices (${p.count})`,
     titleFor: (p: { client: string; count: number }) => `Open invoices: ${p.client} (${p.count})`,

@@ -43,8 +43,8 @@ export const offboarding = {
     unpaidTitle: "Unpaid",
     noUnpaid: "Nothing unpaid.",
     risk: "What the playbook says",
-    hidden: (p: { slug: string }) =>
-      `Until you finish, the client is hidden from the team's lists, cards and digests. Eight steps follow; pause at any time and pick up where you stopped with /client offboard ${p.slug}.`,
+    privacy: (p: { slug: string }) =>
+      `Only you see this wizard, its notes and its letters. For the team nothing changes: the client's card, logging, invoices, the digest and the alerts stay as they are. Eight steps follow; pause at any time and pick up where you stopped with /client offboard ${p.slug}.`,
   },
   progress: (p: { step: number; total: number; title: string }) => `Step ${p.step} of ${p.total}: ${p.title}`,
   stepTitles: {
@@ -141,14 +141,29 @@ export const offboarding = {
     back: (p: { step: number; total: number }) => `Back to step ${p.step} of ${p.total}.`,
   },
   paused: (p: { step: number; total: number; client: string; slug: string }) =>
-    `Paused at step ${p.step} of ${p.total}. Resume with the button below, or with /client offboard ${p.slug}. ${p.client} stays hidden from the team meanwhile.`,
+    `Paused at step ${p.step} of ${p.total}. Resume with the button below, or with /client offboard ${p.slug}. Meanwhile the team keeps working with ${p.client} as before, and sees nothing of this.`,
   remindSet: (p: { date: string }) => `I'll remind you here on ${p.date}.`,
   reminder: (p: { client: string; step: number; total: number; slug: string }) =>
     `You asked me to remind you today: talk to ${p.client} before going further. Letting them go is paused at step ${p.step} of ${p.total}; resume with the button below or /client offboard ${p.slug}.`,
   cancelled: (p: { client: string }) =>
-    `Stopped. ${p.client} is an active client again and visible to the team. What you recorded stays in the record.`,
+    `Stopped. ${p.client} is an active client again; the team never saw anything change. What you recorded stays in the record.`,
   wroteOff: (p: { total: string; count: number }) =>
     `Written off: ${p.total} on ${p.count} invoice${p.count > 1 ? "s" : ""}. No more reminders for ${p.count > 1 ? "them" : "it"}.`,
+  writeOff: {
+    ask: (p: { client: string; total: string; count: number }) =>
+      `Write off ${p.total} that ${p.client} owes on ${p.count} invoice${p.count > 1 ? "s" : ""}? This gives up, for good:`,
+    item: (p: { invoice: string; principal: string | null; days: number; charges: string | null }) =>
+      `${p.invoice}: ${[
+        ...(p.principal
+          ? [`${p.principal} unpaid${p.days > 0 ? `, ${p.days} ${p.days === 1 ? "day" : "days"} late` : ""}`]
+          : []),
+        ...(p.charges ? [p.charges] : []),
+      ].join(", and ")}`,
+    after:
+      "No reminder goes out for these invoices any more. The late payments, these amounts and the risk they show stay on the card and in the record, marked as written off.",
+    confirm: (p: { total: string }) => `Write off ${p.total}`,
+    back: "Back to the choice",
+  },
   owedChanged:
     "What the client owes changed a moment ago (a payment, a credit note or new charges were recorded), so nothing was written off. Look at the amounts again and choose.",
   keptChasing: "Kept: reminders for the unpaid invoices continue.",
@@ -183,6 +198,8 @@ export const offboarding = {
     daysLate: (p: { days: number }) => (p.days === 1 ? "1 day" : `${p.days} days`),
     stillUnpaid: (p: { days: number }) => `still unpaid (${p.days === 1 ? "1 day" : `${p.days} days`})`,
     daysUnknown: "not known",
+    voidedAfter: (p: { days: number; date: string }) =>
+      `unpaid ${p.days === 1 ? "1 day" : `${p.days} days`}, then voided ${p.date}`,
     writtenOffAfter: (p: { days: number; date: string }) =>
       `unpaid ${p.days === 1 ? "1 day" : `${p.days} days`}, then written off ${p.date}`,
     chargesIncomplete: (p: { amount: string }) => `${p.amount} + interest not computed yet (see the charges)`,
@@ -214,6 +231,8 @@ export const offboarding = {
     charges: "Late-payment charges",
     chargesLine: (p: { invoice: string; total: string; interest: string; fee: string; days: number; status: string }) =>
       `${p.invoice}: ${p.total} (${p.status}): interest ${p.interest} over ${p.days} days late, recovery fee ${p.fee}`,
+    givenUpStatus: (p: { kind: "write-off" | "void" | "waiver"; date: string }): string =>
+      `${p.kind === "write-off" ? "written off" : p.kind === "void" ? "voided" : "waived"} on ${p.date}`,
     chargesStatuses: { open: "owed", settled: "settled", waived: "waived" },
     letters: "Letters",
     whyTitle: "Why we are ending our collaboration",

@@ -1,3 +1,6 @@
+/** An invoice written off or voided while unpaid, and the day (formatted). */
+export type Closed = { kind: "write-off" | "void"; date: string };
+
 const days = (n: number) => `${n} ${n === 1 ? "day" : "days"}`;
 
 /** The client's risk level and the reasons for it (src/domain/risk.ts), each figure with its window. */
@@ -8,8 +11,8 @@ export const risk = {
   headline: (p: { level: string; facts: string[] }) => `${p.level}: ${p.facts.join("; ")}`,
   reasons: {
     none: "no late payment in the last 12 months and no trouble in the last 90 days",
-    overdue: (p: { number: string; days: number; amount: string }) =>
-      `${p.number} unpaid ${days(p.days)} after its due date (${p.amount})`,
+    overdue: (p: { number: string; days: number; amount: string; closed: Closed | null }) =>
+      `${p.number} unpaid ${days(p.days)} after its due date (${p.amount})${p.closed ? `, ${p.closed.kind === "write-off" ? "written off" : "voided"} on ${p.closed.date}` : ""}`,
     hostedUnpaid: (p: { number: string; date: string | null }) =>
       `the agency hosts the site and ${p.number} is unpaid past the final notice (${p.date ? `sent on ${p.date}` : "recorded as sent"})`,
     lateOnce: (p: { payment: string }) => `one late payment in the last 12 months (${p.payment})`,

@@ -28,7 +28,14 @@ export const advice: Catalog["advice"] = {
       p.dated === "due" ? `échue le ${p.date}` : `signalé le ${p.date}`,
       ...(p.days === null
         ? []
-        : [p.unpaid ? `impayée depuis ${jours(p.days)}` : `payée avec ${jours(p.days)} de retard`]),
+        : [
+            p.closed
+              ? `impayée pendant ${jours(p.days)}`
+              : p.unpaid
+                ? `impayée depuis ${jours(p.days)}`
+                : `payée avec ${jours(p.days)} de retard`,
+          ]),
+      ...(p.closed ? [`${p.closed.kind === "write-off" ? "passée en perte" : "annulée"} le ${p.closed.date}`] : []),
     ].join(", "),
   suspend: (p) =>
     `${p.number} reste impayée ${jours(p.days)} après son échéance et nous hébergeons le site de ce client (${p.final}). Envoyez un préavis de suspension, courtois, bref et écrit, avec la date d'arrêt de l'hébergement (/client remind ${p.number} le rédige).`,

@@ -46,6 +46,7 @@ export const core: Pick<Catalog, "errors" | "invalid" | "console" | "words"> = {
     formPrompt: (p) =>
       `${p.label} : tapez-le à la ligne suivante en tant que @${p.user} (\\n pour un retour à la ligne).`,
     notACommand: "Les commandes commencent par /client (essayez /client help), ou pressez un bouton avec : press <id>.",
+    confirmPrompt: (p) => `(Tapez oui pour confirmer, ou non, sur la ligne suivante en tant que @${p.user}.)`,
     savedFile: (p) => `Enregistré dans ${p.path}`,
     fileFailed: (p) =>
       `Impossible d'enregistrer ${p.path} : ${p.reason}. Rien n'a été écrit ; corrigez cela et redemandez.`,

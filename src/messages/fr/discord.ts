@@ -23,5 +23,7 @@ export const discord: Catalog["discord"] = {
     "Je n'ai pas pu envoyer le message privé : le destinataire n'accepte pas les messages privés des membres de ce serveur. Il peut les autoriser dans les paramètres de confidentialité du serveur ; réessayez ensuite.",
   postFailed: (p) =>
     `Je n'ai pas pu publier dans <#${p.channel}> : il me faut la permission de voir ce salon et d'y envoyer des messages.`,
+  unknownCommand:
+    "Je ne connais pas cette commande : elle est inconnue ou périmée. Les commandes de Tact doivent être enregistrées à nouveau sur ce serveur ; la personne qui a installé Tact peut le faire. En attendant, /client help liste ce qui fonctionne.",
   discordUnavailable: "Discord n'a pas répondu à temps, rien n'a été fait. Réessayez dans un instant.",
 };

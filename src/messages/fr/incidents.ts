@@ -15,7 +15,5 @@ export const incidents: Catalog["incidents"] = {
     `C'est noté : ${p.kind} pour ${p.client}.${p.count90 > 1 ? ` C'est le ${p.count90}e en 90 jours.` : ""}`,
   undoHint: "Vous pouvez le retirer avec /client undo dans les 10 minutes.",
   undoButton: "Annuler",
-  withdrawn: (p) => `Retiré : ${p.kind} pour ${p.client}, noté le ${p.date}. Le retrait reste dans le journal d'audit.`,
-  nothingToUndo: "Rien à annuler : /client undo retire votre propre dernier incident, dans les 10 minutes qui suivent.",
   onInvoice: (p) => `facture ${p.invoice}`,
 };

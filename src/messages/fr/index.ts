@@ -15,6 +15,7 @@ import { reminders } from "./reminders.ts";
 import { risk } from "./risk.ts";
 import { slack } from "./slack.ts";
 import { sources } from "./sources.ts";
+import { undo } from "./undo.ts";
 
 export const fr: Catalog = {
   ...core,
@@ -33,4 +34,5 @@ export const fr: Catalog = {
   offboarding,
   slack,
   sources,
+  undo,
 };

@@ -46,7 +46,8 @@ export const invoices: Catalog["invoices"] = {
     },
     void: {
       summary: "annuler une facture",
-      details: "Pour une facture saisie par erreur ou annulée. Elle reste dans l'historique, sans relance ni pénalité.",
+      details:
+        "Pour une facture saisie par erreur ou annulée\u00a0: plus de relance ni de pénalité. Elle reste dans l'historique, avec son retard et les pénalités dues ce jour-là, marqués comme annulés.",
     },
     invoices: {
       summary: "lister les factures en cours",
@@ -70,7 +71,8 @@ export const invoices: Catalog["invoices"] = {
     },
     waive: {
       summary: "renoncer aux pénalités de retard d'une facture",
-      details: "Un abandon assumé des intérêts et de l'indemnité ; noté dans le journal d'audit.",
+      details:
+        "Un abandon assumé des intérêts et de l'indemnité. Le montant et son calcul restent sur la fiche et dans le dossier, marqués comme abandonnés, et dans le journal d'audit.",
     },
   },
   errors: {
@@ -110,14 +112,15 @@ export const invoices: Catalog["invoices"] = {
       `L'échéance (${p.due}) tombe avant la date d'émission (${p.issued}). Si la facture est partie plus tôt, ajoutez sa date d'émission, par exemple \`issued ${p.suggested}\`\u00a0; sinon, vérifiez l'échéance. Rien n'a été enregistré.`,
     futurePayment: (p) => `Le ${p.date} est dans le futur : enregistrez le paiement une fois reçu.`,
     numberTaken: (p) =>
-      `La facture ${p.number} existe déjà (${p.client}, ${p.amount}). Un numéro de facture est unique dans l'espace ; rien n'a été enregistré.`,
+      `La facture ${p.number} existe déjà (${p.client}, ${p.amount}). Un numéro de facture est unique dans l'espace ; rien n'a été enregistré. Si vous l'avez saisie par erreur il y a moins de 10 minutes, /client undo la retire.`,
     unknownInvoice: (p) =>
       `Je ne connais pas de facture « ${p.number} ».${p.suggestions ? ` Vouliez-vous dire ${p.suggestions} ?` : ""} Enregistrez-la d'abord avec /client invoice <client> ${p.number} <montant> <devise>.`,
     isVoid: (p) => `La facture ${p.number} est annulée : on ne peut plus rien y enregistrer.`,
     alreadyVoid: (p) => `La facture ${p.number} est déjà annulée.`,
     voidWithPayments: (p) =>
-      `La facture ${p.number} a déjà des paiements ou des avoirs : impossible de l'annuler. Faites plutôt un avoir pour le reste.`,
-    alreadyPaid: (p) => `La facture ${p.number} est déjà réglée.`,
+      `La facture ${p.number} a déjà des paiements ou des avoirs : impossible de l'annuler. Un paiement saisi par erreur s'annule avec /client unpay ${p.number} (responsable) ; sinon, faites un avoir pour le reste.`,
+    alreadyPaid: (p) =>
+      `La facture ${p.number} est déjà réglée. Si ce paiement était une erreur, /client unpay ${p.number} (responsable) l'annule.`,
     alreadyPaidCharges: (p) =>
       `La facture ${p.number} est déjà réglée, mais ses pénalités de retard restent dues (${p.charges}) : /client paid ${p.number} charges une fois payées, ou /client waive ${p.number} pour y renoncer.`,
     overpaid: (p) => `${p.amount}, c'est plus que ce qui est dû sur ${p.number} (${p.owed}). Rien n'a été enregistré.`,
@@ -160,6 +163,39 @@ export const invoices: Catalog["invoices"] = {
     `${p.number} (${p.client}) : contestation close après ${jours(p.days)}. Relances et pénalités reprennent ; les jours de contestation ne sont pas facturés.`,
   voided: (p) =>
     `La facture ${p.number} (${p.client}) est annulée : plus de relance ni de pénalité. Elle reste dans l'historique.`,
+  history: {
+    title: "Pertes, abandons, annulations, contestations (du plus récent au plus ancien)",
+    more: (p) => `…et ${p.count} de plus dans le dossier.`,
+    charges: (p) => {
+      const parts = [
+        ...(p.interest ? [`intérêts ${p.interest}`] : []),
+        ...(p.fee ? [`indemnité forfaitaire ${p.fee}`] : []),
+      ].join(", ");
+      const paid = p.settled ? `${parts ? "\u00a0; " : ""}dont ${p.settled} déjà payés` : "";
+      return `${p.amount} de pénalités de retard${parts || paid ? ` (${parts}${paid})` : ""}`;
+    },
+    closed: (p) => {
+      const jours = `${p.days}\u00a0jour${p.days > 1 ? "s" : ""}`;
+      const what = [
+        ...(p.principal ? [`${p.principal} impayés${p.days > 0 ? `, ${jours} de retard` : ""}`] : []),
+        ...(p.charges ? [p.charges] : []),
+      ];
+      const verb = p.kind === "write-off" ? "passée en perte" : "annulée";
+      return `${p.number} · ${verb} le ${p.date}${what.length > 0 ? `\u00a0: ${what.join(", et ")}` : ""}`;
+    },
+    waiver: (p) => `${p.number} · pénalités de retard abandonnées le ${p.date}\u00a0: ${p.charges}`,
+    disputeUpheld: (p) =>
+      `${p.number} · contestation du ${p.from} au ${p.to} fondée\u00a0: ${p.days === 1 ? "ce jour reste" : `ces ${p.days}\u00a0jours restent`} sans intérêts (${p.interest} non facturés)`,
+    disputeNotUpheld: (p) =>
+      `${p.number} · contestation du ${p.from} au ${p.to} non fondée\u00a0: les intérêts de ${p.days === 1 ? "ce jour" : `ces ${p.days}\u00a0jours`} sont de nouveau dus (${p.interest})`,
+    note: (p) => `note\u00a0: ${p.note}`,
+    kept: (p) =>
+      p.kind === "waiver"
+        ? "Elles restent sur la fiche et dans le dossier, marquées comme abandonnées."
+        : p.kind === "void"
+          ? "Son retard et les pénalités dues à ce jour restent sur la fiche et dans le dossier, marqués comme annulés."
+          : "Les retards de paiement et ces montants restent sur la fiche et dans le dossier, marqués comme passés en perte.",
+  },
   list: {
     title: (p) => `Factures en cours (${p.count})`,
     titleFor: (p) => `Factures en cours : ${p.client} (${p.count})`,

@@ -46,8 +46,8 @@ export const offboarding: Catalog["offboarding"] = {
     unpaidTitle: "Impayés",
     noUnpaid: "Aucun impayé.",
     risk: "Ce que conseille la méthode",
-    hidden: (p) =>
-      `Jusqu'à la fin, le client n'apparaît plus dans les listes, fiches et récapitulatifs de l'équipe. Huit étapes suivent ; faites une pause quand vous voulez et reprenez avec /client offboard ${p.slug}.`,
+    privacy: (p) =>
+      `Vous seul voyez cette démarche, ses notes et ses courriers. Pour l'équipe, rien ne change : la fiche du client, les signalements, les factures, le point du jour et les alertes restent tels quels. Huit étapes suivent ; faites une pause quand vous voulez et reprenez avec /client offboard ${p.slug}.`,
   },
   progress: (p) => `Étape ${p.step} sur ${p.total} : ${p.title}`,
   stepTitles: {
@@ -142,14 +142,29 @@ export const offboarding: Catalog["offboarding"] = {
     back: (p) => `Retour à l'étape ${p.step} sur ${p.total}.`,
   },
   paused: (p) =>
-    `En pause à l'étape ${p.step} sur ${p.total}. Reprenez avec le bouton ci-dessous, ou avec /client offboard ${p.slug}. En attendant, ${p.client} reste invisible pour l'équipe.`,
+    `En pause à l'étape ${p.step} sur ${p.total}. Reprenez avec le bouton ci-dessous, ou avec /client offboard ${p.slug}. En attendant, l'équipe continue de travailler avec ${p.client} comme avant, sans rien voir de cette démarche.`,
   remindSet: (p) => `Je vous le rappellerai ici le ${p.date}.`,
   reminder: (p) =>
     `Vous m'avez demandé de vous le rappeler aujourd'hui : parlez à ${p.client} avant d'aller plus loin. La séparation est en pause à l'étape ${p.step} sur ${p.total} ; reprenez avec le bouton ci-dessous ou /client offboard ${p.slug}.`,
   cancelled: (p) =>
-    `C'est arrêté. ${p.client} redevient un client actif, visible par l'équipe. Ce que vous avez noté reste dans le dossier.`,
+    `C'est arrêté. ${p.client} redevient un client actif ; l'équipe, elle, n'a rien vu changer. Ce que vous avez noté reste dans le dossier.`,
   wroteOff: (p) =>
     `Passé en perte : ${p.total} sur ${p.count} facture${s(p.count)}. Plus aucune relance pour ${p.count > 1 ? "elles" : "elle"}.`,
+  writeOff: {
+    ask: (p) =>
+      `Passer en perte ${p.total} dus par ${p.client} sur ${p.count} facture${s(p.count)}\u00a0? Vous y renoncez définitivement\u00a0:`,
+    item: (p) =>
+      `${p.invoice}\u00a0: ${[
+        ...(p.principal
+          ? [`${p.principal} impayés${p.days > 0 ? `, ${p.days}\u00a0jour${s(p.days)} de retard` : ""}`]
+          : []),
+        ...(p.charges ? [p.charges] : []),
+      ].join(", et ")}`,
+    after:
+      "Plus aucune relance ne partira pour ces factures. Les retards de paiement, ces montants et le risque qu'ils montrent restent sur la fiche et dans le dossier, marqués comme passés en perte.",
+    confirm: (p) => `Passer ${p.total} en perte`,
+    back: "Revenir au choix",
+  },
   owedChanged:
     "Ce que le client doit vient de changer (un paiement, un avoir ou de nouvelles pénalités ont été enregistrés) : rien n'a été passé en perte. Revoyez les montants, puis choisissez.",
   keptChasing: "C'est noté : les relances des factures impayées continuent.",
@@ -191,6 +206,7 @@ export const offboarding: Catalog["offboarding"] = {
     daysLate: (p) => (p.days === 1 ? "1 jour" : `${p.days} jours`),
     stillUnpaid: (p) => `toujours impayée (${p.days === 1 ? "1 jour" : `${p.days} jours`})`,
     daysUnknown: "inconnu",
+    voidedAfter: (p) => `impayée ${p.days === 1 ? "1 jour" : `${p.days} jours`}, puis annulée le ${p.date}`,
     writtenOffAfter: (p) => `impayée ${p.days === 1 ? "1 jour" : `${p.days} jours`}, puis passée en perte le ${p.date}`,
     chargesIncomplete: (p) => `${p.amount} + intérêts pas encore calculés (voir les pénalités)`,
     loggedOn: (p) => `signalé le ${p.date}`,
@@ -219,6 +235,8 @@ export const offboarding: Catalog["offboarding"] = {
     charges: "Pénalités de retard",
     chargesLine: (p) =>
       `${p.invoice} : ${p.total} (${p.status}) : intérêts ${p.interest} sur ${p.days} jours de retard, indemnité de recouvrement ${p.fee}`,
+    givenUpStatus: (p) =>
+      `${p.kind === "write-off" ? "passées en perte" : p.kind === "void" ? "facture annulée" : "abandonnées"} le ${p.date}`,
     chargesStatuses: { open: "dues", settled: "réglées", waived: "abandonnées" },
     letters: "Courriers",
     whyTitle: "Pourquoi nous mettons fin à notre collaboration",

@@ -8,7 +8,8 @@ export const risk: Catalog["risk"] = {
   headline: (p) => `${p.level} : ${p.facts.join(" ; ")}`,
   reasons: {
     none: "aucun retard de paiement sur les 12 derniers mois et aucun souci sur les 90 derniers jours",
-    overdue: (p) => `${p.number} impayée ${jours(p.days)} après son échéance (${p.amount})`,
+    overdue: (p) =>
+      `${p.number} impayée ${jours(p.days)} après son échéance (${p.amount})${p.closed ? `, ${p.closed.kind === "write-off" ? "passée en perte" : "annulée"} le ${p.closed.date}` : ""}`,
     hostedUnpaid: (p) =>
       `nous hébergeons le site et ${p.number} reste impayée après la mise en demeure (${p.date ? `envoyée le ${p.date}` : "enregistrée comme envoyée"})`,
     lateOnce: (p) => `un seul retard de paiement sur les 12 derniers mois (${p.payment})`,

@@ -43,7 +43,7 @@ export interface Platforms {
   ): Promise<HttpAnswer>;
   /** A slash command's form fields (Slack's documented shape) with some fields replaced. */
   slackCommandBody(text: string, fields?: Record<string, string>): string;
-  /** A slash command, signed and fully handled; what reached the response_url, as one string. */
+  /** A slash command, signed and fully handled; its answer (acknowledgement, response_url, Web API), as one string. */
   slackCommand(text: string, fields?: Record<string, string>): Promise<{ status: number; answer: string }>;
   /** Raw bytes to /discord/interactions with these headers. */
   discordPost(body: string, headers: Record<string, string>): Promise<HttpAnswer>;
@@ -157,6 +157,8 @@ export function usePlatforms(): Platforms {
     const calls = p.slackApi.calls.length;
     const res = await p.slackPost(p.slackCommandBody(text, fields));
     const answers = [
+      // The answer in the acknowledgement comes first, then response_url posts and Web API calls.
+      ...(res.text ? [res.text] : []),
       ...p.slackApi.responses.slice(before).map((r) => JSON.stringify(r.body)),
       ...p.slackApi.calls.slice(calls).map((c) => JSON.stringify(c.args)),
     ];

@@ -77,7 +77,9 @@ export async function slashCommand(
     },
     body,
   });
-  await res.arrayBuffer();
+  // The answer travels in the acknowledgement when it is ready in time; else at the response_url.
+  const acked = await res.text();
+  if (acked) slack.answers.set(input.answerId, acked);
   return res.status;
 }
 

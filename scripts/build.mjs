@@ -1,6 +1,7 @@
 // npm run build: compiles Tact to dist/ (dist/src/main.js is the bot) and copies what the
 // compiled code reads at run time: the SQL migrations (db/database.ts looks for them next
-// to itself) and any other data file under src/, db/, adapters/ or connectors/.
+// to itself) and any other data file under src/, db/, adapters/, connectors/ or assets/ (the
+// PDF record's font).
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -20,7 +21,7 @@ if (tsc.status !== 0) {
 }
 
 let copied = 0;
-for (const dir of ["src", "db", "adapters", "connectors"]) copyAssets(path.join(root, dir));
+for (const dir of ["src", "db", "adapters", "connectors", "assets"]) copyAssets(path.join(root, dir));
 console.log(`built dist/ (${copied} data files copied)`);
 
 function copyAssets(dir) {

@@ -2,14 +2,15 @@
 // copy holding only package.json, package-lock.json and dist/, production dependencies
 // installed with `npm ci --omit=dev`, and the compiled bot started from it:
 //   1. no platform and no terminal: refused (exit 1); console mode asked for with --console:
-//      a few lines on stdin, answers on stdout, exit 0;
+//      a few lines on stdin, answers on stdout (the written record saved as Markdown and PDF),
+//      exit 0;
 //   2. server mode (Slack configured against a fake Web API): /healthz answers 200, logs are
 //      JSON without secrets, SIGTERM stops it with exit 0 within 10 s;
 //   3. the compiled data tools run (`export --list`).
 // Usage: node scripts/check-production.mjs   (TACT_SMOKE_DATABASE_URL=postgres://… to run
 // server mode on PostgreSQL instead of the embedded database)
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -71,12 +72,16 @@ try {
   step("console mode: node dist/src/main.js --console < commands");
   const consoleRun = await runBot(["dist/src/main.js", "--console"], {
     env: baseEnv,
-    stdin: "/client add acme ACME Corp\n/client late acme\n/client show acme\n",
+    stdin: "/client add acme ACME Corp\n/client late acme\n/client show acme\n/client export acme\n",
   }).exited;
   const consoleText = consoleRun.out.join("\n");
   if (consoleRun.code !== 0) fail(`console mode exited with ${consoleRun.code}: ${consoleRun.err.join("\n")}`);
   if (!consoleText.includes("Added ACME Corp")) fail(`console mode did not answer:\n${consoleText}`);
   if (!/late payment/i.test(consoleText)) fail(`console mode did not log the incident:\n${consoleText}`);
+  // The written record as Markdown and PDF: the PDF's font (assets/) was copied into dist/.
+  const pdfSaved = /Saved to (\S+\.pdf)/.exec(consoleText)?.[1];
+  if (!pdfSaved || !/\.md\b/.test(consoleText)) fail(`console mode did not export the record:\n${consoleText}`);
+  else if (!readFileSync(pdfSaved).subarray(0, 5).equals(Buffer.from("%PDF-"))) fail(`${pdfSaved} is not a PDF`);
   // Warnings go to stderr in console mode: a new data directory made without the shipped
   // pre-initialised database (db/pglite-template) would say so there.
   if (consoleRun.err.length > 0) fail(`console mode wrote to stderr:\n${consoleRun.err.join("\n")}`);

@@ -10,7 +10,8 @@ export interface FileSystem {
 }
 
 export interface WritableFile {
-  writeFile(data: string, encoding: "utf8"): Promise<void>;
+  /** Text is written as UTF-8; bytes as they are. */
+  writeFile(data: string | Uint8Array, encoding: "utf8"): Promise<void>;
   sync(): Promise<void>;
   close(): Promise<void>;
 }
@@ -22,7 +23,7 @@ export interface WritableFile {
  */
 export async function writeFileAtomically(
   file: string,
-  content: string,
+  content: string | Uint8Array,
   options: { mode?: number; fs?: FileSystem } = {},
 ): Promise<void> {
   const io: FileSystem = options.fs ?? fs;

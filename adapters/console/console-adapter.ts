@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdir } from "node:fs/promises";
+import { mkdir, unlink } from "node:fs/promises";
 import path from "node:path";
 import type { Logger } from "pino";
 import type { Core } from "../../src/core/create-core.ts";
@@ -151,19 +151,27 @@ export class ConsoleAdapter {
       case "file": {
         const t = await this.#core.catalog(this.#invocation(user, { kind: "text", text: "" }));
         const dir = path.resolve(this.#dataDir, "exports");
-        const file = path.join(dir, path.basename(effect.filename));
-        try {
-          await mkdir(dir, { recursive: true });
-          // Whole or not at all: a full disk leaves no truncated record behind.
-          await writeFileAtomically(file, effect.content, { mode: 0o600, ...(this.#fs ? { fs: this.#fs } : {}) });
-        } catch (error) {
-          this.#log?.warn({ code: (error as { code?: unknown }).code }, "could not save a file");
-          this.#write(`[DM @${effect.userId}] ${t.console.fileFailed({ path: file, reason: fileFailure(t, error) })}`);
-          return false;
+        const saved: string[] = [];
+        for (const f of effect.files) {
+          const file = path.join(dir, path.basename(f.filename));
+          try {
+            await mkdir(dir, { recursive: true });
+            // Whole or not at all: a full disk leaves no truncated record behind.
+            await writeFileAtomically(file, f.content, { mode: 0o600, ...(this.#fs ? { fs: this.#fs } : {}) });
+          } catch (error) {
+            // The files go together: none is left without the others.
+            for (const done of saved) await (this.#fs ?? { unlink }).unlink(done).catch(() => {});
+            this.#log?.warn({ code: (error as { code?: unknown }).code }, "could not save a file");
+            this.#write(
+              `[DM @${effect.userId}] ${t.console.fileFailed({ path: file, reason: fileFailure(t, error) })}`,
+            );
+            return false;
+          }
+          saved.push(file);
         }
         await effect.delivered?.();
         this.#print({ type: "dm", userId: effect.userId, message: effect.message }, user);
-        this.#write(`[DM @${effect.userId}] ${t.console.savedFile({ path: file })}`);
+        for (const file of saved) this.#write(`[DM @${effect.userId}] ${t.console.savedFile({ path: file })}`);
         return true;
       }
       default: {

@@ -35,13 +35,7 @@ export function discordOutbox(core: Core, sender: DiscordSender): Outbox {
           );
         case "file":
           await refusedOrUnknown(() =>
-            sender.file(
-              effect.userId,
-              effect.filename,
-              effect.content,
-              renderMessage(effect.message, { t, guildId }),
-              once,
-            ),
+            sender.files(effect.userId, effect.files, renderMessage(effect.message, { t, guildId }), once),
           );
           return effect.delivered?.();
         default:

@@ -1,4 +1,5 @@
 import { type REST, Routes } from "discord.js";
+import { type FileAttachment, fileBytes } from "../../src/core/effects.ts";
 import type { DiscordMessage } from "./render-message.ts";
 
 const MAX_CACHED_CHANNELS = 10_000;
@@ -42,11 +43,16 @@ export class DiscordSender {
     await this.post(await this.#dmChannel(userId, once), message, once);
   }
 
-  async file(userId: string, filename: string, content: string, message: DiscordMessage, once?: Once): Promise<void> {
+  /** Files attached to one DM message. */
+  async files(userId: string, files: readonly FileAttachment[], message: DiscordMessage, once?: Once): Promise<void> {
     const channel = await this.#dmChannel(userId, once);
     await this.#rest.post(Routes.channelMessages(channel), {
-      body: { ...withoutEmptyContent(message), attachments: [{ id: 0, filename }], ...nonce(once) },
-      files: [{ name: filename, data: Buffer.from(content, "utf8"), contentType: contentTypeOf(filename) }],
+      body: {
+        ...withoutEmptyContent(message),
+        attachments: files.map((f, id) => ({ id, filename: f.filename })),
+        ...nonce(once),
+      },
+      files: files.map((f) => ({ name: f.filename, data: fileBytes(f), contentType: f.contentType })),
       ...(once ? { signal: once.signal } : {}),
     });
   }
@@ -74,11 +80,4 @@ export function withoutEmptyContent(message: DiscordMessage): Partial<DiscordMes
   if (message.content !== "") return message;
   const { content: _content, ...rest } = message;
   return rest;
-}
-
-function contentTypeOf(filename: string): string {
-  if (filename.endsWith(".json")) return "application/json";
-  if (filename.endsWith(".csv")) return "text/csv";
-  if (filename.endsWith(".md")) return "text/markdown";
-  return "text/plain";
 }

@@ -135,7 +135,7 @@ export class InteractionSession {
       return this.#enqueue(async () => {
         const body = await this.#render(effect.message, this.#deps.guildId);
         const sent = await this.#sideEffect(
-          () => this.#deps.sender.file(effect.userId, effect.filename, effect.content, body),
+          () => this.#deps.sender.files(effect.userId, effect.files, body),
           (t) => t.discord.dmFailed,
         );
         if (sent) await effect.delivered?.();

@@ -1,6 +1,6 @@
 import type { WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
-import type { Effect } from "../../src/core/effects.ts";
+import { type Effect, fileBytes } from "../../src/core/effects.ts";
 import type { DeliveryAttempt } from "../../src/core/outbox.ts";
 import type { Catalog } from "../../src/messages/catalog.ts";
 import { type Message, textMessage } from "../../src/messages/message.ts";
@@ -144,9 +144,7 @@ export class SlackEffects {
         }
         await client.filesUploadV2({
           channel_id: channel,
-          file: Buffer.from(effect.content, "utf8"),
-          filename: effect.filename,
-          title: effect.filename,
+          file_uploads: effect.files.map((f) => ({ file: fileBytes(f), filename: f.filename, title: f.filename })),
         });
         await effect.delivered?.();
         return;

@@ -1,6 +1,7 @@
 import { connectFormAction } from "../connectors/connect-source.ts";
 import type { ActionDef } from "../core/define-action.ts";
 import { digestActions } from "../digest/digest-actions.ts";
+import { resumeAction } from "../invoices/resume-dispute.ts";
 import { catalogFor } from "../messages/catalog.ts";
 import { locales } from "../messages/locale.ts";
 import { wizardButtonAction, wizardFormAction } from "../offboarding/wizard-actions.ts";
@@ -48,6 +49,7 @@ export function actionList(): ActionDef[] {
     ...digestActions,
     remindAction,
     remindedAction,
+    resumeAction,
     connectFormAction,
   ];
 }

@@ -13,19 +13,33 @@ export type Effect =
   /** Open a form for the invoker (needs the platform's trigger; console reads the next line). */
   | { type: "form"; form: Form }
   /**
-   * A file for one user (Slack file upload in the DM, Discord attachment, console: a path).
-   * `delivered` runs once the whole file has reached them (the export's audit entry). When
-   * the file cannot be delivered, the user is told, and the request's later effects (which
-   * may announce it) are not performed.
+   * Files for one user, sent together (Slack file upload in the DM, Discord attachments on one
+   * message, console: paths). `delivered` runs once every file has reached them (the export's
+   * audit entry). When they cannot be delivered, the user is told, and the request's later
+   * effects (which may announce them) are not performed.
    */
   | {
       type: "file";
       userId: string;
-      filename: string;
-      content: string;
+      files: FileAttachment[];
       message: Message;
       delivered?: () => Promise<void>;
     };
+
+/** One file of a `file` effect: text (Markdown, CSV), or bytes (a PDF). */
+export interface FileAttachment {
+  filename: string;
+  content: string | Uint8Array;
+  /** The MIME type, e.g. `text/markdown; charset=utf-8` or `application/pdf`. */
+  contentType: string;
+}
+
+/** A file's bytes: text as UTF-8. */
+export function fileBytes(file: FileAttachment): Buffer {
+  return typeof file.content === "string"
+    ? Buffer.from(file.content, "utf8")
+    : Buffer.from(file.content.buffer, file.content.byteOffset, file.content.byteLength);
+}
 
 export const reply = (message: Message): Effect => ({ type: "reply", message });
 export const post = (channelId: string, message: Message): Effect => ({

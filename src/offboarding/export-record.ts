@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { alertsSentFor, allIncidentsOf, invoiceEvents } from "../../db/queries/client-record.ts";
 import { type ClientRow, clientAliasList } from "../../db/queries/clients.ts";
 import { memberNames } from "../../db/queries/members.ts";
@@ -8,13 +9,16 @@ import { localDate } from "../domain/dates.ts";
 import { clientRecords } from "../invoices/client-records.ts";
 import { textMessage } from "../messages/message.ts";
 import { clientAccounts } from "./client-accounts.ts";
-import { renderRecord } from "./render-record.ts";
+import { recordMarkdown } from "./record-markdown.ts";
+import { recordPdf } from "./record-pdf.ts";
+import { buildRecord } from "./render-record.ts";
 import { wizardOf } from "./wizard-record.ts";
 
 /**
- * The client's written record as a Markdown file for the person asking (the owner): a DM
- * attachment on Slack and Discord, a file under DATA_DIR/exports in the console. A fixed
- * number of queries, whatever the size of the record.
+ * The client's written record for the person asking (the owner), as two files sent together:
+ * the Markdown, and a PDF of the same content that ends with the Markdown file's SHA-256 (a
+ * DM with both attached on Slack and Discord, two files under DATA_DIR/exports in the
+ * console). A fixed number of queries, whatever the size of the record.
  */
 export async function buildRecordFile(ctx: Context, client: ClientRow): Promise<Extract<Effect, { type: "file" }>> {
   const now = ctx.clock.now();
@@ -43,7 +47,7 @@ export async function buildRecordFile(ctx: Context, client: ClientRow): Promise<
     ...accounts.invoices.flatMap((a) => [a.invoice.createdBy, ...a.reminders.map((r) => r.recordedBy)]),
   ];
   const names = await memberNames(ctx.db, ws, people);
-  const content = renderRecord(ctx.t, ctx.fmt, {
+  const doc = buildRecord(ctx.t, ctx.fmt, {
     workspaceName: ctx.workspace.name,
     today,
     latePayments: records.get(client.id)?.facts.latePayments ?? [],
@@ -58,11 +62,33 @@ export async function buildRecordFile(ctx: Context, client: ClientRow): Promise<
     alerts,
     wizards: offboardings.map(wizardOf),
   });
+  const r = ctx.t.offboarding.record;
+  const markdown = recordMarkdown(doc);
+  const mdName = r.filename({ slug: client.slug, date: today });
+  const pdfName = mdName.replace(/\.md$/, ".pdf");
+  // What anyone can check a copy against: the Markdown file's exact bytes (UTF-8).
+  const hash = createHash("sha256").update(markdown, "utf8").digest("hex");
+  const workspace = ctx.workspace.name ?? ctx.workspace.externalId;
+  const period = { from: ctx.fmt.date(doc.period.from), to: ctx.fmt.date(doc.period.to) };
+  const pdf = await recordPdf(doc, {
+    header: r.pdf.header({ workspace, client: client.displayName, ...period }),
+    page: r.pdf.page,
+    closing: {
+      title: r.pdf.checkTitle,
+      before: r.pdf.checkBefore({ file: mdName }),
+      hash,
+      after: r.pdf.checkAfter({ file: mdName }),
+      commands: r.pdf.checkCommands({ file: mdName }),
+    },
+    info: { title: doc.title, author: workspace, subject: `SHA-256 ${mdName} ${hash}`, createdAt: now },
+  });
   return {
     type: "file",
     userId: ctx.user.id,
-    filename: ctx.t.offboarding.record.filename({ slug: client.slug, date: today }),
-    content,
+    files: [
+      { filename: mdName, content: markdown, contentType: "text/markdown; charset=utf-8" },
+      { filename: pdfName, content: pdf, contentType: "application/pdf" },
+    ],
     message: textMessage(ctx.t.offboarding.exportReady({ client: client.displayName })),
   };
 }

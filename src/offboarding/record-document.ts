@@ -18,6 +18,8 @@ export interface RecordItem {
 
 export interface RecordDocument {
   title: string;
+  /** The local days the record covers, from its first entry to the export. */
+  period: { from: string; to: string };
   blocks: RecordBlock[];
 }
 

@@ -227,7 +227,7 @@ export function buildRecord(t: Catalog, fmt: Formatter, data: RecordData): Recor
     timeline.map((e) => [e.at ? fmt.dateTime(e.at) : fmt.date(e.day), e.who, e.what]),
     r.none,
   );
-  return { title: r.title({ client: client.displayName, slug: client.slug }), blocks: b.blocks };
+  return { title: r.title({ client: client.displayName, slug: client.slug }), period, blocks: b.blocks };
 }
 
 /** The write-off, void or waiver that gave up an invoice's charges (or the invoice), if any. */

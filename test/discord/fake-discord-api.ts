@@ -10,8 +10,8 @@ export interface ApiCall {
   auth: string | undefined;
   /** The JSON body, or `payload_json` of a multipart body. */
   body: Record<string, unknown> | undefined;
-  /** Files of a multipart body. */
-  files: { name: string; content: string }[];
+  /** Files of a multipart body: `content` as text, `bytes` as sent, `type` as declared. */
+  files: { name: string; content: string; bytes?: Uint8Array; type?: string }[];
 }
 
 export interface FakeGuild {
@@ -291,11 +291,14 @@ async function readCall(req: http.IncomingMessage, route: string): Promise<ApiCa
   const base = { method: req.method ?? "GET", route, auth };
   if (type.startsWith("multipart/form-data")) {
     const form = await new Response(raw, { headers: { "content-type": type } }).formData();
-    const files: { name: string; content: string }[] = [];
+    const files: ApiCall["files"] = [];
     let body: Record<string, unknown> | undefined;
     for (const [key, value] of form.entries()) {
       if (key === "payload_json" && typeof value === "string") body = JSON.parse(value) as Record<string, unknown>;
-      else if (typeof value !== "string") files.push({ name: value.name, content: await value.text() });
+      else if (typeof value !== "string") {
+        const bytes = new Uint8Array(await value.arrayBuffer());
+        files.push({ name: value.name, content: Buffer.from(bytes).toString("utf8"), bytes, type: value.type });
+      }
     }
     return { ...base, body, files };
   }

@@ -208,8 +208,7 @@ describe("answering Discord interactions", () => {
       {
         type: "file",
         userId: OWNER,
-        filename: "acme-record.md",
-        content: "# ACME",
+        files: [{ filename: "acme-record.md", content: "# ACME", contentType: "text/markdown" }],
         message: textMessage("The record"),
         delivered: async () => void delivered++,
       },

@@ -1,4 +1,6 @@
+import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
+import { PDFDocument } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { workspaces } from "../../db/schema/index.ts";
 import { runTick } from "../../src/scheduler/run-tick.ts";
@@ -88,8 +90,20 @@ describe("the offboarding wizard through Discord", () => {
     await press("wizard:1:6:record");
     const withFile = posted(OWNER_DM).filter((c) => c.files.length > 0);
     expect(withFile).toHaveLength(1);
-    expect(withFile[0]?.files[0]?.name).toMatch(/acme.*\.md$/);
-    expect(withFile[0]?.files[0]?.content).toContain("ACME Corp");
+    // Both files on one message: the Markdown and its PDF.
+    const [markdown, pdf] = withFile[0]?.files ?? [];
+    expect(withFile[0]?.files.map((f) => [f.name, f.type])).toEqual([
+      ["acme-record-2026-11-27.md", "text/markdown; charset=utf-8"],
+      ["acme-record-2026-11-27.pdf", "application/pdf"],
+    ]);
+    expect(markdown?.content).toContain("ACME Corp");
+    const loaded = await PDFDocument.load(pdf?.bytes ?? new Uint8Array());
+    expect(loaded.getPageCount()).toBeGreaterThanOrEqual(1);
+    expect(loaded.getSubject()).toBe(
+      `SHA-256 acme-record-2026-11-27.md ${createHash("sha256")
+        .update(markdown?.bytes ?? "")
+        .digest("hex")}`,
+    );
 
     // Step 7: the neutral note to the team is the only thing posted in the server.
     await press("wizard:1:7:post");

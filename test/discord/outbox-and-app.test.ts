@@ -25,11 +25,14 @@ describe("the Discord outbox (what the scheduler sends)", () => {
           .build(),
       ),
     );
+    const pdf = Uint8Array.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0xe2, 0x82, 0xac, 0x00, 0xff]);
     await outbox.send(GUILD, {
       type: "file",
       userId: OWNER,
-      filename: "acme-record.md",
-      content: "# ACME Corp\n",
+      files: [
+        { filename: "acme-record.md", content: "# ACME Corp\n", contentType: "text/markdown; charset=utf-8" },
+        { filename: "acme-record.pdf", content: pdf, contentType: "application/pdf" },
+      ],
       message: textMessage("The record"),
     });
     expect(d.api.find("POST", "/channels/1160000000000000001/messages")[0]?.body).toMatchObject({
@@ -38,10 +41,21 @@ describe("the Discord outbox (what the scheduler sends)", () => {
     });
     const toOwner = d.api.find("POST", `/channels/9${OWNER}/messages`);
     expect(JSON.stringify(toOwner[0]?.body)).toContain(`"custom_id":"@${GUILD}/wizard:1:3:resume"`);
-    expect(toOwner[1]?.files).toEqual([{ name: "acme-record.md", content: "# ACME Corp\n" }]);
+    // Both files on one message, the PDF's bytes as they were (not text).
+    const [md, sent] = toOwner[1]?.files ?? [];
+    expect(md).toMatchObject({
+      name: "acme-record.md",
+      content: "# ACME Corp\n",
+      type: "text/markdown; charset=utf-8",
+    });
+    expect(sent).toMatchObject({ name: "acme-record.pdf", type: "application/pdf" });
+    expect([...(sent?.bytes ?? [])]).toEqual([...pdf]);
     expect(toOwner[1]?.body).toMatchObject({
       content: "The record",
-      attachments: [{ id: 0, filename: "acme-record.md" }],
+      attachments: [
+        { id: 0, filename: "acme-record.md" },
+        { id: 1, filename: "acme-record.pdf" },
+      ],
     });
     // Discord opens the DM channel once and the bot remembers it.
     expect(d.api.find("POST", "/users/@me/channels")).toHaveLength(1);
@@ -59,15 +73,14 @@ describe("the Discord outbox (what the scheduler sends)", () => {
       await d.adapter.outbox.send(GUILD, {
         type: "file",
         userId: OWNER,
-        filename: "acme-record.md",
-        content: "# ACME Corp — é\n",
+        files: [{ filename: "acme-record.md", content: "# ACME Corp — é\n", contentType: "text/markdown" }],
         message: textMessage("The record"),
       });
     } finally {
       undici7.setGlobalDispatcher(previous);
     }
     const withFile = d.api.find("POST", `/channels/9${OWNER}/messages`).filter((c) => c.files?.length);
-    expect(withFile.at(-1)?.files).toEqual([{ name: "acme-record.md", content: "# ACME Corp — é\n" }]);
+    expect(withFile.at(-1)?.files).toMatchObject([{ name: "acme-record.md", content: "# ACME Corp — é\n" }]);
   });
 
   it("throws Discord's refusal, so the scheduler retries later, and refuses a reply nobody asked for", async () => {

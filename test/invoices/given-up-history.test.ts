@@ -34,7 +34,9 @@ async function history(): Promise<
 function recordOf(effects: Effect[]): string {
   const file = effects.find((e) => e.type === "file");
   if (file?.type !== "file") throw new Error("no record file");
-  return file.content;
+  const markdown = file.files[0]?.content;
+  if (typeof markdown !== "string") throw new Error("no Markdown record");
+  return markdown;
 }
 
 describe.each(["en", "fr"] as const)("waivers and voids keep the history (%s)", (lang) => {

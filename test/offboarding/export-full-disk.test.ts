@@ -76,9 +76,10 @@ describe("exporting a record onto a full disk (issue 19)", () => {
     broken.full = false;
     output.length = 0;
     await adapter.handleLine("/client export acme");
-    expect(output.at(-2)).toBe(`[DM @owner] Saved to ${file}`);
+    expect(output.at(-3)).toBe(`[DM @owner] Saved to ${file}`);
+    expect(output.at(-2)).toBe(`[DM @owner] Saved to ${file.replace(/\.md$/, ".pdf")}`);
     expect(output.at(-1)).toBe("I sent you the record in a direct message.");
-    expect(await filesIn(exports)).toEqual(["acme-record-2026-11-27.md"]);
+    expect(await filesIn(exports)).toEqual(["acme-record-2026-11-27.md", "acme-record-2026-11-27.pdf"]);
     const saved = await fs.readFile(file, "utf8");
     expect(saved.length).toBeGreaterThan(8_192);
     expect(saved).toContain("extra page 39");

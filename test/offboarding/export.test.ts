@@ -3,14 +3,13 @@ import { describe, expect, it } from "vitest";
 import { deliveries, invoiceReminders } from "../../db/schema/index.ts";
 import type { Effect } from "../../src/core/effects.ts";
 import { useHarness } from "../support/harness.ts";
-import { addInvoice, addPayment, setClient, submit, writeOff } from "./offboarding-support.ts";
+import { addInvoice, addPayment, recordFiles, setClient, submit, writeOff } from "./offboarding-support.ts";
 
 const h = useHarness("2026-03-15T10:00:00Z");
 
 function fileOf(effects: Effect[]): { filename: string; content: string; userId: string } {
-  const file = effects.find((e) => e.type === "file");
-  if (file?.type !== "file") throw new Error(`no file in ${JSON.stringify(effects.map((e) => e.type))}`);
-  return file;
+  const f = recordFiles(effects);
+  return { filename: f.filename, content: f.markdown, userId: f.userId };
 }
 
 async function record(): Promise<void> {

@@ -121,6 +121,29 @@ export async function invoiceState(db: Db, number: string) {
   return row;
 }
 
+/** The written record sent in these effects: its Markdown and PDF, their names and who got them. */
+export function recordFiles(effects: Effect[]): {
+  userId: string;
+  names: string[];
+  markdown: string;
+  pdf: Uint8Array;
+  filename: string;
+} {
+  const file = effects.find((e) => e.type === "file");
+  if (file?.type !== "file") throw new Error(`no file in ${JSON.stringify(effects.map((e) => e.type))}`);
+  const [md, pdf] = file.files;
+  if (typeof md?.content !== "string" || !(pdf?.content instanceof Uint8Array)) {
+    throw new Error(`expected a Markdown file then a PDF, got ${file.files.map((f) => f.filename).join(", ")}`);
+  }
+  return {
+    userId: file.userId,
+    names: file.files.map((f) => f.filename),
+    markdown: md.content,
+    pdf: pdf.content,
+    filename: md.filename,
+  };
+}
+
 /**
  * Step 5's write-off as the owner does it: "Write it off", then the confirmation's button,
  * which names the amounts. Returns the confirmation and what confirming it answered.

@@ -1,15 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { Effect } from "../../src/core/effects.ts";
 import { type Harness, useHarness } from "../support/harness.ts";
+import { recordFiles } from "./offboarding-support.ts";
 
 const h = useHarness("2026-11-29T10:00:00Z");
 
 /** The record's Markdown from `/client export`. */
 async function exported(h: Harness, client = "acme"): Promise<string> {
-  const effects: Effect[] = await h.run(`/client export ${client}`);
-  const file = effects.find((e) => e.type === "file");
-  if (file?.type !== "file") throw new Error(`no file in ${JSON.stringify(effects.map((e) => e.type))}`);
-  return file.content;
+  return recordFiles(await h.run(`/client export ${client}`)).markdown;
 }
 
 /** French numbers use narrow and ordinary no-break spaces: compared as plain spaces. */

@@ -2,7 +2,16 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { queryRows } from "../../db/query-rows.ts";
 import { useHarness } from "../support/harness.ts";
-import { addInvoice, audits, clientStatus, count, invoiceState, submit, text } from "./offboarding-support.ts";
+import {
+  addInvoice,
+  audits,
+  clientStatus,
+  count,
+  invoiceState,
+  recordFiles,
+  submit,
+  text,
+} from "./offboarding-support.ts";
 
 const h = useHarness();
 
@@ -139,7 +148,8 @@ describe("who may let a client go", () => {
     expect(text(effects)).toContain("Only the workspace owner (owner) can export a client's written record.");
     const mine = await h.run("/client export acme");
     expect(mine.map((e) => e.type)).toEqual(["file", "reply"]);
-    expect(mine[0]).toMatchObject({ type: "file", userId: "owner", filename: "acme-record-2026-11-27.md" });
+    expect(mine[0]).toMatchObject({ type: "file", userId: "owner" });
+    expect(recordFiles(mine).names).toEqual(["acme-record-2026-11-27.md", "acme-record-2026-11-27.pdf"]);
   });
 });
 

@@ -2,7 +2,17 @@ import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { createCore } from "../../src/core/create-core.ts";
 import { silentLog, useHarness } from "../support/harness.ts";
-import { addInvoice, buttonIds, clientStatus, count, script, setClient, submit, text } from "./offboarding-support.ts";
+import {
+  addInvoice,
+  buttonIds,
+  clientStatus,
+  count,
+  recordFiles,
+  script,
+  setClient,
+  submit,
+  text,
+} from "./offboarding-support.ts";
 
 const h = useHarness();
 
@@ -71,11 +81,13 @@ describe("the offboarding wizard, in the console", () => {
     expect(await count(h.db.db, "incidents", "kind = 'lesson'")).toBe(2);
     expect(await count(h.db.db, "incidents", "kind = 'flag'")).toBe(0);
 
-    // Step 6 and the export each wrote the record under DATA_DIR and printed its path.
-    const saved = out.filter((l) => l.startsWith("[DM @owner] Saved to "));
-    expect(saved).toHaveLength(2);
-    const file = (saved[1] ?? "").replace("[DM @owner] Saved to ", "");
-    expect(file).toMatch(/exports\/acme-record-2026-11-27\.md$/);
+    // Step 6 and the export each wrote the record, Markdown and PDF, under DATA_DIR and printed their paths.
+    const saved = out.filter((l) => l.startsWith("[DM @owner] Saved to ")).map((l) => l.slice(21));
+    expect(saved).toHaveLength(4);
+    expect(saved[2]).toMatch(/exports\/acme-record-2026-11-27\.md$/);
+    expect(saved[3]).toMatch(/exports\/acme-record-2026-11-27\.pdf$/);
+    expect((await readFile(saved[3] ?? "")).subarray(0, 5).toString()).toBe("%PDF-");
+    const file = saved[2] ?? "";
     const record = await readFile(file, "utf8");
     expect(record).toContain("# Written record: ACME Corp (acme)");
     expect(record).toContain("Status: former client.");
@@ -175,9 +187,9 @@ describe("the offboarding wizard, in the console", () => {
     const next = await submit(h, "wizard-form:1:3:letter", { text: "Dear ACME,\n\nWe are stopping here. Thank you." });
     expect(text(next)).toContain("Step 4 of 8");
     const exported = await h.run("/client export acme");
-    const file = exported.find((e) => e.type === "file");
-    expect(file?.type === "file" && file.content).toContain("> We are stopping here. Thank you.");
-    expect(file?.type === "file" && file.content).toContain("Written by the owner");
+    const { markdown } = recordFiles(exported);
+    expect(markdown).toContain("> We are stopping here. Thank you.");
+    expect(markdown).toContain("Written by the owner");
   });
 
   it("stops when the owner keeps the client after all: active and visible again", async () => {

@@ -287,5 +287,7 @@ describe.each(["en", "fr"] as const)("a write-off keeps the history (%s)", (lang
 function recordOf(effects: Effect[]): string {
   const file = effects.find((e) => e.type === "file");
   if (file?.type !== "file") throw new Error(`no file in ${JSON.stringify(effects.map((e) => e.type))}`);
-  return file.content;
+  const markdown = file.files[0]?.content;
+  if (typeof markdown !== "string") throw new Error("no Markdown record");
+  return markdown;
 }

@@ -63,6 +63,8 @@ export class FakeSlackApi {
   readonly calls: FakeCall[] = [];
   readonly responses: FakeResponse[] = [];
   readonly uploads = new Map<string, string>();
+  /** The same uploads as bytes (a PDF is not text). */
+  readonly uploadedBytes = new Map<string, Buffer>();
   readonly users = new Map<string, FakeUser>();
   /** Messages posted, in order: what a channel shows. */
   readonly messages: FakeMessage[] = [];
@@ -216,7 +218,8 @@ export class FakeSlackApi {
   async #handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const raw = Buffer.concat(chunks).toString("utf8");
+    const bytes = Buffer.concat(chunks);
+    const raw = bytes.toString("utf8");
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     const json = (status: number, body: unknown): void => {
       res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
@@ -234,7 +237,9 @@ export class FakeSlackApi {
     }
     const upload = /^\/upload\/(.+)$/.exec(path);
     if (upload) {
-      this.uploads.set(upload[1] ?? "", fileContent(raw, String(req.headers["content-type"] ?? "")));
+      const file = fileContent(bytes, String(req.headers["content-type"] ?? ""));
+      this.uploads.set(upload[1] ?? "", file.toString("utf8"));
+      this.uploadedBytes.set(upload[1] ?? "", file);
       return void res.writeHead(200, { "content-type": "text/plain" }).end(`OK - ${raw.length}`);
     }
     const api = /^\/api\/(.+)$/.exec(path);
@@ -367,11 +372,13 @@ function parseArgs(raw: string, contentType: string): Record<string, unknown> {
 }
 
 /** The file's bytes from an upload: raw, or the one part of a multipart form. */
-function fileContent(raw: string, contentType: string): string {
+function fileContent(raw: Buffer, contentType: string): Buffer {
   const boundary = /boundary=(.+)$/.exec(contentType)?.[1];
   if (!boundary) return raw;
-  const part = raw.split(`--${boundary}`)[1] ?? "";
-  return part.slice(part.indexOf("\r\n\r\n") + 4).replace(/\r\n$/, "");
+  const start = raw.indexOf(`--${boundary}`);
+  const body = raw.indexOf("\r\n\r\n", start) + 4;
+  const end = raw.indexOf(`\r\n--${boundary}`, body);
+  return raw.subarray(body, end < 0 ? raw.length : end);
 }
 
 function tryJson(value: string): unknown {

@@ -144,22 +144,34 @@ describe("effects performed through the Slack Web API", () => {
     expect(s.fake.responses.at(-1)?.body).toMatchObject({ replace_original: true, text: "Step 1 done" });
   });
 
-  it("uploads a file to the person's DM with the external upload pair", async () => {
+  it("uploads the files to the person's DM with the external upload pair, bytes as they are", async () => {
+    const pdf = Uint8Array.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0xe2, 0x82, 0xac, 0x00, 0xff]);
     script.set("export acme", () => [
       {
         type: "file",
         userId: OWNER,
-        filename: "acme-record.md",
-        content: "# ACME\n\nThe record.",
+        files: [
+          { filename: "acme-record.md", content: "# ACME\n\nThe record.", contentType: "text/markdown" },
+          { filename: "acme-record.pdf", content: pdf, contentType: "application/pdf" },
+        ],
         message: textMessage("Your record"),
       },
     ]);
     await s.command("export acme");
-    const [getUrl] = s.fake.callsTo("files.getUploadURLExternal");
-    expect(getUrl?.args).toMatchObject({ filename: "acme-record.md", length: "19" });
-    expect([...s.fake.uploads.values()]).toEqual(["# ACME\n\nThe record."]);
-    const [complete] = s.fake.callsTo("files.completeUploadExternal");
-    expect(complete?.args.channel_id).toBe(`D${OWNER}`);
+    const urls = s.fake.callsTo("files.getUploadURLExternal").map((c) => c.args);
+    expect(urls).toEqual([
+      expect.objectContaining({ filename: "acme-record.md", length: "19" }),
+      expect.objectContaining({ filename: "acme-record.pdf", length: "10" }),
+    ]);
+    const [md, sent] = [...s.fake.uploadedBytes.values()];
+    expect(md?.toString("utf8")).toBe("# ACME\n\nThe record.");
+    expect([...(sent ?? [])]).toEqual([...pdf]);
+    const completed = s.fake.callsTo("files.completeUploadExternal");
+    expect(completed.map((c) => c.args.channel_id)).toEqual(completed.map(() => `D${OWNER}`));
+    expect(completed.flatMap((c) => (c.args.files as { title: string }[]).map((f) => f.title))).toEqual([
+      "acme-record.md",
+      "acme-record.pdf",
+    ]);
   });
 
   it("announces and records a file only once Slack took all of it", async () => {
@@ -168,8 +180,7 @@ describe("effects performed through the Slack Web API", () => {
       {
         type: "file",
         userId: OWNER,
-        filename: "acme-record.md",
-        content: "# ACME",
+        files: [{ filename: "acme-record.md", content: "# ACME", contentType: "text/markdown" }],
         message: textMessage("Your record"),
         delivered: async () => void delivered++,
       },

@@ -1,4 +1,6 @@
+import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
+import { PDFDocument } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { workspaces } from "../../db/schema/index.ts";
 import { runTick } from "../../src/scheduler/run-tick.ts";
@@ -93,12 +95,20 @@ describe("the offboarding wizard through Slack", () => {
     await fillModal({ text: "Dear ACME,\nwe are ending our collaboration." });
     await press("wizard:1:5:done");
 
-    // Step 6: the written record arrives as a file in the DM.
+    // Step 6: the written record arrives in the DM as two files, the Markdown and its PDF.
     await press("wizard:1:6:record");
-    const [upload] = s.fake.callsTo("files.getUploadURLExternal");
-    expect(String(upload?.args.filename)).toMatch(/acme.*\.md$/);
-    expect(s.fake.callsTo("files.completeUploadExternal")[0]?.args.channel_id).toBe(OWNER_DM);
-    expect([...s.fake.uploads.values()].join()).toContain("ACME Corp");
+    const uploads = s.fake.callsTo("files.getUploadURLExternal").map((c) => String(c.args.filename));
+    expect(uploads).toEqual(["acme-record-2026-11-27.md", "acme-record-2026-11-27.pdf"]);
+    expect(s.fake.callsTo("files.completeUploadExternal").map((c) => c.args.channel_id)).toContain(OWNER_DM);
+    const [markdown, pdf] = [...s.fake.uploadedBytes.values()];
+    expect(markdown?.toString("utf8")).toContain("ACME Corp");
+    const loaded = await PDFDocument.load(pdf ?? new Uint8Array());
+    expect(loaded.getPageCount()).toBeGreaterThanOrEqual(1);
+    expect(loaded.getSubject()).toBe(
+      `SHA-256 acme-record-2026-11-27.md ${createHash("sha256")
+        .update(markdown ?? "")
+        .digest("hex")}`,
+    );
 
     // Step 7: the neutral note to the team is the only thing posted in a channel.
     await press("wizard:1:7:post");

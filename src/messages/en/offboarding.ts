@@ -278,7 +278,12 @@ export const offboarding = {
       dueChanged: (p: { invoice: string; from: string; to: string }) =>
         `due date of ${p.invoice} moved from ${p.from} to ${p.to}`,
       disputed: (p: { invoice: string; note: string }) => `${p.invoice} disputed${p.note ? `: ${p.note}` : ""}`,
-      resumed: (p: { invoice: string }) => `dispute over ${p.invoice} settled; charges run again`,
+      resumed: (p: { invoice: string; outcome: "upheld" | "not-upheld" | null; days: number; interest: string }) =>
+        p.outcome === "upheld"
+          ? `dispute over ${p.invoice} upheld: its ${p.days} ${p.days === 1 ? "day stays" : "days stay"} free of interest (${p.interest} not charged); charges run again`
+          : p.outcome === "not-upheld"
+            ? `dispute over ${p.invoice} not upheld: the interest for its ${p.days} ${p.days === 1 ? "day" : "days"} is owed again (${p.interest}); charges run again`
+            : `dispute over ${p.invoice} settled; charges run again`,
       chargesWaived: (p: { invoice: string; amount: string }) =>
         `late-payment charges on ${p.invoice} waived: ${p.amount}`,
       reminderSent: (p: { stage: string; invoice: string }) => `${p.stage} for ${p.invoice} sent`,
@@ -303,6 +308,21 @@ export const offboarding = {
     remindOn: (p: { date: string }) => `reminder asked for ${p.date}`,
     step: (p: { step: number }) => `step ${p.step}`,
     filename: (p: { slug: string; date: string }) => `${p.slug}-record-${p.date}.md`,
+    pdf: {
+      header: (p: { workspace: string; client: string; from: string; to: string }) =>
+        `${p.workspace} · Written record of ${p.client} · ${p.from} to ${p.to}`,
+      page: (p: { page: number; pages: number }) => `Page ${p.page} of ${p.pages}`,
+      checkTitle: "Checking a copy",
+      checkBefore: (p: { file: string }) =>
+        `This PDF shows the content of the Markdown file ${p.file}, sent with it. The SHA-256 of that file, computed over its exact bytes (UTF-8 text), is:`,
+      checkAfter: (p: { file: string }) =>
+        `To check a copy of ${p.file}, compute its SHA-256 and compare it with the value above: any other value means the copy is not the file Tact produced. The command, by system:`,
+      checkCommands: (p: { file: string }) => [
+        `Linux: sha256sum ${p.file}`,
+        `macOS: shasum -a 256 ${p.file}`,
+        `Windows: certutil -hashfile ${p.file} SHA256`,
+      ],
+    },
   },
   owner: {
     usage: "@person",

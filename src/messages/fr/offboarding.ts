@@ -277,7 +277,12 @@ export const offboarding: Catalog["offboarding"] = {
       writtenOff: (p) => `facture ${p.invoice} passée en perte : ${p.principal} impayés et ${p.charges} de pénalités`,
       dueChanged: (p) => `échéance de ${p.invoice} déplacée du ${p.from} au ${p.to}`,
       disputed: (p) => `${p.invoice} contestée${p.note ? ` : ${p.note}` : ""}`,
-      resumed: (p) => `contestation de ${p.invoice} levée ; les pénalités courent à nouveau`,
+      resumed: (p) =>
+        p.outcome === "upheld"
+          ? `contestation de ${p.invoice} fondée\u00a0: ${p.days === 1 ? "son jour reste" : `ses ${p.days}\u00a0jours restent`} sans intérêts (${p.interest} non facturés)\u00a0; les pénalités courent à nouveau`
+          : p.outcome === "not-upheld"
+            ? `contestation de ${p.invoice} non fondée\u00a0: les intérêts de ${p.days === 1 ? "son jour" : `ses ${p.days}\u00a0jours`} sont de nouveau dus (${p.interest})\u00a0; les pénalités courent à nouveau`
+            : `contestation de ${p.invoice} levée\u00a0; les pénalités courent à nouveau`,
       chargesWaived: (p) => `pénalités de retard sur ${p.invoice} abandonnées : ${p.amount}`,
       reminderSent: (p) => `envoi pour ${p.invoice} : ${p.stage}`,
       alert: (p) => `alerte de retard à l'équipe pour ${p.invoice} (palier ${p.stage})`,
@@ -301,6 +306,20 @@ export const offboarding: Catalog["offboarding"] = {
     remindOn: (p) => `rappel demandé pour le ${p.date}`,
     step: (p) => `étape ${p.step}`,
     filename: (p) => `${p.slug}-dossier-${p.date}.md`,
+    pdf: {
+      header: (p) => `${p.workspace} · Dossier écrit : ${p.client} · du ${p.from} au ${p.to}`,
+      page: (p) => `Page ${p.page} sur ${p.pages}`,
+      checkTitle: "Vérifier une copie",
+      checkBefore: (p) =>
+        `Ce PDF reprend le contenu du fichier Markdown ${p.file}, envoyé avec lui. L'empreinte SHA-256 de ce fichier, calculée sur ses octets exacts (texte UTF-8), est :`,
+      checkAfter: (p) =>
+        `Pour vérifier une copie de ${p.file}, calculez son empreinte SHA-256 et comparez-la à la valeur ci-dessus : toute autre valeur signifie que la copie n'est pas le fichier produit par Tact. La commande, selon le système :`,
+      checkCommands: (p) => [
+        `Linux : sha256sum ${p.file}`,
+        `macOS : shasum -a 256 ${p.file}`,
+        `Windows : certutil -hashfile ${p.file} SHA256`,
+      ],
+    },
   },
   owner: {
     usage: "@personne",

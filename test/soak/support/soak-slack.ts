@@ -22,6 +22,8 @@ export class SoakSlack {
   #holdAt: number | undefined;
   #holdFrom: number | undefined;
   readonly #held: http.ServerResponse[] = [];
+  /** Messages as the channels show them (the posts answered), for conversations.history. */
+  readonly #history: { channel: string; ts: string; text: string; metadata: unknown }[] = [];
   /** Posts received and never answered. */
   readonly heldPosts: Post[] = [];
   readonly #events = new EventEmitter();
@@ -131,13 +133,33 @@ export class SoakSlack {
           this.#events.emit("received");
           return;
         }
-        json({ ok: true, channel: post.channel, ts: `${this.#postsSeen}.000100` });
+        const ts = `${this.#postsSeen}.000100`;
+        json({ ok: true, channel: post.channel, ts });
         this.delivered.push(post);
+        this.#history.push({ channel: post.channel, ts, text: post.text, metadata: parseMetadata(args.metadata) });
         this.#events.emit("received");
         return;
       }
+      case "conversations.history":
+        // What a retry reads to find a post an earlier attempt made: the channel's messages
+        // Slack answered (a held one was never taken), newest first, with their metadata.
+        return json({
+          ok: true,
+          messages: this.#history.filter((m) => m.channel === String(args.channel ?? "")).reverse(),
+          has_more: false,
+        });
       default:
         return json({ ok: true });
     }
+  }
+}
+
+/** Web API arguments arrive form-encoded: an object such as `metadata` as a JSON string. */
+function parseMetadata(value: unknown): unknown {
+  if (typeof value !== "string") return undefined;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return undefined;
   }
 }

@@ -93,3 +93,8 @@ export async function adoptDefaultCurrency(db: Db, workspaceId: number, currency
     .returning({ id: workspaces.id });
   return rows.length > 0;
 }
+
+export async function findWorkspaceById(db: Db, id: number): Promise<WorkspaceRow | undefined> {
+  const [row] = await db.select().from(workspaces).where(eq(workspaces.id, id));
+  return row;
+}

@@ -51,7 +51,7 @@ export const sources: Catalog["sources"] = {
       invalid: (p) =>
         `Ce lien n'est pas valable : il a expiré (un lien dure 10 minutes), a déjà servi, ou a été tronqué. Rien n'a été connecté. Relancez /client connect ${p.key} pour en obtenir un nouveau.`,
       notOwner: (p) =>
-        `Seul le propriétaire de l'espace peut connecter ${p.source}, et la personne qui a demandé ce lien ne l'est plus. Rien n'a été connecté.`,
+        `Seul le responsable de l'espace peut connecter ${p.source}, et la personne qui a demandé ce lien ne l'est plus. Rien n'a été connecté.`,
       denied: (p) =>
         `${p.source} n'a pas été connecté : l'accès n'a pas été autorisé. Relancez /client connect ${p.key} pour réessayer.`,
       refused: (p) =>

@@ -3,7 +3,7 @@ import type { ActionDef } from "../core/define-action.ts";
 import { digestActions } from "../digest/digest-actions.ts";
 import { wizardButtonAction, wizardFormAction } from "../offboarding/wizard-actions.ts";
 import { undoActions } from "../undo/undo-action.ts";
-import { remindAction, remindedAction } from "./actions/reminder-actions.ts";
+import { remindAction, remindedAction, remindedFormAction } from "./actions/reminder-actions.ts";
 import type { CommandDef } from "./define-command.ts";
 import { clientCommands } from "./verbs/client-verbs.ts";
 import { configCommand } from "./verbs/config.ts";
@@ -45,6 +45,7 @@ export function actionList(): ActionDef[] {
     ...digestActions,
     remindAction,
     remindedAction,
+    remindedFormAction,
     connectFormAction,
   ];
 }

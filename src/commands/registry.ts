@@ -1,6 +1,7 @@
 import { connectFormAction } from "../connectors/connect-source.ts";
 import type { ActionDef } from "../core/define-action.ts";
 import { digestActions } from "../digest/digest-actions.ts";
+import { resumeAction } from "../invoices/resume-dispute.ts";
 import { wizardButtonAction, wizardFormAction } from "../offboarding/wizard-actions.ts";
 import { undoActions } from "../undo/undo-action.ts";
 import { remindAction, remindedAction, remindedFormAction } from "./actions/reminder-actions.ts";
@@ -46,6 +47,7 @@ export function actionList(): ActionDef[] {
     remindAction,
     remindedAction,
     remindedFormAction,
+    resumeAction,
     connectFormAction,
   ];
 }

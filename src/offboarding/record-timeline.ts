@@ -146,7 +146,12 @@ function invoiceEvent(t: Catalog, fmt: Formatter, e: InvoiceEvent, invoice: stri
     case "invoice.disputed":
       return te.disputed({ invoice, note: typeof d.note === "string" ? d.note : "" });
     case "invoice.resumed":
-      return te.resumed({ invoice });
+      return te.resumed({
+        invoice,
+        outcome: d.outcome === "upheld" || d.outcome === "not-upheld" ? d.outcome : null,
+        days: Number(d.days ?? 0),
+        interest: money("interestMinor"),
+      });
     case "invoice.reminder-drafted": {
       const kind = String(d.kind ?? "") as keyof Catalog["invoices"]["stageKinds"];
       return te.reminderDrafted({ stage: t.invoices.stageKinds[kind] ?? kind, invoice });

@@ -102,7 +102,7 @@ describe("bad invoice input gets a clear message and writes nothing", () => {
     await setUp();
     await h.run("/client dispute INV-7 second page missing");
     expect(await h.say("/client dispute INV-7 again")).toContain("already disputed since 20 Jan 2026");
-    await h.run("/client resume INV-7");
+    await h.run("/client resume INV-7 upheld");
     await h.run("/client terms acme law fr");
     await h.run("/client paid INV-7");
     expect(await h.say("/client paid INV-7")).toContain(

@@ -50,8 +50,10 @@ describe("one invoice, many people at once", () => {
     expect(await count(sql`select count(*)::int as n from audit_log where action = 'invoice.disputed'`)).toBe(1);
 
     h.clock.advance(5 * 86_400_000);
-    const closed = await allAtOnce("/client resume INV-7");
-    expect(closed.filter((a) => a.includes("the dispute is over after 5 days"))).toHaveLength(1);
+    const closed = await allAtOnce("/client resume INV-7 upheld");
+    expect(closed.filter((a) => a.includes("the dispute was upheld. Its 5 days stay free of interest"))).toHaveLength(
+      1,
+    );
     expect(closed.filter((a) => a === "INV-7 is not disputed.")).toHaveLength(AT_ONCE - 1);
     expect(await count(sql`select count(*)::int as n from audit_log where action = 'invoice.resumed'`)).toBe(1);
     const [invoice] = await queryRows<{ pauses: string[] }>(h.db.db, sql`select pauses from invoices`);

@@ -172,7 +172,9 @@ describe("disputes", () => {
     h.clock.set("2025-02-21T10:00:00Z");
     expect(await h.say("/client remind INV-7")).toContain("INV-7 is disputed");
     expect(await h.say("/client invoices")).toContain("disputed since 11 Feb 2025");
-    expect(await h.say("/client resume INV-7")).toContain("the dispute is over after 10 days");
+    expect(await h.say("/client resume INV-7 upheld")).toContain(
+      "INV-7 (ACME Corp): the dispute was upheld. Its 10 days stay free of interest",
+    );
     h.clock.set("2025-03-02T10:00:00Z");
     const list = await h.say("/client invoices");
     expect(list).toContain("× 10 days / 365 (1 Feb 2025 – 10 Feb 2025");

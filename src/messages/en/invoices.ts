@@ -18,6 +18,8 @@ export const invoices = {
     stages: "reminder stages",
     term: "payment term",
     invoiceClient: "client (optional)",
+    outcome: "outcome",
+    outcomeDescribe: "Was the dispute upheld? Without it, Tact asks.",
   },
   help: {
     invoice: {
@@ -37,7 +39,8 @@ export const invoices = {
     },
     resume: {
       summary: "end a dispute",
-      details: "Reminders and charges run again; the days in dispute are not charged.",
+      details:
+        "Asks whether the dispute was upheld (or say it: `upheld` or `not-upheld`). Not upheld, the interest for the days in dispute is owed again: late-payment interest runs from the day after the due date. Upheld, those days stay free of interest. Reminders and charges run again either way; the card and the record show the outcome.",
     },
     void: {
       summary: "void an invoice",
@@ -149,8 +152,29 @@ export const invoices = {
   waivedOpen: "Interest will not be charged on this invoice any more, even while it stays unpaid.",
   disputed: (p: { number: string; client: string; date: string }) =>
     `${p.number} (${p.client}) is disputed from ${p.date}: reminders and charges are paused. /client resume ${p.number} ends the pause.`,
-  resumed: (p: { number: string; client: string; days: number }) =>
-    `${p.number} (${p.client}): the dispute is over after ${p.days} ${p.days === 1 ? "day" : "days"}. Reminders and charges run again; the days in dispute are not charged.`,
+  /** Ending a dispute (issue 13 §7): was it upheld? Late-payment interest runs from the due date. */
+  resume: {
+    question: (p: { number: string; client: string; since: string; days: number }) =>
+      `${p.number} (${p.client}) has been disputed since ${p.since} (${p.days} ${p.days === 1 ? "day" : "days"}). Was the dispute upheld?`,
+    ifNotUpheld: (p: { days: number; interest: string; fee: string | null; reference: string | null }) =>
+      `Not upheld: the interest for ${p.days === 1 ? "that day" : `those ${p.days} days`} is owed again, ${p.interest}${p.fee ? `, and the ${p.fee} recovery fee` : ""}${p.reference ? ` (${p.reference}: interest runs from the day after the due date)` : ""}.`,
+    ifUpheld: (p: { days: number; interest: string }) =>
+      `Upheld: ${p.days === 1 ? "that day stays" : `those ${p.days} days stay`} free of interest (${p.interest} not charged).`,
+    typed: (p: { number: string }) =>
+      `Or type /client resume ${p.number} not-upheld, or /client resume ${p.number} upheld.`,
+    buttons: { notUpheld: "Not upheld: charge those days", upheld: "Upheld: keep them free" },
+    upheld: (p: { number: string; client: string; days: number; interest: string }) =>
+      `${p.number} (${p.client}): the dispute was upheld. Its ${p.days} ${p.days === 1 ? "day stays" : "days stay"} free of interest (${p.interest} not charged). Reminders and charges run again from today.`,
+    notUpheld: (p: {
+      number: string;
+      client: string;
+      days: number;
+      interest: string;
+      fee: string | null;
+      reference: string | null;
+    }) =>
+      `${p.number} (${p.client}): the dispute was not upheld. The interest for its ${p.days} ${p.days === 1 ? "day" : "days"} is owed again: ${p.interest}${p.fee ? `, and the ${p.fee} recovery fee` : ""}${p.reference ? ` (${p.reference}: interest runs from the day after the due date)` : ""}. Reminders and charges run again.`,
+  },
   voided: (p: { number: string; client: string }) =>
     `${p.number} (${p.client}) is void: no reminders, no charges. It stays in the record.`,
   /**

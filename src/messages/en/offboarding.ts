@@ -286,7 +286,12 @@ export const offboarding = {
       dueChanged: (p: { invoice: string; from: string; to: string }) =>
         `due date of ${p.invoice} moved from ${p.from} to ${p.to}`,
       disputed: (p: { invoice: string; note: string }) => `${p.invoice} disputed${p.note ? `: ${p.note}` : ""}`,
-      resumed: (p: { invoice: string }) => `dispute over ${p.invoice} settled; charges run again`,
+      resumed: (p: { invoice: string; outcome: "upheld" | "not-upheld" | null; days: number; interest: string }) =>
+        p.outcome === "upheld"
+          ? `dispute over ${p.invoice} upheld: its ${p.days} ${p.days === 1 ? "day stays" : "days stay"} free of interest (${p.interest} not charged); charges run again`
+          : p.outcome === "not-upheld"
+            ? `dispute over ${p.invoice} not upheld: the interest for its ${p.days} ${p.days === 1 ? "day" : "days"} is owed again (${p.interest}); charges run again`
+            : `dispute over ${p.invoice} settled; charges run again`,
       chargesWaived: (p: { invoice: string; amount: string }) =>
         `late-payment charges on ${p.invoice} waived: ${p.amount}`,
       reminderSent: (p: { stage: string; invoice: string; via: string }) =>

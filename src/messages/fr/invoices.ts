@@ -4,6 +4,8 @@ const jours = (n: number) => `${n} jour${n > 1 ? "s" : ""}`;
 
 export const invoices: Catalog["invoices"] = {
   argNames: {
+    outcome: "l'issue de la contestation",
+    outcomeDescribe: "La contestation était-elle fondée\u00a0? Sinon, Tact pose la question.",
     amount: "montant",
     currency: "devise",
     due: "date d'échéance",
@@ -43,7 +45,8 @@ export const invoices: Catalog["invoices"] = {
     },
     resume: {
       summary: "clore une contestation",
-      details: "Relances et pénalités reprennent ; les jours de contestation ne sont pas facturés.",
+      details:
+        "Demande si la contestation était fondée (ou dites-le\u00a0: `upheld` pour fondée, `not-upheld` pour non fondée). Non fondée, les intérêts des jours de contestation sont de nouveau dus\u00a0: les pénalités courent dès le lendemain de l'échéance. Fondée, ces jours restent sans intérêts. Dans les deux cas, relances et pénalités reprennent\u00a0; la fiche et le dossier indiquent l'issue.",
     },
     void: {
       summary: "annuler une facture",
@@ -146,8 +149,21 @@ export const invoices: Catalog["invoices"] = {
   waivedOpen: "Plus aucun intérêt ne courra sur cette facture, même si elle reste impayée.",
   disputed: (p) =>
     `La facture ${p.number} (${p.client}) est contestée depuis le ${p.date} : relances et pénalités sont suspendues. /client resume ${p.number} les relance.`,
-  resumed: (p) =>
-    `${p.number} (${p.client}) : contestation close après ${jours(p.days)}. Relances et pénalités reprennent ; les jours de contestation ne sont pas facturés.`,
+  resume: {
+    question: (p) =>
+      `La facture ${p.number} (${p.client}) est contestée depuis le ${p.since} (${p.days}\u00a0jour${p.days > 1 ? "s" : ""}). La contestation était-elle fondée\u00a0?`,
+    ifNotUpheld: (p) =>
+      `Non fondée\u00a0: les intérêts de ${p.days === 1 ? "ce jour" : `ces ${p.days}\u00a0jours`} sont de nouveau dus, soit ${p.interest}${p.fee ? `, ainsi que l'indemnité forfaitaire de ${p.fee}` : ""}${p.reference ? ` (${p.reference}\u00a0: les pénalités courent dès le lendemain de l'échéance)` : ""}.`,
+    ifUpheld: (p) =>
+      `Fondée\u00a0: ${p.days === 1 ? "ce jour reste" : `ces ${p.days}\u00a0jours restent`} sans intérêts (${p.interest} non facturés).`,
+    typed: (p) =>
+      `Ou tapez /client resume ${p.number} not-upheld (non fondée) ou /client resume ${p.number} upheld (fondée).`,
+    buttons: { notUpheld: "Non fondée\u00a0: facturer ces jours", upheld: "Fondée\u00a0: ne pas les facturer" },
+    upheld: (p) =>
+      `${p.number} (${p.client})\u00a0: contestation fondée. ${p.days === 1 ? "Ce jour reste" : `Ses ${p.days}\u00a0jours restent`} sans intérêts (${p.interest} non facturés). Relances et pénalités reprennent à partir d'aujourd'hui.`,
+    notUpheld: (p) =>
+      `${p.number} (${p.client})\u00a0: contestation non fondée. Les intérêts de ${p.days === 1 ? "son jour" : `ses ${p.days}\u00a0jours`} de contestation sont de nouveau dus, soit ${p.interest}${p.fee ? `, ainsi que l'indemnité forfaitaire de ${p.fee}` : ""}${p.reference ? ` (${p.reference}\u00a0: les pénalités courent dès le lendemain de l'échéance)` : ""}. Relances et pénalités reprennent.`,
+  },
   voided: (p) =>
     `La facture ${p.number} (${p.client}) est annulée : plus de relance ni de pénalité. Elle reste dans l'historique.`,
   history: {

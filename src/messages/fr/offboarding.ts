@@ -277,7 +277,12 @@ export const offboarding: Catalog["offboarding"] = {
       writtenOff: (p) => `facture ${p.invoice} passée en perte : ${p.principal} impayés et ${p.charges} de pénalités`,
       dueChanged: (p) => `échéance de ${p.invoice} déplacée du ${p.from} au ${p.to}`,
       disputed: (p) => `${p.invoice} contestée${p.note ? ` : ${p.note}` : ""}`,
-      resumed: (p) => `contestation de ${p.invoice} levée ; les pénalités courent à nouveau`,
+      resumed: (p) =>
+        p.outcome === "upheld"
+          ? `contestation de ${p.invoice} fondée\u00a0: ${p.days === 1 ? "son jour reste" : `ses ${p.days}\u00a0jours restent`} sans intérêts (${p.interest} non facturés)\u00a0; les pénalités courent à nouveau`
+          : p.outcome === "not-upheld"
+            ? `contestation de ${p.invoice} non fondée\u00a0: les intérêts de ${p.days === 1 ? "son jour" : `ses ${p.days}\u00a0jours`} sont de nouveau dus (${p.interest})\u00a0; les pénalités courent à nouveau`
+            : `contestation de ${p.invoice} levée\u00a0; les pénalités courent à nouveau`,
       chargesWaived: (p) => `pénalités de retard sur ${p.invoice} abandonnées : ${p.amount}`,
       reminderSent: (p) => `envoi pour ${p.invoice} : ${p.stage}${p.via ? ` ${p.via}` : ""}`,
       reminderDrafted: (p) => `brouillon pour ${p.invoice} : ${p.stage}`,

@@ -2,7 +2,6 @@ import path from "node:path";
 import type { Logger } from "pino";
 import { createDiscordAdapter } from "../adapters/discord/discord-adapter.ts";
 import { createSlackAdapter } from "../adapters/slack/slack-adapter.ts";
-import { stripeWebhookRoute } from "../connectors/stripe/stripe-webhook-route.ts";
 import { type Database, openDatabase } from "../db/database.ts";
 import type { Clock } from "./clock.ts";
 import type { Config } from "./config.ts";
@@ -13,6 +12,7 @@ import type { PlatformAdapter } from "./core/platform-adapter.ts";
 import { type TrackedCore, trackInFlight } from "./core/track-in-flight.ts";
 import { createHttpServer, type HttpServer } from "./http/create-http-server.ts";
 import { healthRoute } from "./http/health-route.ts";
+import { mountSourceRoutes } from "./mount-source-routes.ts";
 import { openSecretBox, openSources } from "./open-sources.ts";
 import { type Scheduler, startScheduler } from "./scheduler/start-scheduler.ts";
 import { sealStoredSecrets } from "./secrets/seal-stored-secrets.ts";
@@ -64,12 +64,12 @@ export async function startApp(options: StartOptions): Promise<App> {
   const secrets = openSecretBox(config, dataDir);
   await sealStoredSecrets(database.db, secrets, log);
   const services = { db: database.db, clock, log, dataDir, secrets };
-  // Invoice sources (issue #17): Stripe's webhooks on this server, syncs in the background.
+  // Invoice sources (issue #17): Stripe's and Xero's routes on this server, syncs in the background.
   const sources = openSources(config, services, platforms, options.schedule ?? false, secrets);
   // Tracked, so a graceful stop also waits for work acknowledged early or received outside HTTP.
   const core = trackInFlight(createCore({ ...services, sources }));
   const http = createHttpServer(log);
-  http.route("/stripe/webhooks", stripeWebhookRoute(sources.runtime, { now: () => clock.now().getTime() }));
+  mountSourceRoutes(http, { ...services, sources }, config);
   let stopping: Promise<void> | undefined;
   http.route("/healthz", healthRoute(database.ping, { stopping: () => stopping !== undefined }));
 

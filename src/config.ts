@@ -46,6 +46,18 @@ const schema = z.object({
     error: "must be the webhook endpoint's signing secret (whsec_…)",
   }),
   STRIPE_API_URL: url("the Stripe API base, e.g. https://api.stripe.com"),
+  XERO_CLIENT_ID: optionalText.refine((s) => s === undefined || /^[A-Za-z0-9]{16,64}$/.test(s), {
+    error: "must be the Xero app's client id (letters and digits, from developer.xero.com → My Apps)",
+  }),
+  XERO_CLIENT_SECRET: optionalText,
+  XERO_WEBHOOK_KEY: optionalText,
+  XERO_REDIRECT_URI: optionalText.refine(
+    (s) =>
+      s === undefined || (/^https?:\/\//.test(s) && URL.canParse(s) && new URL(s).pathname.endsWith("/xero/callback")),
+    { error: "must be Tact's public address followed by /xero/callback, e.g. https://tact.example.com/xero/callback" },
+  ),
+  XERO_API_URL: url("the Xero API base, e.g. https://api.xero.com"),
+  XERO_IDENTITY_URL: url("the Xero identity base, e.g. https://identity.xero.com"),
   TACT_ENCRYPTION_KEY: optionalText.superRefine((s, ctx) => {
     if (s === undefined) return;
     try {
@@ -103,6 +115,17 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     problems.push(
       "STRIPE_WEBHOOK_SECRET: required with STRIPE_SECRET_KEY (the signing secret of the webhook endpoint)",
     );
+  }
+  const xeroAny = Boolean(c.XERO_CLIENT_ID || c.XERO_CLIENT_SECRET || c.XERO_WEBHOOK_KEY || c.XERO_REDIRECT_URI);
+  if (xeroAny) {
+    const why = {
+      XERO_CLIENT_ID: "the Xero app's client id",
+      XERO_CLIENT_SECRET: "the Xero app's client secret",
+      XERO_REDIRECT_URI: "Tact's address followed by /xero/callback, also set as the app's redirect URI in Xero",
+    } as const;
+    for (const key of ["XERO_CLIENT_ID", "XERO_CLIENT_SECRET", "XERO_REDIRECT_URI"] as const) {
+      if (!c[key]) problems.push(`${key}: required for Xero (${why[key]})`);
+    }
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return { ...c, slackEnabled: slackAny, discordEnabled: discordAny };

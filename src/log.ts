@@ -50,6 +50,10 @@ export const redactPaths = [
   "STRIPE_SECRET_KEY",
   "STRIPE_WEBHOOK_SECRET",
   "TACT_ENCRYPTION_KEY",
+  "XERO_CLIENT_SECRET",
+  "XERO_WEBHOOK_KEY",
+  "*.XERO_CLIENT_SECRET",
+  "*.XERO_WEBHOOK_KEY",
   "*.STRIPE_SECRET_KEY",
   "*.STRIPE_WEBHOOK_SECRET",
   "*.TACT_ENCRYPTION_KEY",
@@ -107,6 +111,8 @@ export function configSecrets(settings: object): string[] {
     "STRIPE_SECRET_KEY",
     "STRIPE_WEBHOOK_SECRET",
     "TACT_ENCRYPTION_KEY",
+    "XERO_CLIENT_SECRET",
+    "XERO_WEBHOOK_KEY",
   ];
   const secrets = keys.map((k) => config[k]).filter((v): v is string => typeof v === "string");
   const url = config.DATABASE_URL;

@@ -1,7 +1,6 @@
 import path from "node:path";
 import { ConsoleAdapter } from "../adapters/console/console-adapter.ts";
 import { runConsole } from "../adapters/console/run-console.ts";
-import { stripeWebhookRoute } from "../connectors/stripe/stripe-webhook-route.ts";
 import { type Database, openDatabase } from "../db/database.ts";
 import { systemClock } from "./clock.ts";
 import { readConfig } from "./config.ts";
@@ -12,6 +11,7 @@ import { describeFatal } from "./describe-fatal.ts";
 import { stopGracefully, waitForStopSignal } from "./graceful-stop.ts";
 import { createHttpServer } from "./http/create-http-server.ts";
 import { configSecrets, createLogger } from "./log.ts";
+import { mountSourceRoutes, sourcesNeedHttp } from "./mount-source-routes.ts";
 import { openSecretBox, openSources } from "./open-sources.ts";
 import { startScheduler } from "./scheduler/start-scheduler.ts";
 
@@ -88,10 +88,10 @@ async function main(): Promise<number> {
     const services = { db: database.db, clock: systemClock, log, dataDir, secrets };
     const sources = openSources(config, services, ["console"], true, secrets);
     const core = trackInFlight(createCore({ ...services, sources }));
-    // A source set in the settings needs its webhook: the console then serves it on PORT.
-    const http = sources.fromSettings.size > 0 ? createHttpServer(log) : undefined;
+    // A source set in the settings needs its webhook, Xero its callback: the console then serves them on PORT.
+    const http = sourcesNeedHttp(sources) ? createHttpServer(log) : undefined;
     if (http) {
-      http.route("/stripe/webhooks", stripeWebhookRoute(sources.runtime, { now: () => Date.now() }));
+      mountSourceRoutes(http, { ...services, sources }, config);
       const port = await http.listen(config.PORT);
       log.info({ port }, "webhooks served on this port");
     }

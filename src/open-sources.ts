@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import { stripeSource } from "../connectors/stripe/stripe-source.ts";
+import { xeroSource } from "../connectors/xero/xero-source.ts";
 import type { Db } from "../db/database.ts";
 import type { Clock } from "./clock.ts";
 import type { Config } from "./config.ts";
@@ -7,7 +8,7 @@ import { createSources, type SourceServices } from "./connectors/create-sources.
 import { loadSecretBox } from "./secrets/load-secret-box.ts";
 import type { SecretBox } from "./secrets/secret-box.ts";
 
-/** The invoice sources for this configuration (Stripe today), with the key that seals their secrets. */
+/** The invoice sources for this configuration (Stripe; Xero when its app is set), with the key that seals their secrets. */
 export function openSources(
   config: Config,
   services: { db: Db; clock: Clock; log: Logger; dataDir: string },
@@ -15,10 +16,12 @@ export function openSources(
   schedule: boolean,
   box: SecretBox,
 ): SourceServices {
+  // Xero only when the deployment has a Xero app (XERO_CLIENT_ID…): then /client connect xero works.
+  const xero = xeroSource(config);
   return createSources({
     services,
     clock: services.clock,
-    sources: [stripeSource(config)],
+    sources: [stripeSource(config), ...(xero ? [xero] : [])],
     box,
     platforms,
     schedule,

@@ -21,7 +21,8 @@ describe("architecture", () => {
   });
 
   it("keeps invoice-source SDKs out of the core, the database layer and the platform adapters", () => {
-    const sdk = /from\s+["'](stripe|xero-node)["']/;
+    // Static and lazy imports alike, the package or one of its files (xero-node/dist/…).
+    const sdk = /(?:from\s+|import\()["'](stripe|xero-node)(?:\/[^"']*)?["']/;
     const offenders = [...files("src"), ...files("db"), ...files("adapters")].filter((f) =>
       sdk.test(readFileSync(f, "utf8")),
     );
@@ -30,7 +31,7 @@ describe("architecture", () => {
     const crossed = files("connectors").filter((f) => {
       const text = readFileSync(f, "utf8");
       const folder = f.split(path.sep)[1];
-      return [...text.matchAll(/from\s+["'](stripe|xero-node)["']/g)].some(
+      return [...text.matchAll(/(?:from\s+|import\()["'](stripe|xero-node)(?:\/[^"']*)?["']/g)].some(
         (m) => !(m[1] ?? "").startsWith(folder ?? "-"),
       );
     });

@@ -74,4 +74,29 @@ describe("configuration", () => {
     expect(config.slackEnabled).toBe(true);
     expect(config.PORT).toBe(0);
   });
+  it("asks for the whole Xero app, and a redirect URI that ends in /xero/callback", () => {
+    expect(problems({ XERO_WEBHOOK_KEY: "key" })).toEqual([
+      "XERO_CLIENT_ID: required for Xero (the Xero app's client id)",
+      "XERO_CLIENT_SECRET: required for Xero (the Xero app's client secret)",
+      "XERO_REDIRECT_URI: required for Xero (Tact's address followed by /xero/callback, also set as the app's redirect URI in Xero)",
+    ]);
+    expect(
+      problems({
+        XERO_CLIENT_ID: "0123456789ABCDEF0123456789ABCDEF",
+        XERO_CLIENT_SECRET: "secret",
+        XERO_REDIRECT_URI: "https://tact.example.com/oauth",
+        XERO_API_URL: "not a url",
+      }),
+    ).toEqual([
+      "XERO_REDIRECT_URI: must be Tact's public address followed by /xero/callback, e.g. https://tact.example.com/xero/callback",
+      "XERO_API_URL: must be a URL (the Xero API base, e.g. https://api.xero.com)",
+    ]);
+    const config = readConfig({
+      XERO_CLIENT_ID: "0123456789ABCDEF0123456789ABCDEF",
+      XERO_CLIENT_SECRET: "secret",
+      XERO_REDIRECT_URI: "https://tact.example.com/xero/callback",
+    });
+    expect(config.XERO_REDIRECT_URI).toBe("https://tact.example.com/xero/callback");
+    expect(config.slackEnabled || config.discordEnabled).toBe(false);
+  });
 });

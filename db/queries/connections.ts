@@ -14,6 +14,7 @@ export async function insertConnection(
     origin: "settings" | "command";
     secrets: string | null;
     accountId?: string | null;
+    accountName?: string | null;
     createdBy: string;
     at: Date;
   },
@@ -27,6 +28,7 @@ export async function insertConnection(
       origin: values.origin,
       secrets: values.secrets,
       accountId: values.accountId ?? null,
+      accountName: values.accountName ?? null,
       createdBy: values.createdBy,
       createdAt: values.at,
       nextSyncAt: values.at,
@@ -107,22 +109,27 @@ export async function claimDueConnections(
   c: { by: string; now: Date; leaseUntil: Date; limit: number; sources: readonly InvoiceSource[]; only?: string },
 ): Promise<ConnectionRow[]> {
   if (c.sources.length === 0) return [];
+  const now = sql`${c.now.toISOString()}::timestamptz`;
   const due = c.only
     ? sql`${connections.id} = ${c.only}`
-    : sql`${connections.nextSyncAt} <= ${c.now.toISOString()}::timestamptz`;
-  return db
-    .update(connections)
-    .set({ claimedBy: c.by, leaseUntil: c.leaseUntil })
-    .where(
-      sql`${connections.id} in (select ${connections.id} from ${connections}
+    : sql`(${connections.nextSyncAt} <= ${now} or ${connections.syncRequestedAt} <= ${now})`;
+  return (
+    db
+      .update(connections)
+      // A webhook's request is taken by this sync; one arriving meanwhile asks for the next.
+      .set({ claimedBy: c.by, leaseUntil: c.leaseUntil, syncRequestedAt: null })
+      .where(
+        sql`${connections.id} in (select ${connections.id} from ${connections}
         where ${due}
+          and ${connections.pausedAt} is null
           and ${connections.source} in ${c.sources}
           and (${connections.leaseUntil} is null or ${connections.leaseUntil} < ${c.now.toISOString()}::timestamptz)
         order by ${connections.nextSyncAt}
         limit ${c.limit}
         for update skip locked)`,
-    )
-    .returning();
+      )
+      .returning()
+  );
 }
 
 /** Records a finished sync (only if this process still holds the claim). */
@@ -166,6 +173,76 @@ export async function finishSync(
     .where(mine);
 }
 
+/**
+ * Stops a connection until the owner reconnects it (tokens refused) and releases the claim.
+ * Returns the row when this call paused it, undefined when it already was paused.
+ */
+export async function pauseConnection(
+  db: Db,
+  id: string,
+  by: string | undefined,
+  p: { at: Date; reason: string; error: string },
+): Promise<ConnectionRow | undefined> {
+  const [row] = await db
+    .update(connections)
+    .set({
+      claimedBy: null,
+      leaseUntil: null,
+      pausedAt: p.at,
+      pauseReason: p.reason,
+      lastError: p.error,
+      failingSince: sql`coalesce(${connections.failingSince}, ${p.at.toISOString()}::timestamptz)`,
+    })
+    .where(and(eq(connections.id, id), isNull(connections.pausedAt), by ? eq(connections.claimedBy, by) : undefined))
+    .returning();
+  return row;
+}
+
+/**
+ * A webhook said the source's account changed: every unpaused connection to it syncs as soon
+ * as a worker can. Returns the connections asked.
+ */
+export async function requestSyncOfAccount(
+  db: Db,
+  source: InvoiceSource,
+  accountId: string,
+  at: Date,
+): Promise<string[]> {
+  const rows = await db
+    .update(connections)
+    .set({ syncRequestedAt: sql`coalesce(${connections.syncRequestedAt}, ${at.toISOString()}::timestamptz)` })
+    .where(and(eq(connections.source, source), eq(connections.accountId, accountId), isNull(connections.pausedAt)))
+    .returning({ id: connections.id });
+  return rows.map((r) => r.id);
+}
+
+/**
+ * New OAuth tokens for a connection (the owner connected again): it is no longer paused. The
+ * same account keeps what was synced (the catch-up follows on); another one starts over with
+ * a backfill.
+ */
+export async function reconnectConnection(
+  db: Db,
+  id: string,
+  v: { secrets: string; accountId: string; accountName: string; sameAccount: boolean; at: Date },
+): Promise<void> {
+  await db
+    .update(connections)
+    .set({
+      secrets: v.secrets,
+      accountId: v.accountId,
+      accountName: v.accountName,
+      pausedAt: null,
+      pauseReason: null,
+      nextSyncAt: v.at,
+      syncAttempts: 0,
+      failingSince: null,
+      lastError: null,
+      ...(v.sameAccount ? {} : { backfilledAt: null, syncedUntil: null }),
+    })
+    .where(eq(connections.id, id));
+}
+
 /** Makes a connection due now (/client sync now), unless a sync holds it. */
 export async function syncSoon(db: Db, id: string, now: Date): Promise<void> {
   await db
@@ -206,4 +283,49 @@ export async function activeWorkspaces(db: Db, platforms: readonly string[], lim
     .where(and(sql`${workspaces.platform} in ${platforms}`, isNull(workspaces.deactivatedAt)))
     .orderBy(asc(workspaces.id))
     .limit(limit);
+}
+
+/**
+ * Connections paused in the last week because the source refused them, with their
+ * workspace's owner and language: the owner is told once (the scheduler's delivery key).
+ */
+export async function recentlyPausedConnections(
+  db: Db,
+  now: Date,
+  platforms: readonly string[],
+): Promise<
+  {
+    id: string;
+    source: InvoiceSource;
+    pausedAt: Date;
+    pauseReason: string | null;
+    workspaceId: number;
+    ownerUserId: string | null;
+    locale: string;
+    timezone: string;
+  }[]
+> {
+  if (platforms.length === 0) return [];
+  const rows = await db
+    .select({
+      id: connections.id,
+      source: connections.source,
+      pausedAt: connections.pausedAt,
+      pauseReason: connections.pauseReason,
+      workspaceId: connections.workspaceId,
+      ownerUserId: workspaces.ownerUserId,
+      locale: workspaces.locale,
+      timezone: workspaces.timezone,
+    })
+    .from(connections)
+    .innerJoin(workspaces, eq(workspaces.id, connections.workspaceId))
+    .where(
+      and(
+        sql`${connections.pausedAt} > ${new Date(now.getTime() - 7 * 86_400_000).toISOString()}::timestamptz`,
+        sql`${connections.pauseReason} in ('tokens-refused', 'access-refused')`,
+        sql`${workspaces.platform} in ${platforms}`,
+        isNull(workspaces.deactivatedAt),
+      ),
+    );
+  return rows.flatMap((r) => (r.pausedAt ? [{ ...r, pausedAt: r.pausedAt }] : []));
 }

@@ -80,3 +80,8 @@ export async function updateWorkspace(
   if (!row) throw new Error(`workspace ${workspaceId} not found`);
   return row;
 }
+
+export async function findWorkspaceById(db: Db, id: number): Promise<WorkspaceRow | undefined> {
+  const [row] = await db.select().from(workspaces).where(eq(workspaces.id, id));
+  return row;
+}

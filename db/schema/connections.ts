@@ -28,6 +28,8 @@ export const connections = pgTable(
     secrets: text("secrets"),
     /** The source's own account or tenant id, when known. */
     accountId: text("account_id"),
+    /** The account's name as the source shows it (a Xero organisation's), when known. */
+    accountName: text("account_name"),
     createdBy: text("created_by").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     /** When the 12-month backfill finished; null until then (the next sync is a backfill). */
@@ -43,6 +45,18 @@ export const connections = pgTable(
     lastError: text("last_error"),
     claimedBy: text("claimed_by"),
     leaseUntil: timestamp("lease_until", { withTimezone: true }),
+    /**
+     * A webhook said something changed (Xero's notifications carry no data): the worker syncs
+     * the connection as soon as it can, whatever its next_sync_at. Cleared when a sync claims it.
+     */
+    syncRequestedAt: timestamp("sync_requested_at", { withTimezone: true }),
+    /**
+     * Set while the connection cannot sync until the owner acts: its OAuth tokens were refused
+     * (expired or revoked), or an organisation is still to be chosen. Nothing is claimed meanwhile.
+     */
+    pausedAt: timestamp("paused_at", { withTimezone: true }),
+    /** Why: 'tokens-refused' | 'access-refused' | 'choose-account'. */
+    pauseReason: text("pause_reason"),
   },
   (t) => [
     uniqueIndex("connections_workspace_source").on(t.workspaceId, t.source),

@@ -6,6 +6,7 @@ export * from "./incidents.ts";
 export * from "./installations.ts";
 export * from "./invoices.ts";
 export * from "./members.ts";
+export * from "./oauth-states.ts";
 export * from "./offboardings.ts";
 export * from "./processed-requests.ts";
 export * from "./workspaces.ts";

@@ -16,6 +16,7 @@ import { SourceError } from "./connector.ts";
 import { newConnectionId } from "./connector-runtime.ts";
 import { requireSources } from "./require-sources.ts";
 import { sourceLabel } from "./source-label.ts";
+import { startOAuthConnect } from "./start-oauth-connect.ts";
 
 export const CONNECT_FORM = "connect-source";
 
@@ -28,6 +29,9 @@ const guard = ownerOnly((t) => t.sources.ownerActions.connect);
 export async function openConnectForm(ctx: Context, source: InvoiceSource): Promise<Effect[]> {
   const sources = requireSources(ctx);
   refuseUnusable(ctx, source);
+  // A source connected through OAuth (Xero): a link by DM instead of a form.
+  const oauth = sources.runtime.connectors.get(source)?.oauth;
+  if (oauth) return startOAuthConnect(ctx, source, oauth, sources.runtime.box);
   if (sources.fromSettings.has(source)) {
     throw userError("from-settings", (t) => t.sources.errors.fromSettings({ source: sourceLabel(source) }));
   }
@@ -60,7 +64,9 @@ export const connectFormAction = defineAction({
     const sources = requireSources(ctx);
     refuseUnusable(ctx, source);
     const connector = sources.runtime.connectors.get(source);
-    if (!connector) throw userError("unknown-source", (t) => t.sources.errors.unknownSource({ source }));
+    if (!connector || connector.oauth) {
+      throw userError("unknown-source", (t) => t.sources.errors.unknownSource({ source }));
+    }
     if (sources.fromSettings.has(source)) {
       throw userError("from-settings", (t) => t.sources.errors.fromSettings({ source: sourceLabel(source) }));
     }
@@ -139,7 +145,10 @@ export const connectFormAction = defineAction({
 
 function refuseUnusable(ctx: Context, source: InvoiceSource): void {
   if (!requireSources(ctx).runtime.connectors.has(source)) {
-    throw userError("unknown-source", (t) => t.sources.errors.unknownSource({ source: sourceLabel(source) }));
+    // A source this version knows but this deployment has no settings for (Xero's app).
+    throw userError("not-configured", (t) =>
+      t.sources.errors.notConfigured({ source: sourceLabel(source), key: source }),
+    );
   }
 }
 

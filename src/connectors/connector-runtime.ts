@@ -5,6 +5,7 @@ import {
   type ConnectionRow,
   findConnection,
   insertConnection,
+  requestSyncOfAccount,
   settingsConnections,
   updateConnectionSecrets,
 } from "../../db/queries/connections.ts";
@@ -34,6 +35,11 @@ export interface ConnectorRuntime {
   apply(target: SyncTarget, change: SourceChange): Promise<SyncCounts>;
   /** The secrets of a connection, decrypted. */
   secretsOf(connection: ConnectionRow): Record<string, string>;
+  /**
+   * A webhook said the source's account changed: its connections sync as soon as a worker can
+   * (kick the worker after). Returns how many connections were asked.
+   */
+  requestSync(source: InvoiceSource, accountId: string): Promise<number>;
   /** Seals and stores new secrets for a connection made with /client connect (refreshed tokens). */
   saveSecrets(connectionId: string, secrets: Readonly<Record<string, string>>): Promise<void>;
   /**
@@ -89,6 +95,9 @@ export function createConnectorRuntime(options: {
       return { target: found, secrets: secretsOf(found.connection) };
     },
     apply: (target, change) => applySourceChange(services, target, change),
+    async requestSync(source, accountId) {
+      return (await requestSyncOfAccount(services.db, source, accountId, services.clock.now())).length;
+    },
     async saveSecrets(connectionId, secrets) {
       await updateConnectionSecrets(services.db, connectionId, box.seal(JSON.stringify(secrets)));
     },

@@ -54,6 +54,8 @@ export type SourceChange = { externalId: string; version: number; eventId?: stri
 /** What a connector is given to reach the source for one connection. */
 export interface ConnectorAccount {
   connectionId: string;
+  /** The source's account the connection reads (Xero: the organisation's tenant id), when it has one. */
+  accountId: string | null;
   /** The source's credentials (API key, tokens), decrypted for this call only. */
   secrets: Readonly<Record<string, string>>;
   /** The workspace's time zone: the source's instants become days in it. */
@@ -73,10 +75,32 @@ export interface SyncWindow {
   now: Date;
 }
 
+/**
+ * A source connected through OAuth 2.0's authorization-code flow (Xero) rather than a key
+ * typed in a form: `/client connect` sends the owner to `authorizeUrl`, the source sends the
+ * browser back to `/<source>/callback`, and the core keeps the tokens sealed.
+ */
+export interface OAuthConnect {
+  /** The source's consent page for this (single-use) state. */
+  authorizeUrl(state: string): string;
+  /**
+   * Exchanges the callback's code for tokens (the connection's secrets) and lists the
+   * accounts (organisations) they may read. Throws SourceError when the source refuses.
+   */
+  exchange(code: string, now: Date): Promise<{ secrets: Record<string, string>; accounts: SourceAccount[] }>;
+}
+
+export interface SourceAccount {
+  id: string;
+  name: string;
+}
+
 export interface Connector {
   source: InvoiceSource;
   /** The source's name as users see it ("Stripe"). */
   label: string;
+  /** Present for sources connected through OAuth (the form asking for a key is not used). */
+  oauth?: OAuthConnect | undefined;
   /**
    * Every change in the window, every page, oldest first where the source allows. An object
    * Tact cannot read comes as its MalformedChangeError, so one bad object does not stop the
@@ -89,12 +113,24 @@ export interface Connector {
 
 /** The source's error, said without secrets: the message the owner sees in /client sync. */
 export class SourceError extends Error {
+  /**
+   * Set when the source refused the connection's credentials for good (an OAuth refresh token
+   * expired or revoked, access to the organisation removed): the connection is paused and the
+   * owner told, once, to connect again. Retrying would only be refused again.
+   */
+  readonly pause: "tokens-refused" | "access-refused" | undefined;
+  /** The source asked not to be called again before this long (HTTP 429's Retry-After). */
+  readonly retryAfterMs: number | undefined;
+
   constructor(
     message: string,
     /** Worth retrying later (the source was down or slow), or not (a refused key). */
     readonly retryable: boolean,
+    options: { pause?: "tokens-refused" | "access-refused"; retryAfterMs?: number } = {},
   ) {
     super(message);
     this.name = "SourceError";
+    this.pause = options.pause;
+    this.retryAfterMs = options.retryAfterMs;
   }
 }

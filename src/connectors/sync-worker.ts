@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import { claimDueConnections, findConnection, finishSync } from "../../db/queries/connections.ts";
+import { claimDueConnections, findConnection, finishSync, pauseConnection } from "../../db/queries/connections.ts";
 import type { Clock } from "../clock.ts";
 import type { CoreServices } from "../core/context.ts";
 import { newInstanceId } from "../scheduler/run-tick.ts";
@@ -57,6 +57,7 @@ export function startSyncWorker(
     const since = backfill ? undefined : new Date((connection.syncedUntil?.getTime() ?? 0) - CATCH_UP_OVERLAP_MS);
     const account = {
       connectionId: connection.id,
+      accountId: connection.accountId,
       secrets: runtime.secretsOf(connection),
       timezone: target.workspace.timezone,
       saveSecrets: (secrets: Readonly<Record<string, string>>) => runtime.saveSecrets(connection.id, secrets),
@@ -121,11 +122,25 @@ export function startSyncWorker(
             },
             "sync failed; retried later",
           );
+          if (error instanceof SourceError && error.pause) {
+            // Refused for good: paused until the owner connects again (told once, see source-notices.ts).
+            await pauseConnection(services.db, connection.id, by, {
+              at: clock.now(),
+              reason: error.pause,
+              error: message,
+            }).catch((e: unknown) => log.error({ err: e }, "could not pause the connection"));
+            continue;
+          }
+          // A source asking to wait (429's Retry-After) is not called again before then.
+          const wait = Math.max(
+            syncRetryDelayMs(attempts),
+            error instanceof SourceError ? (error.retryAfterMs ?? 0) : 0,
+          );
           await finishSync(services.db, connection.id, by, {
             ok: false,
             at: clock.now(),
             error: message,
-            next: new Date(clock.now().getTime() + syncRetryDelayMs(attempts)),
+            next: new Date(clock.now().getTime() + wait),
           }).catch((e: unknown) => log.error({ err: e }, "could not record a failed sync"));
         }
       }

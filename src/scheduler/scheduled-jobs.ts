@@ -1,3 +1,4 @@
+import { pausedSourceNotices } from "../connectors/paused-source-notices.ts";
 import { dueWizardReminders } from "../offboarding/wizard-reminders.ts";
 import { pruneRequestIds } from "./prune-request-ids.ts";
 import type { ScheduledJob } from "./run-tick.ts";
@@ -6,6 +7,8 @@ import type { ScheduledJob } from "./run-tick.ts";
 export const scheduledJobs: readonly ScheduledJob[] = [
   // "Remind me in N days" from the owner's offboarding wizard.
   dueWizardReminders,
+  // "Xero stopped syncing: connect it again", to the owner, once per pause.
+  pausedSourceNotices,
   // Forget platform request ids older than a day.
   pruneRequestIds,
 ];

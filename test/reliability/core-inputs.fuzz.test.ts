@@ -13,6 +13,8 @@ import { effectsText, invocation, useHarness } from "../support/harness.ts";
  * refusal, never "something went wrong".
  */
 const h = useHarness();
+/** Hundreds of commands through the core per property: minutes on a loaded 2-core machine, not 30 s. */
+const FUZZ_TIMEOUT_MS = 180_000;
 
 const internalPrefixes = (["en", "fr"] as const).map(
   (l) => catalogFor(l).errors.internal({ ref: "§" }).split("§")[0] ?? "",
@@ -135,53 +137,65 @@ function as(input: InvocationInput, user: string, dm: boolean): Invocation {
 }
 
 describe("the core under random input", () => {
-  it("answers every random command line with a result or a clear refusal", async () => {
-    await h.run("/client add acme ACME Corp");
-    await h.run("/client invoice acme INV-7 1200.00 EUR due 2026-10-01");
-    await fc.assert(
-      fc.asyncProperty(line, fc.constantFrom("owner", "sam"), async (text, user) => {
-        expectAnswered(await h.run(`/client ${text}`, { user }), text);
-      }),
-      { numRuns: 400 },
-    );
-  });
+  it(
+    "answers every random command line with a result or a clear refusal",
+    async () => {
+      await h.run("/client add acme ACME Corp");
+      await h.run("/client invoice acme INV-7 1200.00 EUR due 2026-10-01");
+      await fc.assert(
+        fc.asyncProperty(line, fc.constantFrom("owner", "sam"), async (text, user) => {
+          expectAnswered(await h.run(`/client ${text}`, { user }), text);
+        }),
+        { numRuns: 400 },
+      );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 
-  it("answers every command line shaped like its usage with a result or a clear refusal", async () => {
-    await h.run("/client add acme ACME Corp");
-    await h.run("/client invoice acme INV-7 1200.00 EUR due 2026-10-01");
-    await h.run("/client invoice acme INV-8 90000 JPY due 2026-11-20");
-    await fc.assert(
-      fc.asyncProperty(shapedLine, fc.constantFrom("owner", "sam"), async (text, user) => {
-        expectAnswered(await h.run(`/client ${text}`, { user }), text);
-      }),
-      { numRuns: 600 },
-    );
-  });
+  it(
+    "answers every command line shaped like its usage with a result or a clear refusal",
+    async () => {
+      await h.run("/client add acme ACME Corp");
+      await h.run("/client invoice acme INV-7 1200.00 EUR due 2026-10-01");
+      await h.run("/client invoice acme INV-8 90000 JPY due 2026-11-20");
+      await fc.assert(
+        fc.asyncProperty(shapedLine, fc.constantFrom("owner", "sam"), async (text, user) => {
+          expectAnswered(await h.run(`/client ${text}`, { user }), text);
+        }),
+        { numRuns: 600 },
+      );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 
-  it("answers every random button and form, in a channel or a DM, with a result or a refusal", async () => {
-    await h.run("/client add acme ACME Corp");
-    await h.run("/client invoice acme INV-7 1200.00 EUR due 2026-10-01");
-    await h.run("/client late acme slow again");
-    await h.run("/client offboard acme", { dm: true });
-    const values = fc.dictionary(
-      fc.constantFrom("notes", "date", "reason", "text", "value", "amount"),
-      fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom("2026-13-01", "2026-11-20", "x".repeat(5000))),
-    );
-    await fc.assert(
-      fc.asyncProperty(
-        actionId,
-        values,
-        fc.boolean(),
-        fc.constantFrom("owner", "sam"),
-        fc.boolean(),
-        async (id, formValues, form, user, dm) => {
-          const input: InvocationInput = form
-            ? { kind: "form", formId: id, values: formValues }
-            : { kind: "action", actionId: id };
-          expectAnswered(await h.core.handle(as(input, user, dm)), id);
-        },
-      ),
-      { numRuns: 400 },
-    );
-  });
+  it(
+    "answers every random button and form, in a channel or a DM, with a result or a refusal",
+    async () => {
+      await h.run("/client add acme ACME Corp");
+      await h.run("/client invoice acme INV-7 1200.00 EUR due 2026-10-01");
+      await h.run("/client late acme slow again");
+      await h.run("/client offboard acme", { dm: true });
+      const values = fc.dictionary(
+        fc.constantFrom("notes", "date", "reason", "text", "value", "amount"),
+        fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom("2026-13-01", "2026-11-20", "x".repeat(5000))),
+      );
+      await fc.assert(
+        fc.asyncProperty(
+          actionId,
+          values,
+          fc.boolean(),
+          fc.constantFrom("owner", "sam"),
+          fc.boolean(),
+          async (id, formValues, form, user, dm) => {
+            const input: InvocationInput = form
+              ? { kind: "form", formId: id, values: formValues }
+              : { kind: "action", actionId: id };
+            expectAnswered(await h.core.handle(as(input, user, dm)), id);
+          },
+        ),
+        { numRuns: 400 },
+      );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 });

@@ -59,11 +59,24 @@ export const syncCommand = defineCommand({
           }),
         );
       }
-      if (c.failingSince) {
-        lines.push(t.sources.sync.failing({ since: fmt.dateTime(c.failingSince), error: c.lastError ?? "—" }));
+      if (c.accountName) lines.push(t.sources.sync.account({ name: c.accountName }));
+      const oauth = ctx.sources?.runtime.connectors.get(c.source)?.oauth !== undefined;
+      if (c.pausedAt) {
+        const reasons = t.sources.oauth.pauseReasons;
+        const reason =
+          c.pauseReason === "tokens-refused" || c.pauseReason === "access-refused"
+            ? reasons[c.pauseReason]
+            : reasons.other;
+        lines.push(t.sources.sync.paused({ since: fmt.dateTime(c.pausedAt), reason, key: c.source }));
+      } else {
+        if (c.failingSince) {
+          lines.push(t.sources.sync.failing({ since: fmt.dateTime(c.failingSince), error: c.lastError ?? "—" }));
+        }
+        lines.push(t.sources.sync.next({ at: fmt.dateTime(c.nextSyncAt) }));
       }
-      lines.push(t.sources.sync.next({ at: fmt.dateTime(c.nextSyncAt) }));
-      if (c.origin === "command") lines.push(t.sources.sync.webhook({ path: `/${c.source}/webhooks/${c.id}` }));
+      // An OAuth source's app has one webhook for every workspace (Xero's is /xero/webhooks).
+      if (oauth) lines.push(t.sources.sync.webhook({ path: `/${c.source}/webhooks` }));
+      else if (c.origin === "command") lines.push(t.sources.sync.webhook({ path: `/${c.source}/webhooks/${c.id}` }));
       m.text(lines.join("\n"));
     }
     m.context(t.sources.sync.hint);

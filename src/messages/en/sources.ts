@@ -5,7 +5,7 @@ export const sources = {
     connect: {
       summary: "connect an invoice source (owner only)",
       details:
-        "`/client connect stripe` opens a private form for the Stripe secret key (a restricted key that may read invoices, credit notes, customers and events is enough). Tact checks the key, stores it encrypted, reads the last 12 months of invoices, then catches up every day. Run it again to add the webhook's signing secret or change the key. A deployment set up with STRIPE_SECRET_KEY is already connected.",
+        "`/client connect stripe` opens a private form for the Stripe secret key (a restricted key that may read invoices, credit notes, customers and events is enough). Tact checks the key, stores it encrypted, reads the last 12 months of invoices, then catches up every day. Run it again to add the webhook's signing secret or change the key. A deployment set up with STRIPE_SECRET_KEY is already connected. `/client connect xero` sends you a link by direct message: allow Tact to read your Xero invoices, choose the organisation, and Tact reads its open invoices, then follows Xero's changes.",
     },
     link: {
       summary: "link a source's customer to a client (owner only)",
@@ -33,6 +33,45 @@ export const sources = {
     key: "Secret key (sk_… or rk_…)",
     keyAgain: "New secret key (blank: keep)",
     webhookSecret: "Webhook signing secret (whsec_…)",
+  },
+  oauth: {
+    dmTitle: (p: { source: string }) => `Connect ${p.source}`,
+    dm: (p: { source: string; url: string; minutes: number }) =>
+      `Open this link to let Tact read your ${p.source} invoices (read only). It works once, for ${p.minutes} minutes, and only for you:\n${p.url}`,
+    dmAgain: (p: { source: string; account: string }) =>
+      `${p.source} is connected to ${p.account} now: connecting again replaces that access (with another organisation too).`,
+    sentDm: (p: { source: string }) => `I've sent you a direct message with the link to connect ${p.source}.`,
+    page: {
+      lang: "en",
+      title: (p: { source: string }) => `Tact · ${p.source}`,
+      connected: (p: { source: string; account: string }) => `${p.source} is connected: ${p.account}.`,
+      next: "Tact is reading its open invoices now. You can close this tab: /client sync shows how it goes, and /client unlinked the customers it could not match to a client.",
+      invalid: (p: { key: string }) =>
+        `This link is not valid: it has expired (a link lasts 10 minutes), was already used, or was cut short. Nothing was connected. Run /client connect ${p.key} again for a new one.`,
+      notOwner: (p: { source: string }) =>
+        `Only the workspace owner can connect ${p.source}, and whoever asked for this link is not the owner any more. Nothing was connected.`,
+      denied: (p: { source: string; key: string }) =>
+        `${p.source} was not connected: access was not allowed. Run /client connect ${p.key} to try again.`,
+      refused: (p: { source: string; reason: string; key: string }) =>
+        `${p.source} did not accept the connection${p.reason ? ` (${p.reason})` : ""}. Nothing was connected. Run /client connect ${p.key} to try again.`,
+      noAccount: (p: { source: string; key: string }) =>
+        `${p.source} gave access to no organisation, so nothing was connected. Run /client connect ${p.key} again and choose an organisation.`,
+      failed: (p: { source: string; key: string }) =>
+        `Something went wrong on Tact's side; nothing was connected. Try /client connect ${p.key} again in a moment.`,
+      choose: {
+        title: (p: { source: string }) => `Which ${p.source} organisation?`,
+        text: (p: { source: string }) =>
+          `You gave access to several ${p.source} organisations. Choose the one whose invoices Tact should read (this page works once, for 10 minutes):`,
+        submit: "Connect this one",
+      },
+    },
+    paused: (p: { source: string; since: string; reason: string; key: string }) =>
+      `${p.source} stopped syncing on ${p.since}: ${p.reason}. Nothing is read from ${p.source} until you connect it again with /client connect ${p.key}; invoices already recorded stay as they are.`,
+    pauseReasons: {
+      "tokens-refused": "it no longer accepts Tact's access (the authorisation expired or was revoked)",
+      "access-refused": "it refused access to the organisation (disconnected from Tact in Xero, or its access removed)",
+      other: "it refused Tact's access",
+    },
   },
   stripeEvents:
     "invoice.finalized, invoice.updated, invoice.paid, invoice.payment_succeeded, invoice.voided, invoice.marked_uncollectible, credit_note.created, customer.updated",
@@ -86,6 +125,9 @@ export const sources = {
     failing: (p: { since: string; error: string }) => `Failing since ${p.since}: ${p.error}. Tried again with backoff.`,
     next: (p: { at: string }) => `Next sync: ${p.at}.`,
     webhook: (p: { path: string }) => `Webhook: https://<Tact's address>${p.path}`,
+    account: (p: { name: string }) => `Organisation: ${p.name}.`,
+    paused: (p: { since: string; reason: string; key: string }) =>
+      `Paused since ${p.since}: ${p.reason}. /client connect ${p.key} resumes it.`,
     hint: "/client sync now runs the catch-up now.",
     started: (p: { sources: string }) =>
       `Catch-up started for ${p.sources}. /client sync shows how it went in a moment.`,
@@ -103,6 +145,8 @@ export const sources = {
     fromSettings: (p: { source: string }) =>
       `${p.source} is connected by this deployment's settings (one workspace): change the key there.`,
     unknownSource: (p: { source: string }) => `${p.source} cannot be connected in this version of Tact.`,
+    notConfigured: (p: { source: string; key: string }) =>
+      `${p.source} is not set up on this deployment: its operator adds the ${p.source} app's settings first (docs/${p.key}.md).`,
     keyMissing: "The secret key is required (sk_… or rk_…).",
     keyFormat:
       "That is not a Stripe secret key: it starts with sk_live_, sk_test_, rk_live_ or rk_test_. Nothing was saved.",

@@ -7,7 +7,7 @@ export const sources: Catalog["sources"] = {
     connect: {
       summary: "connecter une source de factures (propriétaire)",
       details:
-        "`/client connect stripe` ouvre un formulaire privé pour la clé secrète Stripe (une clé restreinte en lecture sur les factures, avoirs, clients et événements suffit). Tact vérifie la clé, la stocke chiffrée, lit les factures des 12 derniers mois, puis se met à jour chaque jour. Relancez la commande pour ajouter le secret de signature du webhook ou changer de clé. Un déploiement configuré avec STRIPE_SECRET_KEY est déjà connecté.",
+        "`/client connect stripe` ouvre un formulaire privé pour la clé secrète Stripe (une clé restreinte en lecture sur les factures, avoirs, clients et événements suffit). Tact vérifie la clé, la stocke chiffrée, lit les factures des 12 derniers mois, puis se met à jour chaque jour. Relancez la commande pour ajouter le secret de signature du webhook ou changer de clé. Un déploiement configuré avec STRIPE_SECRET_KEY est déjà connecté. `/client connect xero` vous envoie un lien en message privé : autorisez Tact à lire vos factures Xero, choisissez l'organisation, et Tact lit ses factures en cours puis suit les changements dans Xero.",
     },
     link: {
       summary: "rattacher un client de la source à un client (propriétaire)",
@@ -35,6 +35,45 @@ export const sources: Catalog["sources"] = {
     key: "Clé secrète (sk_… ou rk_…)",
     keyAgain: "Nouvelle clé (vide : inchangée)",
     webhookSecret: "Secret de signature (whsec_…)",
+  },
+  oauth: {
+    dmTitle: (p) => `Connecter ${p.source}`,
+    dm: (p) =>
+      `Ouvrez ce lien pour autoriser Tact à lire vos factures ${p.source} (en lecture seule). Il ne sert qu'une fois, pendant ${p.minutes} minutes, et pour vous seul :\n${p.url}`,
+    dmAgain: (p) =>
+      `${p.source} est connecté à ${p.account} : une nouvelle connexion remplace cet accès (y compris vers une autre organisation).`,
+    sentDm: (p) => `Je vous ai envoyé en message privé le lien pour connecter ${p.source}.`,
+    page: {
+      lang: "fr",
+      title: (p) => `Tact · ${p.source}`,
+      connected: (p) => `${p.source} est connecté : ${p.account}.`,
+      next: "Tact lit maintenant ses factures en cours. Vous pouvez fermer cet onglet : /client sync montre l'avancement, et /client unlinked les clients qu'il n'a pas pu rattacher.",
+      invalid: (p) =>
+        `Ce lien n'est pas valable : il a expiré (un lien dure 10 minutes), a déjà servi, ou a été tronqué. Rien n'a été connecté. Relancez /client connect ${p.key} pour en obtenir un nouveau.`,
+      notOwner: (p) =>
+        `Seul le propriétaire de l'espace peut connecter ${p.source}, et la personne qui a demandé ce lien ne l'est plus. Rien n'a été connecté.`,
+      denied: (p) =>
+        `${p.source} n'a pas été connecté : l'accès n'a pas été autorisé. Relancez /client connect ${p.key} pour réessayer.`,
+      refused: (p) =>
+        `${p.source} n'a pas accepté la connexion${p.reason ? ` (${p.reason})` : ""}. Rien n'a été connecté. Relancez /client connect ${p.key} pour réessayer.`,
+      noAccount: (p) =>
+        `${p.source} n'a donné accès à aucune organisation : rien n'a été connecté. Relancez /client connect ${p.key} et choisissez une organisation.`,
+      failed: (p) =>
+        `Un problème est survenu du côté de Tact ; rien n'a été connecté. Réessayez /client connect ${p.key} dans un instant.`,
+      choose: {
+        title: (p) => `Quelle organisation ${p.source} ?`,
+        text: (p) =>
+          `Vous avez donné accès à plusieurs organisations ${p.source}. Choisissez celle dont Tact doit lire les factures (cette page ne sert qu'une fois, pendant 10 minutes) :`,
+        submit: "Connecter celle-ci",
+      },
+    },
+    paused: (p) =>
+      `${p.source} ne se synchronise plus depuis le ${p.since} : ${p.reason}. Plus rien n'est lu dans ${p.source} tant que vous ne le reconnectez pas avec /client connect ${p.key} ; les factures déjà enregistrées restent telles quelles.`,
+    pauseReasons: {
+      "tokens-refused": "il n'accepte plus l'accès de Tact (l'autorisation a expiré ou a été révoquée)",
+      "access-refused": "il refuse l'accès à l'organisation (déconnectée de Tact dans Xero, ou accès retiré)",
+      other: "il refuse l'accès de Tact",
+    },
   },
   stripeEvents:
     "invoice.finalized, invoice.updated, invoice.paid, invoice.payment_succeeded, invoice.voided, invoice.marked_uncollectible, credit_note.created, customer.updated",
@@ -84,6 +123,8 @@ export const sources: Catalog["sources"] = {
       `Cette fois-là : ${p.seen} changements lus, ${p.recorded} factures enregistrées, ${p.payments} paiements, ${p.credits} avoirs.`,
     failing: (p) => `En échec depuis le ${p.since} : ${p.error}. Nouvel essai à intervalles croissants.`,
     next: (p) => `Prochaine synchronisation : ${p.at}.`,
+    account: (p) => `Organisation : ${p.name}.`,
+    paused: (p) => `En pause depuis le ${p.since} : ${p.reason}. /client connect ${p.key} la relance.`,
     webhook: (p) => `Webhook : https://<adresse de Tact>${p.path}`,
     hint: "/client sync now lance la mise à jour tout de suite.",
     started: (p) => `Mise à jour lancée pour ${p.sources}. /client sync en donne le résultat d'ici un instant.`,
@@ -100,6 +141,8 @@ export const sources: Catalog["sources"] = {
     fromSettings: (p) =>
       `${p.source} est connecté par les réglages de ce déploiement (un seul espace) : c'est là qu'on change la clé.`,
     unknownSource: (p) => `${p.source} ne peut pas être connecté avec cette version de Tact.`,
+    notConfigured: (p) =>
+      `${p.source} n'est pas configuré sur ce déploiement : son administrateur doit d'abord renseigner les réglages de l'application ${p.source} (docs/${p.key}.md).`,
     keyMissing: "La clé secrète est obligatoire (sk_… ou rk_…).",
     keyFormat:
       "Ce n'est pas une clé secrète Stripe : elle commence par sk_live_, sk_test_, rk_live_ ou rk_test_. Rien n'a été enregistré.",

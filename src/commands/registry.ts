@@ -4,7 +4,7 @@ import { digestActions } from "../digest/digest-actions.ts";
 import { resumeAction } from "../invoices/resume-dispute.ts";
 import { wizardButtonAction, wizardFormAction } from "../offboarding/wizard-actions.ts";
 import { undoActions } from "../undo/undo-action.ts";
-import { remindAction, remindedAction } from "./actions/reminder-actions.ts";
+import { remindAction, remindedAction, remindedFormAction } from "./actions/reminder-actions.ts";
 import type { CommandDef } from "./define-command.ts";
 import { clientCommands } from "./verbs/client-verbs.ts";
 import { configCommand } from "./verbs/config.ts";
@@ -46,6 +46,7 @@ export function actionList(): ActionDef[] {
     ...digestActions,
     remindAction,
     remindedAction,
+    remindedFormAction,
     resumeAction,
     connectFormAction,
   ];

@@ -6,7 +6,7 @@ import { catalogFor } from "../messages/catalog.ts";
 import { locales } from "../messages/locale.ts";
 import { wizardButtonAction, wizardFormAction } from "../offboarding/wizard-actions.ts";
 import { undoActions } from "../undo/undo-action.ts";
-import { remindAction, remindedAction } from "./actions/reminder-actions.ts";
+import { remindAction, remindedAction, remindedFormAction } from "./actions/reminder-actions.ts";
 import type { CommandDef } from "./define-command.ts";
 import { verbKey } from "./verb-key.ts";
 import { clientCommands } from "./verbs/client-verbs.ts";
@@ -49,6 +49,7 @@ export function actionList(): ActionDef[] {
     ...digestActions,
     remindAction,
     remindedAction,
+    remindedFormAction,
     resumeAction,
     connectFormAction,
   ];

@@ -188,3 +188,35 @@ describe("the timeline", () => {
     );
   });
 });
+
+describe("sent dates in the record", () => {
+  async function remindedClient(): Promise<void> {
+    await lateClient();
+    h.clock.set("2026-10-20T09:00:00Z");
+    await h.run("/client remind INV-3");
+    h.clock.set("2026-10-23T09:00:00Z");
+    // Sent a day after drafting, by registered letter, recorded a day later still.
+    await h.run("/client reminded INV-3 on 2026-10-22 via registered");
+    h.clock.set("2026-11-29T10:00:00Z");
+  }
+
+  it("shows when each reminder was drafted and when and how it was sent", async () => {
+    await remindedClient();
+    const md = await exported(h);
+    expect(md).toContain(
+      "- 22 Oct 2026 · INV-3 · first reminder sent by registered letter (drafted 20 Oct 2026, 09:00) · recorded by owner",
+    );
+    const whats = tableAfter(md, /^## Timeline/).map((r) => r.slice(0, 3).join(" | "));
+    expect(whats).toContain("20 Oct 2026, 09:00 | owner | first reminder for INV-3 drafted");
+    expect(whats).toContain("22 Oct 2026 | owner | first reminder for INV-3 sent by registered letter");
+  });
+
+  it("in French", async () => {
+    await remindedClient();
+    await h.run("/client config lang fr");
+    const md = spaces(await exported(h));
+    expect(md).toContain(
+      "- 22 oct. 2026 · INV-3 · étape « première relance » envoyée par lettre recommandée (rédigée le 20 oct. 2026, 09:00) · notée par owner",
+    );
+  });
+});

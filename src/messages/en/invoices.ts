@@ -9,6 +9,7 @@ export const invoices = {
     what: "amount or 'charges'",
     stage: "stage number",
     earlier: "dates the earlier stages were sent",
+    via: "how it was sent (email, post, registered)",
     law: "law",
     rate: "rate",
     fee: "fee",
@@ -64,7 +65,7 @@ export const invoices = {
     reminded: {
       summary: "record that a reminder was sent",
       details:
-        "Records the next stage as sent today, so it is not proposed again. Stages go in order: to record a later one, the owner names its number and gives the day each earlier stage went out outside Tact, in order: `earlier 2026-10-01,2026-10-15`.",
+        "Records the next stage as sent (today, or the day given with `on 2026-11-20`, and how with `via email`, `via post` or `via registered`), so it is not proposed again. Stages go in order: to record a later one, the owner names its number and gives the day each earlier stage went out outside Tact, in order: `earlier 2026-10-01,2026-10-15`.",
     },
     waive: {
       summary: "waive the late-payment charges of an invoice",

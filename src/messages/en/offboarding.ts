@@ -224,8 +224,16 @@ export const offboarding = {
     paymentHead: ["Date", "Invoice", "Kind", "Amount", "Recorded by"],
     paymentKinds: { payment: "payment", credit: "credit note", charges: "charges paid" },
     reminders: "Reminders",
-    reminderSent: (p: { date: string; invoice: string; stage: string; by: string; later: boolean }) =>
-      `${p.date} · ${p.invoice} · ${p.stage} sent · recorded by ${p.by}${p.later ? ", who confirmed afterwards that it went out outside Tact" : ""}`,
+    reminderSent: (p: {
+      date: string;
+      invoice: string;
+      stage: string;
+      by: string;
+      later: boolean;
+      via: string;
+      drafted: string;
+    }) =>
+      `${p.date} · ${p.invoice} · ${p.stage} sent${p.via ? ` ${p.via}` : ""}${p.drafted ? ` (drafted ${p.drafted})` : ""} · recorded by ${p.by}${p.later ? ", who confirmed afterwards that it went out outside Tact" : ""}`,
     alertPosted: (p: { date: string; invoice: string; stage: string }) =>
       `${p.date} · ${p.invoice} · overdue alert to the team (stage ${p.stage})`,
     charges: "Late-payment charges",
@@ -286,7 +294,9 @@ export const offboarding = {
             : `dispute over ${p.invoice} settled; charges run again`,
       chargesWaived: (p: { invoice: string; amount: string }) =>
         `late-payment charges on ${p.invoice} waived: ${p.amount}`,
-      reminderSent: (p: { stage: string; invoice: string }) => `${p.stage} for ${p.invoice} sent`,
+      reminderSent: (p: { stage: string; invoice: string; via: string }) =>
+        `${p.stage} for ${p.invoice} sent${p.via ? ` ${p.via}` : ""}`,
+      reminderDrafted: (p: { stage: string; invoice: string }) => `${p.stage} for ${p.invoice} drafted`,
       alert: (p: { invoice: string; stage: string }) =>
         `overdue alert to the team about ${p.invoice} (stage ${p.stage})`,
       conversation: (p: { notes: string }) => `conversation with the client: ${p.notes}`,

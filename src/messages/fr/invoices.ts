@@ -14,6 +14,7 @@ export const invoices: Catalog["invoices"] = {
     what: "montant ou 'charges'",
     stage: "numéro d'étape",
     earlier: "dates d'envoi des étapes précédentes",
+    via: "moyen d'envoi (email, courrier, recommande)",
     law: "droit applicable",
     rate: "taux",
     fee: "indemnité",
@@ -70,7 +71,7 @@ export const invoices: Catalog["invoices"] = {
     reminded: {
       summary: "noter qu'une relance est partie",
       details:
-        "Note l'étape suivante comme envoyée aujourd'hui, pour ne plus la proposer. Les étapes se suivent dans l'ordre : pour noter une étape plus avancée, le responsable donne son numéro et le jour où chaque étape précédente est partie en dehors de Tact, dans l'ordre : `earlier 2026-10-01,2026-10-15`.",
+        "Note l'étape suivante comme envoyée (aujourd'hui, ou le jour donné avec `on 2026-11-20`, et comment avec `via email`, `via courrier` ou `via recommande`), pour ne plus la proposer. Les étapes se suivent dans l'ordre : pour noter une étape plus avancée, le responsable donne son numéro et le jour où chaque étape précédente est partie en dehors de Tact, dans l'ordre : `earlier 2026-10-01,2026-10-15`.",
     },
     waive: {
       summary: "renoncer aux pénalités de retard d'une facture",

@@ -70,9 +70,15 @@ export async function importInvoicesCommand(argv: string[], io: ToolIo): Promise
     });
     for (const e of plan.errors) io.err(`${file}:${e.line}: ${e.message}\n`);
     if (plan.errors.length > 0 && !values["skip-invalid"]) {
-      io.err(
-        `${plan.errors.length} ${plan.errors.length === 1 ? "row is" : "rows are"} invalid: nothing was imported. Fix them, or pass --skip-invalid to import the ${count(plan.rows.length, "valid row")}.\n`,
-      );
+      const invalid = `${plan.errors.length} ${plan.errors.length === 1 ? "row is" : "rows are"} invalid: nothing was imported.`;
+      // --skip-invalid only helps when some rows are valid.
+      const fix =
+        plan.rows.length > 0
+          ? `Fix them, or pass --skip-invalid to import the ${count(plan.rows.length, "valid row")}.`
+          : plan.errors.length === 1
+            ? "Fix it and run the import again."
+            : "No row is valid: fix them and run the import again.";
+      io.err(`${invalid} ${fix}\n`);
       return 1;
     }
     for (const note of plan.notes) io.out(`Note: ${note}\n`);

@@ -26,10 +26,13 @@ describe("/client config shows every setting (issue 20 §7)", () => {
       expect.stringMatching(
         /^Default terms: French law \(Code de commerce L441-10.*\); payment term 45 days — \/client config terms law fr\|eu\|uk\|contract\|none …$/,
       ),
+      "Default currency: not set yet (the first currency used becomes it) — /client config currency EUR|GBP|USD|…",
       "(Only the owner (owner) changes them. /client help config explains each one.)",
     ]);
     await h.run("/client config digest off");
     expect(await h.say("/client config")).toContain("Digest time: off (08:30 when on)");
+    await h.run("/client config currency gbp");
+    expect(await h.say("/client config")).toContain("Default currency: GBP — /client config currency");
   });
 
   it("sets the time zone on its own, audited, and refuses an unknown zone", async () => {
@@ -60,9 +63,7 @@ describe("/client config shows every setting (issue 20 §7)", () => {
     expect(text).toContain("Canal du point du jour\u00a0: #facturation — /client config channel #channel|here");
     expect(text).toContain("Heure du point du jour\u00a0: 09:00, activé");
     expect(text).toContain("Jours du point du jour\u00a0: du lundi au vendredi");
-    expect(text).toContain(
-      "Conditions par défaut\u00a0: aucun (pas de pénalités de retard)\u00a0; délai de paiement 30 jours",
-    );
+    expect(text).toContain("Conditions par défaut\u00a0: pas de pénalités de retard\u00a0; délai de paiement 30 jours");
     const help = await h.say("/client help config");
     expect(help).toContain("• /client config timezone Area/City\u00a0: le fuseau horaire de l'espace");
     expect(await h.say("/client help digest")).toContain("avec /client config channel #facturation");

@@ -73,7 +73,10 @@ async function whyLetter(h: Harness): Promise<string> {
 
 /** The card's headline ("at risk: …"), and its counts as [kind, recent, total]. */
 function cardFacts(card: string) {
-  const headline = /^(?:Risk|Risque) — (.+)$/m.exec(card)?.[1] ?? "";
+  // The card's risk line is the headline, capitalised: "At risk: INV-9 unpaid…".
+  const line =
+    /^(?:Ok|Watch|At risk|Consider ending|À surveiller|À risque|Envisager d'arrêter)\s?:.+$/m.exec(card)?.[0] ?? "";
+  const headline = `${line.charAt(0).toLowerCase()}${line.slice(1)}`;
   const counts = [...card.matchAll(/^ {2}(.+?)\s?: (\d+) \/ (\d+)$/gm)].map((m) => [m[1], Number(m[2]), Number(m[3])]);
   return { headline, counts, recent: counts.reduce((n, c) => n + Number(c[1]), 0) };
 }
@@ -107,7 +110,7 @@ describe("every view tells the same risk and the same counts", () => {
     expect(v.list).toContain("ACME Corp (acme): at risk: INV-9 unpaid 43 days");
     expect(v.list).toContain("· 5 incidents in the last 90 days (latest: ");
     expect(v.home).toContain(`ACME Corp (acme): ${acme.headline}`);
-    expect(v.wizard).toContain(`Risk — ${acme.headline}`);
+    expect(v.wizard).toContain(`\nAt risk: ${acme.headline.slice("at risk: ".length)}`);
     for (const [kind, recent, total] of acme.counts) expect(v.wizard).toContain(`${kind}: ${recent} / ${total}, last`);
     // The digest's new incidents count as the record does: two logs about INV-9 are one late payment.
     expect(digest).toContain("ACME Corp: late payment (1), disrespect / tension (1), scope creep (2), note (1)");
@@ -146,7 +149,7 @@ describe("every view tells the same risk and the same counts", () => {
     expect(plain(v.home)).toContain(acme.headline);
     expect(plain(digest)).toContain(`ACME Corp : ok → ${acme.headline}`);
     expect(plain(digest)).toContain(`Globex : ok → ${globex.headline}`);
-    expect(plain(v.wizard)).toContain(`Risque — ${acme.headline}`);
+    expect(plain(v.wizard)).toContain(`\nÀ risque : ${acme.headline.slice("à risque : ".length)}`);
 
     // Nothing logged about Initech, yet the list does not say "aucun incident" while the card counts one.
     expect(cardFacts(plain(v.initech)).counts).toEqual([["retard de paiement", 1, 1]]);

@@ -7,7 +7,7 @@ import type { Effect } from "../../src/core/effects.ts";
 import type { Invocation, InvocationInput } from "../../src/core/invocation.ts";
 import type { Outbox } from "../../src/core/outbox.ts";
 import type { Catalog } from "../../src/messages/catalog.ts";
-import type { Form, Message } from "../../src/messages/message.ts";
+import type { Form, FormField, Message } from "../../src/messages/message.ts";
 import { type FileSystem, fileProblem, writeFileAtomically } from "../../src/write-file-atomically.ts";
 import { renderText } from "./render-text.ts";
 
@@ -40,8 +40,8 @@ export class ConsoleAdapter {
   readonly #timezone: string | undefined;
   readonly #log: Logger | undefined;
   readonly #fs: FileSystem | undefined;
-  /** Open forms by user: the next line from that user fills the form. */
-  readonly #forms = new Map<string, Form>();
+  /** Open forms by user: the next lines from that user fill the form, one field each. */
+  readonly #forms = new Map<string, { form: Form; values: Record<string, string>; ask: FormField[] }>();
   /** Questions waiting for a yes or no, by user: the buttons that answer them. */
   readonly #questions = new Map<string, { confirm: string; cancel: string | undefined }>();
 
@@ -106,11 +106,20 @@ export class ConsoleAdapter {
     if (command) return { kind: "text", text: command[1] ?? "" };
     const press = /^press\s+(\S+)$/i.exec(text);
     if (press) return { kind: "action", actionId: press[1] ?? "" };
-    const form = this.#forms.get(user);
-    if (form) {
+    const open = this.#forms.get(user);
+    if (open) {
+      const [field, ...rest] = open.ask;
+      if (field) open.values[field.id] = text.replace(/\\n/g, "\n");
+      const next = rest[0];
+      if (next) {
+        // The next required field: one line each.
+        open.ask = rest;
+        const t = await this.#core.catalog(base);
+        this.#write(t.console.formPrompt({ label: fieldLabel(next), user }));
+        return undefined;
+      }
       this.#forms.delete(user);
-      const field = form.fields[0];
-      return { kind: "form", formId: form.id, values: field ? { [field.id]: text.replace(/\\n/g, "\n") } : {} };
+      return { kind: "form", formId: open.form.id, values: open.values };
     }
     const t = await this.#core.catalog(base);
     this.#write(t.console.notACommand);
@@ -139,12 +148,15 @@ export class ConsoleAdapter {
   async #perform(effect: Effect, user: string): Promise<boolean> {
     switch (effect.type) {
       case "form": {
-        this.#forms.set(user, effect.form);
+        // The first field, then each other required one: a line each (optional ones keep their start).
+        const [first, ...others] = effect.form.fields;
+        const ask = first ? [first, ...others.filter((f) => f.required)] : [];
+        this.#forms.set(user, { form: effect.form, values: {}, ask });
         const t = await this.#core.catalog(this.#invocation(user, { kind: "text", text: "" }));
-        const field = effect.form.fields[0];
+        const field = first;
         const lines = [`[form ${effect.form.id}] ${effect.form.title}`];
-        if (field?.initial) lines.push(...field.initial.split("\n").map((l) => `  | ${l}`));
-        lines.push(t.console.formPrompt({ label: field?.label ?? "", user }));
+        if (field?.initial && !field.choices) lines.push(...field.initial.split("\n").map((l) => `  | ${l}`));
+        lines.push(t.console.formPrompt({ label: field ? fieldLabel(field) : "", user }));
         for (const l of lines) this.#write(l);
         return true;
       }
@@ -215,4 +227,9 @@ function yesOrNo(text: string): "yes" | "no" | undefined {
 function fileFailure(t: Catalog, error: unknown): string {
   const problem = fileProblem(error);
   return typeof problem === "object" ? t.console.fileReasons.other(problem) : t.console.fileReasons[problem];
+}
+
+/** A field's label, with the values it takes when it is a choice. */
+function fieldLabel(field: FormField): string {
+  return field.choices ? `${field.label} (${field.choices.map((c) => c.value).join(", ")})` : field.label;
 }

@@ -124,6 +124,7 @@ function formValues(data: APIModalSubmission): Record<string, string> {
       top.type === ComponentType.ActionRow ? top.components : top.type === ComponentType.Label ? [top.component] : [];
     for (const input of inputs) {
       if (input.type === ComponentType.TextInput) values[input.custom_id] = input.value;
+      else if (input.type === ComponentType.StringSelect) values[input.custom_id] = input.values[0] ?? "";
     }
   }
   return values;

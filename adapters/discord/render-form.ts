@@ -16,10 +16,29 @@ export function renderForm(form: Form, guildId: string | undefined): APIModalInt
       const label = neutraliseMentions(field.label);
       const long = label.length > LIMITS.labelText;
       const max = Math.min(field.maxLength ?? LIMITS.textInputValue, LIMITS.textInputValue);
-      return {
+      const heading = {
         type: ComponentType.Label,
         label: long ? truncate(label, LIMITS.labelText) : label,
         ...(long ? { description: truncate(label, LIMITS.labelDescription) } : {}),
+      } as const;
+      if (field.choices) {
+        // A choice: a select in the modal (Discord's labelled components).
+        return {
+          ...heading,
+          component: {
+            type: ComponentType.StringSelect,
+            custom_id: field.id,
+            required: field.required,
+            options: field.choices.slice(0, 25).map((c) => ({
+              label: truncate(c.label, 100),
+              value: c.value,
+              ...(c.value === field.initial ? { default: true } : {}),
+            })),
+          },
+        };
+      }
+      return {
+        ...heading,
         component: {
           type: ComponentType.TextInput,
           custom_id: field.id,

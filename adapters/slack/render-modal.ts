@@ -33,6 +33,27 @@ export interface FormOrigin {
 export function renderModal(form: Form, origin: FormOrigin, t: Catalog): ModalView {
   const blocks: KnownBlock[] = [];
   for (const field of form.fields) {
+    if (field.choices) {
+      // A choice: a select, its first option (or the initial one) chosen to start with.
+      const options = field.choices.slice(0, 100).map((c) => ({
+        text: { type: "plain_text" as const, text: fitEscaped(c.label, 75) },
+        value: c.value,
+      }));
+      const initial = options.find((o) => o.value === field.initial);
+      blocks.push({
+        type: "input",
+        block_id: field.id,
+        optional: !field.required,
+        label: { type: "plain_text", text: fitEscaped(field.label, INPUT_LABEL) },
+        element: {
+          type: "static_select",
+          action_id: "value",
+          options,
+          ...(initial ? { initial_option: initial } : {}),
+        },
+      });
+      continue;
+    }
     const max = Math.min(field.maxLength ?? INPUT_MAX, INPUT_MAX);
     const initial = field.initial ?? "";
     // Split on the raw text: Slack shows the input's value as typed, unescaped.
@@ -68,13 +89,15 @@ export function renderModal(form: Form, origin: FormOrigin, t: Catalog): ModalVi
 }
 
 /** The submitted values by field id, parts joined back together. */
-export function formValues(values: Record<string, Record<string, { value?: string | null }>>): Record<string, string> {
+export function formValues(
+  values: Record<string, Record<string, { value?: string | null; selected_option?: { value?: string } | null }>>,
+): Record<string, string> {
   const parts = new Map<string, { index: number; value: string }[]>();
   for (const [blockId, actions] of Object.entries(values)) {
     const m = /^(.*)#(\d+)$/.exec(blockId);
     const id = m ? (m[1] ?? blockId) : blockId;
     const index = m ? Number(m[2]) : 0;
-    const value = actions.value?.value ?? "";
+    const value = actions.value?.value ?? actions.value?.selected_option?.value ?? "";
     const list = parts.get(id) ?? [];
     list.push({ index, value });
     parts.set(id, list);

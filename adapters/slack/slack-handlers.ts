@@ -163,7 +163,7 @@ async function onViewSubmission(deps: HandlerDeps, client: WebClient, body: View
   const origin = decodeOrigin(body.view.private_metadata);
   if (!origin) return;
   const teamId = body.team?.id ?? body.user.team_id ?? "";
-  const values = formValues(body.view.state.values as Record<string, Record<string, { value?: string | null }>>);
+  const values = formValues(body.view.state.values as Parameters<typeof formValues>[0]);
   const invocation: Invocation = {
     platform: "slack",
     workspaceId: teamId,

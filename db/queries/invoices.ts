@@ -25,6 +25,15 @@ export function normalizeNumber(number: string): string {
   return number.trim().replace(/^#/, "").toLowerCase();
 }
 
+/** How many invoices a client has (void ones included). */
+export async function countClientInvoices(db: Db, workspaceId: number, clientId: number): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(invoices)
+    .where(and(eq(invoices.workspaceId, workspaceId), eq(invoices.clientId, clientId)));
+  return Number(row?.n ?? 0);
+}
+
 /** Inserts an invoice; undefined when its number is already taken in the workspace. */
 export async function insertInvoice(db: Db, values: NewInvoice): Promise<InvoiceRow | undefined> {
   const [row] = await db.insert(invoices).values(values).onConflictDoNothing().returning();

@@ -81,6 +81,19 @@ export async function updateWorkspace(
   return row;
 }
 
+/**
+ * Makes `currency` the workspace's default when it has none yet: true for the one request
+ * that set it (two first invoices at once: one of them says so).
+ */
+export async function adoptDefaultCurrency(db: Db, workspaceId: number, currency: string): Promise<boolean> {
+  const rows = await db
+    .update(workspaces)
+    .set({ defaultCurrency: currency })
+    .where(and(eq(workspaces.id, workspaceId), isNull(workspaces.defaultCurrency)))
+    .returning({ id: workspaces.id });
+  return rows.length > 0;
+}
+
 export async function findWorkspaceById(db: Db, id: number): Promise<WorkspaceRow | undefined> {
   const [row] = await db.select().from(workspaces).where(eq(workspaces.id, id));
   return row;

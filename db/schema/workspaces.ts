@@ -23,6 +23,11 @@ export const workspaces = pgTable(
     digestEnabled: boolean("digest_enabled").notNull().default(true),
     /** On a day with nothing to report: post one short line (true) or nothing (false). */
     digestQuietPost: boolean("digest_quiet_post").notNull().default(true),
+    /**
+     * ISO currency of an amount typed without one. Null until the owner sets it or the first
+     * invoice is recorded with a currency (which then becomes the default, once).
+     */
+    defaultCurrency: text("default_currency"),
     /** Workspace defaults for client terms (law, rate, fee, stages, …); see src/invoices. */
     defaultTerms: jsonb("default_terms").$type<Record<string, unknown>>().notNull().default({}),
     /** Set when the platform tells us the app was uninstalled or its token revoked. */

@@ -19,7 +19,7 @@ export async function requireClient(ctx: Context, query: string): Promise<Client
   throw userError("unknown-client", (t) =>
     t.clients.unknown({
       query,
-      suggestions: suggestions.length > 0 ? ctx.fmt.list(suggestions) : "",
+      suggestions: suggestions.length > 0 ? ctx.fmt.orList(suggestions) : "",
       slug: SLUG.test(slug) ? slug : undefined,
     }),
   );

@@ -193,7 +193,10 @@ export function currencyArg(): ArgDef<string, false> {
   };
 }
 
-/** A day written `YYYY-MM-DD` (checked by the handler, which names the date in its message). */
+/**
+ * A day as people write it (`2026-01-15`, `15 Jan 2026`, `in 30 days`; one or several words after
+ * its keyword), checked by the handler, which knows the workspace's language and today.
+ */
 export function dateArg(label: (t: Catalog) => string, keyword?: string): ArgDef<string, false> {
   return { kind: "date", label, schema: plainText(20, false), optional: false, ...(keyword ? { keyword } : {}) };
 }

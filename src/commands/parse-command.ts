@@ -1,4 +1,5 @@
 import { editDistance } from "../domain/edit-distance.ts";
+import { dayPhraseLength } from "../domain/parse-day-text.ts";
 import { userError } from "../errors.ts";
 import type { Catalog } from "../messages/catalog.ts";
 import type { InvalidParams } from "../messages/en/core.ts";
@@ -7,6 +8,7 @@ import type { ArgDef, InvalidKey } from "./args.ts";
 import type { CommandDef } from "./define-command.ts";
 import { restOfLine, type Token, tokenize } from "./tokenize.ts";
 import { usageOf } from "./usage.ts";
+import { verbKey } from "./verb-key.ts";
 
 export interface ParsedCommand {
   command: CommandDef;
@@ -77,6 +79,13 @@ export function parseCommandText(text: string, commands: CommandLookup): ParsedC
       const span = amountSpan(text, tokens, i + 1, arg.withCurrency);
       raw[name] = span.value;
       i = span.next;
+    } else if (arg.kind === "date" && tokens[i + 1]) {
+      // A date may be several words: `due 15 Aug 2026`, `due in 30 days`.
+      const words: string[] = [];
+      for (let j = i + 1; j < tokens.length && !tokens[j]?.quoted; j++) words.push(tokens[j]?.value ?? "");
+      const n = Math.max(1, dayPhraseLength(words));
+      raw[name] = n === 1 ? single(tokens[i + 1]) : words.slice(0, n).join(" ");
+      i += 1 + n;
     } else {
       raw[name] = single(tokens[i + 1]);
       i += 2;
@@ -101,19 +110,20 @@ export function parseCommandOptions(
 }
 
 export function requireCommand(verb: string, commands: CommandLookup): CommandDef {
-  const command = commands.get(verb.toLowerCase());
+  const command = commands.get(verb);
   if (command) return command;
-  const suggestion = nearestVerb(verb.toLowerCase(), commands.names());
+  const suggestion = nearestVerb(verb, commands.names());
   throw userError("unknown-verb", (t) => t.errors.unknownVerb({ verb, suggestion }));
 }
 
-function nearestVerb(verb: string, names: string[]): string | undefined {
-  const prefixed = names.filter((n) => n.startsWith(verb) || verb.startsWith(n));
+function nearestVerb(typed: string, names: string[]): string | undefined {
+  const verb = verbKey(typed);
+  const prefixed = names.filter((n) => verbKey(n).startsWith(verb) || verb.startsWith(verbKey(n)));
   if (prefixed.length === 1) return prefixed[0];
   let best: string | undefined;
   let bestScore = 3;
   for (const name of names) {
-    const score = editDistance(verb, name);
+    const score = editDistance(verb, verbKey(name));
     if (score < bestScore) {
       best = name;
       bestScore = score;

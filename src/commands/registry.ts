@@ -2,10 +2,13 @@ import { connectFormAction } from "../connectors/connect-source.ts";
 import type { ActionDef } from "../core/define-action.ts";
 import { digestActions } from "../digest/digest-actions.ts";
 import { resumeAction } from "../invoices/resume-dispute.ts";
+import { catalogFor } from "../messages/catalog.ts";
+import { locales } from "../messages/locale.ts";
 import { wizardButtonAction, wizardFormAction } from "../offboarding/wizard-actions.ts";
 import { undoActions } from "../undo/undo-action.ts";
-import { remindAction, remindedAction } from "./actions/reminder-actions.ts";
+import { remindAction, remindedAction, remindedFormAction } from "./actions/reminder-actions.ts";
 import type { CommandDef } from "./define-command.ts";
+import { verbKey } from "./verb-key.ts";
 import { clientCommands } from "./verbs/client-verbs.ts";
 import { configCommand } from "./verbs/config.ts";
 import { digestCommand } from "./verbs/digest.ts";
@@ -46,19 +49,44 @@ export function actionList(): ActionDef[] {
     ...digestActions,
     remindAction,
     remindedAction,
+    remindedFormAction,
     resumeAction,
     connectFormAction,
   ];
 }
 
 let byName: Map<string, CommandDef> | undefined;
+let shownNames: string[] | undefined;
+
+/** Every verb by its name and by each catalog's aliases for it (`retard` is `late`). */
+function verbs(): Map<string, CommandDef> {
+  if (byName) return byName;
+  const map = new Map(commandList().map((c) => [c.name, c]));
+  const shown = [...map.keys()];
+  for (const locale of locales) {
+    const aliases = catalogFor(locale).help.aliases;
+    for (const command of commandList()) {
+      for (const word of aliases(command.name)) {
+        if (map.has(verbKey(word))) continue;
+        map.set(verbKey(word), command);
+        shown.push(word);
+      }
+    }
+  }
+  shownNames = shown;
+  byName = map;
+  return map;
+}
 
 export function findCommand(verb: string): CommandDef | undefined {
-  byName ??= new Map(commandList().map((c) => [c.name, c]));
-  return byName.get(verb);
+  return verbs().get(verbKey(verb));
 }
 
 export const commandLookup = {
   get: findCommand,
-  names: () => commandList().map((c) => c.name),
+  /** Names and aliases, for "did you mean…". */
+  names: () => {
+    verbs();
+    return shownNames ?? [];
+  },
 };

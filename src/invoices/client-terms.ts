@@ -72,7 +72,9 @@ export async function setWorkspaceTerms(ctx: Context, words: TermWords): Promise
 function checkFee(terms: Terms, changes: StoredTerms): void {
   if (changes.fee && terms.law !== "contract") {
     const law = terms.law;
-    throw userError("invalid.fee-law", (t) => t.invoices.terms.errors.feeNotContract({ law: t.invoices.laws[law] }));
+    throw userError("invalid.fee-law", (t) =>
+      t.invoices.terms.errors.feeNotContract({ law: t.invoices.laws[law], none: law === "none" }),
+    );
   }
 }
 

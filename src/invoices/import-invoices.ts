@@ -10,6 +10,7 @@ import { addDays } from "../domain/dates.ts";
 import { currencyOfAmount, toCurrency } from "../domain/money.ts";
 import { UserError } from "../errors.ts";
 import { type Catalog, catalogFor } from "../messages/catalog.ts";
+import { createFormatter } from "../messages/format.ts";
 import { toLocale } from "../messages/locale.ts";
 import { type ImportClient, ImportClients, RowError } from "./import-clients.ts";
 import { parseDay, parseMoney } from "./parse-inputs.ts";
@@ -141,20 +142,29 @@ function planRow(
   }
   const amountMinor = parseMoney(amountText, currency).minor;
 
+  const locale = toLocale(workspace.locale);
+  const days = { locale, today, fmt: createFormatter(locale, workspace.timezone) };
   const issuedText = get("issued");
-  const issuedOn = issuedText ? parseDay(issuedText, "issued") : today;
+  const typedIssue = issuedText ? parseDay(issuedText, "issued", days) : undefined;
   const dueText = get("due");
   const terms =
     "id" in client ? resolveTerms(workspace.defaultTerms, client).terms : resolveTerms(workspace.defaultTerms).terms;
-  const dueOn = dueText ? parseDay(dueText, "due") : addDays(issuedOn, terms.paymentDays);
-  if (dueOn < issuedOn) throw new RowError(t.invoices.errors.dueBeforeIssued({ due: dueOn, issued: issuedOn }));
+  const dueOn = dueText
+    ? parseDay(dueText, "due", { ...days, base: typedIssue ?? today })
+    : addDays(typedIssue ?? today, terms.paymentDays);
+  // As /client invoice: without an issue date, the invoice went out its term before the due date.
+  const termStart = addDays(dueOn, -terms.paymentDays);
+  const issuedOn = typedIssue ?? (dueText && termStart < today ? termStart : today);
+  if (dueOn < issuedOn) {
+    throw new RowError(t.invoices.errors.dueBeforeIssued({ due: dueOn, issued: issuedOn, suggested: termStart }));
+  }
 
   const paidOnText = get("paidOn");
   const paidAmountText = get("paidAmount");
   let paid: ImportRow["paid"] = null;
   if (paidOnText || paidAmountText) {
     if (!paidOnText) throw new RowError("a paid amount needs the date it was paid (paid on).");
-    const on = parseDay(paidOnText, "on");
+    const on = parseDay(paidOnText, "on", days);
     if (on > today) throw new RowError(t.invoices.errors.futurePayment({ date: on }));
     const minor = paidAmountText ? parseMoney(paidAmountText, currency).minor : amountMinor;
     if (minor > amountMinor) {

@@ -9,7 +9,7 @@ import { message } from "../messages/message.ts";
 import { assessInvoice, type InvoiceAssessment } from "./assess-invoice.ts";
 import { changeInvoice } from "./change-invoice.ts";
 import { explainCharges } from "./explain-charges.ts";
-import { parseDay, parseMoney } from "./parse-inputs.ts";
+import { dayOptions, parseDay, parseMoney } from "./parse-inputs.ts";
 import { refuseSynced } from "./refuse-synced.ts";
 import { requireInvoice } from "./require-invoice.ts";
 import { today } from "./today.ts";
@@ -162,7 +162,7 @@ async function prepare(ctx: Context, number: string, on: string | undefined, wha
   const { invoice } = await requireInvoice(ctx, number);
   // The source is the truth for what was paid and credited: the charges are Tact's own.
   if (what === "payment") refuseSynced(ctx, invoice);
-  const paidOn = on ? parseDay(on, "on") : today(ctx);
+  const paidOn = on ? parseDay(on, "on", dayOptions(ctx)) : today(ctx);
   if (paidOn > today(ctx)) {
     throw userError("future-payment", (t) => t.invoices.errors.futurePayment({ date: ctx.fmt.date(paidOn) }));
   }

@@ -14,6 +14,7 @@ import { composeReminder, type ReminderKind } from "./compose-reminder.ts";
 import { loadAssessments } from "./load-assessments.ts";
 import { parseEarlierDates } from "./parse-earlier-dates.ts";
 import { requireInvoice } from "./require-invoice.ts";
+import { parseSent, type SentInput, sentFields } from "./sent-input.ts";
 import { today } from "./today.ts";
 
 /** Button under a draft: record the stage as sent. `reminded:<invoiceId>:<stage>` */
@@ -66,7 +67,38 @@ export async function draftReminder(ctx: Context, invoice: number | string): Pro
     .text(letter.body)
     .context(t.reminders.neverSends({ number: inv.number }));
   if (stage) m.buttons([{ id: actionId(REMINDED_ACTION, inv.id, stage.number), label: t.reminders.markSent }]);
+  // The record shows when a reminder was first drafted, beside when it was sent.
+  await ctx.audit({
+    action: "invoice.reminder-drafted",
+    subjectType: "invoice",
+    subjectId: inv.id,
+    details: { number: inv.number, kind, ...(stage ? { stage: stage.number } : {}) },
+  });
   return [reply(m.build())];
+}
+
+/** Form of the "I sent it" button: `reminded-form:<invoiceId>:<stage>`, date and channel. */
+export const REMINDED_FORM = "reminded-form";
+
+/**
+ * The "I sent it" button under a draft: asks when and how it went. The invoice is checked as
+ * for recording (a forged id is refused here already); recording happens on submission.
+ */
+export async function askReminderSent(ctx: Context, invoiceId: number, stage: string): Promise<Effect[]> {
+  if (!/^\d{1,2}$/.test(stage)) throw userError("bad-action", (t) => t.errors.unknownAction);
+  const a = found((await loadAssessments(ctx, { invoiceIds: [invoiceId], which: "all" }))[0]);
+  const f = ctx.t.reminders.sentForm;
+  return [
+    {
+      type: "form",
+      form: {
+        id: actionId(REMINDED_FORM, a.source.invoice.id, stage),
+        title: f.title,
+        submitLabel: f.save,
+        fields: sentFields(ctx.t, today(ctx)),
+      },
+    },
+  ];
 }
 
 /**
@@ -80,11 +112,12 @@ export async function recordReminder(
   invoice: number | string,
   stageText?: string,
   earlierText?: string,
+  sent: SentInput = {},
 ): Promise<Effect[]> {
   const id = await invoiceIdOf(ctx, invoice);
   // Confirming what went out outside Tact is the owner's word; the refusal is audited.
   if (earlierText !== undefined) await ownerOnly((t) => t.reminders.confirmAction)(ctx);
-  const day = today(ctx);
+  const now = today(ctx);
   const { t, fmt } = ctx;
   const done = await ctx.db.transaction(async (tx) => {
     const a = found((await lockAndAssess(tx, ctx, [id]))[0]);
@@ -112,19 +145,28 @@ export async function recordReminder(
         example,
         number: inv.number,
         dueOn: inv.dueOn,
-        today: day,
+        today: now,
         after: a.stage.last?.sentOn ?? null,
       });
-      confirmed = missing.map((s, i) => ({ ...s, sentOn: dates[i] ?? day }));
+      confirmed = missing.map((s, i) => ({ ...s, sentOn: dates[i] ?? now }));
     } else if (earlierText !== undefined) {
       throw userError("nothing-earlier", (t) =>
         t.reminders.nothingEarlier({ stage: t.invoices.stageKinds[target.kind] }),
       );
     }
+    // The day it went (today unless said), never before the due date or the stage before it.
+    const before = [a.stage.last?.sentOn, ...confirmed.map((c) => c.sentOn)].filter((d): d is string => !!d).sort();
+    const { on: day, channel } = parseSent(ctx, sent, {
+      today: now,
+      notBefore: [
+        { day: inv.dueOn, why: (t) => t.reminders.sentBeforeDue },
+        ...before.slice(-1).map((d) => ({ day: d, why: (t: Catalog) => t.reminders.sentBeforeLast })),
+      ],
+    });
     // The stage is due by the same rule as any other, counting what was just confirmed.
-    const before = replanStages(a, [...a.stage.sent, ...confirmed]);
-    if (before.next?.stage.kind !== target.kind || !before.ready) {
-      const on = before.next?.on ?? inv.dueOn;
+    const plan = replanStages(a, [...a.stage.sent, ...confirmed]);
+    if (plan.next?.stage.kind !== target.kind || !plan.ready) {
+      const on = plan.next?.on ?? inv.dueOn;
       throw stageText === undefined
         ? notYet(ctx, a)
         : userError("stage-not-reached", (t) =>
@@ -134,7 +176,7 @@ export async function recordReminder(
     const base = { workspaceId: ctx.workspace.id, invoiceId: inv.id, recordedBy: ctx.user.id };
     await insertReminders(tx, [
       ...confirmed.map((s) => ({ ...base, stage: s.number, kind: s.kind, sentOn: s.sentOn, confirmedLater: true })),
-      { ...base, stage: target.number, kind: target.kind, sentOn: day },
+      { ...base, stage: target.number, kind: target.kind, sentOn: day, channel },
     ]);
     await ctx.audit(
       {
@@ -146,6 +188,7 @@ export async function recordReminder(
           stage: target.number,
           kind: target.kind,
           sentOn: day,
+          ...(channel ? { channel } : {}),
           ...(confirmed.length > 0
             ? { confirmedEarlier: confirmed.map((s) => ({ stage: s.number, kind: s.kind, sentOn: s.sentOn })) }
             : {}),
@@ -154,9 +197,9 @@ export async function recordReminder(
       tx,
     );
     const after = replanStages(a, [...a.stage.sent, ...confirmed, { kind: target.kind, sentOn: day }]);
-    return { a, target, confirmed, next: after.next };
+    return { a, target, confirmed, next: after.next, day, channel };
   });
-  const { a, target, confirmed, next } = done;
+  const { a, target, confirmed, next, day, channel } = done;
   const lines = [
     t.reminders.recorded({
       stage: t.invoices.stageKinds[target.kind],
@@ -164,6 +207,15 @@ export async function recordReminder(
       client: a.source.client.displayName,
     }),
   ];
+  // Said only when it is not today's, or when it was said how.
+  if (day !== now || channel) {
+    lines.push(
+      t.reminders.sentOnLine({
+        date: fmt.date(day),
+        via: channel ? t.reminders.sentVia({ channel: t.reminders.channels[channel] }) : "",
+      }),
+    );
+  }
   if (confirmed.length > 0) {
     lines.push(
       t.reminders.recordedEarlier({

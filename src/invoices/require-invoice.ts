@@ -19,6 +19,9 @@ export async function requireInvoice(
   const candidates = await invoiceNumbersLike(ctx.db, ctx.workspace.id, number.replace(/^#/, "").slice(0, 2), 200);
   const suggestions = closest(number, candidates, (c) => [c.number.toLowerCase()], 3).map((c) => c.number);
   throw userError("unknown-invoice", (t) =>
-    t.invoices.errors.unknownInvoice({ number, suggestions: suggestions.length > 0 ? ctx.fmt.list(suggestions) : "" }),
+    t.invoices.errors.unknownInvoice({
+      number,
+      suggestions: suggestions.length > 0 ? ctx.fmt.orList(suggestions) : "",
+    }),
   );
 }

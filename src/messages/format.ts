@@ -16,6 +16,29 @@ export interface Formatter {
   /** 13.15 → "13.15%" / "13,15 %" */
   percent(value: number, digits?: number): string;
   list(items: readonly string[]): string;
+  /** Alternatives: "a, b or c" / "a, b ou c" (suggestions). */
+  orList(items: readonly string[]): string;
+}
+
+/**
+ * Currency signs as people write them where Intl's differ: British English gives "US$300.00"
+ * and "JP¥100" to tell them from other dollars and yens, but an agency writes "$300.00" and
+ * "¥100" (other dollars keep "CA$", "A$"; the yuan keeps "CN¥"). French gives "300,00 $US",
+ * as people write it, but "£GB" and "JPY" where "£" and "¥" are usual.
+ */
+const usualSigns: Record<Locale, Record<string, string>> = {
+  en: { USD: "$", JPY: "¥" },
+  fr: { GBP: "£", JPY: "¥" },
+};
+
+/** Month abbreviations of one length: ICU's en-GB writes "Sept" next to "Oct". */
+const usualMonths: Record<Locale, Record<string, string>> = { en: { Sept: "Sep" }, fr: {} };
+
+/** A formatted date with its month abbreviation made usual. */
+function withMonths(parts: Intl.DateTimeFormatPart[], months: Record<string, string>): string {
+  let out = "";
+  for (const p of parts) out += p.type === "month" ? (months[p.value] ?? p.value) : p.value;
+  return out;
 }
 
 /**
@@ -44,18 +67,21 @@ function buildFormatter(locale: Locale, timeZone: string): Formatter {
   const dayTime = new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeStyle: "short", timeZone });
   const numbers = new Intl.NumberFormat(tag);
   const lists = new Intl.ListFormat(tag, { style: "long", type: "conjunction" });
+  const alternatives = new Intl.ListFormat(tag, { style: "long", type: "disjunction" });
   const moneyFormats = new Map<string, Intl.NumberFormat>();
   const percentFormats = new Map<number, Intl.NumberFormat>();
+  const signs = usualSigns[locale];
+  const months = usualMonths[locale];
   return {
     locale,
     timeZone,
     date(value) {
       const iso = typeof value === "string" ? value : localDate(value, timeZone);
-      const text = day.format(new Date(`${iso}T00:00:00Z`));
+      const text = withMonths(day.formatToParts(new Date(`${iso}T00:00:00Z`)), months);
       // French writes the first of the month as an ordinal: « 1er juil. 2025 ».
       return locale === "fr" ? text.replace(/^1 /, "1er ") : text;
     },
-    dateTime: (value) => dayTime.format(value),
+    dateTime: (value) => withMonths(dayTime.formatToParts(value), months),
     number: (value) => numbers.format(value),
     money(minor, currency) {
       let format = moneyFormats.get(currency);
@@ -64,7 +90,12 @@ function buildFormatter(locale: Locale, timeZone: string): Formatter {
         moneyFormats.set(currency, format);
       }
       const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-      return format.format(minor / 10 ** digits);
+      const amount = minor / 10 ** digits;
+      const sign = signs[currency];
+      if (!sign) return format.format(amount);
+      let out = "";
+      for (const p of format.formatToParts(amount)) out += p.type === "currency" ? sign : p.value;
+      return out;
     },
     percent(value, digits = 2) {
       let format = percentFormats.get(digits);
@@ -79,5 +110,6 @@ function buildFormatter(locale: Locale, timeZone: string): Formatter {
       return format.format(value / 100);
     },
     list: (items) => lists.format(items),
+    orList: (items) => alternatives.format(items),
   };
 }

@@ -57,6 +57,8 @@ export interface FormField {
   required: boolean;
   initial?: string;
   maxLength?: number;
+  /** One of these values (a select on Slack and Discord; the console lists them). */
+  choices?: { value: string; label: string }[];
 }
 
 /** Small builder so messages read top-down where they are composed. */

@@ -1,6 +1,7 @@
 import type { InvoiceEvent } from "../../db/queries/client-record.ts";
 import { sourceLabel } from "../connectors/source-label.ts";
 import { localDate } from "../domain/dates.ts";
+import { isSentChannel } from "../domain/sent-channels.ts";
 import { stepKey } from "../domain/wizard/wizard-steps.ts";
 import type { Catalog } from "../messages/catalog.ts";
 import type { Formatter } from "../messages/format.ts";
@@ -65,10 +66,15 @@ export function recordTimeline(t: Catalog, fmt: Formatter, data: RecordData, nam
       );
     }
     for (const x of a.reminders) {
+      const channel = x.channel && isSentChannel(x.channel) ? t.reminders.channels[x.channel] : null;
       on(
         x.sentOn,
         name(x.recordedBy),
-        te.reminderSent({ stage: t.invoices.stageKinds[x.kind] ?? x.kind, invoice: inv.number }),
+        te.reminderSent({
+          stage: t.invoices.stageKinds[x.kind] ?? x.kind,
+          invoice: inv.number,
+          via: channel ? t.reminders.sentVia({ channel }) : "",
+        }),
       );
     }
   }
@@ -146,6 +152,10 @@ function invoiceEvent(t: Catalog, fmt: Formatter, e: InvoiceEvent, invoice: stri
         days: Number(d.days ?? 0),
         interest: money("interestMinor"),
       });
+    case "invoice.reminder-drafted": {
+      const kind = String(d.kind ?? "") as keyof Catalog["invoices"]["stageKinds"];
+      return te.reminderDrafted({ stage: t.invoices.stageKinds[kind] ?? kind, invoice });
+    }
     case "invoice.charges-waived":
       return te.chargesWaived({ invoice, amount: money("waivedMinor") });
     default:

@@ -5,6 +5,7 @@ import type { HistoryLine } from "../../db/queries/open-invoices.ts";
 import type { ChargeResult } from "../domain/charges/index.ts";
 import { daysBetween, localDate } from "../domain/dates.ts";
 import type { LatePayment } from "../domain/late-payments.ts";
+import { isSentChannel } from "../domain/sent-channels.ts";
 import { explainCharges } from "../invoices/explain-charges.ts";
 import type { GivenUp } from "../invoices/record-history.ts";
 import type { Catalog } from "../messages/catalog.ts";
@@ -162,21 +163,31 @@ export function buildRecord(t: Catalog, fmt: Formatter, data: RecordData): Recor
     r.none,
   );
 
+  // When each reminder was first drafted, beside when (and how) it was sent.
+  const drafted = new Map<string, Date>();
+  for (const e of data.invoiceEvents) {
+    const key = `${e.invoiceId}:${String(e.details.kind ?? "")}`;
+    if (e.action === "invoice.reminder-drafted" && !drafted.has(key)) drafted.set(key, e.at);
+  }
   b.heading(r.reminders);
   b.list(
     [
       ...invoices
-        .flatMap((a) => a.reminders.map((x) => ({ invoice: a.invoice.number, ...x })))
+        .flatMap((a) => a.reminders.map((x) => ({ invoice: a.invoice.number, id: a.invoice.id, ...x })))
         .sort((a, b) => a.sentOn.localeCompare(b.sentOn))
-        .map((x) =>
-          r.reminderSent({
+        .map((x) => {
+          const draftedAt = drafted.get(`${x.id}:${x.kind}`);
+          const channel = x.channel && isSentChannel(x.channel) ? t.reminders.channels[x.channel] : null;
+          return r.reminderSent({
             date: fmt.date(x.sentOn),
             invoice: x.invoice,
             stage: t.invoices.stageKinds[x.kind] ?? x.kind,
             by: name(x.recordedBy),
             later: x.confirmedLater,
-          }),
-        ),
+            via: channel ? t.reminders.sentVia({ channel }) : "",
+            drafted: draftedAt ? fmt.dateTime(draftedAt) : "",
+          });
+        }),
       ...data.alerts.map((a) =>
         r.alertPosted({
           date: a.sentAt ? fmt.dateTime(a.sentAt) : "?",

@@ -1,6 +1,7 @@
 import { lockWorkspace, updateWorkspace, type WorkspaceRow } from "../../db/queries/workspaces.ts";
 import type { Context } from "../core/context.ts";
 import { describeDays, parseTimeZone } from "../digest/schedule-settings.ts";
+import { isCurrencyToken } from "../domain/money.ts";
 import { userError } from "../errors.ts";
 import { workspaceTermsSummary } from "../invoices/client-terms.ts";
 import type { Catalog } from "../messages/catalog.ts";
@@ -80,6 +81,12 @@ const settings: Record<string, SettingValue> = {
         ? { defaultTerms: v as Record<string, unknown> }
         : undefined,
     show: (ctx, v) => workspaceTermsSummary(ctx, v),
+  },
+  "config.currency": {
+    label: (t) => t.config.labels.currency,
+    read: (ws) => ws.defaultCurrency,
+    write: (v) => (v === null || (typeof v === "string" && isCurrencyToken(v)) ? { defaultCurrency: v } : undefined),
+    show: (ctx, v) => (typeof v === "string" ? v : ctx.t.config.values.noCurrency),
   },
 };
 

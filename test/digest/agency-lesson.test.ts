@@ -74,7 +74,7 @@ describe("the agency's own lesson in the digest", () => {
   it("speaks French in a French workspace, and shows in the private preview", async () => {
     await agency(["acme", "globex", "initech"], ["acme", "globex", "initech"], "fr");
     const preview = plain(await h.say("/client digest"));
-    expect(preview).toContain("Pour le dirigeant");
+    expect(preview).toContain("Pour le responsable");
     expect(preview).toContain(
       "Des conseils ignorés ont été notés pour 3 des 3 clients ayant eu des incidents sur les 180 derniers jours.",
     );

@@ -58,7 +58,7 @@ describe("the digest's content", () => {
     expect(digest).toContain("[press digest-paid:1] Mark paid");
     expect(digest).toContain("[press remind:1] Draft reminder");
     expect(digest).toContain("[press digest-snooze:1] Snooze 3 days");
-    expect(digest).toContain("Due in the next 7 days\nINV-3 · Globex · US$500.00 · due 2 Dec 2027");
+    expect(digest).toContain("Due in the next 7 days\nINV-3 · Globex · $500.00 · due 2 Dec 2027");
     expect(digest).toContain("Aging of overdue amounts, in days late (EUR)");
     expect(digest).toContain("1–30   ██████████  €1,200.00 (1)");
     expect(digest).toContain("31–60  ███░░░░░░░  €300.00 (1)");

@@ -55,7 +55,7 @@ const cases: Record<AdviceId, { facts: AdviceFacts; en: string[]; fr: string[] }
       "INV-9 is unpaid 35 days after its due date (final notice sent on 12 Nov 2026). If nothing arrives, the owner chases it personally",
     ],
     fr: [
-      "INV-9 reste impayée 35 jours après son échéance (mise en demeure envoyée le 12 nov. 2026). Si rien n'arrive, le dirigeant relance lui-même",
+      "INV-9 reste impayée 35 jours après son échéance (mise en demeure envoyée le 12 nov. 2026). Si rien n'arrive, le responsable relance lui-même",
     ],
   },
   remindPastFinal: {
@@ -112,7 +112,7 @@ const cases: Record<AdviceId, { facts: AdviceFacts; en: string[]; fr: string[] }
   conductOnce: {
     facts: facts({ counts: [count("conduct", 1)] }),
     en: ["Tension reported on 20 Nov 2026: the owner should talk to the client personally"],
-    fr: ["Tension signalée le 20 nov. 2026 : c'est au dirigeant d'en parler lui-même au client"],
+    fr: ["Tension signalée le 20 nov. 2026 : c'est au responsable d'en parler lui-même au client"],
   },
   advicePattern: {
     facts: facts({ counts: [count("advice", 1, 2)] }),
@@ -142,7 +142,7 @@ const cases: Record<AdviceId, { facts: AdviceFacts; en: string[]; fr: string[] }
   manyTroubles: {
     facts: facts({ counts: [count("conduct", 1), count("scope", 2), count("advice", 1), count("note", 1)] }),
     en: ["5 incidents of 3 kinds in the last 90 days: time for the owner to decide"],
-    fr: ["5 incidents de 3 types sur les 90 derniers jours : au dirigeant de décider"],
+    fr: ["5 incidents de 3 types sur les 90 derniers jours : au responsable de décider"],
   },
   formerOwed: {
     facts: facts({

@@ -30,7 +30,7 @@ describe("console: an invoice from recording to settled charges", () => {
     const card = await type("/client show acme");
     expect(card).toContain("late payment: 1 / 1");
     expect(card).toContain("interest €14.41 = €2,000.00 × 13.15% × 20 days / 365");
-    expect(card).toContain("Risk — watch: INV-7 unpaid 20 days after its due date (€2,000.00)");
+    expect(card).toContain("Watch: INV-7 unpaid 20 days after its due date (€2,000.00)");
 
     h.clock.set("2025-03-03T09:00:00Z");
     const paid = await type("@sam /client paid INV-7 on 2025-03-02");

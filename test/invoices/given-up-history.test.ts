@@ -106,7 +106,7 @@ describe.each(["en", "fr"] as const)("waivers and voids keep the history (%s)", 
 
   it("a void of an overdue invoice names its amounts; its lateness and risk stay, marked as voided", async () => {
     const before = await type("/client show acme");
-    expect(before).toContain(t.risk.levels["consider-ending"]);
+    expect(before).toContain(t.clients.card.risk({ headline: t.risk.levels["consider-ending"] }));
     const voided = await type("/client void INV-3 sent to the wrong company");
     expect(voided).toContain(t.invoices.voided({ number: "INV-3", client: "ACME Corp" }));
     const line = t.invoices.history.closed({

@@ -107,6 +107,36 @@ acme;INV-11;10;EUR;2025-01-01;;2026-01-05;
     expect(await tableCounts(h.db.db)).toEqual(before);
   });
 
+  it("does not offer --skip-invalid when no row is valid", async () => {
+    await h.run("/client add acme ACME Corp");
+    const one = await run("client,number,amount,currency\nacme,INV-1,-5,EUR\n");
+    expect(one.err).toContain("1 row is invalid: nothing was imported. Fix it and run the import again.");
+    const two = await run("client,number,amount,currency\nacme,INV-1,-5,EUR\nnobody,INV-2,5,EUR\n");
+    expect(two.err).toContain(
+      "2 rows are invalid: nothing was imported. No row is valid: fix them and run the import again.",
+    );
+    for (const r of [one, two]) expect(r.err).not.toContain("--skip-invalid");
+    const some = await run("client,number,amount,currency\nacme,INV-1,-5,EUR\nacme,INV-2,5,EUR\n");
+    expect(some.err).toContain("Fix them, or pass --skip-invalid to import the 1 valid row.");
+  });
+
+  it("reads dates as the workspace writes them, and an issue date from the due date and the term", async () => {
+    await h.run("/client config lang fr");
+    await h.run("/client add acme ACME SARL");
+    const r = await run(
+      "client;number;amount;currency;issued;due\nacme;F-1;100;EUR;01/02/2025;15/02/2025\nacme;F-2;100;EUR;;28/02/2025\n",
+    );
+    expect(r.code).toBe(0);
+    const rows = await queryRows<{ number: string; issued_on: string; due_on: string }>(
+      h.db.db,
+      sql`select number, issued_on::text, due_on::text from invoices order by number`,
+    );
+    expect(rows).toEqual([
+      { number: "F-1", issued_on: "2025-02-01", due_on: "2025-02-15" },
+      { number: "F-2", issued_on: "2025-01-29", due_on: "2025-02-28" },
+    ]);
+  });
+
   it("imports the valid rows with --skip-invalid, and creates clients with --create-clients", async () => {
     await h.run("/client add acme ACME Corp");
     const r = await run(

@@ -241,7 +241,7 @@ describe("late payments in the client's record", () => {
       "One late payment in the last 12 months (INV-7, due 15 Jan 2025, unpaid for 5 days): likely an accounting slip. A polite reminder is enough.",
     );
     expect(card).toContain("INV-7 · ACME Corp · €1,200.00 due 15 Jan 2025 · 5 days overdue");
-    expect(card).toContain("Risk — watch: INV-7 unpaid 5 days after its due date (€1,200.00)\n");
+    expect(card).toContain("Watch: INV-7 unpaid 5 days after its due date (€1,200.00)\n");
   });
 
   it("dates a late payment on its due date in every window, and calls an invoice unpaid for months no slip", async () => {
@@ -251,7 +251,7 @@ describe("late payments in the client's record", () => {
     const card = await h.say("/client show acme");
     // It fell due on 15 Jan: not in the last 90 days, in the last 12 months, unpaid still.
     expect(card).toContain("late payment: 0 / 1");
-    expect(card).toContain("Risk — consider ending: INV-7 unpaid 151 days after its due date (€1,200.00)");
+    expect(card).toContain("Consider ending: INV-7 unpaid 151 days after its due date (€1,200.00)");
     expect(card).toContain(
       "INV-7 is still unpaid 151 days after its due date, long past the final stage (no reminder recorded yet). Make sure the money actually arrives",
     );
@@ -288,7 +288,7 @@ describe("late payments in the client's record", () => {
     let card = await h.say("/client show acme");
     expect(card).toContain("late payment: 2 / 4");
     expect(card).toContain(
-      "Risk — at risk: A-4 unpaid 40 days after its due date (€900.00); 4 separate late payments in the last 12 months, 20 days late on average (from 10 Jan 2025 to 10 Apr 2025)",
+      "At risk: A-4 unpaid 40 days after its due date (€900.00); 4 separate late payments in the last 12 months, 20 days late on average (from 10 Jan 2025 to 10 Apr 2025)",
     );
     expect(card).toContain("Renegotiate");
     // Nothing was recorded as sent: the card says so, and claims no final notice.

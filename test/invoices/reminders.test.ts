@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { queryRows } from "../../db/query-rows.ts";
-import { effectsText, useHarness } from "../support/harness.ts";
+import { effectsText, invocation, useHarness } from "../support/harness.ts";
 
 const h = useHarness("2025-01-01T10:00:00Z");
 
@@ -45,7 +45,7 @@ describe("reminder drafts state only what happened", () => {
     expect(draft).not.toContain("interest");
     expect(draft).not.toContain("Despite");
     expect(draft).toContain("Tact never writes to the client");
-    expect(draft).toContain("[press reminded:1:1] Mark as sent");
+    expect(draft).toContain("[press reminded:1:1] I sent it");
   });
 
   it("first contacts an invoice found 50 days late with a first reminder, never a suspension notice", async () => {
@@ -177,13 +177,26 @@ describe("recording reminders", () => {
     at("2025-02-03");
     const effects = await h.run("/client remind INV-7");
     const id = /\[press (reminded:\d+:\d+)\]/.exec(effectsText(effects))?.[1];
-    expect(await say(`press ${id}`, { user: "sam" })).toBe(
-      "Recorded: the first reminder for INV-7 (ACME Corp) was sent. Next: second reminder on 17 Feb 2025.",
+    // "I sent it" asks when and how: the day (today to start with) and the channel.
+    const [form] = await h.run(`press ${id}`, { user: "sam" });
+    expect(form).toMatchObject({ type: "form", form: { id: "reminded-form:1:1" } });
+    const fields = form?.type === "form" ? form.form.fields : [];
+    expect(fields.map((f) => [f.id, f.initial ?? "", f.required])).toEqual([
+      ["date", "2025-02-03", true],
+      ["channel", "", true],
+    ]);
+    expect(fields[1]?.choices?.map((c) => c.label)).toEqual(["email", "post", "registered letter"]);
+    const sent = (values: Record<string, string>, user = "sam") =>
+      h.core.handle({ ...invocation("", { user }), input: { kind: "form", formId: "reminded-form:1:1", values } });
+    expect(effectsText(await sent({ date: "2025-02-03", channel: "email" }))).toBe(
+      "Recorded: the first reminder for INV-7 (ACME Corp) was sent. Sent on 3 Feb 2025 by email. Next: second reminder on 17 Feb 2025.",
     );
     expect(await say("/client reminded INV-7 1")).toBe(
       "The first reminder for INV-7 is already recorded as sent, on 3 Feb 2025. Nothing was recorded.",
     );
-    expect(await say(`press ${id}`)).toContain("already recorded as sent, on 3 Feb 2025");
+    expect(effectsText(await sent({ date: "2025-02-03", channel: "post" }, "owner"))).toContain(
+      "already recorded as sent, on 3 Feb 2025",
+    );
     expect(await say("/client reminded INV-7")).toBe(
       "No reminder is due yet for INV-7: the first reminder went out on 3 Feb 2025, and the second reminder comes on 17 Feb 2025.",
     );
@@ -192,7 +205,10 @@ describe("recording reminders", () => {
       { kind: "first", sent_on: "2025-02-03", recorded_by: "sam", confirmed_later: false },
     ]);
     expect(await remindedAudits()).toEqual([
-      { actor_id: "sam", details: { number: "INV-7", stage: 1, kind: "first", sentOn: "2025-02-03" } },
+      {
+        actor_id: "sam",
+        details: { number: "INV-7", stage: 1, kind: "first", sentOn: "2025-02-03", channel: "email" },
+      },
     ]);
   });
 
@@ -284,7 +300,7 @@ describe("recording reminders", () => {
     at("2025-03-22");
     const refusal = await h.say("/client reminded INV-7 3");
     expect(plain(refusal)).toBe(
-      "L'étape « mise en demeure » vient après l'étape « première relance » et l'étape « deuxième relance », qui ne sont pas notées comme envoyées : les étapes se suivent dans l'ordre, donc rien n'a été enregistré. Notez d'abord ces étapes avec /client reminded INV-7. Si elles sont parties en dehors de Tact, le propriétaire peut le confirmer, avec la date de chaque envoi : /client reminded INV-7 3 earlier AAAA-MM-JJ,AAAA-MM-JJ",
+      "L'étape « mise en demeure » vient après l'étape « première relance » et l'étape « deuxième relance », qui ne sont pas notées comme envoyées : les étapes se suivent dans l'ordre, donc rien n'a été enregistré. Notez d'abord ces étapes avec /client reminded INV-7. Si elles sont parties en dehors de Tact, le responsable peut le confirmer, avec la date de chaque envoi : /client reminded INV-7 3 earlier AAAA-MM-JJ,AAAA-MM-JJ",
     );
     expect(refusal).toContain("«\u00a0mise en demeure\u00a0»");
     expect(plain(await h.say("/client reminded INV-7 3 earlier 2025-02-03,2025-02-17"))).toBe(
@@ -313,10 +329,52 @@ describe("recording reminders", () => {
     at("2025-02-03");
     await adapter.handleLine("@sam /client remind INV-7");
     await adapter.handleLine("@sam press reminded:1:1");
+    // The console asks the day, then how, a line each.
+    await adapter.handleLine("@sam 2025-02-03");
+    await adapter.handleLine("@sam registered");
     at("2025-02-17");
     await adapter.handleLine("@sam /client remind INV-7");
     const text = output.join("\n");
-    expect(text).toContain("Recorded: the first reminder for INV-7 (ACME Corp) was sent.");
+    expect(text).toContain("How (email, post, registered): type it on the next line as @sam");
+    expect(text).toContain(
+      "Recorded: the first reminder for INV-7 (ACME Corp) was sent. Sent on 3 Feb 2025 by registered letter.",
+    );
     expect(text).toContain("Despite our reminder of 3 February 2025, invoice INV-7");
+  });
+});
+
+describe("when and how a reminder went (issue 14)", () => {
+  it("records the day and channel given, in English, and refuses a future day, a day before the due date, or an unknown channel", async () => {
+    await overdueInvoice();
+    at("2025-02-10");
+    const refused = [
+      ["/client reminded INV-7 on 2025-02-11 via email", "11 Feb 2025 is in the future: give the day it was sent."],
+      [
+        "/client reminded INV-7 on 2025-01-01 via email",
+        "It cannot have been sent on 1 Jan 2025: the invoice fell due on",
+      ],
+      ["/client reminded INV-7 on 2025-02-31", '"2025-02-31" is not a date'],
+      ["/client reminded INV-7 via fax", '"fax" is not a way I know: say email, post or registered'],
+    ];
+    for (const [line, message] of refused) expect(await say(line ?? "")).toContain(message);
+    expect(await sentRows()).toEqual([]);
+    expect(await say("/client reminded INV-7 on 2025-02-04 via registered")).toBe(
+      "Recorded: the first reminder for INV-7 (ACME Corp) was sent. Sent on 4 Feb 2025 by registered letter. Next: second reminder on 18 Feb 2025.",
+    );
+    expect(await sentRows()).toEqual([
+      { kind: "first", sent_on: "2025-02-04", recorded_by: "owner", confirmed_later: false },
+    ]);
+  });
+
+  it("in French, with French channel words", async () => {
+    await overdueInvoice();
+    await h.run("/client config lang fr");
+    at("2025-02-10");
+    expect(await say("/client reminded INV-7 via pigeon")).toContain(
+      "« pigeon » n'est pas un moyen d'envoi que je connais",
+    );
+    expect(await say("/client reminded INV-7 on 2025-02-04 via recommandé")).toContain(
+      "Envoyée le 4 févr. 2025 par lettre recommandée.",
+    );
   });
 });

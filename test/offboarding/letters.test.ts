@@ -241,7 +241,7 @@ describe("letters in the wizard", () => {
     await submit(h, "wizard-form:1:1:conversation", { notes: "On s'est parlé." });
     const step3 = text(await h.run("press wizard:1:2:done"));
     expect(step3).toContain("Step 3 of 8: Explain why, in writing");
-    expect(step3).toContain("Draft, in French (the client's language):");
+    expect(step3).toContain("Draft in French, the client's language:");
     expect(step3).toContain("Bonjour,");
     const withReason = text(await h.run("press wizard:1:3:reason:late"));
     // The overdue FAC-7 (counted without anyone typing it) is unpaid, not a payment that came late;

@@ -121,8 +121,8 @@ describe("the invoices table", () => {
     const byNumber = new Map(rows.map((r) => [r[0], r]));
     expect(byNumber.get("INV-1")?.slice(6)).toEqual(["20", "paid 20 Jun 2026"]);
     expect(byNumber.get("INV-3")?.slice(5)).toEqual(["€1,200.00", "45 so far", "open"]);
-    expect(byNumber.get("INV-4")?.slice(6)).toEqual(["0", "paid 25 Sept 2026"]);
-    expect(byNumber.get("INV-5")?.slice(6)).toEqual(["", "void since 3 Sept 2026"]);
+    expect(byNumber.get("INV-4")?.slice(6)).toEqual(["0", "paid 25 Sep 2026"]);
+    expect(byNumber.get("INV-5")?.slice(6)).toEqual(["", "void since 3 Sep 2026"]);
   });
 
   it("in French", async () => {
@@ -169,7 +169,7 @@ describe("the timeline", () => {
       "5 Nov 2026, 16:00",
       "dana",
     ]);
-    expect(row("invoice INV-5 voided")?.slice(0, 2)).toEqual(["3 Sept 2026, 09:00", "owner"]);
+    expect(row("invoice INV-5 voided")?.slice(0, 2)).toEqual(["3 Sep 2026, 09:00", "owner"]);
     // Every entry says who and when.
     for (const r of rows) {
       expect(r[0]).not.toBe("");
@@ -185,6 +185,38 @@ describe("the timeline", () => {
     const whats = tableAfter(md, /^## Chronologie/).map((r) => r[2]);
     expect(whats.map(spaces).indexOf("paiement sur INV-1 : 1 000,00 €")).toBeLessThan(
       whats.map(spaces).indexOf("signalement : retard de paiement ; they pay when they feel like it"),
+    );
+  });
+});
+
+describe("sent dates in the record", () => {
+  async function remindedClient(): Promise<void> {
+    await lateClient();
+    h.clock.set("2026-10-20T09:00:00Z");
+    await h.run("/client remind INV-3");
+    h.clock.set("2026-10-23T09:00:00Z");
+    // Sent a day after drafting, by registered letter, recorded a day later still.
+    await h.run("/client reminded INV-3 on 2026-10-22 via registered");
+    h.clock.set("2026-11-29T10:00:00Z");
+  }
+
+  it("shows when each reminder was drafted and when and how it was sent", async () => {
+    await remindedClient();
+    const md = await exported(h);
+    expect(md).toContain(
+      "- 22 Oct 2026 · INV-3 · first reminder sent by registered letter (drafted 20 Oct 2026, 09:00) · recorded by owner",
+    );
+    const whats = tableAfter(md, /^## Timeline/).map((r) => r.slice(0, 3).join(" | "));
+    expect(whats).toContain("20 Oct 2026, 09:00 | owner | first reminder for INV-3 drafted");
+    expect(whats).toContain("22 Oct 2026 | owner | first reminder for INV-3 sent by registered letter");
+  });
+
+  it("in French", async () => {
+    await remindedClient();
+    await h.run("/client config lang fr");
+    const md = spaces(await exported(h));
+    expect(md).toContain(
+      "- 22 oct. 2026 · INV-3 · étape « première relance » envoyée par lettre recommandée (rédigée le 20 oct. 2026, 09:00) · notée par owner",
     );
   });
 });

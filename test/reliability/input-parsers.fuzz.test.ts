@@ -10,6 +10,7 @@ import { UserError } from "../../src/errors.ts";
 import { parseCurrency, parseDay, parseMoney } from "../../src/invoices/parse-inputs.ts";
 import { parseTermWords, type TermWords, termKeywords } from "../../src/invoices/parse-terms.ts";
 import { catalogFor } from "../../src/messages/catalog.ts";
+import { createFormatter } from "../../src/messages/format.ts";
 
 /**
  * Every input parser under random input (fast-check): thousands of strings, never a crash,
@@ -19,6 +20,7 @@ import { catalogFor } from "../../src/messages/catalog.ts";
  */
 
 const RUNS = 2000;
+const dayInput = { locale: "en" as const, today: "2026-11-27", fmt: createFormatter("en", "UTC") };
 
 /** Text people type, and text nobody should: graphemes, raw code units, and the parsers' own alphabet. */
 const noise = fc.oneof(
@@ -154,7 +156,7 @@ describe("dates under random input", () => {
         dateish,
         fc.constantFrom("due", "issued", "on") as fc.Arbitrary<"due" | "issued" | "on">,
         (text, what) => {
-          const result = typedOrValue(() => parseDay(text, what));
+          const result = typedOrValue(() => parseDay(text, what, dayInput));
           if (result instanceof UserError) return;
           expect(isIsoDate(result)).toBe(true);
         },
@@ -169,7 +171,7 @@ describe("dates under random input", () => {
         fc.date({ min: new Date("1000-01-01T00:00:00Z"), max: new Date("9999-12-31T00:00:00Z"), noInvalidDate: true }),
         (d) => {
           const day = d.toISOString().slice(0, 10);
-          expect(parseDay(day, "due")).toBe(day);
+          expect(parseDay(day, "due", dayInput)).toBe(day);
         },
       ),
       { numRuns: RUNS },

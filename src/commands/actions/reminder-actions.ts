@@ -1,6 +1,13 @@
 import { defineAction } from "../../core/define-action.ts";
 import { userError } from "../../errors.ts";
-import { draftReminder, REMIND_ACTION, REMINDED_ACTION, recordReminder } from "../../invoices/remind-invoice.ts";
+import {
+  askReminderSent,
+  draftReminder,
+  REMIND_ACTION,
+  REMINDED_ACTION,
+  REMINDED_FORM,
+  recordReminder,
+} from "../../invoices/remind-invoice.ts";
 
 function invoiceId(param: string | undefined): number {
   const id = Number(param);
@@ -14,8 +21,18 @@ export const remindAction = defineAction({
   handler: (ctx, params) => draftReminder(ctx, invoiceId(params[0])),
 });
 
-/** `reminded:<invoiceId>:<stage>`: the Mark as sent button under a draft. */
+/** `reminded:<invoiceId>:<stage>`: the "I sent it" button under a draft opens the form. */
 export const remindedAction = defineAction({
   name: REMINDED_ACTION,
-  handler: (ctx, params) => recordReminder(ctx, invoiceId(params[0]), params[1] ?? ""),
+  handler: (ctx, params) => askReminderSent(ctx, invoiceId(params[0]), params[1] ?? ""),
+});
+
+/** `reminded-form:<invoiceId>:<stage>` with `date` and `channel`: records the stage as sent then. */
+export const remindedFormAction = defineAction({
+  name: REMINDED_FORM,
+  handler: (ctx, params, values = {}) =>
+    recordReminder(ctx, invoiceId(params[0]), params[1] ?? "", undefined, {
+      on: values.date ?? "",
+      via: values.channel ?? "",
+    }),
 });

@@ -1,5 +1,6 @@
 import { channelSetting } from "./channel-setting.ts";
 import type { ConfigSetting } from "./config-settings.ts";
+import { currencySetting } from "./currency-setting.ts";
 import { daysSetting } from "./days-setting.ts";
 import { digestSetting } from "./digest-setting.ts";
 import { langSetting } from "./lang-setting.ts";
@@ -18,4 +19,5 @@ export const configSettings: ConfigSetting[] = [
   daysSetting,
   quietSetting,
   termsSetting,
+  currencySetting,
 ];

@@ -3,23 +3,25 @@ import { requireClient } from "../../clients/require-client.ts";
 import { type Effect, reply } from "../../core/effects.ts";
 import { userError } from "../../errors.ts";
 import { textMessage } from "../../messages/message.ts";
-import { clientArg, nameArg, slugArg } from "../args.ts";
+import { clientArg, nameArg, optional, slugArg } from "../args.ts";
 import { type CommandDef, defineCommand } from "../define-command.ts";
 
 const add = defineCommand({
   name: "add",
   group: "clients",
-  args: { slug: slugArg(), name: nameArg() },
+  args: { slug: slugArg(), name: optional(nameArg()) },
   help: (t) => t.help.verbs.add,
-  examples: ["add acme ACME Corp", 'add globex "Globex Corporation"'],
+  examples: ["add acme ACME Corp", 'add globex "Globex Corporation"', "add initech"],
   async handler(ctx, a): Promise<Effect[]> {
+    // Without a display name, the slug made readable: `acme-corp` → "Acme Corp".
+    const name = a.name ?? nameFromSlug(a.slug);
     const taken = await clientUsingName(ctx.db, ctx.workspace.id, a.slug);
     if (taken) throw userError("slug-taken", (t) => t.clients.slugTaken({ slug: a.slug, name: taken.displayName }));
     const client = await ctx.db.transaction(async (tx) => {
       const row = await insertClient(tx, {
         workspaceId: ctx.workspace.id,
         slug: a.slug,
-        displayName: a.name,
+        displayName: name,
         createdBy: ctx.user.id,
         createdAt: ctx.clock.now(),
       });
@@ -35,7 +37,10 @@ const add = defineCommand({
       const holder = await clientUsingName(ctx.db, ctx.workspace.id, a.slug);
       throw userError("slug-taken", (t) => t.clients.slugTaken({ slug: a.slug, name: holder?.displayName ?? a.slug }));
     }
-    return [reply(textMessage(ctx.t.clients.added({ name: client.displayName, slug: client.slug })))];
+    const added = ctx.t.clients.added({ name: client.displayName, slug: client.slug });
+    return [
+      reply(textMessage(a.name ? added : `${added} ${ctx.t.clients.namedFromSlug({ name, slug: client.slug })}`)),
+    ];
   },
 });
 
@@ -98,3 +103,12 @@ const rename = defineCommand({
 });
 
 export const clientCommands: CommandDef[] = [add, alias, rename];
+
+/** `acme` → "Acme", `acme-corp` → "Acme Corp". */
+export function nameFromSlug(slug: string): string {
+  return slug
+    .split("-")
+    .filter(Boolean)
+    .map((w) => `${w.charAt(0).toUpperCase()}${w.slice(1)}`)
+    .join(" ");
+}

@@ -34,7 +34,7 @@ function overview(t: Catalog): Message {
       [
         groups[group],
         ...commands.map(
-          (c) => `• ${usageOf(c, t)}: ${c.help(t).summary}${isOwnerOnly(c) ? ` (${t.help.ownerOnly})` : ""}`,
+          (c) => `• ${withAliases(c, t)}: ${c.help(t).summary}${isOwnerOnly(c) ? ` (${t.help.ownerOnly})` : ""}`,
         ),
       ].join("\n"),
     );
@@ -48,13 +48,26 @@ function detail(command: CommandDef, t: Catalog): Message {
   return message(title)
     .header(`/client ${command.name}`)
     .text(
-      `${h.summary[0]?.toUpperCase() ?? ""}${h.summary.slice(1)}. ${h.details}${isOwnerOnly(command) ? ` ${t.help.ownerOnly}` : ""}`,
+      `${h.summary[0]?.toUpperCase() ?? ""}${h.summary.slice(1)}. ${h.details}${isOwnerOnly(command) ? ` ${t.help.ownerOnly}` : ""}${also(command, t)}`,
     )
     .fields([
       { label: t.help.usage, value: usageOf(command, t) },
       { label: t.help.examples, value: command.examples.map((e) => `/client ${e}`).join("\n") },
     ])
     .build();
+}
+
+/** The usage with the verb's names in this language: `/client late|retard <client> …`. */
+function withAliases(command: CommandDef, t: Catalog): string {
+  const usage = usageOf(command, t);
+  const aliases = t.help.aliases(command.name);
+  if (aliases.length === 0) return usage;
+  return `/client ${[command.name, ...aliases].join("|")}${usage.slice(`/client ${command.name}`.length)}`;
+}
+
+function also(command: CommandDef, t: Catalog): string {
+  const aliases = t.help.aliases(command.name);
+  return aliases.length > 0 ? ` ${t.help.alsoCalled({ names: aliases.map((a) => `/client ${a}`).join(", ") })}` : "";
 }
 
 function isOwnerOnly(command: CommandDef): boolean {

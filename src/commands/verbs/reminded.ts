@@ -1,5 +1,5 @@
 import { recordReminder } from "../../invoices/remind-invoice.ts";
-import { invoiceArg, keywordArg, optional, plainText, wordArg } from "../args.ts";
+import { dateArg, invoiceArg, keywordArg, optional, plainText, wordArg } from "../args.ts";
 import { defineCommand } from "../define-command.ts";
 
 export const remindedCommand = defineCommand({
@@ -15,8 +15,20 @@ export const remindedCommand = defineCommand({
       optional: false,
       max: 120,
     }),
+    on: optional(dateArg((t) => t.invoices.argNames.on, "on")),
+    via: keywordArg("via", {
+      kind: "word",
+      label: (t) => t.invoices.argNames.via,
+      schema: plainText(40, false),
+      optional: false,
+      max: 40,
+    }),
   },
   help: (t) => t.invoices.help.reminded,
-  examples: ["reminded INV-7", "reminded INV-7 3 earlier 2026-10-01,2026-10-15"],
-  handler: (ctx, a) => recordReminder(ctx, a.invoice, a.stage, a.earlier),
+  examples: [
+    "reminded INV-7",
+    "reminded INV-7 on 2026-11-20 via registered",
+    "reminded INV-7 3 earlier 2026-10-01,2026-10-15",
+  ],
+  handler: (ctx, a) => recordReminder(ctx, a.invoice, a.stage, a.earlier, { on: a.on, via: a.via }),
 });

@@ -1,6 +1,8 @@
 export const clients = {
   added: (p: { name: string; slug: string }) =>
     `Added ${p.name} (${p.slug}). Log an incident with /client late ${p.slug}, or see the card with /client show ${p.slug}.`,
+  namedFromSlug: (p: { name: string; slug: string }) =>
+    `Its display name is "${p.name}" for now: /client rename ${p.slug} <full name> gives it its real one.`,
   aliasAdded: (p: { alias: string; name: string }) => `${p.name} can now also be called "${p.alias}".`,
   renamed: (p: { from: string; to: string }) => `Renamed ${p.from} to ${p.to}.`,
   unknown: (p: { query: string; suggestions: string; slug: string | undefined }) =>
@@ -28,7 +30,8 @@ export const clients = {
     incidentLine: (p: { date: string; kind: string; reporter: string; note: string }) =>
       `${p.date} · ${p.kind} · by ${p.reporter}${p.note ? `: ${p.note}` : ""}`,
     advice: "What the playbook advises",
-    risk: (p: { headline: string }) => `Risk — ${p.headline}`,
+    /** The risk line on its own: its level says it is about risk ("At risk: INV-9 unpaid…"). */
+    risk: (p: { headline: string }) => `${p.headline.charAt(0).toUpperCase()}${p.headline.slice(1)}`,
     latePayments: "Late payments, one per invoice (latest first)",
     latePaymentLine: (p: { payment: string; logs: number }) =>
       `${p.payment}${p.logs === 0 ? "" : ` · logged ${p.logs === 1 ? "once" : p.logs === 2 ? "twice" : `${p.logs} times`}`}`,

@@ -14,6 +14,10 @@ export const help = {
   },
   unknownTopic: (p: { topic: string }) => `There is no help for "${p.topic}". Type /client help for the list.`,
   ownerOnly: "Owner only.",
+  /** Other names a verb answers to, in this language (accepted in every workspace). */
+  aliases: (_verb: string): readonly string[] => [],
+  /** Help's line naming a verb's other names. */
+  alsoCalled: (p: { names: string }) => `Also: ${p.names}.`,
   argNames: {
     client: "client",
     slug: "slug",

@@ -9,6 +9,7 @@ export const invoices = {
     what: "amount or 'charges'",
     stage: "stage number",
     earlier: "dates the earlier stages were sent",
+    via: "how it was sent (email, post, registered)",
     law: "law",
     rate: "rate",
     fee: "fee",
@@ -24,7 +25,7 @@ export const invoices = {
     invoice: {
       summary: "record an invoice",
       details:
-        "Amounts take . or , as the decimal mark and a currency code (EUR, GBP, USD, JPY…) or €, £, $. Dates are YYYY-MM-DD; `due +30d` counts from the issue date. Without a due date, the client's payment term applies (30 days unless set with /client terms).",
+        "Amounts take . or , as the decimal mark and a currency code (EUR, GBP, USD, JPY…) or €, £, $. Dates are written like 15 Jan 2026 or 2026-01-15, or today, yesterday, in 30 days; `due +30d` counts from the issue date. Without a due date, the client's payment term applies (30 days unless set with /client terms); without an issue date, the invoice was issued that term before its due date (or today). Without a currency, the workspace's default currency (/client config currency).",
     },
     paid: {
       summary: "record a payment",
@@ -64,7 +65,7 @@ export const invoices = {
     reminded: {
       summary: "record that a reminder was sent",
       details:
-        "Records the next stage as sent today, so it is not proposed again. Stages go in order: to record a later one, the owner names its number and gives the day each earlier stage went out outside Tact, in order: `earlier 2026-10-01,2026-10-15`.",
+        "Records the next stage as sent (today, or the day given with `on 2026-11-20`, and how with `via email`, `via post` or `via registered`), so it is not proposed again. Stages go in order: to record a later one, the owner names its number and gives the day each earlier stage went out outside Tact, in order: `earlier 2026-10-01,2026-10-15`.",
     },
     waive: {
       summary: "waive the late-payment charges of an invoice",
@@ -78,8 +79,12 @@ export const invoices = {
     amountFormat: (p: { value: string }) =>
       `"${p.value}" is not an amount: write it like 1200.00 or 1200,00, with a currency if you like (1200 EUR, €1200).`,
     amountZero: (p: { value: string }) => `"${p.value}": the amount must be more than zero.`,
-    amountNegative: (p: { value: string }) =>
-      `"${p.value}": the amount can't be negative. For money going back to the client, record a credit note: /client credit INV-7 100.`,
+    amountNegative: (p: { value: string; credit: string | null; invoice: boolean }) =>
+      `"${p.value}": the amount${p.invoice ? " of an invoice" : ""} can't be negative.${
+        p.credit === null
+          ? ""
+          : ` For money going back to the client, record a credit note${p.invoice ? " on the invoice it reduces" : ""}: ${p.credit}.`
+      }`,
     amountTooLarge: (p: { value: string }) => `"${p.value}" is over a billion: check the amount.`,
     amountDecimals: (p: { value: string; currency: string; digits: number }) =>
       p.digits === 0
@@ -94,11 +99,16 @@ export const invoices = {
     currencyMismatch: (p: { value: string; currency: string; number: string }) =>
       `"${p.value}": ${p.number} is in ${p.currency}.`,
     date: (p: { value: string; what: string }) =>
-      `"${p.value}" is not a date for the ${p.what}: write it as YYYY-MM-DD, like 2026-01-15 (and a day that exists).`,
+      `"${p.value}" is not a date for the ${p.what}: write it like 15 Jan 2026 or 2026-01-15 (a day that exists), or today, yesterday, +30d, in 30 days.`,
+    dateAmbiguous: (p: { value: string; readings: readonly string[]; iso: string }) =>
+      p.readings.length > 1
+        ? `"${p.value}" could be ${p.readings.join(" or ")}: write the month as a word, like ${p.readings[0]}, or ${p.iso}.`
+        : `"${p.value}" is read differently in the UK and the US: write the month as a word, like ${p.readings[0]}, or ${p.iso}.`,
+    dateNoYear: (p: { value: string; year: number }) => `"${p.value}" has no year: write it like ${p.value} ${p.year}.`,
     dueOffset: (p: { value: string }) =>
-      `"${p.value}" is not a due date: write a date like 2026-01-15, or +30d for 30 days after the issue date (up to +365d).`,
-    dueBeforeIssued: (p: { due: string; issued: string }) =>
-      `The due date (${p.due}) is before the issue date (${p.issued}).`,
+      `"${p.value}" is not a due date: write a date like 15 Jan 2026, or +30d for 30 days after the issue date (up to +365d).`,
+    dueBeforeIssued: (p: { due: string; issued: string; suggested: string }) =>
+      `The due date (${p.due}) is before the issue date (${p.issued}). If the invoice went out earlier, add the day it was issued, like \`issued ${p.suggested}\`; otherwise check the due date. Nothing was recorded.`,
     futurePayment: (p: { date: string }) => `${p.date} is in the future: record a payment once it is made.`,
     numberTaken: (p: { number: string; client: string; amount: string }) =>
       `Invoice ${p.number} already exists (${p.client}, ${p.amount}). Invoice numbers are unique in the workspace; nothing was recorded. If you entered it by mistake in the last 10 minutes, /client undo takes it back.`,
@@ -129,8 +139,12 @@ export const invoices = {
   recordedLate: (p: { days: number }) =>
     `It is already ${p.days} ${p.days === 1 ? "day" : "days"} overdue, so it counts as a late payment.`,
   recordedLaw: (p: { law: string }) => `Late-payment charges: ${p.law}.`,
-  recordedNoCharges: (p: { client: string }) =>
-    `No late-payment charges under this client's terms: /client terms ${p.client} law fr|eu|uk|contract sets them.`,
+  isInvoice: (p: { number: string; client: string; slug: string }) =>
+    `${p.number} is an invoice of ${p.client} (/client show ${p.slug} for the client's card):`,
+  noChargesTip: (p: { client: string; slug: string }) =>
+    `Tip: no late-payment charges apply to ${p.client} yet. /client terms ${p.slug} law fr|eu|uk|contract sets them for this client; the owner can set them for every client with /client config terms law fr|eu|uk|contract.`,
+  currencyAdopted: (p: { currency: string }) =>
+    `${p.currency} is now the workspace's default currency: amounts typed without a currency are in ${p.currency}. The owner can change it with /client config currency.`,
   paymentRecorded: (p: { amount: string; number: string; client: string; date: string }) =>
     `Recorded a payment of ${p.amount} on ${p.number} (${p.client}), ${p.date}.`,
   paymentSplit: (p: { principal: string; charges: string }) =>
@@ -233,6 +247,8 @@ export const invoices = {
     dueToday: "due today",
     overdue: (p: { days: number }) => `${p.days} ${p.days === 1 ? "day" : "days"} overdue`,
     paidLate: "paid; charges still owed",
+    settled: "paid",
+    voided: "void",
     unpaid: (p: { amount: string }) => `unpaid ${p.amount}`,
     disputed: (p: { date: string }) => `disputed since ${p.date}, reminders and charges paused`,
     charges: (p: { amount: string }) => `charges so far ${p.amount}`,
@@ -276,7 +292,7 @@ export const invoices = {
     },
     notes: {
       missingRate: (p: { series: string; date: string; days: number; from: string }) =>
-        `The ${p.series} for ${p.date} is not in Tact's rates yet, so the ${p.days} ${p.days === 1 ? "day" : "days"} from ${p.from} are not charged. The operator can add it (TACT_RATES_FILE).`,
+        `The ${p.series} for ${p.date} is not in Tact's rates yet, so the ${p.days} ${p.days === 1 ? "day" : "days"} from ${p.from} are not charged. The person who runs Tact for you can add it.`,
       belowLegalMinimum: (p: { rate: string; minimum: string; legal: string; date: string }) =>
         `The agreed rate ${p.rate} is below the French legal minimum of ${p.minimum} (3 × the taux d'intérêt légal of ${p.legal} on ${p.date}).`,
       noContractRate: (p: { client: string }) =>
@@ -297,7 +313,7 @@ export const invoices = {
     eu: "EU directive 2011/7/EU (ECB rate + 8 points, €40 per late invoice)",
     uk: "UK Late Payment Act (Bank of England rate + 8 points, £40/£70/£100 by debt size)",
     contract: "the contract's own rate and fee",
-    none: "none (no late-payment charges)",
+    none: "no late-payment charges",
   },
   lawNames: { fr: "France", eu: "EU", uk: "UK", contract: "contract", none: "none" },
   stageKinds: {
@@ -347,8 +363,8 @@ export const invoices = {
         `"${p.value}" is not a fee: write an amount with its currency, like 40 EUR or €12.50, or none.`,
       feeCurrency: (p: { value: string }) =>
         `"${p.value}" has no currency: write it like fee ${p.value} EUR. The fee is added to invoices in that currency only.`,
-      feeNotContract: (p: { law: string }) =>
-        `The recovery fee is set by law under ${p.law}. A flat fee applies with law contract.`,
+      feeNotContract: (p: { law: string; none: boolean }) =>
+        `A flat fee applies only with law contract${p.none ? "" : `: under ${p.law}, the recovery fee is set by law`}.`,
       stages: (p: { value: string }) =>
         `"${p.value}" is not a list of stages: write 1 to 4 increasing numbers of days after the due date, from 1 to 365, like 1,15,30,45.`,
       term: (p: { value: string }) => `"${p.value}" is not a payment term: write a number of days from 0 to 365.`,

@@ -82,7 +82,7 @@ export const offboarding = {
       "Which warning signs appeared, and when? Write the lessons down: each line is kept on the client's card and in its record as a lesson learned (never counted as an incident), so the next difficult client is recognised sooner.",
     flagsSoFar: (p: { count: number }) => `Warning signs already on record: ${p.count}.`,
   },
-  draftLabel: (p: { language: string }) => `Draft, in ${p.language} (the client's language):`,
+  draftLabel: (p: { language: string }) => `Draft in ${p.language}, the client's language:`,
   acceptedLabel: (p: { date: string }) => `Kept on ${p.date}:`,
   languages: { en: "English", fr: "French" },
   reasonButton: (p: { kind: string; count: number; chosen: boolean }) =>
@@ -226,8 +226,16 @@ export const offboarding = {
     paymentHead: ["Date", "Invoice", "Kind", "Amount", "Recorded by"],
     paymentKinds: { payment: "payment", credit: "credit note", charges: "charges paid" },
     reminders: "Reminders",
-    reminderSent: (p: { date: string; invoice: string; stage: string; by: string; later: boolean }) =>
-      `${p.date} · ${p.invoice} · ${p.stage} sent · recorded by ${p.by}${p.later ? ", who confirmed afterwards that it went out outside Tact" : ""}`,
+    reminderSent: (p: {
+      date: string;
+      invoice: string;
+      stage: string;
+      by: string;
+      later: boolean;
+      via: string;
+      drafted: string;
+    }) =>
+      `${p.date} · ${p.invoice} · ${p.stage} sent${p.via ? ` ${p.via}` : ""}${p.drafted ? ` (drafted ${p.drafted})` : ""} · recorded by ${p.by}${p.later ? ", who confirmed afterwards that it went out outside Tact" : ""}`,
     alertPosted: (p: { date: string; invoice: string; stage: string }) =>
       `${p.date} · ${p.invoice} · overdue alert to the team (stage ${p.stage})`,
     charges: "Late-payment charges",
@@ -288,7 +296,9 @@ export const offboarding = {
             : `dispute over ${p.invoice} settled; charges run again`,
       chargesWaived: (p: { invoice: string; amount: string }) =>
         `late-payment charges on ${p.invoice} waived: ${p.amount}`,
-      reminderSent: (p: { stage: string; invoice: string }) => `${p.stage} for ${p.invoice} sent`,
+      reminderSent: (p: { stage: string; invoice: string; via: string }) =>
+        `${p.stage} for ${p.invoice} sent${p.via ? ` ${p.via}` : ""}`,
+      reminderDrafted: (p: { stage: string; invoice: string }) => `${p.stage} for ${p.invoice} drafted`,
       alert: (p: { invoice: string; stage: string }) =>
         `overdue alert to the team about ${p.invoice} (stage ${p.stage})`,
       conversation: (p: { notes: string }) => `conversation with the client: ${p.notes}`,

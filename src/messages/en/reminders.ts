@@ -22,7 +22,25 @@ export const reminders = {
     `Draft ${p.stage} for ${p.number} (${p.client}), in ${p.language}`,
   neverSends: (p: { number: string }) =>
     `Tact never writes to the client: copy this, send it yourself, then record it with /client reminded ${p.number}.`,
-  markSent: "Mark as sent",
+  markSent: "I sent it",
+  sentForm: {
+    title: "When and how it went",
+    date: "Sent on (YYYY-MM-DD)",
+    channel: "How",
+    save: "Record",
+  },
+  channels: { email: "email", post: "post", registered: "registered letter" },
+  sentVia: (p: { channel: string }) => `by ${p.channel}`,
+  sentOnLine: (p: { date: string; via: string }) => `Sent on ${p.date}${p.via ? ` ${p.via}` : ""}.`,
+  sentDate: (p: { value: string }) =>
+    `"${p.value}" is not a date: write the day it was sent as YYYY-MM-DD, like 2026-03-20. Nothing was recorded.`,
+  sentFuture: (p: { date: string }) => `${p.date} is in the future: give the day it was sent. Nothing was recorded.`,
+  sentBefore: (p: { date: string; earliest: string; why: string }) =>
+    `It cannot have been sent on ${p.date}: ${p.why} on ${p.earliest}. Nothing was recorded.`,
+  sentBeforeDue: "the invoice fell due",
+  sentBeforeLast: "the previous reminder went out",
+  sentChannel: (p: { value: string }) =>
+    `"${p.value}" is not a way I know: say email, post or registered (a registered letter). Nothing was recorded.`,
   notOverdue: (p: { number: string; due: string }) =>
     `${p.number} isn't overdue yet (due ${p.due}): there is no reminder to draft.`,
   disputed: (p: { number: string }) =>

@@ -40,9 +40,9 @@ export const advice: Catalog["advice"] = {
   suspend: (p) =>
     `${p.number} reste impayée ${jours(p.days)} après son échéance et nous hébergeons le site de ce client (${p.final}). Envoyez un préavis de suspension, courtois, bref et écrit, avec la date d'arrêt de l'hébergement (/client remind ${p.number} le rédige).`,
   chaseOrWriteOff: (p) =>
-    `${p.number} reste impayée ${jours(p.days)} après son échéance, bien après la date prévue pour la mise en demeure (${p.reminders}). Assurez-vous que l'argent arrive vraiment : relance personnelle du dirigeant, ou recouvrement. Sinon, passez la créance en perte, en connaissance de cause.`,
+    `${p.number} reste impayée ${jours(p.days)} après son échéance, bien après la date prévue pour la mise en demeure (${p.reminders}). Assurez-vous que l'argent arrive vraiment : relance personnelle du responsable, ou recouvrement. Sinon, passez la créance en perte, en connaissance de cause.`,
   finalSent: (p) =>
-    `${p.number} reste impayée ${jours(p.days)} après son échéance (${p.final}). Si rien n'arrive, le dirigeant relance lui-même : l'argent doit vraiment rentrer.`,
+    `${p.number} reste impayée ${jours(p.days)} après son échéance (${p.final}). Si rien n'arrive, le responsable relance lui-même : l'argent doit vraiment rentrer.`,
   remindPastFinal: (p) =>
     `${p.number} reste impayée ${jours(p.days)} après son échéance, la date prévue pour la mise en demeure est passée (${p.reminders}). Envoyez la relance suivante (/client remind ${p.number} la rédige).`,
   latePattern: (p) =>
@@ -52,7 +52,7 @@ export const advice: Catalog["advice"] = {
   lateOnce: (p) =>
     `Un seul retard de paiement sur les 12 derniers mois (${p.payment}) : sans doute une erreur de comptabilité. ${p.unpaid ? "Une relance courtoise suffit." : "Rien de plus à faire."}`,
   conductOnce: (p) =>
-    `Tension signalée le ${p.date} : c'est au dirigeant d'en parler lui-même au client, d'exposer le problème et ce qui doit changer. Sans déléguer.`,
+    `Tension signalée le ${p.date} : c'est au responsable d'en parler lui-même au client, d'exposer le problème et ce qui doit changer. Sans déléguer.`,
   conductRepeat: (p) =>
     `${p.count} signalements de manque de respect ou de tension depuis le ${p.since} (dernier le ${p.last}) : si la discussion n'a rien changé, confiez le compte à d'autres personnes de l'équipe ; c'est peut-être une incompatibilité d'humeur.`,
   conductPersistent: (p) =>
@@ -67,7 +67,7 @@ export const advice: Catalog["advice"] = {
   flags: (p) =>
     `${tally(p, "signal d'alerte noté", "signaux d'alerte notés", "dernier")} : gardez-le${p.count > 1 ? "s" : ""} en tête avant d'accepter quoi que ce soit de ce client.`,
   manyTroubles: (p) =>
-    `${p.count} incidents de ${p.kinds} types sur les 90 derniers jours : au dirigeant de décider si cette relation vaut encore la peine.`,
+    `${p.count} incidents de ${p.kinds} types sur les 90 derniers jours : au responsable de décider si cette relation vaut encore la peine.`,
   formerOwed: (p) =>
     `Un ancien client : il reste ce qui est dû (${p.invoices} : ${p.amounts}). Faites-le régler, ou passez-le en perte en connaissance de cause, et gardez le dossier (/client export ${p.slug}).`,
   formerSettled: (p) =>

@@ -3,6 +3,8 @@ import type { Catalog } from "../catalog.ts";
 export const clients: Catalog["clients"] = {
   added: (p) =>
     `${p.name} (${p.slug}) est ajouté. Notez un incident avec /client late ${p.slug}, ou consultez sa fiche avec /client show ${p.slug}.`,
+  namedFromSlug: (p) =>
+    `Son nom affiché est «\u00a0${p.name}\u00a0» pour l'instant\u00a0: /client rename ${p.slug} <nom complet> lui donne son vrai nom.`,
   aliasAdded: (p) => `${p.name} peut désormais aussi s'appeler « ${p.alias} ».`,
   renamed: (p) => `${p.from} s'appelle désormais ${p.to}.`,
   unknown: (p) =>
@@ -27,7 +29,7 @@ export const clients: Catalog["clients"] = {
     latest: "Derniers incidents",
     incidentLine: (p) => `${p.date} · ${p.kind} · par ${p.reporter}${p.note ? ` : ${p.note}` : ""}`,
     advice: "Ce que conseille la méthode",
-    risk: (p) => `Risque — ${p.headline}`,
+    risk: (p) => `${p.headline.charAt(0).toUpperCase()}${p.headline.slice(1)}`,
     latePayments: "Retards de paiement, un par facture (du plus récent au plus ancien)",
     latePaymentLine: (p) =>
       `${p.payment}${p.logs === 0 ? "" : ` · signalé ${p.logs === 1 ? "une fois" : `${p.logs} fois`}`}`,

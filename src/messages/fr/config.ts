@@ -7,6 +7,14 @@ export const config: Catalog["config"] = {
   action: {
     config: "modifier les réglages de l'espace",
   },
+  currency: {
+    set: (p) =>
+      `La devise par défaut de l'espace est désormais ${p.currency}\u00a0: les montants saisis sans devise sont en ${p.currency} (/client invoice acme F-8 ${p.example}).`,
+    current: (p) =>
+      p.currency
+        ? `La devise par défaut de l'espace est ${p.currency}. /client config currency EUR la change (responsable seulement).`
+        : "Pas encore de devise par défaut\u00a0: la première facture enregistrée avec une devise la fixe. /client config currency EUR la fixe dès maintenant (responsable seulement).",
+  },
   title: "Réglages de l'espace",
   row: (p) => `${p.label} : ${p.value} — ${p.command}`,
   footer: (p) => `Seul le responsable (${p.owner}) peut les modifier. /client help config les explique un par un.`,
@@ -19,11 +27,13 @@ export const config: Catalog["config"] = {
     days: "Jours du point du jour",
     quiet: "Jours calmes",
     terms: "Conditions par défaut",
+    currency: "Devise par défaut",
   },
   values: {
     digestOn: (p) => `${p.time}, activé`,
     digestOff: (p) => `désactivé (${p.time} une fois réactivé)`,
     noChannel: "pas encore choisi",
+    noCurrency: "pas encore choisie (ce sera la première devise utilisée)",
     terms: (p) => `${p.law} ; délai de paiement ${p.term}`,
   },
   helpRow: (p) => `• ${p.command} : ${p.what}`,
@@ -39,6 +49,8 @@ export const config: Catalog["config"] = {
     terms:
       "les conditions de paiement par défaut des clients qui n'ont pas les leurs : loi, intérêts, indemnité de recouvrement, délai de paiement, étapes de relance (/client terms <client> règle celles d'un client)",
   },
+  describeCurrency:
+    "la devise des montants saisis sans devise (/client invoice acme F-8 500)\u00a0; tant qu'elle n'est pas choisie, c'est la première devise utilisée",
   timezoneSet: (p) =>
     `Le fuseau horaire de l'espace est désormais ${p.timezone} : le point du jour y est publié à ${p.time}, et les dates et jours de retard s'y comptent.`,
 };

@@ -40,7 +40,7 @@ export const digest: Catalog["digest"] = {
     count: (p) => `${p.kind} (${p.count})`,
   },
   agencyLesson: {
-    title: "Pour le dirigeant",
+    title: "Pour le responsable",
     text: (p) =>
       `Des conseils ignorés ont été notés pour ${p.ignoring} des ${p.active} clients ayant eu des incidents sur les 180 derniers jours. Quand la plupart des clients écartent vos conseils, la leçon concerne l'agence : travaillez votre façon de convaincre (dire pourquoi, montrer un exemple, mettre le conseil par écrit avant le travail). Ce rappel revient au plus une fois par mois.`,
   },

@@ -1,9 +1,44 @@
 import type { Catalog } from "../catalog.ts";
 
+/** The French names of the verbs, accepted everywhere and shown in French help. */
+const verbNames: Partial<Record<string, readonly string[]>> = {
+  late: ["retard"],
+  scope: ["périmètre"],
+  advice: ["conseil"],
+  conduct: ["conduite", "comportement"],
+  ethics: ["éthique"],
+  flag: ["signal", "alerte"],
+  undo: ["défaire"],
+  add: ["ajouter"],
+  rename: ["renommer"],
+  show: ["voir", "fiche"],
+  list: ["liste"],
+  invoice: ["facture"],
+  paid: ["payé", "payée", "paiement"],
+  credit: ["avoir"],
+  dispute: ["litige", "contester"],
+  resume: ["reprendre"],
+  void: ["annuler"],
+  waive: ["abandonner"],
+  invoices: ["factures"],
+  terms: ["conditions"],
+  remind: ["relancer", "relance"],
+  reminded: ["relance-envoyée"],
+  offboard: ["séparation"],
+  export: ["exporter"],
+  digest: ["récap", "récapitulatif"],
+  config: ["réglages"],
+  help: ["aide"],
+  connect: ["connecter"],
+  link: ["lier"],
+  unlinked: ["non-liés"],
+  sync: ["synchro"],
+};
+
 export const help: Catalog["help"] = {
   title: "Tact : la mémoire écrite des clients difficiles",
   intro:
-    "Notez en une ligne ce qui se passe avec un client ; je garde la trace, et le dirigeant décide. Tapez /client help <commande> pour le détail.",
+    "Notez en une ligne ce qui se passe avec un client ; je garde la trace, et le responsable décide. Tapez /client help <commande> pour le détail.",
   usage: "Syntaxe",
   examples: "Exemples",
   groups: {
@@ -16,6 +51,8 @@ export const help: Catalog["help"] = {
   },
   unknownTopic: (p) => `Pas d'aide pour « ${p.topic} ». Tapez /client help pour la liste.`,
   ownerOnly: "Réservé au responsable.",
+  aliases: (verb) => verbNames[verb] ?? [],
+  alsoCalled: (p) => `Aussi\u00a0: ${p.names}.`,
   argNames: {
     client: "client",
     slug: "nom-court",
@@ -37,7 +74,7 @@ export const help: Catalog["help"] = {
     conduct: {
       summary: "noter un manque de respect ou une tension",
       details:
-        "Impolitesse, pression, une relation qui épuise l'équipe. Le dirigeant doit s'en occuper lui-même, et tôt.",
+        "Impolitesse, pression, une relation qui épuise l'équipe. Le responsable doit s'en occuper lui-même, et tôt.",
     },
     advice: {
       summary: "noter un conseil professionnel ignoré",

@@ -14,6 +14,7 @@ export const invoices: Catalog["invoices"] = {
     what: "montant ou 'charges'",
     stage: "numéro d'étape",
     earlier: "dates d'envoi des étapes précédentes",
+    via: "moyen d'envoi (email, courrier, recommande)",
     law: "droit applicable",
     rate: "taux",
     fee: "indemnité",
@@ -27,7 +28,7 @@ export const invoices: Catalog["invoices"] = {
     invoice: {
       summary: "enregistrer une facture",
       details:
-        "Le montant s'écrit avec un point ou une virgule, suivi de la devise (EUR, GBP, USD, JPY…) ou de €, £, $. Les dates s'écrivent AAAA-MM-JJ ; `due +30d` compte à partir de la date d'émission. Sans échéance, le délai de paiement du client s'applique (30 jours, sauf réglage avec /client terms).",
+        "Le montant s'écrit avec un point ou une virgule, suivi de la devise (EUR, GBP, USD, JPY…) ou de €, £, $. Les dates s'écrivent 15/01/2026, 15 janv. 2026 ou 2026-01-15, ou aujourd'hui, hier, dans 30 jours\u00a0; `due +30j` compte à partir de la date d'émission. Sans échéance, le délai de paiement du client s'applique (30 jours, sauf réglage avec /client terms)\u00a0; sans date d'émission, la facture est réputée émise ce délai avant son échéance (ou aujourd'hui). Sans devise, la devise par défaut de l'espace (/client config currency).",
     },
     paid: {
       summary: "enregistrer un paiement",
@@ -70,7 +71,7 @@ export const invoices: Catalog["invoices"] = {
     reminded: {
       summary: "noter qu'une relance est partie",
       details:
-        "Note l'étape suivante comme envoyée aujourd'hui, pour ne plus la proposer. Les étapes se suivent dans l'ordre : pour noter une étape plus avancée, le propriétaire donne son numéro et le jour où chaque étape précédente est partie en dehors de Tact, dans l'ordre : `earlier 2026-10-01,2026-10-15`.",
+        "Note l'étape suivante comme envoyée (aujourd'hui, ou le jour donné avec `on 2026-11-20`, et comment avec `via email`, `via courrier` ou `via recommande`), pour ne plus la proposer. Les étapes se suivent dans l'ordre : pour noter une étape plus avancée, le responsable donne son numéro et le jour où chaque étape précédente est partie en dehors de Tact, dans l'ordre : `earlier 2026-10-01,2026-10-15`.",
     },
     waive: {
       summary: "renoncer aux pénalités de retard d'une facture",
@@ -85,7 +86,11 @@ export const invoices: Catalog["invoices"] = {
       `« ${p.value} » n'est pas un montant : écrivez par exemple 1200,00 ou 1200.00, avec la devise si vous voulez (1200 EUR, 1200 €).`,
     amountZero: (p) => `« ${p.value} » : le montant doit être supérieur à zéro.`,
     amountNegative: (p) =>
-      `« ${p.value} » : le montant ne peut pas être négatif. Pour rendre de l'argent au client, enregistrez un avoir : /client credit FAC-7 100.`,
+      `«\u00a0${p.value}\u00a0»\u00a0: le montant${p.invoice ? " d'une facture" : ""} ne peut pas être négatif.${
+        p.credit === null
+          ? ""
+          : ` Pour rendre de l'argent au client, enregistrez un avoir${p.invoice ? " sur la facture qu'il réduit" : ""}\u00a0: ${p.credit}.`
+      }`,
     amountTooLarge: (p) => `« ${p.value} » dépasse le milliard : vérifiez le montant.`,
     amountDecimals: (p) =>
       p.digits === 0
@@ -99,10 +104,16 @@ export const invoices: Catalog["invoices"] = {
       `Le montant est en ${p.first} mais la devise indiquée est ${p.second} : choisissez-en une.`,
     currencyMismatch: (p) => `« ${p.value} » : la facture ${p.number} est en ${p.currency}.`,
     date: (p) =>
-      `« ${p.value} » n'est pas une date valable pour la ${p.what} : écrivez AAAA-MM-JJ, par exemple 2026-01-15 (et un jour qui existe).`,
+      `«\u00a0${p.value}\u00a0» n'est pas une date valable pour la ${p.what}\u00a0: écrivez-la comme 15/01/2026, 15 janv. 2026 ou 2026-01-15 (un jour qui existe), ou aujourd'hui, hier, +30j, dans 30 jours.`,
+    dateAmbiguous: (p) =>
+      p.readings.length > 1
+        ? `«\u00a0${p.value}\u00a0» peut se lire ${p.readings.join(" ou ")}\u00a0: écrivez le mois en lettres, par exemple ${p.readings[0]}, ou ${p.iso}.`
+        : `«\u00a0${p.value}\u00a0» ne se lit pas de la même façon partout\u00a0: écrivez le mois en lettres, par exemple ${p.readings[0]}, ou ${p.iso}.`,
+    dateNoYear: (p) => `«\u00a0${p.value}\u00a0» n'a pas d'année\u00a0: écrivez par exemple ${p.value} ${p.year}.`,
     dueOffset: (p) =>
-      `« ${p.value} » n'est pas une échéance : écrivez une date comme 2026-01-15, ou +30d pour 30 jours après la date d'émission (jusqu'à +365d).`,
-    dueBeforeIssued: (p) => `L'échéance (${p.due}) tombe avant la date d'émission (${p.issued}).`,
+      `«\u00a0${p.value}\u00a0» n'est pas une échéance\u00a0: écrivez une date comme 15/01/2026, ou +30j pour 30 jours après la date d'émission (jusqu'à +365j).`,
+    dueBeforeIssued: (p) =>
+      `L'échéance (${p.due}) tombe avant la date d'émission (${p.issued}). Si la facture est partie plus tôt, ajoutez sa date d'émission, par exemple \`issued ${p.suggested}\`\u00a0; sinon, vérifiez l'échéance. Rien n'a été enregistré.`,
     futurePayment: (p) => `Le ${p.date} est dans le futur : enregistrez le paiement une fois reçu.`,
     numberTaken: (p) =>
       `La facture ${p.number} existe déjà (${p.client}, ${p.amount}). Un numéro de facture est unique dans l'espace ; rien n'a été enregistré. Si vous l'avez saisie par erreur il y a moins de 10 minutes, /client undo la retire.`,
@@ -130,8 +141,12 @@ export const invoices: Catalog["invoices"] = {
     `Facture ${p.number} enregistrée pour ${p.client} : ${p.amount}, émise le ${p.issued}, échéance le ${p.due}.`,
   recordedLate: (p) => `Elle a déjà ${jours(p.days)} de retard : elle compte comme un retard de paiement.`,
   recordedLaw: (p) => `Pénalités de retard : ${p.law}.`,
-  recordedNoCharges: (p) =>
-    `Pas de pénalités de retard dans les conditions de ce client : /client terms ${p.client} law fr|eu|uk|contract les fixe.`,
+  isInvoice: (p) =>
+    `${p.number} est une facture de ${p.client} (/client show ${p.slug} pour la fiche du client)\u00a0:`,
+  noChargesTip: (p) =>
+    `Astuce\u00a0: aucune pénalité de retard ne s'applique encore à ${p.client}. /client terms ${p.slug} law fr|eu|uk|contract les fixe pour ce client\u00a0; le responsable peut les fixer pour tous les clients avec /client config terms law fr|eu|uk|contract.`,
+  currencyAdopted: (p) =>
+    `${p.currency} est désormais la devise par défaut de l'espace\u00a0: les montants saisis sans devise sont en ${p.currency}. Le responsable peut la changer avec /client config currency.`,
   paymentRecorded: (p) => `Paiement de ${p.amount} enregistré sur ${p.number} (${p.client}), le ${p.date}.`,
   paymentSplit: (p) => `${p.principal} soldent la facture et ${p.charges} vont aux pénalités de retard.`,
   creditRecorded: (p) => `Avoir de ${p.amount} enregistré sur ${p.number} (${p.client}), le ${p.date}.`,
@@ -208,6 +223,8 @@ export const invoices: Catalog["invoices"] = {
     dueToday: "échéance aujourd'hui",
     overdue: (p) => `${jours(p.days)} de retard`,
     paidLate: "payée ; pénalités encore dues",
+    settled: "payée",
+    voided: "annulée",
     unpaid: (p) => `reste ${p.amount}`,
     disputed: (p) => `contestée depuis le ${p.date}, relances et pénalités suspendues`,
     charges: (p) => `pénalités à ce jour ${p.amount}`,
@@ -240,7 +257,7 @@ export const invoices: Catalog["invoices"] = {
     },
     notes: {
       missingRate: (p) =>
-        `Le ${p.series} du ${p.date} ne figure pas encore dans les taux de Tact : les ${jours(p.days)} à partir du ${p.from} ne sont pas comptés. L'administrateur peut l'ajouter (TACT_RATES_FILE).`,
+        `Le ${p.series} du ${p.date} ne figure pas encore dans les taux de Tact : les ${jours(p.days)} à partir du ${p.from} ne sont pas comptés. La personne qui administre Tact pour vous peut l'ajouter.`,
       belowLegalMinimum: (p) =>
         `Le taux contractuel de ${p.rate} est inférieur au minimum légal de ${p.minimum} (3 fois le taux d'intérêt légal de ${p.legal} au ${p.date}).`,
       noContractRate: (p) =>
@@ -261,7 +278,7 @@ export const invoices: Catalog["invoices"] = {
     eu: "directive européenne 2011/7/UE (taux BCE + 8 points, 40 € par facture en retard)",
     uk: "droit britannique, Late Payment Act (taux de la Banque d'Angleterre + 8 points, 40, 70 ou 100 £ selon le montant)",
     contract: "taux et indemnité prévus au contrat",
-    none: "aucun (pas de pénalités de retard)",
+    none: "pas de pénalités de retard",
   },
   lawNames: { fr: "France", eu: "UE", uk: "Royaume-Uni", contract: "contrat", none: "aucun" },
   stageKinds: {
@@ -311,7 +328,7 @@ export const invoices: Catalog["invoices"] = {
       feeCurrency: (p) =>
         `«\u00a0${p.value}\u00a0» n'a pas de devise\u00a0: écrivez par exemple fee ${p.value} EUR. L'indemnité s'ajoute aux seules factures dans cette devise.`,
       feeNotContract: (p) =>
-        `Avec le ${p.law}, l'indemnité de recouvrement est fixée par la loi. Une indemnité forfaitaire libre s'applique avec law contract.`,
+        `Une indemnité forfaitaire libre ne s'applique qu'avec law contract${p.none ? "" : `\u00a0; pour les autres lois (ici ${p.law}), l'indemnité de recouvrement est fixée par la loi`}.`,
       stages: (p) =>
         `« ${p.value} » n'est pas une liste d'étapes : 1 à 4 nombres de jours croissants après l'échéance, de 1 à 365, par exemple 1,15,30,45.`,
       term: (p) => `« ${p.value} » n'est pas un délai de paiement : un nombre de jours de 0 à 365.`,

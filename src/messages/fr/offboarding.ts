@@ -87,7 +87,7 @@ export const offboarding: Catalog["offboarding"] = {
       "Quels signaux d'alerte sont apparus, et quand ? Notez les leçons : chaque ligne est gardée sur la fiche du client et dans son dossier comme leçon retenue (jamais comptée comme incident), pour reconnaître plus tôt le prochain client difficile.",
     flagsSoFar: (p) => `Signaux d'alerte déjà notés : ${p.count}.`,
   },
-  draftLabel: (p) => `Brouillon, en ${p.language} (la langue du client) :`,
+  draftLabel: (p) => `Brouillon en ${p.language}, la langue du client\u00a0:`,
   acceptedLabel: (p) => `Retenu le ${p.date} :`,
   languages: { en: "anglais", fr: "français" },
   reasonButton: (p) => `${p.chosen ? "✓ " : ""}${p.kind} (${p.count})`,
@@ -232,7 +232,7 @@ export const offboarding: Catalog["offboarding"] = {
     paymentKinds: { payment: "paiement", credit: "avoir", charges: "pénalités réglées" },
     reminders: "Relances",
     reminderSent: (p) =>
-      `${p.date} · ${p.invoice} · étape « ${p.stage} » envoyée · notée par ${p.by}${p.later ? ", qui a confirmé après coup son envoi en dehors de Tact" : ""}`,
+      `${p.date} · ${p.invoice} · étape « ${p.stage} » envoyée${p.via ? ` ${p.via}` : ""}${p.drafted ? ` (rédigée le ${p.drafted})` : ""} · notée par ${p.by}${p.later ? ", qui a confirmé après coup son envoi en dehors de Tact" : ""}`,
     alertPosted: (p) => `${p.date} · ${p.invoice} · alerte de retard à l'équipe (palier ${p.stage})`,
     charges: "Pénalités de retard",
     chargesLine: (p) =>
@@ -286,7 +286,8 @@ export const offboarding: Catalog["offboarding"] = {
             ? `contestation de ${p.invoice} non fondée\u00a0: les intérêts de ${p.days === 1 ? "son jour" : `ses ${p.days}\u00a0jours`} sont de nouveau dus (${p.interest})\u00a0; les pénalités courent à nouveau`
             : `contestation de ${p.invoice} levée\u00a0; les pénalités courent à nouveau`,
       chargesWaived: (p) => `pénalités de retard sur ${p.invoice} abandonnées : ${p.amount}`,
-      reminderSent: (p) => `envoi pour ${p.invoice} : ${p.stage}`,
+      reminderSent: (p) => `envoi pour ${p.invoice} : ${p.stage}${p.via ? ` ${p.via}` : ""}`,
+      reminderDrafted: (p) => `brouillon pour ${p.invoice} : ${p.stage}`,
       alert: (p) => `alerte de retard à l'équipe pour ${p.invoice} (palier ${p.stage})`,
       conversation: (p) => `conversation avec le client : ${p.notes}`,
       letterKept: (p) =>

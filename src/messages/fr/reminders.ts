@@ -13,7 +13,24 @@ export const reminders: Catalog["reminders"] = {
   draftTitle: (p) => `Brouillon : ${p.stage} pour ${p.number} (${p.client}), en ${p.language}`,
   neverSends: (p) =>
     `Tact n'écrit jamais au client : copiez ce texte, envoyez-le vous-même, puis notez-le avec /client reminded ${p.number}.`,
-  markSent: "Noter comme envoyée",
+  markSent: "Je l'ai envoyée",
+  sentForm: {
+    title: "Quand et comment",
+    date: "Envoyée le (AAAA-MM-JJ)",
+    channel: "Comment",
+    save: "Noter",
+  },
+  channels: { email: "e-mail", post: "courrier", registered: "lettre recommandée" },
+  sentVia: (p) => `par ${p.channel}`,
+  sentOnLine: (p) => `Envoyée le ${p.date}${p.via ? ` ${p.via}` : ""}.`,
+  sentDate: (p) =>
+    `« ${p.value} » n'est pas une date : indiquez le jour de l'envoi au format AAAA-MM-JJ, par exemple 2026-03-20. Rien n'a été noté.`,
+  sentFuture: (p) => `Le ${p.date} est dans le futur : indiquez le jour de l'envoi. Rien n'a été noté.`,
+  sentBefore: (p) => `L'envoi ne peut pas dater du ${p.date} : ${p.why} le ${p.earliest}. Rien n'a été noté.`,
+  sentBeforeDue: "la facture est arrivée à échéance",
+  sentBeforeLast: "l'étape précédente est partie",
+  sentChannel: (p) =>
+    `« ${p.value} » n'est pas un moyen d'envoi que je connais : indiquez email, courrier ou recommande (lettre recommandée). Rien n'a été noté.`,
   notOverdue: (p) =>
     `La facture ${p.number} n'est pas encore en retard (échéance le ${p.due}) : pas de relance à rédiger.`,
   disputed: (p) => `La facture ${p.number} est contestée : les relances attendent /client resume ${p.number}.`,
@@ -37,7 +54,7 @@ export const reminders: Catalog["reminders"] = {
   alreadyPast: (p) =>
     `Étape « ${p.last} » de ${p.number} : notée comme envoyée le ${p.date}, et l'étape « ${p.stage} » vient avant. Rien n'a été enregistré.`,
   skipped: (p) =>
-    `L'étape « ${p.stage} » vient après ${et(p.missing.map(etape))}, ${p.missing.length > 1 ? "qui ne sont pas notées" : "qui n'est pas notée"} comme envoyée${p.missing.length > 1 ? "s" : ""} : les étapes se suivent dans l'ordre, donc rien n'a été enregistré. Notez d'abord ${p.missing.length > 1 ? "ces étapes" : "cette étape"} avec /client reminded ${p.number}. Si ${p.missing.length > 1 ? "elles sont parties" : "elle est partie"} en dehors de Tact, le propriétaire peut le confirmer, avec la date de chaque envoi : /client reminded ${p.example}`,
+    `L'étape « ${p.stage} » vient après ${et(p.missing.map(etape))}, ${p.missing.length > 1 ? "qui ne sont pas notées" : "qui n'est pas notée"} comme envoyée${p.missing.length > 1 ? "s" : ""} : les étapes se suivent dans l'ordre, donc rien n'a été enregistré. Notez d'abord ${p.missing.length > 1 ? "ces étapes" : "cette étape"} avec /client reminded ${p.number}. Si ${p.missing.length > 1 ? "elles sont parties" : "elle est partie"} en dehors de Tact, le responsable peut le confirmer, avec la date de chaque envoi : /client reminded ${p.example}`,
   confirmAction: "confirmer des relances envoyées en dehors de Tact",
   datePlaceholder: "AAAA-MM-JJ",
   earlierCount: (p) =>

@@ -5,12 +5,12 @@ export const sources: Catalog["sources"] = {
   argNames: { source: "source", customer: "identifiant client", now: "now" },
   help: {
     connect: {
-      summary: "connecter une source de factures (propriétaire)",
+      summary: "connecter une source de factures (responsable)",
       details:
         "`/client connect stripe` ouvre un formulaire privé pour la clé secrète Stripe (une clé restreinte en lecture sur les factures, avoirs, clients et événements suffit). Tact vérifie la clé, la stocke chiffrée, lit les factures des 12 derniers mois, puis se met à jour chaque jour. Relancez la commande pour ajouter le secret de signature du webhook ou changer de clé. Un déploiement configuré avec STRIPE_SECRET_KEY est déjà connecté. `/client connect xero` vous envoie un lien en message privé : autorisez Tact à lire vos factures Xero, choisissez l'organisation, et Tact lit ses factures en cours puis suit les changements dans Xero.",
     },
     link: {
-      summary: "rattacher un client de la source à un client (propriétaire)",
+      summary: "rattacher un client de la source à un client (responsable)",
       details:
         "`/client link acme stripe cus_123` : les factures de ce client Stripe sont enregistrées pour ce client, celles en attente tout de suite. Sans rattachement, un client Stripe dont le nom est exactement le nom ou un alias d'un client est reconnu ; les autres attendent dans /client unlinked. Tact ne crée jamais de client de lui-même.",
     },
@@ -19,7 +19,7 @@ export const sources: Catalog["sources"] = {
       details: "Chaque client de la source, ses factures en attente et comment le rattacher.",
     },
     sync: {
-      summary: "voir la synchronisation des sources (propriétaire)",
+      summary: "voir la synchronisation des sources (responsable)",
       details:
         "Pour chaque connexion : la dernière synchronisation, ce qu'elle contient (factures enregistrées, en attente, clients non rattachés) et la dernière erreur. `/client sync now` lance la mise à jour tout de suite au lieu d'attendre celle du jour.",
     },
@@ -51,7 +51,7 @@ export const sources: Catalog["sources"] = {
       invalid: (p) =>
         `Ce lien n'est pas valable : il a expiré (un lien dure 10 minutes), a déjà servi, ou a été tronqué. Rien n'a été connecté. Relancez /client connect ${p.key} pour en obtenir un nouveau.`,
       notOwner: (p) =>
-        `Seul le propriétaire de l'espace peut connecter ${p.source}, et la personne qui a demandé ce lien ne l'est plus. Rien n'a été connecté.`,
+        `Seul le responsable de l'espace peut connecter ${p.source}, et la personne qui a demandé ce lien ne l'est plus. Rien n'a été connecté.`,
       denied: (p) =>
         `${p.source} n'a pas été connecté : l'accès n'a pas été autorisé. Relancez /client connect ${p.key} pour réessayer.`,
       refused: (p) =>
@@ -97,7 +97,7 @@ export const sources: Catalog["sources"] = {
     title: "En attente d'un client",
     fallback: (p) => `${p.count} facture(s) synchronisée(s) en attente d'un client.`,
     none: "Toutes les factures synchronisées sont enregistrées pour un client.",
-    noSource: "Aucune source de factures n'est connectée : /client connect stripe (propriétaire).",
+    noSource: "Aucune source de factures n'est connectée : /client connect stripe (responsable).",
     customer: (p) => `Client ${p.source} ${p.customer} (${p.name})`,
     linkedCustomer: (p) => `Client ${p.source} ${p.customer} (${p.name}), rattaché`,
     invoice: (p) => `${p.number} · ${p.amount} à régler le ${p.due} · ${p.status}`,
@@ -105,11 +105,11 @@ export const sources: Catalog["sources"] = {
     moreInvoices: (p) => `et ${p.count} de plus`,
     moreCustomers: (p) => `Et ${p.count} autres clients.`,
     hint: (p) =>
-      `Rattachez-le (propriétaire) : /client link <client> ${p.source} ${p.customer}, ou ajoutez le client sous ce nom exact.`,
+      `Rattachez-le (responsable) : /client link <client> ${p.source} ${p.customer}, ou ajoutez le client sous ce nom exact.`,
   },
   sync: {
     title: "Sources de factures",
-    none: "Aucune source de factures n'est connectée : /client connect stripe (propriétaire).",
+    none: "Aucune source de factures n'est connectée : /client connect stripe (responsable).",
     connection: (p) => `${p.source} (${p.origin})`,
     fromSettings: "par les réglages du déploiement",
     fromCommand: "connecté avec /client connect",
@@ -132,12 +132,12 @@ export const sources: Catalog["sources"] = {
   digest: {
     failing: (p) => `Synchronisation ${p.source} en échec depuis le ${p.since} : ${p.error}. Détails : /client sync.`,
     unlinked: (p) =>
-      `Des clients ${p.source} sans client rattaché ont des factures en retard : ${p.customers}. /client unlinked les montre ; /client link (propriétaire) les rattache.`,
+      `Des clients ${p.source} sans client rattaché ont des factures en retard : ${p.customers}. /client unlinked les montre ; /client link (responsable) les rattache.`,
   },
   errors: {
     unavailable: "Les sources de factures ne sont pas disponibles dans ce mode.",
     notConnected: (p) =>
-      `${p.source} n'est pas connecté à cet espace. Le propriétaire le connecte avec /client connect ${p.key}.`,
+      `${p.source} n'est pas connecté à cet espace. Le responsable le connecte avec /client connect ${p.key}.`,
     fromSettings: (p) =>
       `${p.source} est connecté par les réglages de ce déploiement (un seul espace) : c'est là qu'on change la clé.`,
     unknownSource: (p) => `${p.source} ne peut pas être connecté avec cette version de Tact.`,

@@ -85,7 +85,13 @@ export class SoakSlack {
     });
   }
 
-  /** The text posted to a response_url, once it arrives. */
+  /** Keeps an answer that travelled in a command's acknowledgement, as if posted to its response_url. */
+  recordAnswer(id: string, text: string): void {
+    this.answers.set(id, text);
+    this.#events.emit("received");
+  }
+
+  /** The text posted to a response_url (or carried by the acknowledgement), once it arrives. */
   async answer(id: string, ms = 30_000): Promise<string> {
     await this.until(() => this.answers.has(id), `an answer to ${id}`, ms);
     return this.answers.get(id) ?? "";

@@ -79,7 +79,7 @@ export async function slashCommand(
   });
   // The answer travels in the acknowledgement when it is ready in time; else at the response_url.
   const acked = await res.text();
-  if (acked) slack.answers.set(input.answerId, acked);
+  if (acked) slack.recordAnswer(input.answerId, acked);
   return res.status;
 }
 

@@ -50,6 +50,7 @@ function detail(command: CommandDef, t: Catalog): Message {
     .text(
       `${h.summary[0]?.toUpperCase() ?? ""}${h.summary.slice(1)}. ${h.details}${isOwnerOnly(command) ? ` ${t.help.ownerOnly}` : ""}${also(command, t)}`,
     )
+    .inLocale(t.locale)
     .fields([
       { label: t.help.usage, value: usageOf(command, t) },
       { label: t.help.examples, value: command.examples.map((e) => `/client ${e}`).join("\n") },

@@ -6,6 +6,7 @@ import { memberNames, upsertMember } from "../../db/queries/members.ts";
 import { claimRequestAndFindWorkspace } from "../../db/queries/processed-requests.ts";
 import { adoptPlatformOwner, findOrCreateWorkspace, type WorkspaceRow } from "../../db/queries/workspaces.ts";
 import { processedRequests } from "../../db/schema/index.ts";
+import { withChannelClient } from "../channels/with-channel-client.ts";
 import { parseCommandOptions, parseCommandText } from "../commands/parse-command.ts";
 import { actionList, commandLookup } from "../commands/registry.ts";
 import { UserError } from "../errors.ts";
@@ -63,7 +64,7 @@ export function createCore(services: CoreServices): Core {
     if (input.kind === "text" || input.kind === "options") {
       const parsed =
         input.kind === "text"
-          ? parseCommandText(input.text, commandLookup)
+          ? parseCommandText(await withChannelClient(ctx, input.text), commandLookup)
           : parseCommandOptions(input.verb, input.options, commandLookup);
       for (const guard of parsed.command.guards ?? []) await guard(ctx);
       return parsed.command.handler(ctx, parsed.args as never);

@@ -260,6 +260,10 @@ export const invoices = {
     titleFor: (p: { client: string; count: number }) => `Open invoices: ${p.client} (${p.count})`,
     none: "No open invoices. Record one with /client invoice acme INV-7 1200.00 EUR due 2026-01-15.",
     noneFor: (p: { client: string }) => `${p.client} has no open invoices.`,
+    more: (p: { count: number; slug?: string | undefined }) =>
+      p.slug
+        ? `…and ${p.count} more, not shown here: /client export ${p.slug} sends the full record.`
+        : `…and ${p.count} more, not shown here: /client invoices <client> lists one client's.`,
     line: (p: { number: string; client: string; amount: string; due: string; state: string }) =>
       `${p.number} · ${p.client} · ${p.amount} due ${p.due} · ${p.state}`,
     notDue: (p: { days: number }) => `due in ${p.days} ${p.days === 1 ? "day" : "days"}`,

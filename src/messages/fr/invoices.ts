@@ -235,6 +235,10 @@ export const invoices: Catalog["invoices"] = {
     titleFor: (p) => `Factures en cours : ${p.client} (${p.count})`,
     none: "Aucune facture en cours. Pour en enregistrer une : /client invoice acme FAC-7 1200,00 EUR due 2026-01-15.",
     noneFor: (p) => `${p.client} n'a aucune facture en cours.`,
+    more: (p) =>
+      p.slug
+        ? `…et ${p.count} autres, non affichées ici : /client export ${p.slug} envoie le dossier complet.`
+        : `…et ${p.count} autres, non affichées ici : /client invoices <client> liste celles d'un client.`,
     line: (p) => `${p.number} · ${p.client} · ${p.amount}, échéance le ${p.due} · ${p.state}`,
     notDue: (p) => `échéance dans ${jours(p.days)}`,
     dueToday: "échéance aujourd'hui",

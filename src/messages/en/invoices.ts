@@ -1,5 +1,24 @@
 /** Invoices, payments, late-payment charges and client terms. */
 export const invoices = {
+  /** `/client invoice` with nothing after it: the form (Slack, Discord). */
+  form: {
+    title: "Record an invoice",
+    submit: "Record",
+    client: "Client",
+    clientPlaceholder: "Start typing a client's name",
+    number: "Invoice number",
+    numberPlaceholder: "INV-7",
+    amount: "Amount",
+    amountPlaceholder: "1200.00",
+    /** Where the form has no currency field (Discord's modals hold five fields). */
+    amountWithCurrency: (p: { currency: string | null }) =>
+      p.currency ? `Amount (${p.currency} unless you write another)` : "Amount and currency",
+    amountWithCurrencyPlaceholder: "1200.00 EUR",
+    currency: "Currency",
+    issued: "Issue date",
+    due: "Due date",
+    datePlaceholder: "2026-01-15, 15 Jan 2026, today, +30d",
+  },
   argNames: {
     amount: "amount",
     currency: "currency",

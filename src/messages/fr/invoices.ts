@@ -3,6 +3,23 @@ import type { Catalog } from "../catalog.ts";
 const jours = (n: number) => `${n} jour${n > 1 ? "s" : ""}`;
 
 export const invoices: Catalog["invoices"] = {
+  form: {
+    title: "Enregistrer une facture",
+    submit: "Enregistrer",
+    client: "Client",
+    clientPlaceholder: "Commencez à taper le nom d'un client",
+    number: "Numéro de facture",
+    numberPlaceholder: "F-2026-007",
+    amount: "Montant",
+    amountPlaceholder: "1200,00",
+    amountWithCurrency: (p) =>
+      p.currency ? `Montant (en ${p.currency} sauf autre devise écrite)` : "Montant et devise",
+    amountWithCurrencyPlaceholder: "1200,00 EUR",
+    currency: "Devise",
+    issued: "Date d'émission",
+    due: "Date d'échéance",
+    datePlaceholder: "15/01/2026, 15 janv. 2026, aujourd'hui, +30j",
+  },
   argNames: {
     outcome: "l'issue de la contestation",
     outcomeDescribe: "La contestation était-elle fondée\u00a0? Sinon, Tact pose la question.",

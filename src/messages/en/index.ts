@@ -1,5 +1,6 @@
 import type { Locale } from "../locale.ts";
 import { advice } from "./advice.ts";
+import { channels } from "./channels.ts";
 import { clients } from "./clients.ts";
 import { config } from "./config.ts";
 import { core } from "./core.ts";
@@ -22,6 +23,7 @@ export const en = {
   locale: "en" as Locale,
   ...core,
   advice,
+  channels,
   clients,
   config,
   digest,

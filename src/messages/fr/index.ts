@@ -1,6 +1,7 @@
 import type { Catalog } from "../catalog.ts";
 import type { Locale } from "../locale.ts";
 import { advice } from "./advice.ts";
+import { channels } from "./channels.ts";
 import { clients } from "./clients.ts";
 import { config } from "./config.ts";
 import { core } from "./core.ts";
@@ -23,6 +24,7 @@ export const fr: Catalog = {
   locale: "fr" as Locale,
   ...core,
   advice,
+  channels,
   clients,
   config,
   digest,

@@ -87,7 +87,7 @@ export async function recordLetterSent(ctx: Context, params: readonly string[], 
     notBefore: [{ day: kept, why: (t) => t.offboarding.letterSent.beforeKept }],
   });
   const channel = sent.channel;
-  if (!channel) throw userError("sent-channel", (t) => t.offboarding.letterSent.noChannel);
+  if (!channel) throw userError("sent-channel", (t) => t.offboarding.letterSent.noChannel, "channel");
   const at = ctx.clock.now().toISOString();
   const result = await changeWizard(ctx, wizard.row.id, (w) => {
     const current = w.texts[key];

@@ -6,6 +6,7 @@ import { config } from "./config.ts";
 import { core } from "./core.ts";
 import { digest } from "./digest.ts";
 import { discord } from "./discord.ts";
+import { evidence } from "./evidence.ts";
 import { help } from "./help.ts";
 import { home } from "./home.ts";
 import { incidents } from "./incidents.ts";
@@ -26,6 +27,7 @@ export const fr: Catalog = {
   config,
   digest,
   discord,
+  evidence,
   help,
   home,
   incidents,

@@ -9,7 +9,7 @@ import { evidenceAuthor } from "./evidence-author.ts";
 import { shortQuote } from "./show-quote.ts";
 
 /** What the form shows of the message (Slack's text input holds 3,000 characters). */
-export const FORM_QUOTE_MAX = 2900;
+export const FORM_QUOTE_MAX = 2500;
 /** Longest message kept whole: Slack's 40,000 characters (Discord's are shorter). */
 export const EVIDENCE_MAX = 40_000;
 export const EVIDENCE_FORM = "evidence";

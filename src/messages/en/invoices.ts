@@ -292,7 +292,10 @@ export const invoices = {
     },
     notes: {
       missingRate: (p: { series: string; date: string; days: number; from: string }) =>
-        `The ${p.series} for ${p.date} is not in Tact's rates yet, so the ${p.days} ${p.days === 1 ? "day" : "days"} from ${p.from} are not charged. The person who runs Tact for you can add it.`,
+        `The ${p.series} for ${p.date} is not known yet, so interest from ${p.from} (${p.days} ${p.days === 1 ? "day" : "days"}) is not included. Tact adds it as soon as it is published.`,
+      /** The same, in one sentence, for the alert. */
+      missingRateShort: (p: { series: string; date: string; from: string }) =>
+        `Interest from ${p.from} is not included yet: the ${p.series} for ${p.date} is not known yet.`,
       belowLegalMinimum: (p: { rate: string; minimum: string; legal: string; date: string }) =>
         `The agreed rate ${p.rate} is below the French legal minimum of ${p.minimum} (3 × the taux d'intérêt légal of ${p.legal} on ${p.date}).`,
       noContractRate: (p: { client: string }) =>

@@ -12,6 +12,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
+import { createServer as createNetServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import readline from "node:readline";
@@ -77,8 +78,13 @@ try {
   }
 
   step("console mode, no network: node dist/src/main.js --console < commands");
+  // A loopback port nothing listens on (just freed): the rates fetch fails at once.
+  const freed = createNetServer();
+  await new Promise((resolve) => freed.listen(0, "127.0.0.1", resolve));
+  const closed = `http://127.0.0.1:${freed.address().port}/`;
+  await new Promise((resolve) => freed.close(resolve));
   const consoleRun = await runBot(["dist/src/main.js", "--console"], {
-    env: { ...baseEnv, TACT_ECB_URL: "http://127.0.0.1:9/", TACT_BOE_URL: "http://127.0.0.1:9/" },
+    env: { ...baseEnv, TACT_ECB_URL: closed, TACT_BOE_URL: closed },
     stdin: "/client add acme ACME Corp\n/client late acme\n/client show acme\n/client export acme\n",
   }).exited;
   const consoleText = consoleRun.out.join("\n");

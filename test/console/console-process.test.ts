@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CONSOLE_NOTICE } from "../../src/console-start.ts";
+import { closedUrl } from "../support/closed-port.ts";
 import { OFFLINE_RATES } from "../support/offline-rates.ts";
 import { repeatedInPostgresPass } from "../support/own-database.ts";
 
@@ -54,7 +55,7 @@ describe.skipIf(repeatedInPostgresPass)("the console, through standard input and
   });
 
   it("starts and answers with no network: the failed reference-rates fetch is one warning", async () => {
-    const closed = "http://127.0.0.1:9/"; // nothing listens on the discard port
+    const closed = await closedUrl();
     const own = await mkdtemp(path.join(tmpdir(), "tact-console-offline-"));
     const run = await runBot("/client add acme ACME Corp\n/client terms acme law fr\n", own, {
       TACT_ECB_URL: closed,

@@ -9,6 +9,7 @@ import { loadReferenceRates, rateOn, useFetchedRates } from "../../src/domain/re
 import { rateEndpoints } from "../../src/rates/rate-endpoints.ts";
 import { createRatesRefresher } from "../../src/rates/rates-refresher.ts";
 import { startScheduler } from "../../src/scheduler/start-scheduler.ts";
+import { closedUrl } from "../support/closed-port.ts";
 import { openTestDatabase, type TestDatabase } from "../support/test-database.ts";
 import { type FakeRateServices, startFakeRateServices } from "./fake-rate-services.ts";
 
@@ -164,7 +165,7 @@ describe("keeping the reference rates current", () => {
       db: db.db,
       log,
       clock,
-      endpoints: rateEndpoints({ TACT_ECB_URL: "http://127.0.0.1:9/", TACT_BOE_URL: "off" }),
+      endpoints: rateEndpoints({ TACT_ECB_URL: await closedUrl(), TACT_BOE_URL: "off" }),
     });
     expect(await r.refresh()).toEqual([expect.objectContaining({ source: "ecb", ok: false, code: "network" })]);
   });

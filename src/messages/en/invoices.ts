@@ -337,7 +337,7 @@ export const invoices = {
     hosted: "Hosted by us",
     language: "Reminder language",
     interestByLaw: (p: { rule: string; current: string | null }) =>
-      `${p.rule}${p.current ? ` (today ${p.current})` : " (today's rate is missing from Tact's rates)"}`,
+      `${p.rule}${p.current ? ` (today ${p.current})` : " (this half-year's rate is not known yet)"}`,
     ecbRule: (p: { points: number }) => `ECB rate + ${p.points} points, revised 1 January and 1 July`,
     boeRule: "Bank of England rate + 8 points, fixed when interest starts",
     none: "none",

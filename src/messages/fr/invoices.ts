@@ -301,7 +301,7 @@ export const invoices: Catalog["invoices"] = {
     hosted: "Hébergé par nous",
     language: "Langue des relances",
     interestByLaw: (p) =>
-      `${p.rule}${p.current ? ` (aujourd'hui ${p.current})` : " (le taux du semestre manque dans les taux de Tact)"}`,
+      `${p.rule}${p.current ? ` (aujourd'hui ${p.current})` : " (le taux de ce semestre n'est pas encore connu)"}`,
     ecbRule: (p) => `taux BCE + ${p.points} points, révisé au 1er janvier et au 1er juillet`,
     boeRule: "taux de la Banque d'Angleterre + 8 points, figé au départ des intérêts",
     none: "aucun",

@@ -201,6 +201,11 @@ export class ConsoleAdapter {
 
   #print(effect: Effect, _user: string): void {
     if (effect.type === "form" || effect.type === "file") return;
+    // The console asks a line at a time: what was refused is said, and the command typed again.
+    if (effect.type === "formErrors") {
+      for (const text of Object.values(effect.errors)) this.#write(text);
+      return;
+    }
     const prefix =
       effect.type === "post" ? `[#${effect.channelId}] ` : effect.type === "dm" ? `[DM @${effect.userId}] ` : "";
     const lines = effect.message.blocks.length > 0 ? renderText(effect.message) : [effect.message.fallback];

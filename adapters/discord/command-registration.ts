@@ -98,7 +98,12 @@ function subcommand(command: CommandDef): APIApplicationCommandSubcommandOption 
 function argOption(command: CommandDef, key: string, arg: ArgDef): APIApplicationCommandBasicOption {
   const name = optionName(key);
   if (!NAME.test(name)) throw new Error(`/client ${command.name}: "${key}" cannot be a Discord option name`);
-  const common = { name, ...described((t) => arg.describe?.(t) ?? arg.label(t)), required: !arg.optional };
+  // A command with a form takes no option at all (the form opens): none is required then.
+  const common = {
+    name,
+    ...described((t) => arg.describe?.(t) ?? arg.label(t)),
+    required: !arg.optional && !command.form,
+  };
   const type = optionType[arg.kind];
   if (type === ApplicationCommandOptionType.Number) return { ...common, type };
   return {

@@ -20,6 +20,7 @@ export const LIMITS = {
   labelText: 45,
   labelDescription: 100,
   textInputValue: 4000,
+  placeholder: 100,
   choices: 25,
   choiceText: 100,
 } as const;

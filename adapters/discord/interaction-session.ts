@@ -158,6 +158,8 @@ export class InteractionSession {
         });
       case "form":
         return this.#enqueue(() => this.#form(effect.form));
+      case "formErrors":
+        return this.#enqueue(() => this.#formErrors(effect));
       case "post":
         return this.#enqueue(async () => {
           const body = await this.#render(effect.message, undefined);
@@ -233,6 +235,24 @@ export class InteractionSession {
       .buttons([{ id: `${FORM_BUTTON_PREFIX}${key}`, label: t.discord.formContinue, style: "primary" }])
       .build();
     await this.#private(await this.#render(prompt, this.#scope()));
+  }
+
+  /**
+   * A modal cannot stay open with errors, nor open in answer to another modal: the messages
+   * privately, with a button that reopens the form holding what was typed (or, for a form the
+   * core cannot rebuild, what was typed quoted).
+   */
+  async #formErrors(effect: Extract<Effect, { type: "formErrors" }>): Promise<void> {
+    const t = await this.#catalog();
+    const lines = [t.discord.formRefused, ...Object.values(effect.errors)];
+    const typed = Object.values(effect.values).filter((v) => v.trim() !== "");
+    if (!effect.form && typed.length > 0) lines.push(t.discord.formTyped({ values: typed.join(" · ") }));
+    const prompt = message(lines.join("\n")).text(lines.join("\n"));
+    if (effect.form) {
+      const key = this.#deps.forms.put(this.#deps.userId, effect.form);
+      prompt.buttons([{ id: `${FORM_BUTTON_PREFIX}${key}`, label: t.discord.formReopen, style: "primary" }]);
+    }
+    await this.#private(await this.#render(prompt.build(), this.#scope()));
   }
 
   /** Sends; on a refusal, tells the invoker privately. True when it was sent. */

@@ -46,6 +46,8 @@ export function renderForm(form: Form, guildId: string | undefined): APIModalInt
           required: field.required,
           max_length: max,
           ...(field.initial ? { value: field.initial.slice(0, max) } : {}),
+          // Dates and clients are typed here: the hint says how.
+          ...(field.placeholder ? { placeholder: truncate(field.placeholder, LIMITS.placeholder) } : {}),
         },
       };
     }),

@@ -8,7 +8,7 @@ import type { AckSlot } from "./ack-slot.ts";
 import type { DmChannels } from "./dm-channels.ts";
 import { DELIVERY_EVENT, postedParts } from "./posted-parts.ts";
 import { renderMessage, type SlackMessage } from "./render-blocks.ts";
-import { renderModal } from "./render-modal.ts";
+import { fieldOfBlock, renderModal } from "./render-modal.ts";
 import { slackErrorCode } from "./slack-error.ts";
 
 /** Where a request came from, so effects can answer there. Empty for the scheduler's sends. */
@@ -25,6 +25,10 @@ export interface Surface {
   home?: boolean | undefined;
   /** A slash command's acknowledgement, while it can still carry the first answer. */
   ack?: AckSlot | undefined;
+  /** A form submission's acknowledgement, while it can still keep the form open with errors. */
+  viewAck?: AckSlot | undefined;
+  /** The block ids of the submitted form (a field may span several, or be a type-ahead). */
+  viewBlocks?: readonly string[] | undefined;
   /** A scheduled delivery's attempt: its messages carry its id, and a retry looks for them first. */
   delivery?: DeliveryAttempt | undefined;
 }
@@ -38,6 +42,9 @@ export interface EffectsDeps {
   /** Called when Slack says the workspace's token is no longer valid. */
   onTokenRevoked?: ((teamId: string) => Promise<void>) | undefined;
 }
+
+/** Slack shows an error under a field in up to this many characters. */
+const ERROR_MAX = 2000;
 
 const REVOKED = new Set(["token_revoked", "account_inactive", "invalid_auth", "not_authed", "team_disabled"]);
 
@@ -112,6 +119,20 @@ export class SlackEffects {
       }
       case "update":
         return this.#update(effect.message, surface);
+      case "formErrors": {
+        // Under each field, and the form stays open with what was typed.
+        const errors: Record<string, string> = {};
+        for (const [field, text] of Object.entries(effect.errors)) {
+          const block = surface.viewBlocks?.find((b) => fieldOfBlock(b) === field);
+          if (block) errors[block] = text.slice(0, ERROR_MAX);
+        }
+        const kept =
+          Object.keys(errors).length === Object.keys(effect.errors).length &&
+          (await surface.viewAck?.answer({ response_action: "errors", errors }));
+        // Too late (the form has closed): said privately, as any refusal.
+        if (!kept) await this.#reply(textMessage(Object.values(effect.errors).join("\n")), surface);
+        return;
+      }
       case "form": {
         if (!surface.triggerId) {
           this.deps.log.warn("a form can only open in answer to a person's action");

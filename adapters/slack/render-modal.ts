@@ -54,6 +54,41 @@ export function renderModal(form: Form, origin: FormOrigin, t: Catalog): ModalVi
       });
       continue;
     }
+    const heading = {
+      type: "input" as const,
+      block_id: field.id,
+      optional: !field.required,
+      label: { type: "plain_text" as const, text: fitEscaped(field.label, INPUT_LABEL) },
+    };
+    if (field.kind === "date") {
+      // A date picker; what was typed elsewhere (a day the picker cannot show) is dropped.
+      const day = field.initial && /^\d{4}-\d{2}-\d{2}$/.test(field.initial) ? field.initial : undefined;
+      blocks.push({
+        ...heading,
+        element: { type: "datepicker", action_id: "value", ...(day ? { initial_date: day } : {}) },
+      });
+      continue;
+    }
+    if (field.kind === "client" && field.suggest) {
+      // A type-ahead: Slack asks the options load URL (block_suggestion) as the person types.
+      const initial = field.initial
+        ? { text: { type: "plain_text" as const, text: fitEscaped(field.initial, 75) }, value: field.initial }
+        : undefined;
+      blocks.push({
+        ...heading,
+        block_id: suggestBlockId(field.id, field.suggest),
+        element: {
+          type: "external_select",
+          action_id: "value",
+          min_query_length: 0,
+          ...(field.placeholder
+            ? { placeholder: { type: "plain_text", text: fitEscaped(field.placeholder, 150) } }
+            : {}),
+          ...(initial ? { initial_option: initial } : {}),
+        },
+      });
+      continue;
+    }
     const max = Math.min(field.maxLength ?? INPUT_MAX, INPUT_MAX);
     const initial = field.initial ?? "";
     // Split on the raw text: Slack shows the input's value as typed, unescaped.
@@ -72,6 +107,9 @@ export function renderModal(form: Form, origin: FormOrigin, t: Catalog): ModalVi
           multiline: field.multiline,
           max_length: max,
           ...(part ? { initial_value: part } : {}),
+          ...(field.placeholder && i === 0
+            ? { placeholder: { type: "plain_text" as const, text: fitEscaped(field.placeholder, 150) } }
+            : {}),
         },
       };
       blocks.push(input);
@@ -88,16 +126,39 @@ export function renderModal(form: Form, origin: FormOrigin, t: Catalog): ModalVi
   };
 }
 
+/**
+ * A type-ahead's block id names what it completes: `client~invoice` offers the completions of
+ * `/client invoice`'s `client`. Slack's block_suggestion payload carries the block id.
+ */
+export function suggestBlockId(fieldId: string, verb: string): string {
+  return `${fieldId}~${verb}`;
+}
+
+/** The field and command of a type-ahead's block id. */
+export function readSuggestBlockId(blockId: string): { field: string; verb: string } | undefined {
+  const m = /^([^~#]+)~([^~#]+)$/.exec(blockId);
+  return m ? { field: m[1] ?? "", verb: m[2] ?? "" } : undefined;
+}
+
+/** The field id a block stands for: `letter#1` is part of `letter`, `client~invoice` is `client`. */
+export function fieldOfBlock(blockId: string): string {
+  return /^(.*)#(\d+)$/.exec(blockId)?.[1] ?? readSuggestBlockId(blockId)?.field ?? blockId;
+}
+
+type SubmittedElement = {
+  value?: string | null;
+  selected_option?: { value?: string } | null;
+  selected_date?: string | null;
+};
+
 /** The submitted values by field id, parts joined back together. */
-export function formValues(
-  values: Record<string, Record<string, { value?: string | null; selected_option?: { value?: string } | null }>>,
-): Record<string, string> {
+export function formValues(values: Record<string, Record<string, SubmittedElement>>): Record<string, string> {
   const parts = new Map<string, { index: number; value: string }[]>();
   for (const [blockId, actions] of Object.entries(values)) {
     const m = /^(.*)#(\d+)$/.exec(blockId);
-    const id = m ? (m[1] ?? blockId) : blockId;
+    const id = fieldOfBlock(blockId);
     const index = m ? Number(m[2]) : 0;
-    const value = actions.value?.value ?? actions.value?.selected_option?.value ?? "";
+    const value = actions.value?.value ?? actions.value?.selected_option?.value ?? actions.value?.selected_date ?? "";
     const list = parts.get(id) ?? [];
     list.push({ index, value });
     parts.set(id, list);

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { App, BlockAction, SlashCommand, ViewSubmitAction } from "@slack/bolt";
+import type { App, BlockAction, BlockSuggestion, SlashCommand, ViewSubmitAction } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
 import type { Db } from "../../db/database.ts";
@@ -13,9 +13,9 @@ import type { DmChannels } from "./dm-channels.ts";
 import { PerPersonQueue } from "./per-person-queue.ts";
 import { SlackEffects, type Surface } from "./perform-effects.ts";
 import { actionIdFromElement, LIMITS, renderMessage } from "./render-blocks.ts";
-import { decodeOrigin, FORM_CALLBACK_ID, formValues } from "./render-modal.ts";
+import { decodeOrigin, FORM_CALLBACK_ID, formValues, readSuggestBlockId } from "./render-modal.ts";
 import { slackErrorCode } from "./slack-error.ts";
-import { textFromSlack } from "./slack-text.ts";
+import { fitEscaped, textFromSlack } from "./slack-text.ts";
 import type { SlackWorkspaceHints } from "./workspace-hints.ts";
 
 export interface HandlerDeps {
@@ -59,9 +59,21 @@ export function registerListeners(app: App, deps: HandlerDeps): void {
   });
 
   app.view({ callback_id: FORM_CALLBACK_ID, type: "view_submission" }, async ({ ack, body, client }) => {
-    await ack();
-    if (body.type !== "view_submission") return;
-    await inOrder(body.team?.id ?? body.user.team_id ?? "", body.user.id, () => onViewSubmission(deps, client, body));
+    // Held open briefly: a refused field is answered in it, and the form stays open.
+    const slot = new AckSlot(ack as AckFn, deps.ackWithinMs);
+    try {
+      if (body.type !== "view_submission") return;
+      await inOrder(body.team?.id ?? body.user.team_id ?? "", body.user.id, () =>
+        onViewSubmission(deps, client, body, slot),
+      );
+    } finally {
+      await slot.close();
+    }
+  });
+
+  app.options({ type: "block_suggestion" }, async ({ ack, body }) => {
+    // Bolt types this ack for every kind of suggestion; a block_suggestion takes Block Kit options.
+    await (ack as AckFn)({ options: await suggestions(deps, body as BlockSuggestion) });
   });
 
   app.event("app_home_opened", async ({ event, body, client }) => {
@@ -92,6 +104,7 @@ async function onCommand(deps: HandlerDeps, client: WebClient, command: SlashCom
     userId: command.user_id,
     userName: command.user_name,
     channelId: command.channel_id,
+    channelName: command.channel_name,
     isDm: await isBotDm(deps, client, command.team_id, command.user_id, command.channel_id),
     input: { kind: "text", text: textFromSlack(command.text ?? "") },
     // The same trigger_id comes back when Slack resends a request: the core applies it once.
@@ -159,7 +172,12 @@ async function onBlockAction(deps: HandlerDeps, client: WebClient, body: BlockAc
   if (home) await publishHome(deps, client, teamId, body.user.id);
 }
 
-async function onViewSubmission(deps: HandlerDeps, client: WebClient, body: ViewSubmitAction): Promise<void> {
+async function onViewSubmission(
+  deps: HandlerDeps,
+  client: WebClient,
+  body: ViewSubmitAction,
+  viewAck: AckSlot,
+): Promise<void> {
   const origin = decodeOrigin(body.view.private_metadata);
   if (!origin) return;
   const teamId = body.team?.id ?? body.user.team_id ?? "";
@@ -188,10 +206,36 @@ async function onViewSubmission(deps: HandlerDeps, client: WebClient, body: View
           ? { channelId: origin.channelId, ts: origin.messageTs, ephemeral: Boolean(origin.ephemeral) }
           : undefined,
       home: origin.home,
+      viewAck,
+      viewBlocks: Object.keys(body.view.state.values),
     },
     body.team?.domain,
   );
   if (origin.home) await publishHome(deps, client, teamId, body.user.id);
+}
+
+/** Slack's limit on the options a type-ahead answer holds. */
+const MAX_SUGGESTIONS = 100;
+
+/** A form's type-ahead (the client of `/client invoice`): the core's completions, as Slack options. */
+async function suggestions(
+  deps: HandlerDeps,
+  body: BlockSuggestion,
+): Promise<{ text: { type: "plain_text"; text: string }; value: string }[]> {
+  const target = readSuggestBlockId(body.block_id);
+  if (!target) return [];
+  const choices = await deps.core.complete({
+    platform: "slack",
+    workspaceId: body.team?.id ?? body.user.team_id ?? "",
+    userId: body.user.id,
+    channelId: "",
+    isDm: false,
+    input: { kind: "autocomplete", verb: target.verb, option: target.field, partial: body.value ?? "" },
+  });
+  return choices
+    .filter((c) => c.value.length <= 150)
+    .slice(0, MAX_SUGGESTIONS)
+    .map((c) => ({ text: { type: "plain_text", text: fitEscaped(c.label, 75) }, value: c.value }));
 }
 
 /** Runs one request through the core and performs what it returns. */
@@ -204,6 +248,8 @@ async function run(
 ): Promise<void> {
   const ready = await firstSight(deps, client, invocation, teamName);
   const effects = await deps.core.handle(ready);
+  // The form closes now unless a field was refused (a form that opens next needs it closed).
+  if (!effects.some((e) => e.type === "formErrors")) await surface.viewAck?.close();
   // A resent request already applied comes back with nothing to do.
   if (effects.length === 0) return;
   const t = await deps.core.catalog(ready);

@@ -2,6 +2,7 @@ import type { Context } from "../core/context.ts";
 import type { Effect } from "../core/effects.ts";
 import type { Guard } from "../core/guards.ts";
 import type { Catalog } from "../messages/catalog.ts";
+import type { Form } from "../messages/message.ts";
 import type { ArgDef } from "./args.ts";
 
 export type ArgDefs = Record<string, ArgDef<unknown, boolean>>;
@@ -23,9 +24,26 @@ export interface CommandDef<A extends ArgDefs = ArgDefs> {
   /** Full command lines after `/client`, shown in help. */
   examples: readonly string[];
   guards?: readonly Guard[];
+  /**
+   * In a channel linked to a client, the client may be left out (`/client late` in #acme):
+   * see src/channels/with-channel-client.ts for the rule.
+   */
+  clientFromChannel?: boolean;
   /** Posts to a channel rather than answering privately (Discord defers accordingly). */
   public?: boolean;
   handler: (ctx: Context, args: ArgValues<A>) => Promise<Effect[]>;
+  /**
+   * The form the command opens when given with no arguments on a platform with forms (Slack,
+   * Discord); its fields are named like the arguments. `typed` holds what was submitted, when
+   * the form is shown again. The console shows the syntax with an example instead.
+   */
+  form?: CommandForm;
+}
+
+export interface CommandForm {
+  build(ctx: Context, typed?: Record<string, string>): Form | Promise<Form>;
+  /** An argument the form has no field for, and the field whose value holds it (`currency` → `amount`). */
+  heldBy?: (form: Form) => Record<string, string>;
 }
 
 /** Keeps the argument types of one definition while collecting many in a list. */

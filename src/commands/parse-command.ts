@@ -1,6 +1,6 @@
 import { editDistance } from "../domain/edit-distance.ts";
 import { dayPhraseLength } from "../domain/parse-day-text.ts";
-import { userError } from "../errors.ts";
+import { UserError, userError } from "../errors.ts";
 import type { Catalog } from "../messages/catalog.ts";
 import type { InvalidParams } from "../messages/en/core.ts";
 import { amountSpan } from "./amount-span.ts";
@@ -138,9 +138,18 @@ function validateArgs(command: CommandDef, raw: Record<string, string>): Record<
     const value = raw[name];
     if (value === undefined || (value === "" && !arg.optional)) {
       if (arg.optional) continue;
-      throw userError("missing-arg", (t) => t.errors.missingArg({ arg: arg.label(t), usage: usageOf(command, t) }));
+      throw userError(
+        "missing-arg",
+        (t) => t.errors.missingArg({ arg: arg.label(t), usage: usageOf(command, t) }),
+        name,
+      );
     }
-    out[name] = checkArg(arg, value);
+    try {
+      out[name] = checkArg(arg, value);
+    } catch (error) {
+      if (error instanceof UserError) error.field ??= name;
+      throw error;
+    }
   }
   return out;
 }

@@ -6,7 +6,9 @@ import { memberNames, upsertMember } from "../../db/queries/members.ts";
 import { claimRequestAndFindWorkspace } from "../../db/queries/processed-requests.ts";
 import { adoptPlatformOwner, findOrCreateWorkspace, type WorkspaceRow } from "../../db/queries/workspaces.ts";
 import { processedRequests } from "../../db/schema/index.ts";
-import { parseCommandOptions, parseCommandText } from "../commands/parse-command.ts";
+import { withChannelClient } from "../channels/with-channel-client.ts";
+import { bareVerb, COMMAND_FORM, formErrorsFor, openCommandForm, submitCommandForm } from "../commands/command-form.ts";
+import { parseCommandOptions, parseCommandText, requireCommand } from "../commands/parse-command.ts";
 import { actionList, commandLookup } from "../commands/registry.ts";
 import { UserError } from "../errors.ts";
 import { type Catalog, catalogFor } from "../messages/catalog.ts";
@@ -61,9 +63,15 @@ export function createCore(services: CoreServices): Core {
       await upsertMember(services.db, ctx.workspace.id, invocation.userId, invocation.userName, services.clock.now());
     }
     if (input.kind === "text" || input.kind === "options") {
+      const bare = bareVerb(input);
+      const withForm = bare === undefined ? undefined : requireCommand(bare, commandLookup);
+      if (withForm?.form) {
+        for (const guard of withForm.guards ?? []) await guard(ctx);
+        return openCommandForm(ctx, withForm);
+      }
       const parsed =
         input.kind === "text"
-          ? parseCommandText(input.text, commandLookup)
+          ? parseCommandText(await withChannelClient(ctx, input.text), commandLookup)
           : parseCommandOptions(input.verb, input.options, commandLookup);
       for (const guard of parsed.command.guards ?? []) await guard(ctx);
       return parsed.command.handler(ctx, parsed.args as never);
@@ -71,10 +79,21 @@ export function createCore(services: CoreServices): Core {
     if (input.kind === "action" || input.kind === "form") {
       const id = input.kind === "action" ? input.actionId : input.formId;
       const [name = "", ...params] = id.split(":");
+      if (input.kind === "form" && name === COMMAND_FORM) {
+        return submitCommandForm(ctx, params[0] ?? "", input.values, commandLookup);
+      }
       const action = actions.get(name);
       if (!action) return [reply(textMessage(ctx.t.errors.unknownAction))];
       for (const guard of action.guards ?? []) await guard(ctx);
-      return action.handler(ctx, params, input.kind === "form" ? input.values : undefined);
+      if (input.kind === "action") return action.handler(ctx, params);
+      try {
+        return await action.handler(ctx, params, input.values);
+      } catch (error) {
+        // A problem with one field keeps the form open, with the message under that field.
+        const refused = formErrorsFor(ctx, error, input.values);
+        if (refused) return [refused];
+        throw error;
+      }
     }
     return [];
   }

@@ -13,6 +13,12 @@ export type Effect =
   /** Open a form for the invoker (needs the platform's trigger; console reads the next line). */
   | { type: "form"; form: Form }
   /**
+   * A submitted form was refused: the messages by field id, to show under the fields while the
+   * form stays open (Slack); where a form cannot stay open (Discord), said privately with a way
+   * back to `form`, which holds what was typed. `values` is what was submitted.
+   */
+  | { type: "formErrors"; errors: Record<string, string>; values: Record<string, string>; form?: Form | undefined }
+  /**
    * Files for one user, sent together (Slack file upload in the DM, Discord attachments on one
    * message, console: paths). `delivered` runs once every file has reached them (the export's
    * audit entry). When they cannot be delivered, the user is told, and the request's later

@@ -31,7 +31,7 @@ export async function listInvoices(ctx: Context, clientQuery: string | undefined
     const { line, details } = describeInvoice(a, t, fmt, day);
     m.text([line, ...details.map((d) => `   ${d}`)].join("\n"));
   }
-  if (open.length > LIST_MAX) m.context(t.invoices.card.more({ count: open.length - LIST_MAX }));
+  if (open.length > LIST_MAX) m.context(t.invoices.list.more({ count: open.length - LIST_MAX, slug: client?.slug }));
   m.context(totalsLine(ctx, open));
   return [reply(m.build())];
 }

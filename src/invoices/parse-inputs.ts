@@ -54,9 +54,9 @@ export function parseMoney(
 }
 
 /** A currency code or symbol, or a UserError. */
-export function parseCurrency(value: string): string {
+export function parseCurrency(value: string, field?: string): string {
   const code = toCurrency(value);
-  if (!code) throw userError("invalid.currency", (t) => t.invoices.errors.currencyUnknown({ value }));
+  if (!code) throw userError("invalid.currency", (t) => t.invoices.errors.currencyUnknown({ value }), field);
   return code;
 }
 
@@ -87,15 +87,23 @@ export function parseDay(value: string, what: "due" | "issued" | "on", opts: Day
     case "ambiguous": {
       const readings = (result.readings ?? []).map((d) => opts.fmt.date(d));
       const iso = result.readings?.[0] ?? "";
-      throw userError("invalid.date-ambiguous", (t) =>
-        t.invoices.errors.dateAmbiguous({ value: shown, readings, iso }),
+      throw userError(
+        "invalid.date-ambiguous",
+        (t) => t.invoices.errors.dateAmbiguous({ value: shown, readings, iso }),
+        what,
       );
     }
     case "noYear":
-      throw userError("invalid.date-year", (t) =>
-        t.invoices.errors.dateNoYear({ value: shown, year: Number(opts.today.slice(0, 4)) }),
+      throw userError(
+        "invalid.date-year",
+        (t) => t.invoices.errors.dateNoYear({ value: shown, year: Number(opts.today.slice(0, 4)) }),
+        what,
       );
     default:
-      throw userError("invalid.date", (t) => t.invoices.errors.date({ value: shown, what: t.invoices.argNames[what] }));
+      throw userError(
+        "invalid.date",
+        (t) => t.invoices.errors.date({ value: shown, what: t.invoices.argNames[what] }),
+        what,
+      );
   }
 }

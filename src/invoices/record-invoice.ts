@@ -7,7 +7,7 @@ import { type Effect, reply } from "../core/effects.ts";
 import { resolveTerms } from "../domain/charges/index.ts";
 import { addDays, daysBetween } from "../domain/dates.ts";
 import { currencyOfAmount } from "../domain/money.ts";
-import { userError } from "../errors.ts";
+import { aboutField, userError } from "../errors.ts";
 import { message } from "../messages/message.ts";
 import { dayOptions, parseCurrency, parseDay, parseMoney } from "./parse-inputs.ts";
 import { today } from "./today.ts";
@@ -30,21 +30,25 @@ const MAX_TERM_DAYS = 365;
  * Without a currency, the workspace's default one; the first currency used becomes it.
  */
 export async function recordInvoice(ctx: Context, input: RecordInvoiceInput): Promise<Effect[]> {
-  const client = await requireClient(ctx, input.client);
+  // Each problem names the input it is about, so a form shows it under that field.
+  const client = await aboutField("client", () => requireClient(ctx, input.client));
   const currency = invoiceCurrency(input.amount, input.currency, ctx.workspace.defaultCurrency);
-  const { minor } = parseMoney(input.amount, currency, undefined, "credit-any");
+  const { minor } = await aboutField("amount", () => parseMoney(input.amount, currency, undefined, "credit-any"));
   const { terms, sources } = resolveTerms(ctx.workspace.defaultTerms, client);
   const { issuedOn, dueOn } = invoiceDates(ctx, input, terms.paymentDays);
   const number = input.number.trim().replace(/^#/, "");
   const taken = async () => {
     const existing = await findInvoiceByNumber(ctx.db, ctx.workspace.id, number);
     const owner = existing ? await findClientById(ctx.db, ctx.workspace.id, existing.clientId) : undefined;
-    return userError("invoice-taken", (t) =>
-      t.invoices.errors.numberTaken({
-        number: existing?.number ?? number,
-        client: owner?.displayName ?? "—",
-        amount: existing ? ctx.fmt.money(existing.amountMinor, existing.currency) : "",
-      }),
+    return userError(
+      "invoice-taken",
+      (t) =>
+        t.invoices.errors.numberTaken({
+          number: existing?.number ?? number,
+          client: owner?.displayName ?? "—",
+          amount: existing ? ctx.fmt.money(existing.amountMinor, existing.currency) : "",
+        }),
+      "number",
     );
   };
   if (await findInvoiceByNumber(ctx.db, ctx.workspace.id, number)) throw await taken();
@@ -87,12 +91,15 @@ function invoiceDates(ctx: Context, input: RecordInvoiceInput, paymentDays: numb
     typedIssue ?? (relative || input.due === undefined ? now : minDay(now, addDays(dueOn, -paymentDays)));
   if (dueOn < issuedOn) {
     const suggested = addDays(dueOn, -paymentDays);
-    throw userError("invalid.due-before-issued", (t) =>
-      t.invoices.errors.dueBeforeIssued({
-        due: ctx.fmt.date(dueOn),
-        issued: ctx.fmt.date(issuedOn),
-        suggested: ctx.fmt.date(suggested),
-      }),
+    throw userError(
+      "invalid.due-before-issued",
+      (t) =>
+        t.invoices.errors.dueBeforeIssued({
+          due: ctx.fmt.date(dueOn),
+          issued: ctx.fmt.date(issuedOn),
+          suggested: ctx.fmt.date(suggested),
+        }),
+      "due",
     );
   }
   return { issuedOn, dueOn };
@@ -165,16 +172,20 @@ export async function writeInvoice(
  * workspace's default; one is needed.
  */
 function invoiceCurrency(amount: string, word: string | undefined, fallback: string | null): string {
-  const given = word ? parseCurrency(word) : undefined;
+  const given = word ? parseCurrency(word, "currency") : undefined;
   const embedded = currencyOfAmount(amount);
   if (embedded === "unknown") {
-    throw userError("invalid.currency", (t) => t.invoices.errors.currencyUnknown({ value: amount }));
+    throw userError("invalid.currency", (t) => t.invoices.errors.currencyUnknown({ value: amount }), "amount");
   }
   if (given && embedded && given !== embedded) {
-    throw userError("invalid.currency", (t) => t.invoices.errors.currencyConflict({ first: embedded, second: given }));
+    throw userError(
+      "invalid.currency",
+      (t) => t.invoices.errors.currencyConflict({ first: embedded, second: given }),
+      "currency",
+    );
   }
   const currency = given ?? embedded ?? fallback ?? undefined;
-  if (!currency) throw userError("missing-currency", (t) => t.invoices.errors.currencyMissing({ amount }));
+  if (!currency) throw userError("missing-currency", (t) => t.invoices.errors.currencyMissing({ amount }), "currency");
   return currency;
 }
 
@@ -182,13 +193,13 @@ function invoiceCurrency(amount: string, word: string | undefined, fallback: str
 function dueDate(ctx: Context, value: string, issuedOn: string): string {
   const offset = /^\+\s*(\d+)/.exec(value.trim());
   if (offset && Number(offset[1]) > MAX_TERM_DAYS) {
-    throw userError("invalid.due", (t) => t.invoices.errors.dueOffset({ value }));
+    throw userError("invalid.due", (t) => t.invoices.errors.dueOffset({ value }), "due");
   }
   try {
     return parseDay(value, "due", dayOptions(ctx, issuedOn));
   } catch (error) {
     if (offset || value.trim().startsWith("+"))
-      throw userError("invalid.due", (t) => t.invoices.errors.dueOffset({ value }));
+      throw userError("invalid.due", (t) => t.invoices.errors.dueOffset({ value }), "due");
     throw error;
   }
 }

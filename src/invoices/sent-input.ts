@@ -24,19 +24,23 @@ export interface SentRule {
 export function parseSent(ctx: Context, input: SentInput, rule: SentRule): { on: string; channel: SentChannel | null } {
   const typed = input.on?.trim() ?? "";
   const on = typed === "" ? rule.today : typed;
-  if (!isIsoDate(on)) throw userError("sent-date", (t) => t.reminders.sentDate({ value: on }));
-  if (on > rule.today) throw userError("sent-future", (t) => t.reminders.sentFuture({ date: ctx.fmt.date(on) }));
+  if (!isIsoDate(on)) throw userError("sent-date", (t) => t.reminders.sentDate({ value: on }), "date");
+  if (on > rule.today) {
+    throw userError("sent-future", (t) => t.reminders.sentFuture({ date: ctx.fmt.date(on) }), "date");
+  }
   for (const limit of rule.notBefore) {
     if (on < limit.day) {
-      throw userError("sent-before", (t) =>
-        t.reminders.sentBefore({ date: ctx.fmt.date(on), earliest: ctx.fmt.date(limit.day), why: limit.why(t) }),
+      throw userError(
+        "sent-before",
+        (t) => t.reminders.sentBefore({ date: ctx.fmt.date(on), earliest: ctx.fmt.date(limit.day), why: limit.why(t) }),
+        "date",
       );
     }
   }
   const via = input.via?.trim() ?? "";
   if (via === "") return { on, channel: null };
   const channel = parseSentChannel(via);
-  if (!channel) throw userError("sent-channel", (t) => t.reminders.sentChannel({ value: via }));
+  if (!channel) throw userError("sent-channel", (t) => t.reminders.sentChannel({ value: via }), "channel");
   return { on, channel };
 }
 

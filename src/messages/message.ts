@@ -59,6 +59,16 @@ export interface FormField {
   maxLength?: number;
   /** One of these values (a select on Slack and Discord; the console lists them). */
   choices?: { value: string; label: string }[];
+  /**
+   * What the text is: a day (a date picker on Slack, typed elsewhere in any way the commands
+   * accept), or a client (a type-ahead on Slack, where `suggest` names the command whose
+   * completions it offers; typed elsewhere). Plain text when absent.
+   */
+  kind?: "date" | "client";
+  /** The command whose option completions a `client` field offers (`invoice`). */
+  suggest?: string;
+  /** A hint shown inside the empty input (`2026-01-15, 15 Jan 2026, +30d`). */
+  placeholder?: string;
 }
 
 /** Small builder so messages read top-down where they are composed. */

@@ -40,8 +40,15 @@ export interface Slack {
   press(actionId: string, as?: PressAs): Promise<number>;
   /** A choice in a select menu (static_select) of a message Tact sent. */
   choose(selectId: string, value: string, as?: PressAs): Promise<number>;
-  /** A modal submitted with values by block id. */
-  submit(privateMetadata: string, values: Record<string, string>, as?: As): Promise<number>;
+  /**
+   * A modal submitted with values by block id: text, or an element's state as Slack sends it
+   * (`{ type: "datepicker", selected_date }`). Its acknowledgement's JSON, if any, is in `viewAck`.
+   */
+  submit(privateMetadata: string, values: Record<string, string | Json>, as?: As): Promise<number>;
+  /** The JSON the last submission was acknowledged with (`response_action: "errors"`…). */
+  viewAck: Json | undefined;
+  /** A type-ahead's options request (block_suggestion), answered with its options. */
+  suggest(blockId: string, value: string, as?: As): Promise<Json>;
   /** An Events API delivery. */
   event(name: string, patch?: (body: Json) => void): Promise<number>;
   /** Effects a request produced: response_url posts, then Web API calls. */
@@ -216,7 +223,10 @@ export function useSlack(
     view.private_metadata = privateMetadata;
     view.state = {
       values: Object.fromEntries(
-        Object.entries(values).map(([block, value]) => [block, { value: { type: "plain_text_input", value } }]),
+        Object.entries(values).map(([block, value]) => [
+          block,
+          { value: typeof value === "string" ? { type: "plain_text_input", value } : value },
+        ]),
       ),
     };
     const res = await s.post(
@@ -224,7 +234,34 @@ export function useSlack(
       "application/x-www-form-urlencoded",
       as.headers,
     );
+    const acked = await res.text();
+    s.viewAck = acked && res.headers.get("content-type")?.includes("json") ? (JSON.parse(acked) as Json) : undefined;
     return res.status;
+  };
+
+  s.suggest = async (blockId, value, as = {}) => {
+    const user = as.user ?? OWNER;
+    const team = as.team ?? TEAM;
+    const body = {
+      type: "block_suggestion",
+      user: { id: user, username: "dana", name: "dana", team_id: team },
+      container: { type: "view", view_id: "V0FORM" },
+      api_app_id: "A0TACT",
+      token: "verification-token",
+      action_id: "value",
+      block_id: blockId,
+      value,
+      team: { id: team, domain: "acme-agency" },
+      enterprise: null,
+      is_enterprise_install: false,
+      view: { id: "V0FORM", team_id: team, type: "modal", callback_id: "tact-form", private_metadata: "{}" },
+    };
+    const res = await s.post(
+      new URLSearchParams({ payload: JSON.stringify(body) }).toString(),
+      "application/x-www-form-urlencoded",
+      as.headers,
+    );
+    return (await res.json()) as Json;
   };
 
   s.event = async (name, patch) => {

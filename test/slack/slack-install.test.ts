@@ -131,9 +131,10 @@ describe("the app manifest", () => {
     expect(scopes.sort()).toEqual([...BOT_SCOPES].sort());
   });
 
-  it("sends the command, interactivity and events to /slack/events", () => {
+  it("sends the command, interactivity, the type-ahead's options and events to /slack/events", () => {
     expect(manifest).toContain("command: /client");
-    expect(manifest.match(/\/slack\/events/g)?.length).toBe(3);
+    expect(manifest.match(/\/slack\/events/g)?.length).toBe(4);
+    expect(manifest).toContain("message_menu_options_url: https://tact.example.com/slack/events");
     for (const event of ["app_home_opened", "app_uninstalled", "tokens_revoked"]) expect(manifest).toContain(event);
   });
 

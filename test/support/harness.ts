@@ -87,6 +87,14 @@ export function invocation(line: string, as: As = {}): Invocation {
 /** Effects as the console would print them (without prefixes), joined by newlines. */
 export function effectsText(effects: Effect[]): string {
   return effects
-    .map((e) => ("message" in e ? renderText(e.message).join("\n") : e.type === "form" ? e.form.title : ""))
+    .map((e) =>
+      "message" in e
+        ? renderText(e.message).join("\n")
+        : e.type === "form"
+          ? e.form.title
+          : e.type === "formErrors"
+            ? Object.values(e.errors).join("\n")
+            : "",
+    )
     .join("\n");
 }

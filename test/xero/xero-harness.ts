@@ -43,9 +43,9 @@ export interface XeroHarness {
 /**
  * Tact with Xero's app set (XERO_CLIENT_ID…), on the console workspace, a fixed clock, the
  * fake Xero (identity, connections, Accounting API) and the real callback and webhook routes
- * on a real HTTP server. Pages of 5 invoices.
+ * on a real HTTP server. Pages of 5 invoices unless told otherwise.
  */
-export function useXeroHarness(start = "2026-11-27T10:00:00Z"): XeroHarness {
+export function useXeroHarness(start = "2026-11-27T10:00:00Z", options: { pageSize?: number } = {}): XeroHarness {
   const h = {} as XeroHarness;
   beforeAll(async () => {
     // xero-node's Accounting API takes seconds to load (once per worker): loaded here, so no
@@ -65,7 +65,7 @@ export function useXeroHarness(start = "2026-11-27T10:00:00Z"): XeroHarness {
         redirectUri,
         endpoints: xeroEndpoints({ apiUrl: h.fake.url, identityUrl: h.fake.url }),
       },
-      pageSize: 5,
+      pageSize: options.pageSize ?? 5,
       sleep: async (ms) => {
         h.slept.push(ms);
       },

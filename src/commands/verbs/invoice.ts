@@ -1,3 +1,4 @@
+import { invoiceForm } from "../../invoices/invoice-form.ts";
 import { recordInvoice } from "../../invoices/record-invoice.ts";
 import { amountArg, clientArg, currencyArg, dateArg, invoiceArg, optional } from "../args.ts";
 import { defineCommand } from "../define-command.ts";
@@ -19,5 +20,6 @@ export const invoiceCommand = defineCommand({
     "invoice acme INV-8 950,50 € issued 2026-01-02 due +45d",
     "invoice globex 2026-014 300000 JPY",
   ],
+  form: invoiceForm,
   handler: (ctx, a) => recordInvoice(ctx, a),
 });

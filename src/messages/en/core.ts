@@ -58,6 +58,9 @@ export const core = {
   console: {
     formPrompt: (p: { label: string; user: string }) =>
       `${p.label}: type it on the next line as @${p.user} (\\n starts a new line).`,
+    /** A command whose form opens on Slack and Discord, typed bare in the console. */
+    syntax: (p: { usage: string; example: string }) =>
+      `Type it on one line: ${p.usage}\nFor example: /client ${p.example}`,
     notACommand: "Commands start with /client (try /client help), or press a button with: press <id>.",
     confirmPrompt: (p: { user: string }) => `(Type yes to confirm, or no, on the next line as @${p.user}.)`,
     savedFile: (p: { path: string }) => `Saved to ${p.path}`,

@@ -15,6 +15,10 @@ export const discord = {
   shortened: "(shortened: Discord limits the length of a message)",
   formLate: "The form could not open in time. Press the button to fill it in.",
   formContinue: "Open the form",
+  formRefused: "The form was not saved:",
+  formReopen: "Correct the form",
+  /** What was typed, quoted when the form cannot be reopened. */
+  formTyped: (p: { values: string }) => `You typed: ${p.values}`,
   dmNeedsServer:
     "Use /client in your server: in a direct message I can't tell which server you mean. Buttons in the messages I send you still work.",
   dmFailed:

@@ -1,4 +1,5 @@
 import { advice } from "./advice.ts";
+import { channels } from "./channels.ts";
 import { clients } from "./clients.ts";
 import { config } from "./config.ts";
 import { core } from "./core.ts";
@@ -19,6 +20,7 @@ import { undo } from "./undo.ts";
 export const en = {
   ...core,
   advice,
+  channels,
   clients,
   config,
   digest,

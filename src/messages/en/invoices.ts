@@ -1,5 +1,24 @@
 /** Invoices, payments, late-payment charges and client terms. */
 export const invoices = {
+  /** `/client invoice` with nothing after it: the form (Slack, Discord). */
+  form: {
+    title: "Record an invoice",
+    submit: "Record",
+    client: "Client",
+    clientPlaceholder: "Start typing a client's name",
+    number: "Invoice number",
+    numberPlaceholder: "INV-7",
+    amount: "Amount",
+    amountPlaceholder: "1200.00",
+    /** Where the form has no currency field (Discord's modals hold five fields). */
+    amountWithCurrency: (p: { currency: string | null }) =>
+      p.currency ? `Amount (${p.currency} unless you write another)` : "Amount and currency",
+    amountWithCurrencyPlaceholder: "1200.00 EUR",
+    currency: "Currency",
+    issued: "Issue date",
+    due: "Due date",
+    datePlaceholder: "2026-01-15, 15 Jan 2026, today, +30d",
+  },
   argNames: {
     amount: "amount",
     currency: "currency",
@@ -241,6 +260,10 @@ export const invoices = {
     titleFor: (p: { client: string; count: number }) => `Open invoices: ${p.client} (${p.count})`,
     none: "No open invoices. Record one with /client invoice acme INV-7 1200.00 EUR due 2026-01-15.",
     noneFor: (p: { client: string }) => `${p.client} has no open invoices.`,
+    more: (p: { count: number; slug?: string | undefined }) =>
+      p.slug
+        ? `…and ${p.count} more, not shown here: /client export ${p.slug} sends the full record.`
+        : `…and ${p.count} more, not shown here: /client invoices <client> lists one client's.`,
     line: (p: { number: string; client: string; amount: string; due: string; state: string }) =>
       `${p.number} · ${p.client} · ${p.amount} due ${p.due} · ${p.state}`,
     notDue: (p: { days: number }) => `due in ${p.days} ${p.days === 1 ? "day" : "days"}`,

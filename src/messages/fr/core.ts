@@ -45,6 +45,7 @@ export const core: Pick<Catalog, "errors" | "invalid" | "console" | "words"> = {
   console: {
     formPrompt: (p) =>
       `${p.label} : tapez-le à la ligne suivante en tant que @${p.user} (\\n pour un retour à la ligne).`,
+    syntax: (p) => `Tapez-la sur une ligne : ${p.usage}\nPar exemple : /client ${p.example}`,
     notACommand: "Les commandes commencent par /client (essayez /client help), ou pressez un bouton avec : press <id>.",
     confirmPrompt: (p) => `(Tapez oui pour confirmer, ou non, sur la ligne suivante en tant que @${p.user}.)`,
     savedFile: (p) => `Enregistré dans ${p.path}`,

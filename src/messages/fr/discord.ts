@@ -17,6 +17,9 @@ export const discord: Catalog["discord"] = {
   shortened: "(message raccourci : Discord limite la longueur des messages)",
   formLate: "Le formulaire n'a pas pu s'ouvrir à temps. Cliquez sur le bouton pour le remplir.",
   formContinue: "Ouvrir le formulaire",
+  formRefused: "Le formulaire n'a pas été enregistré :",
+  formReopen: "Corriger le formulaire",
+  formTyped: (p) => `Vous aviez saisi : ${p.values}`,
   dmNeedsServer:
     "Utilisez /client sur votre serveur : en message privé, je ne sais pas de quel serveur il s'agit. Les boutons des messages que je vous envoie fonctionnent toujours.",
   dmFailed:

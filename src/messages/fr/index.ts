@@ -1,5 +1,6 @@
 import type { Catalog } from "../catalog.ts";
 import { advice } from "./advice.ts";
+import { channels } from "./channels.ts";
 import { clients } from "./clients.ts";
 import { config } from "./config.ts";
 import { core } from "./core.ts";
@@ -20,6 +21,7 @@ import { undo } from "./undo.ts";
 export const fr: Catalog = {
   ...core,
   advice,
+  channels,
   clients,
   config,
   digest,

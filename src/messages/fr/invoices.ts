@@ -3,6 +3,23 @@ import type { Catalog } from "../catalog.ts";
 const jours = (n: number) => `${n} jour${n > 1 ? "s" : ""}`;
 
 export const invoices: Catalog["invoices"] = {
+  form: {
+    title: "Enregistrer une facture",
+    submit: "Enregistrer",
+    client: "Client",
+    clientPlaceholder: "Commencez à taper le nom d'un client",
+    number: "Numéro de facture",
+    numberPlaceholder: "F-2026-007",
+    amount: "Montant",
+    amountPlaceholder: "1200,00",
+    amountWithCurrency: (p) =>
+      p.currency ? `Montant (en ${p.currency} sauf autre devise écrite)` : "Montant et devise",
+    amountWithCurrencyPlaceholder: "1200,00 EUR",
+    currency: "Devise",
+    issued: "Date d'émission",
+    due: "Date d'échéance",
+    datePlaceholder: "15/01/2026, 15 janv. 2026, aujourd'hui, +30j",
+  },
   argNames: {
     outcome: "l'issue de la contestation",
     outcomeDescribe: "La contestation était-elle fondée\u00a0? Sinon, Tact pose la question.",
@@ -218,6 +235,10 @@ export const invoices: Catalog["invoices"] = {
     titleFor: (p) => `Factures en cours : ${p.client} (${p.count})`,
     none: "Aucune facture en cours. Pour en enregistrer une : /client invoice acme FAC-7 1200,00 EUR due 2026-01-15.",
     noneFor: (p) => `${p.client} n'a aucune facture en cours.`,
+    more: (p) =>
+      p.slug
+        ? `…et ${p.count} autres, non affichées ici : /client export ${p.slug} envoie le dossier complet.`
+        : `…et ${p.count} autres, non affichées ici : /client invoices <client> liste celles d'un client.`,
     line: (p) => `${p.number} · ${p.client} · ${p.amount}, échéance le ${p.due} · ${p.state}`,
     notDue: (p) => `échéance dans ${jours(p.days)}`,
     dueToday: "échéance aujourd'hui",

@@ -50,7 +50,7 @@ export async function buildClientCard(ctx: Context, client: ClientRow): Promise<
   const counts = record?.facts.counts ?? [];
   if (counts.length === 0) card.text(t.clients.card.noIncidents);
   else
-    card.fields(
+    card.inLocale(t.locale).fields(
       counts.map((c) => ({
         label: t.incidents.kinds[c.kind],
         value: t.clients.card.countValue({ recent: c.recent, total: c.total }),

@@ -1,3 +1,4 @@
+import type { Locale } from "../locale.ts";
 import { advice } from "./advice.ts";
 import { channels } from "./channels.ts";
 import { clients } from "./clients.ts";
@@ -18,6 +19,8 @@ import { sources } from "./sources.ts";
 import { undo } from "./undo.ts";
 
 export const en = {
+  /** The catalog's language, for renderers that punctuate for it. */
+  locale: "en" as Locale,
   ...core,
   advice,
   channels,

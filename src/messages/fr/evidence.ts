@@ -1,4 +1,5 @@
 import type { Catalog } from "../catalog.ts";
+import { de } from "./elide.ts";
 
 export const evidence: Catalog["evidence"] = {
   form: {
@@ -19,7 +20,7 @@ export const evidence: Catalog["evidence"] = {
   cardQuote: (p) => `   « ${p.quote} » (${p.author})`,
   recordSection: (p) => `Messages gardés comme preuves (${p.count})`,
   recordIncident: (p) => `${p.kind}, noté le ${p.date}`,
-  recordHeading: (p) => `Message de ${p.author}, ${p.date}`,
+  recordHeading: (p) => `Message ${de(p.author)}, ${p.date}`,
   recordLink: (p) => `Lien : ${p.link}`,
   recordFiles: (p) =>
     p.files === 1

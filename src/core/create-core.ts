@@ -11,6 +11,7 @@ import { bareVerb, COMMAND_FORM, formErrorsFor, openCommandForm, submitCommandFo
 import { parseCommandOptions, parseCommandText, requireCommand } from "../commands/parse-command.ts";
 import { actionList, commandLookup } from "../commands/registry.ts";
 import { UserError } from "../errors.ts";
+import { startEvidence } from "../evidence/start-evidence.ts";
 import { type Catalog, catalogFor } from "../messages/catalog.ts";
 import { createFormatter } from "../messages/format.ts";
 import { toLocale } from "../messages/locale.ts";
@@ -76,6 +77,7 @@ export function createCore(services: CoreServices): Core {
       for (const guard of parsed.command.guards ?? []) await guard(ctx);
       return parsed.command.handler(ctx, parsed.args as never);
     }
+    if (input.kind === "message") return startEvidence(ctx, input.message);
     if (input.kind === "action" || input.kind === "form") {
       const id = input.kind === "action" ? input.actionId : input.formId;
       const [name = "", ...params] = id.split(":");

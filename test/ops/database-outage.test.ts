@@ -65,7 +65,7 @@ describe.skipIf(skipWithoutPostgres)("when the database goes away", () => {
     expect(answer).toContain("temporarily unavailable");
     expect(answer).toContain("nothing was saved");
     expect(await say("/client late acme", { ...ws, locale: "fr" })).toContain(
-      "momentanément indisponible : rien n'a été enregistré",
+      "momentanément indisponible\u00a0: rien n'a été enregistré",
     );
 
     await server.start();

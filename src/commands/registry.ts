@@ -20,6 +20,7 @@ import { incidentCommands } from "./verbs/incident-verbs.ts";
 import { invoiceCommands } from "./verbs/invoice-verbs.ts";
 import { listCommand } from "./verbs/list.ts";
 import { offboardCommand } from "./verbs/offboard.ts";
+import { quoteCommand } from "./verbs/quote.ts";
 import { showCommand } from "./verbs/show.ts";
 import { undoCommand } from "./verbs/undo.ts";
 import { unpayAction } from "./verbs/unpay.ts";
@@ -28,6 +29,7 @@ import { unpayAction } from "./verbs/unpay.ts";
 export function commandList(): CommandDef[] {
   return [
     ...incidentCommands,
+    quoteCommand,
     undoCommand,
     ...clientCommands,
     channelCommand,

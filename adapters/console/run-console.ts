@@ -27,9 +27,20 @@ export async function runConsole(options: RunConsoleOptions): Promise<void> {
     removeHistoryDuplicates: true,
     prompt: "tact> ",
   });
-  if (interactive) rl.prompt();
+  if (interactive) {
+    await adapter.welcome();
+    rl.prompt();
+  }
   let queue = Promise.resolve();
+  let left = false;
   rl.on("line", (line) => {
+    // `exit` or `quit` leaves, once the lines before it are done; lines already read after it are dropped.
+    if (left) return;
+    if (LEAVE.test(line)) {
+      left = true;
+      rl.close();
+      return;
+    }
     if (interactive && options.historyFile && line.trim() !== "") saveHistoryLine(options.historyFile, line);
     queue = queue.then(async () => {
       await adapter.handleLine(line);
@@ -41,6 +52,7 @@ export async function runConsole(options: RunConsoleOptions): Promise<void> {
 }
 
 const HISTORY_SIZE = 500;
+const LEAVE = /^\s*(?:exit|quit)\s*$/i;
 
 /** Previous sessions' lines, most recent first (readline's order). */
 function loadHistory(file: string | undefined): string[] {

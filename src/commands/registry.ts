@@ -13,7 +13,7 @@ import { clientCommands } from "./verbs/client-verbs.ts";
 import { configCommand } from "./verbs/config.ts";
 import { digestCommand } from "./verbs/digest.ts";
 import { exportCommand } from "./verbs/export.ts";
-import { helpCommand } from "./verbs/help.ts";
+import { helpAction, helpCommand } from "./verbs/help.ts";
 import { incidentCommands } from "./verbs/incident-verbs.ts";
 import { invoiceCommands } from "./verbs/invoice-verbs.ts";
 import { listCommand } from "./verbs/list.ts";
@@ -52,6 +52,7 @@ export function actionList(): ActionDef[] {
     remindedFormAction,
     resumeAction,
     connectFormAction,
+    helpAction,
   ];
 }
 

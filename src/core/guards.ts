@@ -53,5 +53,7 @@ function describeInput(ctx: Context): string {
       return input.formId.split(":")[0] ?? "";
     case "autocomplete":
       return input.verb;
+    case "installed":
+      return "installed";
   }
 }

@@ -12,8 +12,8 @@ export default defineConfig({
     // Files of one worker share their modules: PGlite's WebAssembly is compiled once per worker,
     // not once per file (about 2 s each). Each file still gets its own database.
     isolate: false,
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
     // Only the soak suite (npm run test:soak) runs the long tests.
     exclude: ["test/soak/**", "node_modules/**"],
   },

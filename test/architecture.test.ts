@@ -45,6 +45,13 @@ describe("architecture", () => {
     expect(offenders).toEqual([]);
   });
 
+  it("keeps the domain free of messages and the database: it computes, others word and store", () => {
+    const offenders = files("src/domain").filter((f) =>
+      /(?:from\s+|import\()["'][^"']*\/(messages|db)\/[^"']*["']/.test(readFileSync(f, "utf8")),
+    );
+    expect(offenders).toEqual([]);
+  });
+
   it("keeps SQL out of the adapters", () => {
     const offenders = files("adapters").filter((f) =>
       /drizzle-orm|from\s+["']pg["']|\/db\/schema/.test(readFileSync(f, "utf8")),

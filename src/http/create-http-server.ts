@@ -2,6 +2,9 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
 
+/** Connections the kernel may queue before the server accepts them. */
+const LISTEN_BACKLOG = 4096;
+
 export type RouteHandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void> | void;
 
 export interface HttpServer {
@@ -58,7 +61,9 @@ export function createHttpServer(log: Logger): HttpServer {
     listen(port, host) {
       return new Promise((resolve, reject) => {
         server.once("error", reject);
-        server.listen(port, host, () => {
+        // A burst of connections (a busy morning, a replica taking over) waits in the kernel's
+        // queue while the event loop is busy; Node's default of 511 resets the rest.
+        server.listen({ port, host, backlog: LISTEN_BACKLOG }, () => {
           server.off("error", reject);
           resolve((server.address() as AddressInfo).port);
         });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isLocale, type Locale } from "../../messages/locale.ts";
+import { isLocale, type Locale } from "../locale.ts";
 import { PERCENT_SCALE } from "../reference-rates.ts";
 
 /** Which rules set the late-payment charges of a client (DESIGN.md §4). */

@@ -27,11 +27,14 @@ export async function runConsole(options: RunConsoleOptions): Promise<void> {
     removeHistoryDuplicates: true,
     prompt: "tact> ",
   });
-  if (interactive) {
-    await adapter.welcome();
-    rl.prompt();
-  }
-  let queue = Promise.resolve();
+  // The welcome goes first in the queue: lines typed meanwhile wait for it, and none is missed.
+  let queue = interactive
+    ? adapter
+        .welcome()
+        .catch(() => undefined)
+        .then(() => rl.prompt())
+    : Promise.resolve();
+  const closed = new Promise<void>((resolve) => rl.once("close", resolve));
   let left = false;
   rl.on("line", (line) => {
     // `exit` or `quit` leaves, once the lines before it are done; lines already read after it are dropped.
@@ -47,7 +50,7 @@ export async function runConsole(options: RunConsoleOptions): Promise<void> {
       if (interactive) rl.prompt();
     });
   });
-  await new Promise<void>((resolve) => rl.once("close", resolve));
+  await closed;
   await queue;
 }
 

@@ -9,11 +9,11 @@ describe("workspace language", () => {
     expect(await h.say("/client config lang fr")).toBe("Tact parle désormais français dans cet espace.");
     await h.run("/client add acme ACME Corp");
     expect(await h.say("/client late acme", { user: "sam" })).toContain(
-      "C'est noté : retard de paiement pour ACME Corp.",
+      "C'est noté : retard de paiement pour ACME Corp.",
     );
-    expect(await h.say("/client late acmee")).toContain("Je ne connais pas de client « acmee »");
+    expect(await h.say("/client late acmee")).toContain("Je ne connais pas de client « acmee »");
     const card = await h.say("/client show acme");
-    expect(card).toContain("retard de paiement: 1 / 1");
+    expect(card).toContain("retard de paiement : 1 / 1");
     expect(card).toMatch(/27 nov\. 2026/);
     expect(card).toContain("sans doute une erreur de comptabilité");
     expect(await h.say("/client config lang en")).toBe("Tact now speaks English in this workspace.");

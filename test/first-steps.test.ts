@@ -33,7 +33,7 @@ describe("the no-charges tip", () => {
     await h.run("/client config lang fr");
     await h.run("/client add acme ACME SARL");
     expect(await h.say("/client invoice acme F-1 100 EUR due 31/12/2026")).toContain(
-      "Astuce\u00a0: aucune pénalité de retard ne s'applique encore à ACME SARL. /client terms acme law fr|eu|uk|contract les fixe pour ce client\u00a0; le responsable peut les fixer pour tous les clients avec /client config terms law fr|eu|uk|contract.",
+      "Astuce : aucune pénalité de retard ne s'applique encore à ACME SARL. /client terms acme law fr|eu|uk|contract les fixe pour ce client ; le responsable peut les fixer pour tous les clients avec /client config terms law fr|eu|uk|contract.",
     );
     expect(await h.say("/client invoice acme F-2 100 EUR due 31/12/2026")).not.toContain("Astuce");
   });
@@ -65,7 +65,7 @@ describe("suggestions that are right", () => {
     expect(await h.say("/client show inv-9")).toContain("INV-9 · ACME Corp · €1,200.00 due 15 Oct 2026 · paid");
     await h.run("/client config lang fr");
     expect(await h.say("/client show INV-9")).toContain(
-      "INV-9 est une facture de ACME Corp (/client show acme pour la fiche du client)\u00a0:",
+      "INV-9 est une facture d'ACME Corp (/client show acme pour la fiche du client) :",
     );
   });
 
@@ -82,7 +82,7 @@ describe("suggestions that are right", () => {
   it("takes the French verb names, and suggests them", async () => {
     await h.run("/client config lang fr");
     await h.run("/client ajouter acme ACME SARL");
-    expect(await h.say("/client retard acme")).toContain("C'est noté : retard de paiement pour ACME SARL.");
+    expect(await h.say("/client retard acme")).toContain("C'est noté : retard de paiement pour ACME SARL.");
     expect(await h.say("/client périmètre acme un blog en plus")).toContain("ACME SARL");
     expect(await h.say("/client perimetre acme une page de plus")).toContain("ACME SARL");
     await h.run("/client facture acme F-1 100 EUR due 31/12/2026");
@@ -105,7 +105,7 @@ describe("suggestions that are right", () => {
     expect(overview).toContain("/client invoice|facture <client>");
     expect(overview).toContain("/client paid|payé|payée|paiement <numéro de facture>");
     const detail = await h.say("/client aide retard");
-    expect(detail).toContain("Aussi\u00a0: /client retard.");
+    expect(detail).toContain("Aussi : /client retard.");
     await h.run("/client config lang en");
     expect(await h.say("/client help")).not.toContain("retard");
   });
@@ -138,7 +138,7 @@ describe("adding a client without a display name", () => {
     expect(await h.say("/client add globex-corp")).toContain("Added Globex Corp (globex-corp).");
     await h.run("/client config lang fr");
     expect(await h.say("/client add initech")).toContain(
-      "Son nom affiché est «\u00a0Initech\u00a0» pour l'instant\u00a0: /client rename initech <nom complet> lui donne son vrai nom.",
+      "Son nom affiché est « Initech » pour l'instant : /client rename initech <nom complet> lui donne son vrai nom.",
     );
     const names = await queryRows<{ display_name: string }>(h.db.db, sql`select display_name from clients order by id`);
     expect(names.map((n) => n.display_name)).toEqual(["Acme", "Globex Corp", "Initech"]);

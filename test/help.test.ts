@@ -24,7 +24,7 @@ describe("help", () => {
   it("is in French once the workspace speaks French", async () => {
     await h.run("/client config lang fr");
     const text = await h.say("/client help late");
-    expect(text).toContain("Syntaxe: /client late <client> [numéro de facture] [note]");
+    expect(text).toContain("Syntaxe : /client late <client> [numéro de facture] [note]");
     expect(text).toContain("Noter un retard de paiement.");
   });
 });

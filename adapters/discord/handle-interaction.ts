@@ -4,6 +4,7 @@ import type { Core } from "../../src/core/create-core.ts";
 import type { Invocation, InvocationInput } from "../../src/core/invocation.ts";
 import { catalogFor } from "../../src/messages/catalog.ts";
 import { toLocale } from "../../src/messages/locale.ts";
+import { channelInGuild } from "./channel-in-guild.ts";
 import { LIMITS } from "./discord-limits.ts";
 import type { DiscordSender } from "./discord-sender.ts";
 import { truncate } from "./escape-markdown.ts";
@@ -172,7 +173,11 @@ async function invoke(
       await session.notice((t) => t.discord.discordUnavailable);
       return;
     }
-    invocation = { ...invocation, workspaceHints: hints };
+    invocation = {
+      ...invocation,
+      workspaceHints: hints,
+      channelInWorkspace: (channelId) => channelInGuild(deps.rest, guildId, channelId),
+    };
     const effects = await core.handle(invocation);
     await session.perform(effects);
   } finally {
@@ -228,6 +233,7 @@ function invocationOf(
     userId: origin.userId,
     userName: origin.userName,
     channelId: origin.channelId,
+    channelName: origin.channelName,
     locale: origin.locale,
     isDm: origin.isDm,
     input,

@@ -19,6 +19,7 @@ export interface InteractionOrigin {
   userId: string;
   userName: string;
   channelId: string;
+  channelName: string | undefined;
   /** The server's preferred locale when Discord says it, else the user's. */
   locale: string | undefined;
   isDm: boolean;
@@ -47,6 +48,7 @@ export function readOrigin(raw: APIInteraction): InteractionOrigin {
     userId: user?.id ?? "",
     userName: nick || user?.global_name || user?.username || user?.id || "",
     channelId: raw.channel?.id ?? raw.channel_id ?? "",
+    channelName: raw.channel && "name" in raw.channel ? (raw.channel.name ?? undefined) : undefined,
     locale: raw.guild_locale ?? ("locale" in raw ? raw.locale : undefined),
     isDm: !raw.guild_id,
   };

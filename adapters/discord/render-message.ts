@@ -8,6 +8,8 @@ import {
   ComponentType,
 } from "discord.js";
 import type { Catalog } from "../../src/messages/catalog.ts";
+import { labelValue } from "../../src/messages/label-value.ts";
+import type { Locale } from "../../src/messages/locale.ts";
 import type { Block, Button, Message } from "../../src/messages/message.ts";
 import { CUSTOM_ID_MAX, scopedId } from "./custom-id.ts";
 import { LIMITS } from "./discord-limits.ts";
@@ -43,7 +45,7 @@ export function renderMessage(message: Message, options: RenderOptions): Discord
   const rich = message.blocks.some((b) => b.type === "header" || (b.type === "section" && b.fields?.length));
   const base = { components: rows, allowed_mentions: { parse: [] as [] } };
   if (!rich) {
-    const lines = message.blocks.flatMap(contentLines);
+    const lines = message.blocks.flatMap((b) => contentLines(b, message.locale));
     if (lines.length === 0) lines.push(escapeMarkdown(message.fallback));
     lines.push(...notes.map((n) => `-# ${escapeMarkdown(n)}`));
     return { ...base, content: fitContent(lines.join("\n"), options.t), embeds: [] };
@@ -51,14 +53,16 @@ export function renderMessage(message: Message, options: RenderOptions): Discord
   return { ...base, content: "", embeds: renderEmbeds(message.blocks, notes, options.t) };
 }
 
-function contentLines(block: Block): string[] {
+function contentLines(block: Block, locale: Locale | undefined): string[] {
   switch (block.type) {
     case "header":
       return [`**${escapeMarkdown(block.text)}**`];
     case "section":
       return [
         ...(block.text ? [escapeMarkdown(block.text)] : []),
-        ...(block.fields ?? []).map((f) => `**${escapeMarkdown(f.label)}**: ${escapeMarkdown(f.value)}`),
+        ...(block.fields ?? []).map((f) =>
+          labelValue(`**${escapeMarkdown(f.label)}**`, escapeMarkdown(f.value), locale),
+        ),
       ];
     case "context":
       return block.text.split("\n").map((l) => `-# ${escapeMarkdown(l)}`);
@@ -155,7 +159,7 @@ function fitEmbeds(drafts: EmbedDraft[], t: Catalog): APIEmbed[] {
     const tail = kept[kept.length - 1] as EmbedDraft;
     for (const extra of drafts.slice(LIMITS.embeds)) {
       if (extra.title) tail.lines.push(`**${escapeMarkdown(extra.title)}**`);
-      tail.lines.push(...extra.lines, ...extra.fields.map((f) => `**${f.name}**: ${f.value}`));
+      tail.lines.push(...extra.lines, ...extra.fields.map((f) => labelValue(`**${f.name}**`, f.value, t.locale)));
     }
     drafts = kept;
   }

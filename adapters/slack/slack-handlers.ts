@@ -104,6 +104,7 @@ async function onCommand(deps: HandlerDeps, client: WebClient, command: SlashCom
     userId: command.user_id,
     userName: command.user_name,
     channelId: command.channel_id,
+    channelName: command.channel_name,
     isDm: await isBotDm(deps, client, command.team_id, command.user_id, command.channel_id),
     input: { kind: "text", text: textFromSlack(command.text ?? "") },
     // The same trigger_id comes back when Slack resends a request: the core applies it once.

@@ -1,3 +1,4 @@
+import { clientChannelList } from "../../db/queries/client-channels.ts";
 import { type ClientRow, clientAliasList } from "../../db/queries/clients.ts";
 import { latestIncidents, latestLessons } from "../../db/queries/incidents.ts";
 import { memberNames } from "../../db/queries/members.ts";
@@ -21,11 +22,12 @@ export const CARD_LATEST = 5;
 export async function buildClientCard(ctx: Context, client: ClientRow): Promise<Message> {
   const { t, fmt } = ctx;
   const now = ctx.clock.now();
-  const [records, latest, lessons, aliases] = await Promise.all([
+  const [records, latest, lessons, aliases, channels] = await Promise.all([
     clientRecords(ctx.db, { workspace: ctx.workspace, now, clientIds: [client.id] }),
     latestIncidents(ctx.db, ctx.workspace.id, client.id, CARD_LATEST),
     latestLessons(ctx.db, ctx.workspace.id, client.id, CARD_LATEST),
     clientAliasList(ctx.db, ctx.workspace.id, client.id),
+    clientChannelList(ctx.db, ctx.workspace.id, client.id),
   ]);
   const names = await memberNames(
     ctx.db,
@@ -40,13 +42,15 @@ export async function buildClientCard(ctx: Context, client: ClientRow): Promise<
   const context: string[] = [t.clients.card.since({ date: fmt.date(client.createdAt) })];
   if (client.status === "offboarded") context.unshift(t.clients.card.status({ status: t.clients.former }));
   if (aliases.length > 0) context.push(t.clients.card.aliases({ aliases: aliases.join(", ") }));
+  if (channels.length > 0)
+    context.push(t.channels.cardLine({ channels: channels.map((c) => `#${c.channelName}`).join(", ") }));
   card.context(context.join(" · "));
 
   const record = records.get(client.id);
   const counts = record?.facts.counts ?? [];
   if (counts.length === 0) card.text(t.clients.card.noIncidents);
   else
-    card.fields(
+    card.inLocale(t.locale).fields(
       counts.map((c) => ({
         label: t.incidents.kinds[c.kind],
         value: t.clients.card.countValue({ recent: c.recent, total: c.total }),

@@ -24,6 +24,11 @@ export interface CommandDef<A extends ArgDefs = ArgDefs> {
   /** Full command lines after `/client`, shown in help. */
   examples: readonly string[];
   guards?: readonly Guard[];
+  /**
+   * In a channel linked to a client, the client may be left out (`/client late` in #acme):
+   * see src/channels/with-channel-client.ts for the rule.
+   */
+  clientFromChannel?: boolean;
   /** Posts to a channel rather than answering privately (Discord defers accordingly). */
   public?: boolean;
   handler: (ctx: Context, args: ArgValues<A>) => Promise<Effect[]>;

@@ -9,6 +9,7 @@ import { undoActions } from "../undo/undo-action.ts";
 import { remindAction, remindedAction, remindedFormAction } from "./actions/reminder-actions.ts";
 import type { CommandDef } from "./define-command.ts";
 import { verbKey } from "./verb-key.ts";
+import { channelCommand } from "./verbs/channel.ts";
 import { clientCommands } from "./verbs/client-verbs.ts";
 import { configCommand } from "./verbs/config.ts";
 import { digestCommand } from "./verbs/digest.ts";
@@ -28,6 +29,7 @@ export function commandList(): CommandDef[] {
     ...incidentCommands,
     undoCommand,
     ...clientCommands,
+    channelCommand,
     showCommand,
     listCommand,
     ...invoiceCommands,

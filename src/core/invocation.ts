@@ -28,6 +28,13 @@ export interface Invocation {
   /** A name to record for the user (never used to notify them). */
   userName?: string | undefined;
   channelId: string;
+  /** The channel's name when the platform gives it (Slack commands, Discord), for display. */
+  channelName?: string | undefined;
+  /**
+   * Whether a channel the user named belongs to this workspace, asked of the platform by the
+   * adapter; absent where the platform's own mention already guarantees it.
+   */
+  channelInWorkspace?: ((channelId: string) => Promise<boolean>) | undefined;
   /** The user's own locale as the platform reports it, e.g. `fr-FR`. */
   locale?: string | undefined;
   isDm: boolean;

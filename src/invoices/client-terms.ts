@@ -195,7 +195,7 @@ function termsMessage(ctx: Context, client: ClientRow | undefined, summary?: str
     [tt.hosted, "hosted"],
   ];
   if (client) rows.push([tt.language, "language"]);
-  m.fields(rows.map(([label, key]) => ({ label, value: `${v[key]}${src(key)}` })));
+  m.inLocale(ctx.t.locale).fields(rows.map(([label, key]) => ({ label, value: `${v[key]}${src(key)}` })));
   // France: an agreed rate below 3 × the taux d'intérêt légal is worth a warning.
   if (terms.law === "fr" && terms.rate) {
     const legalOn = halfYearStart(today(ctx));

@@ -81,7 +81,10 @@ function buildFormatter(locale: Locale, timeZone: string): Formatter {
       // French writes the first of the month as an ordinal: « 1er juil. 2025 ».
       return locale === "fr" ? text.replace(/^1 /, "1er ") : text;
     },
-    dateTime: (value) => withMonths(dayTime.formatToParts(value), months),
+    dateTime(value) {
+      const text = withMonths(dayTime.formatToParts(value), months);
+      return locale === "fr" ? text.replace(/^1 /, "1er ") : text;
+    },
     number: (value) => numbers.format(value),
     money(minor, currency) {
       let format = moneyFormats.get(currency);

@@ -1,3 +1,5 @@
+import type { Locale } from "./locale.ts";
+
 /**
  * The neutral message model. The core builds messages once; each adapter renders them
  * (Slack Block Kit, Discord embeds and components, console text) and enforces its own
@@ -37,6 +39,8 @@ export type Block =
 
 export interface Message {
   blocks: Block[];
+  /** The language it is written in, where a renderer punctuates for it (a field's "label: value"). */
+  locale?: Locale;
   /** Plain-text summary, for notifications and platforms that show no blocks. */
   fallback: string;
 }
@@ -74,6 +78,7 @@ export interface FormField {
 /** Small builder so messages read top-down where they are composed. */
 export class MessageBuilder {
   readonly blocks: Block[] = [];
+  #locale: Locale | undefined;
   constructor(private readonly fallbackText: string) {}
 
   header(text: string): this {
@@ -105,8 +110,13 @@ export class MessageBuilder {
     this.blocks.push({ type: "progress", current, total, label });
     return this;
   }
+  /** The language of the text, for renderers that add punctuation (a field's colon). */
+  inLocale(locale: Locale): this {
+    this.#locale = locale;
+    return this;
+  }
   build(): Message {
-    return { blocks: this.blocks, fallback: this.fallbackText };
+    return { blocks: this.blocks, fallback: this.fallbackText, ...(this.#locale ? { locale: this.#locale } : {}) };
   }
 }
 

@@ -22,7 +22,7 @@ export function buildOpeningMessage(ctx: Context, wizard: Wizard, facts: WizardF
     .text(o.intro);
   if (facts.counts.length === 0) m.text(o.noIncidents);
   else
-    m.fields(
+    m.inLocale(t.locale).fields(
       facts.counts.map((c) => ({
         label: t.incidents.kinds[c.kind],
         value: o.incidentValue({ recent: c.recent, total: c.total, last: fmt.date(c.last) }),

@@ -38,8 +38,9 @@ export function buildStepMessage(ctx: Context, wizard: Wizard, facts: WizardFact
   const step = wizard.state.current;
   const key = stepKey(step);
   const title = o.progress({ step, total: STEP_COUNT, title: o.stepTitles[key] });
-  const m = message(`${facts.client.displayName}: ${title}`)
-    .header(`${facts.client.displayName}: ${o.stepTitles[key]}`)
+  const client = facts.client.displayName;
+  const m = message(o.stepHeading({ client, title }))
+    .header(o.stepHeading({ client, title: o.stepTitles[key] }))
     .progress(step, STEP_COUNT, title);
   if (note) m.context(note);
   m.text(o.guidance[key]);

@@ -71,6 +71,7 @@ export async function buildRecordFile(ctx: Context, client: ClientRow): Promise<
   const workspace = ctx.workspace.name ?? ctx.workspace.externalId;
   const period = { from: ctx.fmt.date(doc.period.from), to: ctx.fmt.date(doc.period.to) };
   const pdf = await recordPdf(doc, {
+    locale: ctx.locale,
     header: r.pdf.header({ workspace, client: client.displayName, ...period }),
     page: r.pdf.page,
     closing: {

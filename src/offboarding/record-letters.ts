@@ -65,5 +65,5 @@ export function renderWizard(b: RecordBuilder, t: Catalog, fmt: Formatter, w: Wi
       note,
     ];
   });
-  b.table(r.stepHead, rows, r.none);
+  b.table(r.stepHead, rows, r.nothing.steps);
 }

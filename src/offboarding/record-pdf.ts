@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Font } from "fontkit";
+import { labelValue } from "../messages/label-value.ts";
+import type { Locale } from "../messages/locale.ts";
 import type { RecordBlock, RecordDocument } from "./record-document.ts";
 
 /**
@@ -28,6 +30,8 @@ export interface PdfFrame {
   /** Ends the document: how to check a copy, and the SHA-256 itself. */
   closing: { title: string; before: string; hash: string; after: string; commands: string[] };
   info: { title: string; author: string; subject: string; createdAt: Date };
+  /** The record's language, for "label: value" where a table row is laid out as lines. */
+  locale: Locale;
 }
 
 const MARGIN = { top: 64, bottom: 60, left: 50, right: 50 };
@@ -67,7 +71,7 @@ export async function recordPdf(doc: RecordDocument, frame: PdfFrame): Promise<U
   pdf.registerFont("regular", regular as unknown as Uint8Array);
   pdf.registerFont("bold", bold as unknown as Uint8Array);
 
-  const w = new Writer(pdf);
+  const w = new Writer(pdf, frame.locale);
   w.title(doc.title);
   for (const block of doc.blocks) w.block(block);
   w.heading(frame.closing.title, 2);
@@ -90,8 +94,10 @@ export async function recordPdf(doc: RecordDocument, frame: PdfFrame): Promise<U
 
 class Writer {
   readonly #pdf: PDFKit.PDFDocument;
-  constructor(pdf: PDFKit.PDFDocument) {
+  readonly #locale: Locale;
+  constructor(pdf: PDFKit.PDFDocument, locale: Locale) {
     this.#pdf = pdf;
+    this.#locale = locale;
   }
 
   get #left(): number {
@@ -214,7 +220,7 @@ class Writer {
         // A row taller than a page (a very long note): its cells one after the other.
         this.#room(headHeight);
         cells(row).forEach((cell, c) => {
-          if (cell) this.paragraph(`${head[c] ?? ""}: ${cell}`);
+          if (cell) this.paragraph(labelValue(head[c] ?? "", cell, this.#locale));
         });
         continue;
       }

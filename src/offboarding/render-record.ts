@@ -86,7 +86,7 @@ export function buildRecord(t: Catalog, fmt: Formatter, data: RecordData): Recor
       i.invoiceRef ?? "",
       i.note ?? "",
     ]),
-    r.none,
+    r.nothing.incidents,
   );
 
   const byInvoice = new Map(data.accounts.invoices.map((a) => [`invoice:${a.invoice.id}`, a]));
@@ -99,7 +99,7 @@ export function buildRecord(t: Catalog, fmt: Formatter, data: RecordData): Recor
       const a = byInvoice.get(p.key);
       return latePaymentRow(t, fmt, p, a, a ? states.get(a.invoice.id) : undefined);
     }),
-    r.none,
+    r.nothing.latePayments,
   );
 
   if (lessons.length > 0) {
@@ -107,7 +107,7 @@ export function buildRecord(t: Catalog, fmt: Formatter, data: RecordData): Recor
     b.table(
       r.lessonHead,
       lessons.map((l) => [fmt.dateTime(l.occurredAt), name(l.reporterId), (l.note ?? "") + withdrawn(l)]),
-      r.none,
+      r.nothing.lessons,
     );
   }
 
@@ -131,7 +131,7 @@ export function buildRecord(t: Catalog, fmt: Formatter, data: RecordData): Recor
         invoiceStatus(t, fmt, a, state),
       ];
     }),
-    r.none,
+    r.nothing.invoices,
   );
   b.list(
     data.invoiceEvents
@@ -160,7 +160,7 @@ export function buildRecord(t: Catalog, fmt: Formatter, data: RecordData): Recor
         name(p.recordedBy),
       ]),
     ),
-    r.none,
+    r.nothing.payments,
   );
 
   // When each reminder was first drafted, beside when (and how) it was sent.
@@ -196,7 +196,7 @@ export function buildRecord(t: Catalog, fmt: Formatter, data: RecordData): Recor
         }),
       ),
     ],
-    r.none,
+    r.nothing.reminders,
   );
 
   // The charges that were owed stay, marked, once an invoice is written off, waived or voided:
@@ -225,7 +225,7 @@ export function buildRecord(t: Catalog, fmt: Formatter, data: RecordData): Recor
         },
       ];
     }),
-    r.none,
+    r.nothing.charges,
   );
 
   renderLetters(b, t, fmt, data.wizards);
@@ -236,7 +236,7 @@ export function buildRecord(t: Catalog, fmt: Formatter, data: RecordData): Recor
   b.table(
     r.timelineHead,
     timeline.map((e) => [e.at ? fmt.dateTime(e.at) : fmt.date(e.day), e.who, e.what]),
-    r.none,
+    r.nothing.timeline,
   );
   return { title: r.title({ client: client.displayName, slug: client.slug }), period, blocks: b.blocks };
 }

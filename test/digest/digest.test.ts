@@ -38,7 +38,7 @@ function digestOf(sent: Sent[]): string {
   return sent.find((s) => s.text.includes("Daily digest") || s.text.includes("Le point du jour"))?.text ?? "";
 }
 
-const alertsOf = (sent: Sent[]) => sent.filter((s) => /^== (Overdue:|Retard :)/.test(s.text));
+const alertsOf = (sent: Sent[]) => sent.filter((s) => /^== (Overdue:|Retard[ \u00a0]:)/.test(s.text));
 
 describe("the digest's content", () => {
   it("shows overdue invoices by client with stage and next step, invoices due this week, and aging", async () => {
@@ -213,7 +213,7 @@ describe("the digest's content", () => {
     expect(digest).toContain("Ancienneté des impayés, en jours de retard (EUR)");
     const alert = plain(alertsOf(sent).find((a) => a.text.includes("INV-1"))?.text ?? "");
     expect(alert).toContain(
-      "INV-1 de ACME Corp a 16 jours de retard. Étape à engager : deuxième relance. Reste dû : 1 200,00 €, plus 40,00 € de pénalités à ce jour.",
+      "INV-1 d'ACME Corp a 16 jours de retard. Étape à engager : deuxième relance. Reste dû : 1 200,00 €, plus 40,00 € de pénalités à ce jour.",
     );
   });
 

@@ -84,11 +84,11 @@ describe("client terms", () => {
     await h.run("/client add acme ACME Corp");
     await h.run("/client config lang fr");
     expect(await h.say("/client terms acme law contract fee 12,50 €")).toContain(
-      "Indemnité de recouvrement: 12,50\u00a0€ par facture en retard (ajoutés aux seules factures en EUR)",
+      "Indemnité de recouvrement : 12,50 € par facture en retard (ajoutés aux seules factures en EUR)",
     );
-    expect(await h.say("/client terms acme fee £7")).toContain("7,00\u00a0£ par facture en retard");
-    expect(await h.say("/client config terms law contract fee 1\u00a0000 JPY term 20")).toContain(
-      "1\u202f000\u00a0¥ par facture en retard (ajoutés aux seules factures en JPY)",
+    expect(await h.say("/client terms acme fee £7")).toContain("7,00 £ par facture en retard");
+    expect(await h.say("/client config terms law contract fee 1 000 JPY term 20")).toContain(
+      "1\u202f000 ¥ par facture en retard (ajoutés aux seules factures en JPY)",
     );
     const [row] = await queryRows<{ c: unknown; w: unknown }>(
       h.db.db,
@@ -137,9 +137,9 @@ describe("client terms", () => {
     await h.run("/client config lang fr");
     await h.run("/client add acme ACME Corp");
     const text = await h.say("/client terms acme law fr");
-    expect(text).toContain("Conditions de paiement mises à jour pour ACME Corp : droit applicable : France.");
-    expect(text).toContain("Droit applicable: droit français (Code de commerce L441-10");
+    expect(text).toContain("Conditions de paiement mises à jour pour ACME Corp : droit applicable : France.");
+    expect(text).toContain("Droit applicable : droit français (Code de commerce L441-10");
     expect(text).toContain("(propre à ce client)");
-    expect(text).toContain("Langue des relances: français (la langue de l'espace) (par défaut)");
+    expect(text).toContain("Langue des relances : français (la langue de l'espace) (par défaut)");
   });
 });

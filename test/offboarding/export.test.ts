@@ -156,8 +156,8 @@ describe("the written record", () => {
     expect(effects.map((e) => e.type)).toEqual(["file", "reply"]);
     const md = fileOf(effects).content;
     expect(fileOf(effects).filename).toBe("acme-dossier-2026-03-15.md");
-    expect(md).toContain("# Dossier écrit : ACME Corp (acme)");
-    expect(md).toContain("Statut : client actif.");
+    expect(md).toContain("# Dossier écrit : ACME Corp (acme)");
+    expect(md).toContain("Statut : client actif.");
     expect(md).toContain("## Courriers");
     expect(md).toContain("Non rédigé.");
     expect(md).not.toContain("## La séparation");
@@ -177,6 +177,6 @@ describe("the written record", () => {
     await h.run("/client add acme ACME Corp");
     const effects = await h.run("/client export acme", { dm: true });
     expect(effects.map((e) => e.type)).toEqual(["file"]);
-    expect(fileOf(effects).content).toContain("## Incidents (0)\n\nNone.");
+    expect(fileOf(effects).content).toContain("## Incidents (0)\n\nNo incidents.");
   });
 });

@@ -218,7 +218,7 @@ describe("the letter that explains what happens next (step 4)", () => {
     });
     expect(letter).toContain("Comme annoncé dans notre courrier du 27 novembre 2026");
     const amount = frFmt.money(200_000, "EUR");
-    expect(letter).toContain(`Restent ouvertes : FAC-7 (${amount}) (${amount} au total)`);
+    expect(letter).toContain(`Restent ouvertes\u00a0: FAC-7 (${amount}) (${amount} au total)`);
     expect(letter).toContain("nous hébergeons votre site et le maintiendrons en ligne jusqu'au 27 décembre 2026");
     expect(letter).toContain("Une fois celle-ci et les factures ci-dessus réglées, nos comptes seront soldés.");
   });
@@ -311,7 +311,7 @@ describe("letters in the wizard", () => {
     await h.run("/client config lang fr");
     const opened = text(await h.run("/client offboard acme"));
     expect(opened).toContain("La suite se passe en message privé, où vous seul pouvez la voir.");
-    expect(opened).toContain("Étape 1 sur 8 : D'abord, en parler");
+    expect(opened).toContain("Étape 1 sur 8\u00a0: D'abord, en parler");
     expect(opened).toContain("Avant de mettre fin à quoi que ce soit, parlez au client vous-même");
     const refused = text(await h.run("/client offboard acme", { user: "sam" }));
     expect(refused).toContain("Seul le responsable de l'espace (owner) peut se séparer d'un client");

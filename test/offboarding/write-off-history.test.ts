@@ -220,7 +220,7 @@ describe.each(["en", "fr"] as const)("a write-off keeps the history (%s)", (lang
       md.indexOf(`## ${t.offboarding.record.charges}`),
       md.indexOf(`## ${t.offboarding.record.letters}`),
     );
-    expect(section).not.toContain(t.offboarding.record.none);
+    expect(section).not.toContain(t.offboarding.record.nothing.charges);
     for (const [number, total, interest, days] of [
       ["INV-1", 4_666, 666, 20],
       ["INV-3", 8_494, 4_494, 75],

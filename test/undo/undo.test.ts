@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/query-rows.ts";
 import { catalogFor } from "../../src/messages/catalog.ts";
 import { createFormatter } from "../../src/messages/format.ts";
+import { labelValue } from "../../src/messages/label-value.ts";
 import { useHarness } from "../support/harness.ts";
 
 const h = useHarness("2026-11-27T10:00:00Z");
@@ -102,7 +103,7 @@ describe.each(["en", "fr"] as const)("undo and unpay (%s)", (lang) => {
     const again = await type("/client undo");
     expect(again).toBe(t.undo.lastWasUndo({ what: payment, time: at }));
     // The incident logged before the payment is still on the card.
-    expect(await type("/client show acme")).toContain(`${t.incidents.kinds.scope}: 1 / 1`);
+    expect(await type("/client show acme")).toContain(labelValue(t.incidents.kinds.scope, "1 / 1", lang));
     expect(await ledger("INV-9")).toMatchObject({ active: 0, reversed: 1 });
   });
 
@@ -196,7 +197,7 @@ describe.each(["en", "fr"] as const)("undo and unpay (%s)", (lang) => {
     await h.run("/client dispute INV-9 wrong amount", { user: "sam" });
     const answer = await h.say("/client undo", { user: "sam" });
     expect(answer).toBe(t.undo.notUndoable({ what: t.undo.labels["invoice.disputed"] ?? "", time: at }));
-    expect(await h.say("/client show acme")).toContain(`${t.incidents.kinds.scope}: 1 / 1`);
+    expect(await h.say("/client show acme")).toContain(labelValue(t.incidents.kinds.scope, "1 / 1", lang));
   });
 
   it("/client unpay: the owner reverses a payment at any time, charges and the card recompute", async () => {

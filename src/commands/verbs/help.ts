@@ -4,6 +4,7 @@ import { ownerOnlyGuardTag } from "../../core/guards.ts";
 import { userError } from "../../errors.ts";
 import { HELP_ACTION } from "../../home/welcome.ts";
 import type { Catalog } from "../../messages/catalog.ts";
+import { labelValue } from "../../messages/label-value.ts";
 import { type Message, message } from "../../messages/message.ts";
 import { optional, wordArg } from "../args.ts";
 import { type CommandDef, type CommandGroup, defineCommand } from "../define-command.ts";
@@ -42,7 +43,8 @@ function overview(t: Catalog): Message {
       [
         groups[group],
         ...commands.map(
-          (c) => `• ${withAliases(c, t)}: ${c.help(t).summary}${isOwnerOnly(c) ? ` (${t.help.ownerOnly})` : ""}`,
+          (c) =>
+            `• ${labelValue(withAliases(c, t), c.help(t).summary, t.locale)}${isOwnerOnly(c) ? ` (${t.help.ownerOnly})` : ""}`,
         ),
       ].join("\n"),
     );
@@ -52,12 +54,13 @@ function overview(t: Catalog): Message {
 
 function detail(command: CommandDef, t: Catalog): Message {
   const h = command.help(t);
-  const title = `/client ${command.name}: ${h.summary}`;
+  const title = labelValue(`/client ${command.name}`, h.summary, t.locale);
   return message(title)
     .header(`/client ${command.name}`)
     .text(
       `${h.summary[0]?.toUpperCase() ?? ""}${h.summary.slice(1)}. ${h.details}${isOwnerOnly(command) ? ` ${t.help.ownerOnly}` : ""}${also(command, t)}`,
     )
+    .inLocale(t.locale)
     .fields([
       { label: t.help.usage, value: usageOf(command, t) },
       { label: t.help.examples, value: command.examples.map((e) => `/client ${e}`).join("\n") },

@@ -6,6 +6,7 @@ import { type CommandDef, defineCommand } from "../define-command.ts";
 const late = defineCommand({
   name: "late",
   group: "incidents",
+  clientFromChannel: true,
   args: { client: clientArg(), invoice: optional(invoiceArg()), note: optional(noteArg()) },
   help: (t) => t.help.verbs.late,
   examples: ["late acme", "late acme INV-7", "late acme INV-7 second reminder ignored"],
@@ -17,6 +18,7 @@ function noteCommand(kind: Exclude<IncidentKind, "late">, examples: readonly str
   return defineCommand({
     name: kind,
     group: "incidents",
+    clientFromChannel: true,
     args: { client: clientArg(), note: kind === "flag" || kind === "conduct" ? optional(noteArg()) : noteArg() },
     help: (t) => t.help.verbs[kind],
     examples,

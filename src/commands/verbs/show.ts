@@ -9,6 +9,7 @@ import { defineCommand } from "../define-command.ts";
 export const showCommand = defineCommand({
   name: "show",
   group: "clients",
+  clientFromChannel: true,
   args: { client: clientArg({ rest: true }) },
   help: (t) => t.help.verbs.show,
   examples: ["show acme", "show ACME Corp"],

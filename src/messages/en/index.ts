@@ -1,4 +1,6 @@
+import type { Locale } from "../locale.ts";
 import { advice } from "./advice.ts";
+import { channels } from "./channels.ts";
 import { clients } from "./clients.ts";
 import { config } from "./config.ts";
 import { core } from "./core.ts";
@@ -17,8 +19,11 @@ import { sources } from "./sources.ts";
 import { undo } from "./undo.ts";
 
 export const en = {
+  /** The catalog's language, for renderers that punctuate for it. */
+  locale: "en" as Locale,
   ...core,
   advice,
+  channels,
   clients,
   config,
   digest,

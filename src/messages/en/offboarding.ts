@@ -47,6 +47,8 @@ export const offboarding = {
       `Only you see this wizard, its notes and its letters. For the team nothing changes: the client's card, logging, invoices, the digest and the alerts stay as they are. Eight steps follow; pause at any time and pick up where you stopped with /client offboard ${p.slug}.`,
   },
   progress: (p: { step: number; total: number; title: string }) => `Step ${p.step} of ${p.total}: ${p.title}`,
+  /** The step's heading: the client, then the step. */
+  stepHeading: (p: { client: string; title: string }) => `${p.client}: ${p.title}`,
   stepTitles: {
     talk: "Talk first",
     decide: "Decide, calmly, and own your share",
@@ -187,7 +189,18 @@ export const offboarding = {
     since: (p: { date: string }) => `Client since ${p.date}.`,
     tact: "Tact",
     statuses: { active: "active client", offboarding: "being let go", offboarded: "former client" },
-    none: "None.",
+    /** What an empty section of the record says, each in its own words. */
+    nothing: {
+      incidents: "No incidents.",
+      latePayments: "No late payments.",
+      lessons: "No lessons.",
+      invoices: "No invoices.",
+      payments: "No payments.",
+      reminders: "No reminders.",
+      charges: "No late-payment charges.",
+      steps: "No steps.",
+      timeline: "Nothing recorded.",
+    },
     incidents: (p: { count: number }) => `Incidents (${p.count})`,
     incidentHead: ["Date", "Kind", "Reported by", "Invoice", "Note"],
     lessonList: (p: { count: number }) => `Lessons learned (${p.count}, not counted as incidents)`,

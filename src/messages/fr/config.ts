@@ -9,11 +9,11 @@ export const config: Catalog["config"] = {
   },
   currency: {
     set: (p) =>
-      `La devise par défaut de l'espace est désormais ${p.currency}\u00a0: les montants saisis sans devise sont en ${p.currency} (/client invoice acme F-8 ${p.example}).`,
+      `La devise par défaut de l'espace est désormais ${p.currency} : les montants saisis sans devise sont en ${p.currency} (/client invoice acme F-8 ${p.example}).`,
     current: (p) =>
       p.currency
         ? `La devise par défaut de l'espace est ${p.currency}. /client config currency EUR la change (responsable seulement).`
-        : "Pas encore de devise par défaut\u00a0: la première facture enregistrée avec une devise la fixe. /client config currency EUR la fixe dès maintenant (responsable seulement).",
+        : "Pas encore de devise par défaut : la première facture enregistrée avec une devise la fixe. /client config currency EUR la fixe dès maintenant (responsable seulement).",
   },
   title: "Réglages de l'espace",
   row: (p) => `${p.label} : ${p.value} — ${p.command}`,
@@ -50,7 +50,7 @@ export const config: Catalog["config"] = {
       "les conditions de paiement par défaut des clients qui n'ont pas les leurs : loi, intérêts, indemnité de recouvrement, délai de paiement, étapes de relance (/client terms <client> règle celles d'un client)",
   },
   describeCurrency:
-    "la devise des montants saisis sans devise (/client invoice acme F-8 500)\u00a0; tant qu'elle n'est pas choisie, c'est la première devise utilisée",
+    "la devise des montants saisis sans devise (/client invoice acme F-8 500) ; tant qu'elle n'est pas choisie, c'est la première devise utilisée",
   timezoneSet: (p) =>
     `Le fuseau horaire de l'espace est désormais ${p.timezone} : le point du jour y est publié à ${p.time}, et les dates et jours de retard s'y comptent.`,
 };

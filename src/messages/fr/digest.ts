@@ -1,34 +1,35 @@
 import type { Catalog } from "../catalog.ts";
+import { de } from "./elide.ts";
 
 export const digest: Catalog["digest"] = {
   help: {
     summary: "afficher le point du jour, pour vous seul",
     details:
-      "Ce que dirait le point quotidien à cet instant, visible de vous seul : factures en retard, échéances de la semaine, nouveaux incidents, clients dont le risque augmente et ancienneté des impayés. Il ne remplace pas l'envoi programmé. Le responsable choisit où il est publié avec /client config channel #facturation, et quand avec /client config digest 09:00 Europe/Paris (jours : /client config days lun-ven) ; /client config affiche le programme actuel.",
+      "Ce que dirait le point quotidien à cet instant, visible de vous seul : factures en retard, échéances de la semaine, nouveaux incidents, clients dont le risque augmente et ancienneté des impayés. Il ne remplace pas l'envoi programmé. Le responsable choisit où il est publié avec /client config channel #facturation, et quand avec /client config digest 09:00 Europe/Paris (jours : /client config days lun-ven) ; /client config affiche le programme actuel.",
   },
   title: (p) => `Le point du jour · ${p.date}`,
   fallback: (p) =>
-    `Le point du jour : ${p.overdue} ${p.overdue > 1 ? "factures en retard" : "facture en retard"}, ${p.dueSoon} à échéance cette semaine, ${p.incidents} ${p.incidents > 1 ? "nouveaux incidents" : "nouvel incident"}.`,
+    `Le point du jour : ${p.overdue} ${p.overdue > 1 ? "factures en retard" : "facture en retard"}, ${p.dueSoon} à échéance cette semaine, ${p.incidents} ${p.incidents > 1 ? "nouveaux incidents" : "nouvel incident"}.`,
   quiet:
-    "Rien à signaler aujourd'hui : aucune facture en retard, aucune échéance cette semaine, aucun nouvel incident.",
+    "Rien à signaler aujourd'hui : aucune facture en retard, aucune échéance cette semaine, aucun nouvel incident.",
   preview: (p) =>
     `Aperçu visible de vous seul. Le point programmé est publié dans #${p.channel} à ${p.time} (${p.timezone}).`,
   previewOff: "Aperçu visible de vous seul. Le point quotidien programmé est désactivé.",
   previewNoChannel:
-    "Aperçu visible de vous seul. Aucun canal n'est choisi pour le point : /client config channel #facturation.",
+    "Aperçu visible de vous seul. Aucun canal n'est choisi pour le point : /client config channel #facturation.",
   overdue: {
     title: "Factures en retard",
-    client: (p) => `${p.client} : ${p.count} ${p.count > 1 ? "factures en retard" : "facture en retard"}, ${p.total}`,
+    client: (p) => `${p.client} : ${p.count} ${p.count > 1 ? "factures en retard" : "facture en retard"}, ${p.total}`,
     invoice: (p) =>
       `${p.number} · ${p.amount} · ${p.days} ${p.days > 1 ? "jours" : "jour"} de retard${p.charges ? ` · pénalités à ce jour ${p.charges}` : ""}`,
     lastSent: (p) => `dernier envoi : ${p.stage} le ${p.date}`,
     noneSent: "aucune relance envoyée",
     ready: (p) => `à envoyer : ${p.stage}`,
-    next: (p) => `ensuite : ${p.stage} le ${p.date}`,
+    next: (p) => `ensuite : ${p.stage} le ${p.date}`,
     snoozed: (p) => `mise en veille jusqu'au ${p.date}`,
-    disputed: "contestée : relances suspendues",
+    disputed: "contestée : relances suspendues",
     more: (p) =>
-      `…et ${p.count} autre${p.count > 1 ? "s factures" : " facture"} en retard : /client invoices les liste toutes.`,
+      `…et ${p.count} autre${p.count > 1 ? "s factures" : " facture"} en retard : /client invoices les liste toutes.`,
   },
   dueSoon: {
     title: "À échéance dans les 7 jours",
@@ -36,7 +37,7 @@ export const digest: Catalog["digest"] = {
   },
   incidents: {
     title: (p) => `Nouveaux incidents depuis le ${p.since}`,
-    line: (p) => `${p.client} : ${p.counts}`,
+    line: (p) => `${p.client} : ${p.counts}`,
     count: (p) => `${p.kind} (${p.count})`,
   },
   agencyLesson: {
@@ -46,7 +47,7 @@ export const digest: Catalog["digest"] = {
   },
   risk: {
     title: "Clients dont le risque augmente",
-    line: (p) => `${p.client} : ${p.from} → ${p.to}`,
+    line: (p) => `${p.client} : ${p.from} → ${p.to}`,
   },
   aging: {
     title: (p) => `Ancienneté des impayés, en jours de retard (${p.currency})`,
@@ -58,39 +59,39 @@ export const digest: Catalog["digest"] = {
     snooze: "Mettre en veille 3 jours",
   },
   actions: {
-    snoozed: (p) => `${p.number} est en veille jusqu'au ${p.date} : ni alerte ni ligne dans le point du jour d'ici là.`,
-    notFound: "Cette facture n'est plus ouverte : il n'y a rien à faire.",
+    snoozed: (p) => `${p.number} est en veille jusqu'au ${p.date} : ni alerte ni ligne dans le point du jour d'ici là.`,
+    notFound: "Cette facture n'est plus ouverte : il n'y a rien à faire.",
   },
   alert: {
-    title: (p) => `Retard : ${p.number} (${p.client})`,
+    title: (p) => `Retard : ${p.number} (${p.client})`,
     text: (p) =>
-      `${p.number} de ${p.client} a ${p.days} ${p.days > 1 ? "jours" : "jour"} de retard. Étape à engager : ${p.stage}. Reste dû : ${p.amount}${p.charges ? `, plus ${p.charges} de pénalités à ce jour` : ""}.`,
+      `${p.number} ${de(p.client)} a ${p.days} ${p.days > 1 ? "jours" : "jour"} de retard. Étape à engager : ${p.stage}. Reste dû : ${p.amount}${p.charges ? `, plus ${p.charges} de pénalités à ce jour` : ""}.`,
     hint: "Tact prépare le brouillon, c'est une personne de l'équipe qui l'envoie. Le bouton l'affiche.",
   },
   config: {
     channelSet: (p) => `Le point du jour et les alertes de retard seront publiés dans #${p.channel}.`,
     channelInDm:
-      "Indiquez un canal, par exemple `/client config channel #facturation` : le point du jour ne peut pas partir en message privé.",
-    invalidChannel: (p) => `« ${p.value} » n'est pas un canal. Indiquez-en un, par exemple #facturation.`,
+      "Indiquez un canal, par exemple `/client config channel #facturation` : le point du jour ne peut pas partir en message privé.",
+    invalidChannel: (p) => `« ${p.value} » n'est pas un canal. Indiquez-en un, par exemple #facturation.`,
     digestSet: (p) =>
-      `Point du jour à ${p.time} (${p.timezone}), ${p.days}, dans #${p.channel}. Prochain envoi : ${p.next}.`,
+      `Point du jour à ${p.time} (${p.timezone}), ${p.days}, dans #${p.channel}. Prochain envoi : ${p.next}.`,
     digestSetNoChannel: (p) =>
-      `Point du jour à ${p.time} (${p.timezone}), ${p.days}. Aucun canal pour l'instant : /client config channel #facturation.`,
+      `Point du jour à ${p.time} (${p.timezone}), ${p.days}. Aucun canal pour l'instant : /client config channel #facturation.`,
     digestOff:
       "Le point du jour est désactivé. Les alertes de retard continuent d'arriver dans le même canal, à la même heure.",
     digestOn: "Le point du jour est réactivé.",
     invalidDigest: (p) =>
-      `« ${p.value} » n'est pas un réglage valable. Indiquez une heure, avec si besoin un fuseau horaire (\`09:00 Europe/Paris\`), ou bien \`on\` / \`off\`.`,
+      `« ${p.value} » n'est pas un réglage valable. Indiquez une heure, avec si besoin un fuseau horaire (\`09:00 Europe/Paris\`), ou bien \`on\` / \`off\`.`,
     invalidTimeZone: (p) =>
-      `Je ne connais pas le fuseau horaire « ${p.value} ». Utilisez un nom IANA, comme Europe/Paris ou America/New_York.`,
+      `Je ne connais pas le fuseau horaire « ${p.value} ». Utilisez un nom IANA, comme Europe/Paris ou America/New_York.`,
     daysSet: (p) => `Le point du jour sera désormais publié ${p.days}.`,
     invalidDays: (p) =>
-      `« ${p.value} » n'est pas une liste de jours. Indiquez une plage ou une liste, par exemple \`lun-ven\` ou \`lun,mer,ven\`.`,
+      `« ${p.value} » n'est pas une liste de jours. Indiquez une plage ou une liste, par exemple \`lun-ven\` ou \`lun,mer,ven\`.`,
     quietPost: "Les jours sans rien à signaler, le point du jour tient en une ligne.",
     quietSilent: "Les jours sans rien à signaler, le point du jour n'est pas publié.",
-    invalidQuiet: (p) => `« ${p.value} » n'est pas un choix possible. Indiquez \`post\` ou \`silent\`.`,
+    invalidQuiet: (p) => `« ${p.value} » n'est pas un choix possible. Indiquez \`post\` ou \`silent\`.`,
     status: (p) =>
-      `Point du jour : ${p.state}, à ${p.time} (${p.timezone}), ${p.days}, dans ${p.channel}. Jours calmes : ${p.quiet}.`,
+      `Point du jour : ${p.state}, à ${p.time} (${p.timezone}), ${p.days}, dans ${p.channel}. Jours calmes : ${p.quiet}.`,
     on: "activé",
     off: "désactivé",
     noChannel: "aucun canal pour l'instant",

@@ -36,9 +36,9 @@ const verbNames: Partial<Record<string, readonly string[]>> = {
 };
 
 export const help: Catalog["help"] = {
-  title: "Tact : la mémoire écrite des clients difficiles",
+  title: "Tact : la mémoire écrite des clients difficiles",
   intro:
-    "Notez en une ligne ce qui se passe avec un client ; je garde la trace, et le responsable décide. Tapez /client help <commande> pour le détail.",
+    "Notez en une ligne ce qui se passe avec un client ; je garde la trace, et le responsable décide. Tapez /client help <commande> pour le détail.",
   usage: "Syntaxe",
   examples: "Exemples",
   groups: {
@@ -49,10 +49,10 @@ export const help: Catalog["help"] = {
     offboarding: "Se séparer d'un client (responsable)",
     other: "Autres",
   },
-  unknownTopic: (p) => `Pas d'aide pour « ${p.topic} ». Tapez /client help pour la liste.`,
+  unknownTopic: (p) => `Pas d'aide pour « ${p.topic} ». Tapez /client help pour la liste.`,
   ownerOnly: "Réservé au responsable.",
   aliases: (verb) => verbNames[verb] ?? [],
-  alsoCalled: (p) => `Aussi\u00a0: ${p.names}.`,
+  alsoCalled: (p) => `Aussi : ${p.names}.`,
   argNames: {
     client: "client",
     slug: "nom-court",
@@ -69,7 +69,7 @@ export const help: Catalog["help"] = {
     late: {
       summary: "noter un retard de paiement",
       details:
-        "Une facture payée après l'échéance, ou toujours impayée. Une fois, c'est peut-être une erreur de comptabilité ; à répétition, cela coûte du temps à l'équipe.",
+        "Une facture payée après l'échéance, ou toujours impayée. Une fois, c'est peut-être une erreur de comptabilité ; à répétition, cela coûte du temps à l'équipe.",
     },
     conduct: {
       summary: "noter un manque de respect ou une tension",
@@ -79,7 +79,7 @@ export const help: Catalog["help"] = {
     advice: {
       summary: "noter un conseil professionnel ignoré",
       details:
-        "Accessibilité, responsive, ergonomie, choix de plateforme : un conseil sur votre propre métier, refusé.",
+        "Accessibilité, responsive, ergonomie, choix de plateforme : un conseil sur votre propre métier, refusé.",
     },
     scope: {
       summary: "noter une dérive du périmètre",
@@ -99,7 +99,7 @@ export const help: Catalog["help"] = {
     note: { summary: "ajouter une note au dossier", details: "Tout ce qui mérite de rester dans le dossier écrit." },
     add: {
       summary: "ajouter un client",
-      details: "Le nom court sert dans les commandes : 3 à 40 lettres minuscules, chiffres et tirets.",
+      details: "Le nom court sert dans les commandes : 3 à 40 lettres minuscules, chiffres et tirets.",
     },
     alias: { summary: "donner un autre nom à un client", details: "Les commandes le retrouvent aussi sous ce nom." },
     rename: { summary: "changer le nom affiché d'un client", details: "Le nom court reste le même." },
@@ -117,7 +117,7 @@ export const help: Catalog["help"] = {
       details: "/client help <commande> explique une commande, exemples à l'appui.",
     },
     config: {
-      summary: "réglages de l'espace (modifications : responsable seulement)",
+      summary: "réglages de l'espace (modifications : responsable seulement)",
       details: "Sans réglage, /client config les affiche tous avec leur valeur. Les réglages :",
     },
   },

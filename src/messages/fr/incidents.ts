@@ -12,7 +12,7 @@ export const incidents: Catalog["incidents"] = {
     lesson: "leçon retenue",
   },
   logged: (p) =>
-    `C'est noté : ${p.kind} pour ${p.client}.${p.count90 > 1 ? ` C'est le ${p.count90}e en 90 jours.` : ""}`,
+    `C'est noté : ${p.kind} pour ${p.client}.${p.count90 > 1 ? ` C'est le ${p.count90}e en 90 jours.` : ""}`,
   undoHint: "Vous pouvez le retirer avec /client undo dans les 10 minutes.",
   undoButton: "Annuler",
   onInvoice: (p) => `facture ${p.invoice}`,

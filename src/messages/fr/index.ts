@@ -1,5 +1,7 @@
 import type { Catalog } from "../catalog.ts";
+import type { Locale } from "../locale.ts";
 import { advice } from "./advice.ts";
+import { channels } from "./channels.ts";
 import { clients } from "./clients.ts";
 import { config } from "./config.ts";
 import { core } from "./core.ts";
@@ -18,8 +20,11 @@ import { sources } from "./sources.ts";
 import { undo } from "./undo.ts";
 
 export const fr: Catalog = {
+  /** The catalog's language, for renderers that punctuate for it. */
+  locale: "fr" as Locale,
   ...core,
   advice,
+  channels,
   clients,
   config,
   digest,

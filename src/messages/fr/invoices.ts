@@ -1,4 +1,5 @@
 import type { Catalog } from "../catalog.ts";
+import { de } from "./elide.ts";
 
 const jours = (n: number) => `${n} jour${n > 1 ? "s" : ""}`;
 
@@ -22,7 +23,7 @@ export const invoices: Catalog["invoices"] = {
   },
   argNames: {
     outcome: "l'issue de la contestation",
-    outcomeDescribe: "La contestation était-elle fondée\u00a0? Sinon, Tact pose la question.",
+    outcomeDescribe: "La contestation était-elle fondée ? Sinon, Tact pose la question.",
     amount: "montant",
     currency: "devise",
     due: "date d'échéance",
@@ -45,12 +46,12 @@ export const invoices: Catalog["invoices"] = {
     invoice: {
       summary: "enregistrer une facture",
       details:
-        "Le montant s'écrit avec un point ou une virgule, suivi de la devise (EUR, GBP, USD, JPY…) ou de €, £, $. Les dates s'écrivent 15/01/2026, 15 janv. 2026 ou 2026-01-15, ou aujourd'hui, hier, dans 30 jours\u00a0; `due +30j` compte à partir de la date d'émission. Sans échéance, le délai de paiement du client s'applique (30 jours, sauf réglage avec /client terms)\u00a0; sans date d'émission, la facture est réputée émise ce délai avant son échéance (ou aujourd'hui). Sans devise, la devise par défaut de l'espace (/client config currency).",
+        "Le montant s'écrit avec un point ou une virgule, suivi de la devise (EUR, GBP, USD, JPY…) ou de €, £, $. Les dates s'écrivent 15/01/2026, 15 janv. 2026 ou 2026-01-15, ou aujourd'hui, hier, dans 30 jours ; `due +30j` compte à partir de la date d'émission. Sans échéance, le délai de paiement du client s'applique (30 jours, sauf réglage avec /client terms) ; sans date d'émission, la facture est réputée émise ce délai avant son échéance (ou aujourd'hui). Sans devise, la devise par défaut de l'espace (/client config currency).",
     },
     paid: {
       summary: "enregistrer un paiement",
       details:
-        "Sans montant, la facture est soldée ; `on` date le paiement (aujourd'hui par défaut). `/client paid FAC-7 charges` enregistre le paiement des pénalités de retard. Un paiement supérieur à ce qui est dû est refusé.",
+        "Sans montant, la facture est soldée ; `on` date le paiement (aujourd'hui par défaut). `/client paid FAC-7 charges` enregistre le paiement des pénalités de retard. Un paiement supérieur à ce qui est dû est refusé.",
     },
     credit: {
       summary: "enregistrer un avoir",
@@ -63,12 +64,12 @@ export const invoices: Catalog["invoices"] = {
     resume: {
       summary: "clore une contestation",
       details:
-        "Demande si la contestation était fondée (ou dites-le\u00a0: `upheld` pour fondée, `not-upheld` pour non fondée). Non fondée, les intérêts des jours de contestation sont de nouveau dus\u00a0: les pénalités courent dès le lendemain de l'échéance. Fondée, ces jours restent sans intérêts. Dans les deux cas, relances et pénalités reprennent\u00a0; la fiche et le dossier indiquent l'issue.",
+        "Demande si la contestation était fondée (ou dites-le : `upheld` pour fondée, `not-upheld` pour non fondée). Non fondée, les intérêts des jours de contestation sont de nouveau dus : les pénalités courent dès le lendemain de l'échéance. Fondée, ces jours restent sans intérêts. Dans les deux cas, relances et pénalités reprennent ; la fiche et le dossier indiquent l'issue.",
     },
     void: {
       summary: "annuler une facture",
       details:
-        "Pour une facture saisie par erreur ou annulée\u00a0: plus de relance ni de pénalité. Elle reste dans l'historique, avec son retard et les pénalités dues ce jour-là, marqués comme annulés.",
+        "Pour une facture saisie par erreur ou annulée : plus de relance ni de pénalité. Elle reste dans l'historique, avec son retard et les pénalités dues ce jour-là, marqués comme annulés.",
     },
     invoices: {
       summary: "lister les factures en cours",
@@ -78,12 +79,12 @@ export const invoices: Catalog["invoices"] = {
     terms: {
       summary: "voir ou régler les conditions de paiement d'un client",
       details:
-        "law fr|eu|uk|contract|none, rate 12%/y ou 1.5%/m, fee 40 EUR (contrat\u00a0; comptée sur les factures dans cette devise), hosted yes|no, lang en|fr, stages 1,15,30,45 (jours après l'échéance : première relance, deuxième relance, mise en demeure, préavis de suspension pour les clients hébergés), term 30 (délai de paiement en jours). Sans réglage, affiche les conditions et d'où vient chacune. `none` efface un taux ou une indemnité.",
+        "law fr|eu|uk|contract|none, rate 12%/y ou 1.5%/m, fee 40 EUR (contrat ; comptée sur les factures dans cette devise), hosted yes|no, lang en|fr, stages 1,15,30,45 (jours après l'échéance : première relance, deuxième relance, mise en demeure, préavis de suspension pour les clients hébergés), term 30 (délai de paiement en jours). Sans réglage, affiche les conditions et d'où vient chacune. `none` efface un taux ou une indemnité.",
     },
     remind: {
       summary: "rédiger la relance d'une facture en retard",
       details:
-        "Dans la langue du client, pour l'étape en cours, avec les montants, les jours de retard, les pénalités et leur base légale. Tact n'écrit jamais au client : c'est vous qui l'envoyez, puis vous le notez avec /client reminded.",
+        "Dans la langue du client, pour l'étape en cours, avec les montants, les jours de retard, les pénalités et leur base légale. Tact n'écrit jamais au client : c'est vous qui l'envoyez, puis vous le notez avec /client reminded.",
     },
     reminded: {
       summary: "noter qu'une relance est partie",
@@ -100,103 +101,102 @@ export const invoices: Catalog["invoices"] = {
     followsSource: (p) =>
       `La facture ${p.number} suit ${p.source} : enregistrez ses paiements, avoirs et annulations dans ${p.source}, Tact les reprend à la prochaine synchronisation (un paiement saisi aussi ici compterait deux fois). Les pénalités de retard sont propres à Tact : /client paid ${p.number} charges les enregistre toujours.`,
     amountFormat: (p) =>
-      `« ${p.value} » n'est pas un montant : écrivez par exemple 1200,00 ou 1200.00, avec la devise si vous voulez (1200 EUR, 1200 €).`,
-    amountZero: (p) => `« ${p.value} » : le montant doit être supérieur à zéro.`,
+      `« ${p.value} » n'est pas un montant : écrivez par exemple 1200,00 ou 1200.00, avec la devise si vous voulez (1200 EUR, 1200 €).`,
+    amountZero: (p) => `« ${p.value} » : le montant doit être supérieur à zéro.`,
     amountNegative: (p) =>
-      `«\u00a0${p.value}\u00a0»\u00a0: le montant${p.invoice ? " d'une facture" : ""} ne peut pas être négatif.${
+      `« ${p.value} » : le montant${p.invoice ? " d'une facture" : ""} ne peut pas être négatif.${
         p.credit === null
           ? ""
-          : ` Pour rendre de l'argent au client, enregistrez un avoir${p.invoice ? " sur la facture qu'il réduit" : ""}\u00a0: ${p.credit}.`
+          : ` Pour rendre de l'argent au client, enregistrez un avoir${p.invoice ? " sur la facture qu'il réduit" : ""} : ${p.credit}.`
       }`,
-    amountTooLarge: (p) => `« ${p.value} » dépasse le milliard : vérifiez le montant.`,
+    amountTooLarge: (p) => `« ${p.value} » dépasse le milliard : vérifiez le montant.`,
     amountDecimals: (p) =>
       p.digits === 0
-        ? `« ${p.value} » : le ${p.currency} n'a pas de décimales.`
-        : `« ${p.value} » a plus de décimales que n'en permet le ${p.currency} (${p.digits}).`,
+        ? `« ${p.value} » : le ${p.currency} n'a pas de décimales.`
+        : `« ${p.value} » a plus de décimales que n'en permet le ${p.currency} (${p.digits}).`,
     currencyUnknown: (p) =>
-      `« ${p.value} » n'est pas une devise que je connais : utilisez un code ISO comme EUR, GBP, USD ou JPY, ou €, £, $.`,
+      `« ${p.value} » n'est pas une devise que je connais : utilisez un code ISO comme EUR, GBP, USD ou JPY, ou €, £, $.`,
     currencyMissing: (p) =>
-      `En quelle devise est ${p.amount} ? Ajoutez-la après le montant, par exemple ${p.amount} EUR.`,
+      `En quelle devise est ${p.amount} ? Ajoutez-la après le montant, par exemple ${p.amount} EUR.`,
     currencyConflict: (p) =>
-      `Le montant est en ${p.first} mais la devise indiquée est ${p.second} : choisissez-en une.`,
-    currencyMismatch: (p) => `« ${p.value} » : la facture ${p.number} est en ${p.currency}.`,
+      `Le montant est en ${p.first} mais la devise indiquée est ${p.second} : choisissez-en une.`,
+    currencyMismatch: (p) => `« ${p.value} » : la facture ${p.number} est en ${p.currency}.`,
     date: (p) =>
-      `«\u00a0${p.value}\u00a0» n'est pas une date valable pour la ${p.what}\u00a0: écrivez-la comme 15/01/2026, 15 janv. 2026 ou 2026-01-15 (un jour qui existe), ou aujourd'hui, hier, +30j, dans 30 jours.`,
+      `« ${p.value} » n'est pas une date valable pour la ${p.what} : écrivez-la comme 15/01/2026, 15 janv. 2026 ou 2026-01-15 (un jour qui existe), ou aujourd'hui, hier, +30j, dans 30 jours.`,
     dateAmbiguous: (p) =>
       p.readings.length > 1
-        ? `«\u00a0${p.value}\u00a0» peut se lire ${p.readings.join(" ou ")}\u00a0: écrivez le mois en lettres, par exemple ${p.readings[0]}, ou ${p.iso}.`
-        : `«\u00a0${p.value}\u00a0» ne se lit pas de la même façon partout\u00a0: écrivez le mois en lettres, par exemple ${p.readings[0]}, ou ${p.iso}.`,
-    dateNoYear: (p) => `«\u00a0${p.value}\u00a0» n'a pas d'année\u00a0: écrivez par exemple ${p.value} ${p.year}.`,
+        ? `« ${p.value} » peut se lire ${p.readings.join(" ou ")} : écrivez le mois en lettres, par exemple ${p.readings[0]}, ou ${p.iso}.`
+        : `« ${p.value} » ne se lit pas de la même façon partout : écrivez le mois en lettres, par exemple ${p.readings[0]}, ou ${p.iso}.`,
+    dateNoYear: (p) => `« ${p.value} » n'a pas d'année : écrivez par exemple ${p.value} ${p.year}.`,
     dueOffset: (p) =>
-      `«\u00a0${p.value}\u00a0» n'est pas une échéance\u00a0: écrivez une date comme 15/01/2026, ou +30j pour 30 jours après la date d'émission (jusqu'à +365j).`,
+      `« ${p.value} » n'est pas une échéance : écrivez une date comme 15/01/2026, ou +30j pour 30 jours après la date d'émission (jusqu'à +365j).`,
     dueBeforeIssued: (p) =>
-      `L'échéance (${p.due}) tombe avant la date d'émission (${p.issued}). Si la facture est partie plus tôt, ajoutez sa date d'émission, par exemple \`issued ${p.suggested}\`\u00a0; sinon, vérifiez l'échéance. Rien n'a été enregistré.`,
-    futurePayment: (p) => `Le ${p.date} est dans le futur : enregistrez le paiement une fois reçu.`,
+      `L'échéance (${p.due}) tombe avant la date d'émission (${p.issued}). Si la facture est partie plus tôt, ajoutez sa date d'émission, par exemple \`issued ${p.suggested}\` ; sinon, vérifiez l'échéance. Rien n'a été enregistré.`,
+    futurePayment: (p) => `Le ${p.date} est dans le futur : enregistrez le paiement une fois reçu.`,
     numberTaken: (p) =>
-      `La facture ${p.number} existe déjà (${p.client}, ${p.amount}). Un numéro de facture est unique dans l'espace ; rien n'a été enregistré. Si vous l'avez saisie par erreur il y a moins de 10 minutes, /client undo la retire.`,
+      `La facture ${p.number} existe déjà (${p.client}, ${p.amount}). Un numéro de facture est unique dans l'espace ; rien n'a été enregistré. Si vous l'avez saisie par erreur il y a moins de 10 minutes, /client undo la retire.`,
     unknownInvoice: (p) =>
-      `Je ne connais pas de facture « ${p.number} ».${p.suggestions ? ` Vouliez-vous dire ${p.suggestions} ?` : ""} Enregistrez-la d'abord avec /client invoice <client> ${p.number} <montant> <devise>.`,
-    isVoid: (p) => `La facture ${p.number} est annulée : on ne peut plus rien y enregistrer.`,
+      `Je ne connais pas de facture « ${p.number} ».${p.suggestions ? ` Vouliez-vous dire ${p.suggestions} ?` : ""} Enregistrez-la d'abord avec /client invoice <client> ${p.number} <montant> <devise>.`,
+    isVoid: (p) => `La facture ${p.number} est annulée : on ne peut plus rien y enregistrer.`,
     alreadyVoid: (p) => `La facture ${p.number} est déjà annulée.`,
     voidWithPayments: (p) =>
-      `La facture ${p.number} a déjà des paiements ou des avoirs : impossible de l'annuler. Un paiement saisi par erreur s'annule avec /client unpay ${p.number} (responsable) ; sinon, faites un avoir pour le reste.`,
+      `La facture ${p.number} a déjà des paiements ou des avoirs : impossible de l'annuler. Un paiement saisi par erreur s'annule avec /client unpay ${p.number} (responsable) ; sinon, faites un avoir pour le reste.`,
     alreadyPaid: (p) =>
       `La facture ${p.number} est déjà réglée. Si ce paiement était une erreur, /client unpay ${p.number} (responsable) l'annule.`,
     alreadyPaidCharges: (p) =>
-      `La facture ${p.number} est déjà réglée, mais ses pénalités de retard restent dues (${p.charges}) : /client paid ${p.number} charges une fois payées, ou /client waive ${p.number} pour y renoncer.`,
+      `La facture ${p.number} est déjà réglée, mais ses pénalités de retard restent dues (${p.charges}) : /client paid ${p.number} charges une fois payées, ou /client waive ${p.number} pour y renoncer.`,
     overpaid: (p) => `${p.amount}, c'est plus que ce qui est dû sur ${p.number} (${p.owed}). Rien n'a été enregistré.`,
     overCredited: (p) => `Un avoir de ${p.amount} dépasse ce qui reste à payer sur ${p.number} (${p.outstanding}).`,
     noCharges: (p) => `Aucune pénalité de retard n'est due sur ${p.number}.`,
-    chargesWaived: (p) => `Vous avez renoncé aux pénalités de ${p.number} : plus rien à payer ni à abandonner.`,
+    chargesWaived: (p) => `Vous avez renoncé aux pénalités de ${p.number} : plus rien à payer ni à abandonner.`,
     chargesAndAmount: "Donnez soit un montant, soit `charges` suivi d'un montant, pas les deux.",
-    notOpen: (p) => `La facture ${p.number} n'est plus en cours : rien à suspendre ni à relancer.`,
+    notOpen: (p) => `La facture ${p.number} n'est plus en cours : rien à suspendre ni à relancer.`,
     alreadyDisputed: (p) =>
       `La facture ${p.number} est déjà contestée depuis le ${p.date}. /client resume ${p.number} clôt la contestation.`,
     notDisputed: (p) => `La facture ${p.number} n'est pas contestée.`,
   },
   recorded: (p) =>
-    `Facture ${p.number} enregistrée pour ${p.client} : ${p.amount}, émise le ${p.issued}, échéance le ${p.due}.`,
-  recordedLate: (p) => `Elle a déjà ${jours(p.days)} de retard : elle compte comme un retard de paiement.`,
-  recordedLaw: (p) => `Pénalités de retard : ${p.law}.`,
-  isInvoice: (p) =>
-    `${p.number} est une facture de ${p.client} (/client show ${p.slug} pour la fiche du client)\u00a0:`,
+    `Facture ${p.number} enregistrée pour ${p.client} : ${p.amount}, émise le ${p.issued}, échéance le ${p.due}.`,
+  recordedLate: (p) => `Elle a déjà ${jours(p.days)} de retard : elle compte comme un retard de paiement.`,
+  recordedLaw: (p) => `Pénalités de retard : ${p.law}.`,
+  isInvoice: (p) => `${p.number} est une facture ${de(p.client)} (/client show ${p.slug} pour la fiche du client) :`,
   noChargesTip: (p) =>
-    `Astuce\u00a0: aucune pénalité de retard ne s'applique encore à ${p.client}. /client terms ${p.slug} law fr|eu|uk|contract les fixe pour ce client\u00a0; le responsable peut les fixer pour tous les clients avec /client config terms law fr|eu|uk|contract.`,
+    `Astuce : aucune pénalité de retard ne s'applique encore à ${p.client}. /client terms ${p.slug} law fr|eu|uk|contract les fixe pour ce client ; le responsable peut les fixer pour tous les clients avec /client config terms law fr|eu|uk|contract.`,
   currencyAdopted: (p) =>
-    `${p.currency} est désormais la devise par défaut de l'espace\u00a0: les montants saisis sans devise sont en ${p.currency}. Le responsable peut la changer avec /client config currency.`,
+    `${p.currency} est désormais la devise par défaut de l'espace : les montants saisis sans devise sont en ${p.currency}. Le responsable peut la changer avec /client config currency.`,
   paymentRecorded: (p) => `Paiement de ${p.amount} enregistré sur ${p.number} (${p.client}), le ${p.date}.`,
   paymentSplit: (p) => `${p.principal} soldent la facture et ${p.charges} vont aux pénalités de retard.`,
   creditRecorded: (p) => `Avoir de ${p.amount} enregistré sur ${p.number} (${p.client}), le ${p.date}.`,
-  stillUnpaid: (p) => `Reste à payer : ${p.amount}.`,
+  stillUnpaid: (p) => `Reste à payer : ${p.amount}.`,
   paidInFull: "Facture soldée.",
   paidInFullLate: (p) => `Facture soldée, avec ${jours(p.days)} de retard.`,
   chargesStillOwed: (p) =>
-    `Pénalités de retard encore dues : ${p.charges}. Notez-les avec /client paid ${p.number} charges une fois payées, ou renoncez-y avec /client waive ${p.number}.`,
+    `Pénalités de retard encore dues : ${p.charges}. Notez-les avec /client paid ${p.number} charges une fois payées, ou renoncez-y avec /client waive ${p.number}.`,
   chargesPaid: (p) => `Paiement de ${p.amount} de pénalités de retard enregistré sur ${p.number} (${p.client}).`,
   chargesSettled: "Les pénalités sont réglées.",
-  chargesRemaining: (p) => `Pénalités encore dues : ${p.amount}.`,
+  chargesRemaining: (p) => `Pénalités encore dues : ${p.amount}.`,
   waived: (p) =>
-    `Pénalités de retard abandonnées sur ${p.number} (${p.client}) : ${p.amount}. C'est noté dans le journal d'audit.`,
+    `Pénalités de retard abandonnées sur ${p.number} (${p.client}) : ${p.amount}. C'est noté dans le journal d'audit.`,
   waivedOpen: "Plus aucun intérêt ne courra sur cette facture, même si elle reste impayée.",
   disputed: (p) =>
-    `La facture ${p.number} (${p.client}) est contestée depuis le ${p.date} : relances et pénalités sont suspendues. /client resume ${p.number} les relance.`,
+    `La facture ${p.number} (${p.client}) est contestée depuis le ${p.date} : relances et pénalités sont suspendues. /client resume ${p.number} les relance.`,
   resume: {
     question: (p) =>
-      `La facture ${p.number} (${p.client}) est contestée depuis le ${p.since} (${p.days}\u00a0jour${p.days > 1 ? "s" : ""}). La contestation était-elle fondée\u00a0?`,
+      `La facture ${p.number} (${p.client}) est contestée depuis le ${p.since} (${p.days} jour${p.days > 1 ? "s" : ""}). La contestation était-elle fondée ?`,
     ifNotUpheld: (p) =>
-      `Non fondée\u00a0: les intérêts de ${p.days === 1 ? "ce jour" : `ces ${p.days}\u00a0jours`} sont de nouveau dus, soit ${p.interest}${p.fee ? `, ainsi que l'indemnité forfaitaire de ${p.fee}` : ""}${p.reference ? ` (${p.reference}\u00a0: les pénalités courent dès le lendemain de l'échéance)` : ""}.`,
+      `Non fondée : les intérêts de ${p.days === 1 ? "ce jour" : `ces ${p.days} jours`} sont de nouveau dus, soit ${p.interest}${p.fee ? `, ainsi que l'indemnité forfaitaire de ${p.fee}` : ""}${p.reference ? ` (${p.reference} : les pénalités courent dès le lendemain de l'échéance)` : ""}.`,
     ifUpheld: (p) =>
-      `Fondée\u00a0: ${p.days === 1 ? "ce jour reste" : `ces ${p.days}\u00a0jours restent`} sans intérêts (${p.interest} non facturés).`,
+      `Fondée : ${p.days === 1 ? "ce jour reste" : `ces ${p.days} jours restent`} sans intérêts (${p.interest} non facturés).`,
     typed: (p) =>
       `Ou tapez /client resume ${p.number} not-upheld (non fondée) ou /client resume ${p.number} upheld (fondée).`,
-    buttons: { notUpheld: "Non fondée\u00a0: facturer ces jours", upheld: "Fondée\u00a0: ne pas les facturer" },
+    buttons: { notUpheld: "Non fondée : facturer ces jours", upheld: "Fondée : ne pas les facturer" },
     upheld: (p) =>
-      `${p.number} (${p.client})\u00a0: contestation fondée. ${p.days === 1 ? "Ce jour reste" : `Ses ${p.days}\u00a0jours restent`} sans intérêts (${p.interest} non facturés). Relances et pénalités reprennent à partir d'aujourd'hui.`,
+      `${p.number} (${p.client}) : contestation fondée. ${p.days === 1 ? "Ce jour reste" : `Ses ${p.days} jours restent`} sans intérêts (${p.interest} non facturés). Relances et pénalités reprennent à partir d'aujourd'hui.`,
     notUpheld: (p) =>
-      `${p.number} (${p.client})\u00a0: contestation non fondée. Les intérêts de ${p.days === 1 ? "son jour" : `ses ${p.days}\u00a0jours`} de contestation sont de nouveau dus, soit ${p.interest}${p.fee ? `, ainsi que l'indemnité forfaitaire de ${p.fee}` : ""}${p.reference ? ` (${p.reference}\u00a0: les pénalités courent dès le lendemain de l'échéance)` : ""}. Relances et pénalités reprennent.`,
+      `${p.number} (${p.client}) : contestation non fondée. Les intérêts de ${p.days === 1 ? "son jour" : `ses ${p.days} jours`} de contestation sont de nouveau dus, soit ${p.interest}${p.fee ? `, ainsi que l'indemnité forfaitaire de ${p.fee}` : ""}${p.reference ? ` (${p.reference} : les pénalités courent dès le lendemain de l'échéance)` : ""}. Relances et pénalités reprennent.`,
   },
   voided: (p) =>
-    `La facture ${p.number} (${p.client}) est annulée : plus de relance ni de pénalité. Elle reste dans l'historique.`,
+    `La facture ${p.number} (${p.client}) est annulée : plus de relance ni de pénalité. Elle reste dans l'historique.`,
   history: {
     title: "Pertes, abandons, annulations, contestations (du plus récent au plus ancien)",
     more: (p) => `…et ${p.count} de plus dans le dossier.`,
@@ -205,24 +205,24 @@ export const invoices: Catalog["invoices"] = {
         ...(p.interest ? [`intérêts ${p.interest}`] : []),
         ...(p.fee ? [`indemnité forfaitaire ${p.fee}`] : []),
       ].join(", ");
-      const paid = p.settled ? `${parts ? "\u00a0; " : ""}dont ${p.settled} déjà payés` : "";
+      const paid = p.settled ? `${parts ? " ; " : ""}dont ${p.settled} déjà payés` : "";
       return `${p.amount} de pénalités de retard${parts || paid ? ` (${parts}${paid})` : ""}`;
     },
     closed: (p) => {
-      const jours = `${p.days}\u00a0jour${p.days > 1 ? "s" : ""}`;
+      const jours = `${p.days} jour${p.days > 1 ? "s" : ""}`;
       const what = [
         ...(p.principal ? [`${p.principal} impayés${p.days > 0 ? `, ${jours} de retard` : ""}`] : []),
         ...(p.charges ? [p.charges] : []),
       ];
       const verb = p.kind === "write-off" ? "passée en perte" : "annulée";
-      return `${p.number} · ${verb} le ${p.date}${what.length > 0 ? `\u00a0: ${what.join(", et ")}` : ""}`;
+      return `${p.number} · ${verb} le ${p.date}${what.length > 0 ? ` : ${what.join(", et ")}` : ""}`;
     },
-    waiver: (p) => `${p.number} · pénalités de retard abandonnées le ${p.date}\u00a0: ${p.charges}`,
+    waiver: (p) => `${p.number} · pénalités de retard abandonnées le ${p.date} : ${p.charges}`,
     disputeUpheld: (p) =>
-      `${p.number} · contestation du ${p.from} au ${p.to} fondée\u00a0: ${p.days === 1 ? "ce jour reste" : `ces ${p.days}\u00a0jours restent`} sans intérêts (${p.interest} non facturés)`,
+      `${p.number} · contestation du ${p.from} au ${p.to} fondée : ${p.days === 1 ? "ce jour reste" : `ces ${p.days} jours restent`} sans intérêts (${p.interest} non facturés)`,
     disputeNotUpheld: (p) =>
-      `${p.number} · contestation du ${p.from} au ${p.to} non fondée\u00a0: les intérêts de ${p.days === 1 ? "ce jour" : `ces ${p.days}\u00a0jours`} sont de nouveau dus (${p.interest})`,
-    note: (p) => `note\u00a0: ${p.note}`,
+      `${p.number} · contestation du ${p.from} au ${p.to} non fondée : les intérêts de ${p.days === 1 ? "ce jour" : `ces ${p.days} jours`} sont de nouveau dus (${p.interest})`,
+    note: (p) => `note : ${p.note}`,
     kept: (p) =>
       p.kind === "waiver"
         ? "Elles restent sur la fiche et dans le dossier, marquées comme abandonnées."
@@ -232,31 +232,31 @@ export const invoices: Catalog["invoices"] = {
   },
   list: {
     title: (p) => `Factures en cours (${p.count})`,
-    titleFor: (p) => `Factures en cours : ${p.client} (${p.count})`,
-    none: "Aucune facture en cours. Pour en enregistrer une : /client invoice acme FAC-7 1200,00 EUR due 2026-01-15.",
+    titleFor: (p) => `Factures en cours : ${p.client} (${p.count})`,
+    none: "Aucune facture en cours. Pour en enregistrer une : /client invoice acme FAC-7 1200,00 EUR due 2026-01-15.",
     noneFor: (p) => `${p.client} n'a aucune facture en cours.`,
     more: (p) =>
       p.slug
-        ? `…et ${p.count} autres, non affichées ici : /client export ${p.slug} envoie le dossier complet.`
-        : `…et ${p.count} autres, non affichées ici : /client invoices <client> liste celles d'un client.`,
+        ? `…et ${p.count} autres, non affichées ici : /client export ${p.slug} envoie le dossier complet.`
+        : `…et ${p.count} autres, non affichées ici : /client invoices <client> liste celles d'un client.`,
     line: (p) => `${p.number} · ${p.client} · ${p.amount}, échéance le ${p.due} · ${p.state}`,
     notDue: (p) => `échéance dans ${jours(p.days)}`,
     dueToday: "échéance aujourd'hui",
     overdue: (p) => `${jours(p.days)} de retard`,
-    paidLate: "payée ; pénalités encore dues",
+    paidLate: "payée ; pénalités encore dues",
     settled: "payée",
     voided: "annulée",
     unpaid: (p) => `reste ${p.amount}`,
     disputed: (p) => `contestée depuis le ${p.date}, relances et pénalités suspendues`,
     charges: (p) => `pénalités à ce jour ${p.amount}`,
     chargesOwed: (p) => `pénalités dues ${p.amount}`,
-    next: (p) => `ensuite : ${p.stage} le ${p.date}`,
-    dueStage: (p) => `${p.stage} à envoyer : /client remind ${p.number}`,
+    next: (p) => `ensuite : ${p.stage} le ${p.date}`,
+    dueStage: (p) => `${p.stage} à envoyer : /client remind ${p.number}`,
     totals: (p) => `Reste à payer ${p.unpaid} · en retard ${p.overdue} · pénalités dues ${p.charges}`,
   },
   charges: {
     interest: (p) =>
-      `intérêts ${p.amount} = ${p.principal} × ${p.rate} × ${jours(p.days)} / 365 (du ${p.from} au ${p.to} ; ${p.basis} ; ${p.reference})`,
+      `intérêts ${p.amount} = ${p.principal} × ${p.rate} × ${jours(p.days)} / 365 (du ${p.from} au ${p.to} ; ${p.basis} ; ${p.reference})`,
     fee: (p) => `indemnité forfaitaire ${p.amount} (${p.reference})`,
     settled: (p) => `déjà payé ${p.amount}`,
     basis: {
@@ -278,15 +278,15 @@ export const invoices: Catalog["invoices"] = {
     },
     notes: {
       missingRate: (p) =>
-        `Le ${p.series} du ${p.date} ne figure pas encore dans les taux de Tact : les ${jours(p.days)} à partir du ${p.from} ne sont pas comptés. La personne qui administre Tact pour vous peut l'ajouter.`,
+        `Le ${p.series} du ${p.date} ne figure pas encore dans les taux de Tact : les ${jours(p.days)} à partir du ${p.from} ne sont pas comptés. La personne qui administre Tact pour vous peut l'ajouter.`,
       belowLegalMinimum: (p) =>
         `Le taux contractuel de ${p.rate} est inférieur au minimum légal de ${p.minimum} (3 fois le taux d'intérêt légal de ${p.legal} au ${p.date}).`,
       noContractRate: (p) =>
-        `Aucun taux n'est prévu dans les conditions du contrat : pas d'intérêts. Pour en fixer un : /client terms ${p.client} rate 12%/y.`,
+        `Aucun taux n'est prévu dans les conditions du contrat : pas d'intérêts. Pour en fixer un : /client terms ${p.client} rate 12%/y.`,
       feeOtherCurrency: (p) =>
         `Une indemnité forfaitaire de ${p.fee} est due aussi, mais elle n'est pas ajoutée à une facture en ${p.currency}.`,
       feeNoCurrency: (p) =>
-        `L'indemnité forfaitaire du contrat (${p.fee}) n'a pas de devise, elle n'est donc pas comptée. Pour lui en donner une\u00a0: /client terms ${p.client} fee ${p.fee} EUR.`,
+        `L'indemnité forfaitaire du contrat (${p.fee}) n'a pas de devise, elle n'est donc pas comptée. Pour lui en donner une : /client terms ${p.client} fee ${p.fee} EUR.`,
     },
     series: {
       "ecb-mro": "taux de refinancement de la BCE",
@@ -295,7 +295,7 @@ export const invoices: Catalog["invoices"] = {
     },
   },
   laws: {
-    fr: "droit français (Code de commerce L441-10 : taux BCE + 10 points, 40 € par facture en retard)",
+    fr: "droit français (Code de commerce L441-10 : taux BCE + 10 points, 40 € par facture en retard)",
     eu: "directive européenne 2011/7/UE (taux BCE + 8 points, 40 € par facture en retard)",
     uk: "droit britannique, Late Payment Act (taux de la Banque d'Angleterre + 8 points, 40, 70 ou 100 £ selon le montant)",
     contract: "taux et indemnité prévus au contrat",
@@ -310,7 +310,7 @@ export const invoices: Catalog["invoices"] = {
     charges: "relance des pénalités dues",
   },
   terms: {
-    title: (p) => `Conditions de paiement : ${p.client}`,
+    title: (p) => `Conditions de paiement : ${p.client}`,
     workspaceTitle: "Conditions de paiement par défaut de l'espace",
     law: "Droit applicable",
     interest: "Intérêts de retard",
@@ -328,35 +328,35 @@ export const invoices: Catalog["invoices"] = {
     feeUk: "40, 70 ou 100 £ par facture en retard selon le montant, prévus par la loi",
     feeContract: (p) => `${p.fee} par facture en retard (ajoutés aux seules factures en ${p.currency})`,
     feeNoCurrency: (p) =>
-      `${p.fee} par facture en retard, sans devise, donc non comptés\u00a0: indiquez la devise (fee ${p.fee} EUR)`,
+      `${p.fee} par facture en retard, sans devise, donc non comptés : indiquez la devise (fee ${p.fee} EUR)`,
     days: (p) => jours(p.days),
-    stageList: (p) => `jours après l'échéance : ${p.stages}`,
+    stageList: (p) => `jours après l'échéance : ${p.stages}`,
     stageItem: (p) => `${p.day} ${p.kind}`,
     stageSkipped: (p) => `${p.day} ${p.kind} (clients hébergés seulement)`,
     yes: "oui",
     no: "non",
     workspaceLanguage: (p) => `${p.lang} (la langue de l'espace)`,
     sources: { default: "par défaut", workspace: "défaut de l'espace", client: "propre à ce client" },
-    updated: (p) => `Conditions de paiement mises à jour pour ${p.client} : ${p.changes}.`,
-    workspaceUpdated: (p) => `Conditions par défaut de l'espace mises à jour : ${p.changes}.`,
-    change: (p) => `${p.what} : ${p.value}`,
+    updated: (p) => `Conditions de paiement mises à jour pour ${p.client} : ${p.changes}.`,
+    workspaceUpdated: (p) => `Conditions par défaut de l'espace mises à jour : ${p.changes}.`,
+    change: (p) => `${p.what} : ${p.value}`,
     cleared: "effacé",
     errors: {
       rate: (p) =>
-        `« ${p.value} » n'est pas un taux : écrivez 12%/y (par an) ou 1.5%/m (par mois), entre 0 et 100 %, ou none.`,
+        `« ${p.value} » n'est pas un taux : écrivez 12%/y (par an) ou 1.5%/m (par mois), entre 0 et 100 %, ou none.`,
       fee: (p) =>
-        `«\u00a0${p.value}\u00a0» n'est pas une indemnité\u00a0: écrivez un montant avec sa devise, comme 40 EUR ou 12,50 €, ou none.`,
+        `« ${p.value} » n'est pas une indemnité : écrivez un montant avec sa devise, comme 40 EUR ou 12,50 €, ou none.`,
       feeCurrency: (p) =>
-        `«\u00a0${p.value}\u00a0» n'a pas de devise\u00a0: écrivez par exemple fee ${p.value} EUR. L'indemnité s'ajoute aux seules factures dans cette devise.`,
+        `« ${p.value} » n'a pas de devise : écrivez par exemple fee ${p.value} EUR. L'indemnité s'ajoute aux seules factures dans cette devise.`,
       feeNotContract: (p) =>
-        `Une indemnité forfaitaire libre ne s'applique qu'avec law contract${p.none ? "" : `\u00a0; pour les autres lois (ici ${p.law}), l'indemnité de recouvrement est fixée par la loi`}.`,
+        `Une indemnité forfaitaire libre ne s'applique qu'avec law contract${p.none ? "" : ` ; pour les autres lois (ici ${p.law}), l'indemnité de recouvrement est fixée par la loi`}.`,
       stages: (p) =>
-        `« ${p.value} » n'est pas une liste d'étapes : 1 à 4 nombres de jours croissants après l'échéance, de 1 à 365, par exemple 1,15,30,45.`,
-      term: (p) => `« ${p.value} » n'est pas un délai de paiement : un nombre de jours de 0 à 365.`,
-      yesNo: (p) => `« ${p.value} » ne convient pas pour ${p.what} : yes ou no.`,
-      nothing: (p) => `Rien à changer. Syntaxe : ${p.usage}`,
+        `« ${p.value} » n'est pas une liste d'étapes : 1 à 4 nombres de jours croissants après l'échéance, de 1 à 365, par exemple 1,15,30,45.`,
+      term: (p) => `« ${p.value} » n'est pas un délai de paiement : un nombre de jours de 0 à 365.`,
+      yesNo: (p) => `« ${p.value} » ne convient pas pour ${p.what} : yes ou no.`,
+      nothing: (p) => `Rien à changer. Syntaxe : ${p.usage}`,
       duplicate: (p) => `${p.what} est donné deux fois.`,
-      unknownKeyword: (p) => `« ${p.value} » n'est pas une condition que je connais. Conditions : ${p.keywords}.`,
+      unknownKeyword: (p) => `« ${p.value} » n'est pas une condition que je connais. Conditions : ${p.keywords}.`,
     },
     configUsage: "law fr|eu|uk|contract|none [rate 12%/y] [fee 40 EUR] [hosted yes|no] [stages 1,15,30,45] [term 30]",
   },
@@ -366,7 +366,7 @@ export const invoices: Catalog["invoices"] = {
       `${p.open} en cours · reste à payer ${p.unpaid} · en retard ${p.overdue} · pénalités dues ${p.charges}`,
     none: "Aucune facture en cours.",
     nothing: "—",
-    more: (p) => `…et ${p.count} autres : /client invoices les liste toutes.`,
+    more: (p) => `…et ${p.count} autres : /client invoices les liste toutes.`,
   },
   autoLate: "Tact",
 };

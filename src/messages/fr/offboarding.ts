@@ -1,4 +1,5 @@
 import type { Catalog } from "../catalog.ts";
+import { de } from "./elide.ts";
 
 const s = (n: number) => (n > 1 ? "s" : "");
 
@@ -7,7 +8,7 @@ export const offboarding: Catalog["offboarding"] = {
     offboard: {
       summary: "se séparer d'un client, en privé",
       details:
-        "Ouvre une conversation privée avec le responsable et le guide à travers les huit étapes d'une séparation : en parler d'abord, décider, les deux courriers, solder les comptes, garder une trace, une note neutre pour l'équipe, les leçons. Rien n'apparaît dans aucun canal. Relancez la commande pour reprendre là où vous vous étiez arrêté.",
+        "Ouvre une conversation privée avec le responsable et le guide à travers les huit étapes d'une séparation : en parler d'abord, décider, les deux courriers, solder les comptes, garder une trace, une note neutre pour l'équipe, les leçons. Rien n'apparaît dans aucun canal. Relancez la commande pour reprendre là où vous vous étiez arrêté.",
     },
     export: {
       summary: "exporter le dossier écrit d'un client",
@@ -22,23 +23,23 @@ export const offboarding: Catalog["offboarding"] = {
   },
   refused: {
     offboard: (p) =>
-      `Seul le responsable de l'espace (${p.owner}) peut se séparer d'un client : c'est une conversation qu'il mène lui-même, sans jamais la déléguer. Rien n'a été fait et personne n'a été prévenu.`,
+      `Seul le responsable de l'espace (${p.owner}) peut se séparer d'un client : c'est une conversation qu'il mène lui-même, sans jamais la déléguer. Rien n'a été fait et personne n'a été prévenu.`,
     press:
       "Ces boutons appartiennent à la personne qui a lancé la démarche, et elle seule peut s'en servir. Rien n'a été modifié.",
     otherOwner: (p) =>
       `${p.owner} a engagé la séparation d'avec ${p.client} et la mène jusqu'au bout. Rien n'a été modifié.`,
     finished: (p) =>
-      `La séparation d'avec ${p.client} est terminée ; rien n'a été modifié. /client export ${p.slug} vous envoie le dossier.`,
+      `La séparation d'avec ${p.client} est terminée ; rien n'a été modifié. /client export ${p.slug} vous envoie le dossier.`,
     stale: (p) =>
-      `Ce bouton correspond à une étape déjà passée ; vous en êtes à l'étape ${p.step} sur ${p.total}. La voici de nouveau.`,
+      `Ce bouton correspond à une étape déjà passée ; vous en êtes à l'étape ${p.step} sur ${p.total}. La voici de nouveau.`,
     alreadyFormer: (p) => `${p.client} est déjà un ancien client. /client export ${p.slug} vous envoie le dossier.`,
   },
   continuingInDm: "La suite se passe en message privé, où vous seul pouvez la voir.",
   resuming: (p) =>
-    `On reprend la séparation d'avec ${p.client} là où vous l'aviez laissée : étape ${p.step} sur ${p.total}.`,
+    `On reprend la séparation d'avec ${p.client} là où vous l'aviez laissée : étape ${p.step} sur ${p.total}.`,
   opening: {
-    title: (p) => `Se séparer de ${p.client}`,
-    privateNote: (p) => `Privé : vous seul voyez ceci. Commencé le ${p.date}.`,
+    title: (p) => `Se séparer ${de(p.client)}`,
+    privateNote: (p) => `Privé : vous seul voyez ceci. Commencé le ${p.date}.`,
     intro: "D'abord le dossier, pour que la décision repose sur des faits.",
     incidents: "Incidents notés (90 derniers jours / au total)",
     incidentValue: (p) => `${p.recent} / ${p.total}, dernier le ${p.last}`,
@@ -47,9 +48,10 @@ export const offboarding: Catalog["offboarding"] = {
     noUnpaid: "Aucun impayé.",
     risk: "Ce que conseille la méthode",
     privacy: (p) =>
-      `Vous seul voyez cette démarche, ses notes et ses courriers. Pour l'équipe, rien ne change : la fiche du client, les signalements, les factures, le point du jour et les alertes restent tels quels. Huit étapes suivent ; faites une pause quand vous voulez et reprenez avec /client offboard ${p.slug}.`,
+      `Vous seul voyez cette démarche, ses notes et ses courriers. Pour l'équipe, rien ne change : la fiche du client, les signalements, les factures, le point du jour et les alertes restent tels quels. Huit étapes suivent ; faites une pause quand vous voulez et reprenez avec /client offboard ${p.slug}.`,
   },
-  progress: (p) => `Étape ${p.step} sur ${p.total} : ${p.title}`,
+  progress: (p) => `Étape ${p.step} sur ${p.total} : ${p.title}`,
+  stepHeading: (p) => `${p.client} : ${p.title}`,
   stepTitles: {
     talk: "D'abord, en parler",
     decide: "Décider à froid, et assumer sa part",
@@ -63,40 +65,40 @@ export const offboarding: Catalog["offboarding"] = {
   guidance: {
     talk: "Avant de mettre fin à quoi que ce soit, parlez au client vous-même, de vive voix ou au téléphone, pas par l'intermédiaire d'un membre de l'équipe. Dites-lui ce qui vous préoccupe et ce qui devrait changer. Notez ensuite quand la conversation a eu lieu et ce qui s'est dit. Si elle n'a pas encore eu lieu, je peux vous le rappeler.",
     talkConduct: (p) =>
-      `${p.count} signalement${s(p.count)} de tension : envisagez d'abord de confier le compte à d'autres membres de l'équipe ; c'est peut-être une question d'affinités.`,
-    talkRecorded: (p) => `Noté : la conversation du ${p.date} : ${p.notes}`,
+      `${p.count} signalement${s(p.count)} de tension : envisagez d'abord de confier le compte à d'autres membres de l'équipe ; c'est peut-être une question d'affinités.`,
+    talkRecorded: (p) => `Noté : la conversation du ${p.date} : ${p.notes}`,
     decide:
-      "Restez calme et objectif. Là où le cadre était flou (périmètre jamais écrit, pas de pénalités de retard prévues), l'agence doit peut-être assumer une part de la rupture. Une raison bienveillante (« nous ne sommes plus en mesure de vous apporter l'accompagnement dont vous avez besoin ») vaut mieux qu'une accusation, et c'est celle que reprennent les courriers.",
+      "Restez calme et objectif. Là où le cadre était flou (périmètre jamais écrit, pas de pénalités de retard prévues), l'agence doit peut-être assumer une part de la rupture. Une raison bienveillante (« nous ne sommes plus en mesure de vous apporter l'accompagnement dont vous avez besoin ») vaut mieux qu'une accusation, et c'est celle que reprennent les courriers.",
     decideScope: (p) =>
-      `${p.count} dérive${s(p.count)} du périmètre noté${s(p.count)} : le périmètre était-il clairement écrit au départ ?`,
-    why: "Une fois que vous demandez à un client de partir, mettez-le par écrit : c'est votre trace si les choses se compliquent ou si un avocat s'en mêle. Poli, cordial, clair, impossible à mal interpréter ; sans polémique ni reproche.",
+      `${p.count} dérive${s(p.count)} du périmètre notée${s(p.count)} : le périmètre était-il clairement écrit au départ ?`,
+    why: "Une fois que vous demandez à un client de partir, mettez-le par écrit : c'est votre trace si les choses se compliquent ou si un avocat s'en mêle. Poli, cordial, clair, impossible à mal interpréter ; sans polémique ni reproche.",
     chooseReasons:
-      "Choisissez les raisons que donne le courrier, parmi ce qui a été noté (appuyez pour ajouter ou retirer) :",
+      "Choisissez les raisons que donne le courrier, parmi ce qui a été noté (appuyez pour ajouter ou retirer) :",
     noReasons:
-      "Rien de ce qui a été noté ne peut figurer dans un courrier ; le brouillon ne donne que la raison bienveillante.",
-    next: "Dites ce que deviennent les travaux en cours et à qui ils appartiennent (en général au client, une fois payés ; vérifiez votre contrat), ce qu'il doit faire désormais pour la conception, le développement, l'hébergement ou la maintenance de son site, et dans quels délais.",
+      "Rien de ce qui a été noté ne peut figurer dans un courrier ; le brouillon ne donne que la raison bienveillante.",
+    next: "Dites ce que deviennent les travaux en cours et à qui ils appartiennent (en général au client, une fois payés ; vérifiez votre contrat), ce qu'il doit faire désormais pour la conception, le développement, l'hébergement ou la maintenance de son site, et dans quels délais.",
     accounts:
-      "Ce qui reste dû, intérêts et indemnités de recouvrement compris. Continuez à le réclamer, ou passez-le en perte en connaissance de cause ; dans les deux cas, c'est consigné.",
-    nothingOwed: "Rien n'est dû : toutes les factures sont réglées.",
+      "Ce qui reste dû, intérêts et indemnités de recouvrement compris. Continuez à le réclamer, ou passez-le en perte en connaissance de cause ; dans les deux cas, c'est consigné.",
+    nothingOwed: "Rien n'est dû : toutes les factures sont réglées.",
     record:
-      "Une trace écrite complète : incidents, factures, paiements, relances, pénalités, les deux courriers et ces étapes, avec leurs dates. Gardez-la en lieu sûr ; /client export vous la renvoie à tout moment.",
+      "Une trace écrite complète : incidents, factures, paiements, relances, pénalités, les deux courriers et ces étapes, avec leurs dates. Gardez-la en lieu sûr ; /client export vous la renvoie à tout moment.",
     letgo:
-      "Aucune mise en garde publique contre le client, ni sur les réseaux sociaux ni ailleurs. Seule exception : en privé, quand un confrère de confiance s'apprête à le prendre. Pour l'équipe, une note neutre suffit :",
-    noChannel: "Aucun canal d'équipe n'est configuré : je ne peux pas publier la note. Prévenez l'équipe vous-même.",
+      "Aucune mise en garde publique contre le client, ni sur les réseaux sociaux ni ailleurs. Seule exception : en privé, quand un confrère de confiance s'apprête à le prendre. Pour l'équipe, une note neutre suffit :",
+    noChannel: "Aucun canal d'équipe n'est configuré : je ne peux pas publier la note. Prévenez l'équipe vous-même.",
     learn:
-      "Quels signaux d'alerte sont apparus, et quand ? Notez les leçons : chaque ligne est gardée sur la fiche du client et dans son dossier comme leçon retenue (jamais comptée comme incident), pour reconnaître plus tôt le prochain client difficile.",
-    flagsSoFar: (p) => `Signaux d'alerte déjà notés : ${p.count}.`,
+      "Quels signaux d'alerte sont apparus, et quand ? Notez les leçons : chaque ligne est gardée sur la fiche du client et dans son dossier comme leçon retenue (jamais comptée comme incident), pour reconnaître plus tôt le prochain client difficile.",
+    flagsSoFar: (p) => `Signaux d'alerte déjà notés : ${p.count}.`,
   },
-  draftLabel: (p) => `Brouillon en ${p.language}, la langue du client\u00a0:`,
-  acceptedLabel: (p) => `Retenu le ${p.date} :`,
+  draftLabel: (p) => `Brouillon en ${p.language}, la langue du client :`,
+  acceptedLabel: (p) => `Retenu le ${p.date} :`,
   languages: { en: "anglais", fr: "français" },
   reasonButton: (p) => `${p.chosen ? "✓ " : ""}${p.kind} (${p.count})`,
   owedLine: (p) =>
-    `${p.invoice} : ${p.outstanding} impayés, échéance le ${p.due}${p.days > 0 ? ` (${p.days} jours de retard)` : ""}${p.charges ? ` ; pénalités ${p.charges}` : ""}`,
-  owedTotal: (p) => `Total dû : ${p.total}`,
-  chargesHow: (p) => `${p.invoice}, calcul des pénalités :`,
+    `${p.invoice} : ${p.outstanding} impayés, échéance le ${p.due}${p.days > 0 ? ` (${p.days} jours de retard)` : ""}${p.charges ? ` ; pénalités ${p.charges}` : ""}`,
+  owedTotal: (p) => `Total dû : ${p.total}`,
+  chargesHow: (p) => `${p.invoice}, calcul des pénalités :`,
   teamNote: (p) =>
-    `Nous ne travaillons plus avec ${p.client} depuis le ${p.date} ; merci d'orienter tout contact vers ${p.owner}.`,
+    `Nous ne travaillons plus avec ${p.client} depuis le ${p.date} ; merci d'orienter tout contact vers ${p.owner}.`,
   buttons: {
     recordConversation: "Noter la conversation",
     remindMe: "Me le rappeler dans…",
@@ -122,7 +124,7 @@ export const offboarding: Catalog["offboarding"] = {
     conversationNotes: "Ce qui s'est dit (date AAAA-MM-JJ si avant)",
     conversationDate: "Quand (AAAA-MM-JJ)",
     skipTitle: "Passer cette étape",
-    skipReason: "Pourquoi la passer ?",
+    skipReason: "Pourquoi la passer ?",
     letterTitle: "Votre courrier",
     letterField: "Le courrier",
     lessonsTitle: "Les leçons",
@@ -131,33 +133,31 @@ export const offboarding: Catalog["offboarding"] = {
   },
   invalid: {
     conversationDate: (p) =>
-      `« ${p.value} » n'est pas une date utilisable : écrivez-la AAAA-MM-JJ, aujourd'hui ou avant. Rien n'a été enregistré.`,
-    empty: (p) => `${p.what} : vide. Rien n'a été enregistré.`,
-    tooLong: (p) => `${p.what} est trop long : ${p.max} caractères au maximum. Rien n'a été enregistré.`,
-    tooManyLines: (p) => `${p.what} : ${p.max} lignes au maximum. Rien n'a été enregistré.`,
+      `« ${p.value} » n'est pas une date utilisable : écrivez-la AAAA-MM-JJ, aujourd'hui ou avant. Rien n'a été enregistré.`,
+    empty: (p) => `${p.what} : vide. Rien n'a été enregistré.`,
+    tooLong: (p) => `${p.what} est trop long : ${p.max} caractères au maximum. Rien n'a été enregistré.`,
+    tooManyLines: (p) => `${p.what} : ${p.max} lignes au maximum. Rien n'a été enregistré.`,
   },
   stepLine: {
-    done: (p) => `Étape ${p.step} sur ${p.total}, ${p.title} : faite le ${p.date}.`,
-    skipped: (p) => `Étape ${p.step} sur ${p.total}, ${p.title} : passée le ${p.date} (${p.reason}).`,
+    done: (p) => `Étape ${p.step} sur ${p.total}, ${p.title} : faite le ${p.date}.`,
+    skipped: (p) => `Étape ${p.step} sur ${p.total}, ${p.title} : passée le ${p.date} (${p.reason}).`,
     back: (p) => `Retour à l'étape ${p.step} sur ${p.total}.`,
   },
   paused: (p) =>
     `En pause à l'étape ${p.step} sur ${p.total}. Reprenez avec le bouton ci-dessous, ou avec /client offboard ${p.slug}. En attendant, l'équipe continue de travailler avec ${p.client} comme avant, sans rien voir de cette démarche.`,
   remindSet: (p) => `Je vous le rappellerai ici le ${p.date}.`,
   reminder: (p) =>
-    `Vous m'avez demandé de vous le rappeler aujourd'hui : parlez à ${p.client} avant d'aller plus loin. La séparation est en pause à l'étape ${p.step} sur ${p.total} ; reprenez avec le bouton ci-dessous ou /client offboard ${p.slug}.`,
+    `Vous m'avez demandé de vous le rappeler aujourd'hui : parlez à ${p.client} avant d'aller plus loin. La séparation est en pause à l'étape ${p.step} sur ${p.total} ; reprenez avec le bouton ci-dessous ou /client offboard ${p.slug}.`,
   cancelled: (p) =>
-    `C'est arrêté. ${p.client} redevient un client actif ; l'équipe, elle, n'a rien vu changer. Ce que vous avez noté reste dans le dossier.`,
+    `C'est arrêté. ${p.client} redevient un client actif ; l'équipe, elle, n'a rien vu changer. Ce que vous avez noté reste dans le dossier.`,
   wroteOff: (p) =>
-    `Passé en perte : ${p.total} sur ${p.count} facture${s(p.count)}. Plus aucune relance pour ${p.count > 1 ? "elles" : "elle"}.`,
+    `Passé en perte : ${p.total} sur ${p.count} facture${s(p.count)}. Plus aucune relance pour ${p.count > 1 ? "elles" : "elle"}.`,
   writeOff: {
     ask: (p) =>
-      `Passer en perte ${p.total} dus par ${p.client} sur ${p.count} facture${s(p.count)}\u00a0? Vous y renoncez définitivement\u00a0:`,
+      `Passer en perte ${p.total} dus par ${p.client} sur ${p.count} facture${s(p.count)} ? Vous y renoncez définitivement :`,
     item: (p) =>
-      `${p.invoice}\u00a0: ${[
-        ...(p.principal
-          ? [`${p.principal} impayés${p.days > 0 ? `, ${p.days}\u00a0jour${s(p.days)} de retard` : ""}`]
-          : []),
+      `${p.invoice} : ${[
+        ...(p.principal ? [`${p.principal} impayés${p.days > 0 ? `, ${p.days} jour${s(p.days)} de retard` : ""}`] : []),
         ...(p.charges ? [p.charges] : []),
       ].join(", et ")}`,
     after:
@@ -169,25 +169,35 @@ export const offboarding: Catalog["offboarding"] = {
   },
   owedChanged:
     "Ce que le client doit vient de changer (un paiement, un avoir ou de nouvelles pénalités ont été enregistrés) : rien n'a été passé en perte. Revoyez les montants, puis choisissez.",
-  keptChasing: "C'est noté : les relances des factures impayées continuent.",
+  keptChasing: "C'est noté : les relances des factures impayées continuent.",
   notePosted: (p) => `Note publiée dans #${p.channel}.`,
   noteNotPosted: "Rien n'a été publié.",
   lessonsSaved: (p) => `${p.count} leçon${s(p.count)} enregistrée${s(p.count)} dans le dossier du client.`,
   recordSent: "Le dossier arrive en pièce jointe.",
   finished: (p) =>
-    `${p.client} est désormais un ancien client. Le dossier reste ; /client export ${p.slug} vous le renvoie à tout moment. Les relances des factures impayées continuent, sauf celles passées en perte.`,
+    `${p.client} est désormais un ancien client. Le dossier reste ; /client export ${p.slug} vous le renvoie à tout moment. Les relances des factures impayées continuent, sauf celles passées en perte.`,
   exportSent: "Je vous ai envoyé le dossier en message privé.",
-  exportReady: (p) => `Le dossier écrit de ${p.client}.`,
+  exportReady: (p) => `Le dossier écrit ${de(p.client)}.`,
   record: {
-    title: (p) => `Dossier écrit : ${p.client} (${p.slug})`,
-    exported: (p) => `Exporté le ${p.date} par ${p.by}. Statut : ${p.status}.`,
+    title: (p) => `Dossier écrit : ${p.client} (${p.slug})`,
+    exported: (p) => `Exporté le ${p.date} par ${p.by}. Statut : ${p.status}.`,
     workspace: (p) => `Espace de travail : ${p.name}.`,
     period: (p) => `Période couverte : du ${p.from} au ${p.to}.`,
-    aliases: (p) => `Aussi appelé : ${p.aliases}.`,
+    aliases: (p) => `Aussi appelé : ${p.aliases}.`,
     since: (p) => `Client depuis le ${p.date}.`,
     tact: "Tact",
     statuses: { active: "client actif", offboarding: "séparation en cours", offboarded: "ancien client" },
-    none: "Aucun.",
+    nothing: {
+      incidents: "Aucun incident.",
+      latePayments: "Aucun retard de paiement.",
+      lessons: "Aucune leçon.",
+      invoices: "Aucune facture.",
+      payments: "Aucun paiement.",
+      reminders: "Aucune relance.",
+      charges: "Aucune pénalité de retard.",
+      steps: "Aucune étape.",
+      timeline: "Rien d'enregistré.",
+    },
     incidents: (p) => `Incidents (${p.count})`,
     incidentHead: ["Date", "Type", "Signalé par", "Facture", "Note"],
     lessonList: (p) => `Leçons retenues (${p.count}, non comptées comme incidents)`,
@@ -226,7 +236,7 @@ export const offboarding: Catalog["offboarding"] = {
     daysSoFar: (p) => `${p.days} à ce jour`,
     notDue: "pas encore échue",
     writtenOff: (p) =>
-      `${p.invoice} : passée en perte le ${p.date} par ${p.by} : ${p.principal} impayés et ${p.charges} de pénalités.`,
+      `${p.invoice} : passée en perte le ${p.date} par ${p.by} : ${p.principal} impayés et ${p.charges} de pénalités.`,
     payments: "Paiements",
     paymentHead: ["Date", "Facture", "Type", "Montant", "Saisi par"],
     paymentKinds: { payment: "paiement", credit: "avoir", charges: "pénalités réglées" },
@@ -236,7 +246,7 @@ export const offboarding: Catalog["offboarding"] = {
     alertPosted: (p) => `${p.date} · ${p.invoice} · alerte de retard à l'équipe (palier ${p.stage})`,
     charges: "Pénalités de retard",
     chargesLine: (p) =>
-      `${p.invoice} : ${p.total} (${p.status}) : intérêts ${p.interest} sur ${p.days} jours de retard, indemnité de recouvrement ${p.fee}`,
+      `${p.invoice} : ${p.total} (${p.status}) : intérêts ${p.interest} sur ${p.days} jours de retard, indemnité de recouvrement ${p.fee}`,
     givenUpStatus: (p) =>
       `${p.kind === "write-off" ? "passées en perte" : p.kind === "void" ? "facture annulée" : "abandonnées"} le ${p.date}`,
     chargesStatuses: { open: "dues", settled: "réglées", waived: "abandonnées" },
@@ -247,18 +257,18 @@ export const offboarding: Catalog["offboarding"] = {
       `${p.own ? "Écrit par le responsable" : "Rédigé par Tact et gardé tel quel"} le ${p.date}, en ${p.language}.`,
     notWritten: "Non rédigé.",
     offboarding: "La séparation",
-    offboardingMeta: (p) => `Commencée le ${p.started} par ${p.by} ; ${p.status}.`,
+    offboardingMeta: (p) => `Commencée le ${p.started} par ${p.by} ; ${p.status}.`,
     wizardStatuses: { in_progress: "en cours", paused: "en pause", done: "terminée", cancelled: "arrêtée" },
     stepHead: ["Étape", "Statut", "Date", "Notes"],
     stepStatuses: { pending: "à faire", done: "faite", skipped: "passée" },
-    conversation: (p) => `Conversation du ${p.date} : ${p.notes}`,
+    conversation: (p) => `Conversation du ${p.date} : ${p.notes}`,
     accounts: {
       chase: (p) => `${p.owed} toujours réclamés`,
       "write-off": (p) => `${p.owed} passés en perte`,
       "nothing-owed": () => "rien à solder",
     },
-    teamNote: (p) => (p.posted ? `note publiée dans #${p.channel} : « ${p.text} »` : "aucune note publiée"),
-    lessons: (p) => `enregistrées comme leçons : ${p.lines}`,
+    teamNote: (p) => (p.posted ? `note publiée dans #${p.channel} : « ${p.text} »` : "aucune note publiée"),
+    lessons: (p) => `enregistrées comme leçons : ${p.lines}`,
     timeline: "Chronologie",
     timelineHow:
       "Tout ce qui précède, du plus ancien au plus récent, avec qui l'a fait. Un jour sans heure est une date donnée par quelqu'un (dates d'une facture, jour d'un paiement, d'une relance).",
@@ -281,10 +291,10 @@ export const offboarding: Catalog["offboarding"] = {
       disputed: (p) => `${p.invoice} contestée${p.note ? ` : ${p.note}` : ""}`,
       resumed: (p) =>
         p.outcome === "upheld"
-          ? `contestation de ${p.invoice} fondée\u00a0: ${p.days === 1 ? "son jour reste" : `ses ${p.days}\u00a0jours restent`} sans intérêts (${p.interest} non facturés)\u00a0; les pénalités courent à nouveau`
+          ? `contestation de ${p.invoice} fondée : ${p.days === 1 ? "son jour reste" : `ses ${p.days} jours restent`} sans intérêts (${p.interest} non facturés) ; les pénalités courent à nouveau`
           : p.outcome === "not-upheld"
-            ? `contestation de ${p.invoice} non fondée\u00a0: les intérêts de ${p.days === 1 ? "son jour" : `ses ${p.days}\u00a0jours`} sont de nouveau dus (${p.interest})\u00a0; les pénalités courent à nouveau`
-            : `contestation de ${p.invoice} levée\u00a0; les pénalités courent à nouveau`,
+            ? `contestation de ${p.invoice} non fondée : les intérêts de ${p.days === 1 ? "son jour" : `ses ${p.days} jours`} sont de nouveau dus (${p.interest}) ; les pénalités courent à nouveau`
+            : `contestation de ${p.invoice} levée ; les pénalités courent à nouveau`,
       chargesWaived: (p) => `pénalités de retard sur ${p.invoice} abandonnées : ${p.amount}`,
       reminderSent: (p) => `envoi pour ${p.invoice} : ${p.stage}${p.via ? ` ${p.via}` : ""}`,
       reminderDrafted: (p) => `brouillon pour ${p.invoice} : ${p.stage}`,
@@ -316,7 +326,7 @@ export const offboarding: Catalog["offboarding"] = {
       checkBefore: (p) =>
         `Ce PDF reprend le contenu du fichier Markdown ${p.file}, envoyé avec lui. L'empreinte SHA-256 de ce fichier, calculée sur ses octets exacts (texte UTF-8), est :`,
       checkAfter: (p) =>
-        `Pour vérifier une copie de ${p.file}, calculez son empreinte SHA-256 et comparez-la à la valeur ci-dessus : toute autre valeur signifie que la copie n'est pas le fichier produit par Tact. La commande, selon le système :`,
+        `Pour vérifier une copie ${de(p.file)}, calculez son empreinte SHA-256 et comparez-la à la valeur ci-dessus : toute autre valeur signifie que la copie n'est pas le fichier produit par Tact. La commande, selon le système :`,
       checkCommands: (p) => [
         `Linux : sha256sum ${p.file}`,
         `macOS : shasum -a 256 ${p.file}`,
@@ -327,15 +337,15 @@ export const offboarding: Catalog["offboarding"] = {
   owner: {
     usage: "@personne",
     invalid: (p) =>
-      `« ${p.value} » ne désigne personne à qui confier l'espace : mentionnez la personne, comme /client config owner @dana. Rien n'a été modifié.`,
+      `« ${p.value} » ne désigne personne à qui confier l'espace : mentionnez la personne, comme /client config owner @dana. Rien n'a été modifié.`,
     unknown: (p) =>
-      `Je n'ai encore vu personne du nom de « ${p.value} » dans cet espace ; cette personne doit d'abord utiliser Tact une fois. Rien n'a été modifié.`,
+      `Je n'ai encore vu personne du nom de « ${p.value} » dans cet espace ; cette personne doit d'abord utiliser Tact une fois. Rien n'a été modifié.`,
     same: (p) => `${p.owner} est déjà responsable. Rien n'a été modifié.`,
     changed: (p) =>
       `L'espace vient d'être confié à ${p.owner} : ce n'est plus à vous de le transmettre. Rien n'a été modifié.`,
     set: (p) =>
       `${p.owner} est désormais responsable de cet espace. Une séparation déjà en cours reste entre les mains de la personne qui l'a lancée.`,
     told: (p) =>
-      `${p.from} vous a confié la responsabilité de Tact dans cet espace : les réglages réservés, les exports et les séparations d'avec un client vous reviennent désormais.`,
+      `${p.from} vous a confié la responsabilité de Tact dans cet espace : les réglages réservés, les exports et les séparations d'avec un client vous reviennent désormais.`,
   },
 };

@@ -10,9 +10,9 @@ const jours = (n: number) => `${n} ${n === 1 ? "jour" : "jours"}`;
 const ouverture = (p: { despite: string | null }) => (p.despite ? `${p.despite}, la facture` : "La facture");
 
 export const reminders: Catalog["reminders"] = {
-  draftTitle: (p) => `Brouillon : ${p.stage} pour ${p.number} (${p.client}), en ${p.language}`,
+  draftTitle: (p) => `Brouillon : ${p.stage} pour ${p.number} (${p.client}), en ${p.language}`,
   neverSends: (p) =>
-    `Tact n'écrit jamais au client : copiez ce texte, envoyez-le vous-même, puis notez-le avec /client reminded ${p.number}.`,
+    `Tact n'écrit jamais au client : copiez ce texte, envoyez-le vous-même, puis notez-le avec /client reminded ${p.number}.`,
   markSent: "Je l'ai envoyée",
   sentForm: {
     title: "Quand et comment",
@@ -32,9 +32,9 @@ export const reminders: Catalog["reminders"] = {
   sentChannel: (p) =>
     `« ${p.value} » n'est pas un moyen d'envoi que je connais : indiquez email, courrier ou recommande (lettre recommandée). Rien n'a été noté.`,
   notOverdue: (p) =>
-    `La facture ${p.number} n'est pas encore en retard (échéance le ${p.due}) : pas de relance à rédiger.`,
-  disputed: (p) => `La facture ${p.number} est contestée : les relances attendent /client resume ${p.number}.`,
-  nothingOwed: (p) => `Plus rien n'est dû sur ${p.number} : pas de relance à rédiger.`,
+    `La facture ${p.number} n'est pas encore en retard (échéance le ${p.due}) : pas de relance à rédiger.`,
+  disputed: (p) => `La facture ${p.number} est contestée : les relances attendent /client resume ${p.number}.`,
+  nothingOwed: (p) => `Plus rien n'est dû sur ${p.number} : pas de relance à rédiger.`,
   recorded: (p) => `C'est noté : étape « ${p.stage} » envoyée pour ${p.number} (${p.client}).`,
   recordedEarlier: (p) =>
     `Comme vous l'avez confirmé, ${et(p.earlier)} ${p.earlier.length > 1 ? "sont parties" : "est partie"} avant, en dehors de Tact.`,
@@ -72,13 +72,13 @@ export const reminders: Catalog["reminders"] = {
   languages: { en: "anglais", fr: "français" },
   letter: {
     subject: {
-      first: (p) => `Facture ${p.number} : relance`,
-      second: (p) => `Facture ${p.number} : deuxième relance`,
-      final: (p) => `Facture ${p.number} : mise en demeure de payer`,
-      suspension: (p) => `Facture ${p.number} : préavis de suspension de l'hébergement`,
-      charges: (p) => `Facture ${p.number} : pénalités de retard`,
+      first: (p) => `Facture ${p.number} : relance`,
+      second: (p) => `Facture ${p.number} : deuxième relance`,
+      final: (p) => `Facture ${p.number} : mise en demeure de payer`,
+      suspension: (p) => `Facture ${p.number} : préavis de suspension de l'hébergement`,
+      charges: (p) => `Facture ${p.number} : pénalités de retard`,
     },
-    subjectLine: (p) => `Objet : ${p.subject}`,
+    subjectLine: (p) => `Objet : ${p.subject}`,
     greeting: "Bonjour,",
     amountWithRest: (p) => `${p.amount} (dont ${p.outstanding} restent à régler)`,
     despite: (p) =>
@@ -101,13 +101,13 @@ export const reminders: Catalog["reminders"] = {
     charges: (p) =>
       `Merci pour le règlement de la facture ${p.number}. Le paiement étant intervenu ${p.days} jours après l'échéance du ${p.due}, des pénalités de retard sont dues en application de nos conditions et de la loi.`,
     chargesIntro:
-      "Tout retard de paiement entraîne des intérêts et une indemnité forfaitaire de recouvrement. À ce jour :",
+      "Tout retard de paiement entraîne des intérêts et une indemnité forfaitaire de recouvrement. À ce jour :",
     interestLine: (p) =>
       `– intérêts de retard du ${p.from} au ${p.to} sur ${p.principal} au taux annuel de ${p.rate}, ${jours(p.days)} : ${p.amount} (${p.reference})`,
-    feeLine: (p) => `– indemnité forfaitaire pour frais de recouvrement : ${p.amount} (${p.reference})`,
-    paidLine: (p) => `– déjà réglé : ${p.amount}`,
-    unpaidLine: (p) => `– reste dû sur la facture : ${p.amount}`,
-    totalLine: (p) => `Total à régler : ${p.amount}`,
+    feeLine: (p) => `– indemnité forfaitaire pour frais de recouvrement : ${p.amount} (${p.reference})`,
+    paidLine: (p) => `– déjà réglé : ${p.amount}`,
+    unpaidLine: (p) => `– reste dû sur la facture : ${p.amount}`,
+    totalLine: (p) => `Total à régler : ${p.amount}`,
     payBy: (p) => `Merci de procéder au règlement avant le ${p.date}.`,
     finalNext: (p) =>
       `À défaut de paiement avant le ${p.date}, nous serons contraints d'engager les démarches de recouvrement.`,

@@ -1,4 +1,5 @@
 import type { Catalog } from "../catalog.ts";
+import { de } from "./elide.ts";
 
 /** Sources de factures : Stripe (et Xero), connexions, liaisons et synchronisations (ticket 17). */
 export const sources: Catalog["sources"] = {
@@ -79,7 +80,7 @@ export const sources: Catalog["sources"] = {
     "invoice.finalized, invoice.updated, invoice.paid, invoice.payment_succeeded, invoice.voided, invoice.marked_uncollectible, credit_note.created, customer.updated",
   connected: (p) =>
     `${p.source} est connecté. Tact lit les factures des 12 derniers mois ; /client sync montre où il en est, et /client unlinked les clients qu'il n'a pas pu rattacher.`,
-  updated: (p) => `Les réglages de ${p.source} sont à jour.`,
+  updated: (p) => `Les réglages ${de(p.source)} sont à jour.`,
   webhookNext: (p) =>
     `Pour que les factures arrivent au fil de l'eau : dans Stripe, Développeurs → Webhooks, ajoutez un endpoint https://<adresse de Tact>${p.path} avec les événements ${p.events}. Relancez ensuite /client connect stripe et collez le secret de signature de l'endpoint.`,
   webhookReady: (p) =>

@@ -1,4 +1,5 @@
 import type { Catalog } from "../catalog.ts";
+import { de } from "./elide.ts";
 
 export const undo: Catalog["undo"] = {
   help: {
@@ -21,7 +22,7 @@ export const undo: Catalog["undo"] = {
   tooOld: (p) => `Trop tard pour retirer ${p.what} (${p.time}) : c'était il y a plus de 10 minutes.`,
   tooOldPayment: (p) => `Le responsable peut encore l'annuler : /client unpay ${p.number}.`,
   theirs: (p) =>
-    `Ce bouton concerne une action de ${p.who} (${p.what}) : c'est à ${p.who} de l'annuler. Rien n'a été retiré.`,
+    `Ce bouton concerne une action ${de(p.who)} (${p.what}) : c'est à ${p.who} de l'annuler. Rien n'a été retiré.`,
   what: {
     incident: (p) => `l'incident « ${p.kind} » pour ${p.client}${p.note ? ` (« ${p.note} »)` : ""}`,
     invoice: (p) => `la facture ${p.number} (${p.client}, ${p.amount}, échéance le ${p.due})`,
@@ -67,10 +68,10 @@ export const undo: Catalog["undo"] = {
       details:
         "Reprend un paiement, un avoir ou des pénalités payées, à tout moment : la facture redevient impayée et ses pénalités courent de nouveau depuis l'échéance. S'il y en a plusieurs, indiquez le numéro de la ligne à annuler. La ligne reste au dossier, marquée annulée, et le journal d'audit dit qui l'a annulée.",
     },
-    reversed: (p) => `Annulation enregistrée : ${p.what}, une saisie de ${p.by}.`,
+    reversed: (p) => `Annulation enregistrée : ${p.what}, une saisie ${de(p.by)}.`,
     choose: (p) =>
       `La facture ${p.number} a plusieurs paiements. Lequel annuler ? Tapez /client unpay ${p.number} <ligne>, ou appuyez sur son bouton :`,
-    line: (p) => `${p.index}. ${p.what}, une saisie de ${p.by}`,
+    line: (p) => `${p.index}. ${p.what}, une saisie ${de(p.by)}`,
     button: (p) => `Annuler la ligne ${p.index} (${p.amount})`,
     none: (p) => `La facture ${p.number} n'a ni paiement ni avoir à annuler.`,
     noSuchLine: (p) =>

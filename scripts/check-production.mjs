@@ -12,6 +12,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
+import { createServer as createNetServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import readline from "node:readline";
@@ -61,7 +62,14 @@ try {
   for (const devOnly of ["tsx", "typescript", "vitest", "@biomejs/biome", "drizzle-kit"]) {
     if (existsSync(path.join(work, "node_modules", devOnly))) fail(`development dependency ${devOnly} was installed`);
   }
-  const baseEnv = { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: path.join(work, "data") };
+  // No reference-rate fetching in CI (no internet): the console run below points at a closed port instead.
+  const baseEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    DATA_DIR: path.join(work, "data"),
+    TACT_ECB_URL: "off",
+    TACT_BOE_URL: "off",
+  };
 
   step("no platform, no terminal: node dist/src/main.js < /dev/null refuses (production)");
   const noPlatform = await runBot(["dist/src/main.js"], { env: baseEnv, stdin: "" }).exited;
@@ -69,15 +77,23 @@ try {
     fail(`without a platform the compiled bot exited with ${noPlatform.code}: ${noPlatform.err.join("\n")}`);
   }
 
-  step("console mode: node dist/src/main.js --console < commands");
+  step("console mode, no network: node dist/src/main.js --console < commands");
+  // A loopback port nothing listens on (just freed): the rates fetch fails at once.
+  const freed = createNetServer();
+  await new Promise((resolve) => freed.listen(0, "127.0.0.1", resolve));
+  const closed = `http://127.0.0.1:${freed.address().port}/`;
+  await new Promise((resolve) => freed.close(resolve));
   const consoleRun = await runBot(["dist/src/main.js", "--console"], {
-    env: baseEnv,
+    env: { ...baseEnv, TACT_ECB_URL: closed, TACT_BOE_URL: closed },
     stdin: "/client add acme ACME Corp\n/client late acme\n/client show acme\n/client export acme\n",
   }).exited;
   const consoleText = consoleRun.out.join("\n");
   if (consoleRun.code !== 0) fail(`console mode exited with ${consoleRun.code}: ${consoleRun.err.join("\n")}`);
   if (!consoleText.includes("Added ACME Corp")) fail(`console mode did not answer:\n${consoleText}`);
   if (!/late payment/i.test(consoleText)) fail(`console mode did not log the incident:\n${consoleText}`);
+  const rateWarnings = consoleRun.err.filter((line) => line.includes("reference rates not fetched"));
+  if (rateWarnings.length !== 1)
+    fail(`the failed rates fetch was logged ${rateWarnings.length} times:\n${consoleRun.err.join("\n")}`);
   // The written record as Markdown and PDF: the PDF's font (assets/) was copied into dist/.
   const pdfSaved = /Saved to (\S+\.pdf)/.exec(consoleText)?.[1];
   if (!pdfSaved || !/\.md\b/.test(consoleText)) fail(`console mode did not export the record:\n${consoleText}`);

@@ -14,6 +14,8 @@ import { createHttpServer, type HttpServer } from "./http/create-http-server.ts"
 import { healthRoute } from "./http/health-route.ts";
 import { mountSourceRoutes } from "./mount-source-routes.ts";
 import { openSecretBox, openSources } from "./open-sources.ts";
+import { rateEndpoints } from "./rates/rate-endpoints.ts";
+import { createRatesRefresher } from "./rates/rates-refresher.ts";
 import { type Scheduler, startScheduler } from "./scheduler/start-scheduler.ts";
 import { sealStoredSecrets } from "./secrets/seal-stored-secrets.ts";
 import { messageOf, portError, StartError } from "./start-error.ts";
@@ -101,10 +103,15 @@ export async function startApp(options: StartOptions): Promise<App> {
     if (!options.database) await database.close().catch(() => {});
     throw error;
   }
+  // Reference rates (issue 13): those stored by earlier fetches at once, then fetched at start and daily.
+  const rates = options.schedule
+    ? createRatesRefresher({ db: database.db, log, clock, endpoints: rateEndpoints(config) })
+    : undefined;
+  await rates?.loadStored();
   // Scheduler (issue #4): digests and alerts through the adapters' outboxes.
   const scheduler = startScheduler(
     { db: database.db, clock, log, outboxes: adapters.map((a) => a.outbox) },
-    { cron: options.schedule ?? false },
+    { cron: options.schedule ?? false, rates },
   );
   log.info({ port, database: database.kind, adapters: adapters.map((a) => a.outbox.platform) }, "Tact is ready");
 

@@ -10,6 +10,12 @@ const optionalText = z
 const url = (what: string) =>
   optionalText.refine((s) => s === undefined || URL.canParse(s), { error: `must be a URL (${what})` });
 
+/** A reference-rate service's base URL, or `off` (no fetching: the shipped and stored rates only). */
+const rateUrl = (what: string) =>
+  optionalText.refine((s) => s === undefined || s.toLowerCase() === "off" || /^https?:\/\//.test(s), {
+    error: `must be a URL or off (${what})`,
+  });
+
 const schema = z.object({
   PORT: z.preprocess(
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
@@ -58,6 +64,8 @@ const schema = z.object({
   ),
   XERO_API_URL: url("the Xero API base, e.g. https://api.xero.com"),
   XERO_IDENTITY_URL: url("the Xero identity base, e.g. https://identity.xero.com"),
+  TACT_ECB_URL: rateUrl("the ECB Data Portal's base, e.g. https://data-api.ecb.europa.eu/service/"),
+  TACT_BOE_URL: rateUrl("the Bank of England database's base, e.g. https://www.bankofengland.co.uk/boeapps/database/"),
   TACT_ENCRYPTION_KEY: optionalText.superRefine((s, ctx) => {
     if (s === undefined) return;
     try {

@@ -13,6 +13,8 @@ import { createHttpServer } from "./http/create-http-server.ts";
 import { configSecrets, createLogger } from "./log.ts";
 import { mountSourceRoutes, sourcesNeedHttp } from "./mount-source-routes.ts";
 import { openSecretBox, openSources } from "./open-sources.ts";
+import { rateEndpoints } from "./rates/rate-endpoints.ts";
+import { createRatesRefresher } from "./rates/rates-refresher.ts";
 import { startScheduler } from "./scheduler/start-scheduler.ts";
 
 /** What main has opened so far, for a fatal error or a stop during start-up to close. */
@@ -103,7 +105,13 @@ async function main(): Promise<number> {
       log,
     });
     // Scheduler (issue #4): the digest and alerts print as `[#general] …` posts.
-    const scheduler = startScheduler({ db: database.db, clock: systemClock, log, outboxes: [adapter.outbox()] });
+    // Reference rates (issue 13): those stored by earlier fetches at once, then fetched at start and daily.
+    const rates = createRatesRefresher({ db: database.db, log, clock: systemClock, endpoints: rateEndpoints(config) });
+    await rates.loadStored();
+    const scheduler = startScheduler(
+      { db: database.db, clock: systemClock, log, outboxes: [adapter.outbox()] },
+      { rates },
+    );
     const ended = runConsole({
       adapter,
       input: process.stdin,

@@ -11,4 +11,5 @@ export * from "./members.ts";
 export * from "./oauth-states.ts";
 export * from "./offboardings.ts";
 export * from "./processed-requests.ts";
+export * from "./reference-rates.ts";
 export * from "./workspaces.ts";

@@ -32,9 +32,16 @@ export function buildAlert(inv: OverdueInvoice & { due: StageRef }, t: Catalog, 
     amount: fmt.money(inv.outstandingMinor, inv.currency),
     charges: inv.chargesMinor > 0 ? fmt.money(inv.chargesMinor, inv.currency) : null,
   });
+  const missing = inv.missingRates.map((r) =>
+    t.invoices.charges.notes.missingRateShort({
+      series: t.invoices.charges.series[r.series],
+      date: fmt.date(r.on),
+      from: fmt.date(r.from),
+    }),
+  );
   return message(text)
     .header(t.digest.alert.title({ number: inv.number, client: inv.clientName }))
-    .text(text)
+    .text([text, ...missing].join(" "))
     .context(t.digest.alert.hint)
     .buttons(invoiceButtons(inv, t))
     .build();

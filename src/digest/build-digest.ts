@@ -7,7 +7,7 @@ import type { Formatter } from "../messages/format.ts";
 import { type Button, type Message, message } from "../messages/message.ts";
 import { riskHeadline } from "../messages/render-risk.ts";
 import { agingByCurrency, textBar } from "./aging.ts";
-import type { DigestData, OverdueInvoice } from "./digest-data.ts";
+import type { DigestData, MissingRate, OverdueInvoice } from "./digest-data.ts";
 import { isQuiet } from "./digest-data.ts";
 import { stageLabel } from "./labels.ts";
 
@@ -51,6 +51,8 @@ export function buildDigest(
     }),
   ).header(title);
   if (options.note) m.context(options.note);
+  const missing = missingRatesLine(visibleOverdue, t, fmt);
+  if (missing) m.text(missing);
   const sourceLines = [
     ...data.sources.failing.map((f) =>
       t.sources.digest.failing({ source: sourceLabel(f.source), since: fmt.dateTime(f.since), error: f.error }),
@@ -210,4 +212,15 @@ function totals(invoices: readonly OverdueInvoice[], fmt: Formatter): string {
   const sums = new Map<string, number>();
   for (const i of invoices) sums.set(i.currency, (sums.get(i.currency) ?? 0) + i.outstandingMinor);
   return fmt.list([...sums.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([c, v]) => fmt.money(v, c)));
+}
+
+/** Once, at the top: the reference rates the charges below need and that are not known yet. */
+function missingRatesLine(overdue: readonly OverdueInvoice[], t: Catalog, fmt: Formatter): string | null {
+  const rates = new Map<string, { series: MissingRate["series"]; on: string }>();
+  for (const r of overdue.flatMap((i) => i.missingRates)) rates.set(`${r.on}:${r.series}`, r);
+  if (rates.size === 0) return null;
+  const items = [...rates.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([, r]) => t.digest.missingRateItem({ series: t.invoices.charges.series[r.series], date: fmt.date(r.on) }));
+  return t.digest.missingRates({ items: fmt.list(items), count: items.length });
 }

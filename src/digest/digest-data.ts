@@ -1,12 +1,19 @@
 import type { WorkspaceRow } from "../../db/queries/workspaces.ts";
 import type { AgencyLesson } from "../domain/agency-lesson.ts";
 import type { IncidentKind } from "../domain/incident-kinds.ts";
+import type { RateSeries } from "../domain/reference-rates.ts";
 import type { RiskAssessment, RiskLevel } from "../domain/risk.ts";
 
 /** A reminder stage: its number in the client's list and its kind ('first', 'second', 'final', 'suspension'). */
 export interface StageRef {
   number: number;
   kind: string;
+}
+
+export interface MissingRate {
+  series: RateSeries;
+  on: string;
+  from: string;
 }
 
 /** An open invoice past its due date, as the digest and the alerts show it. */
@@ -20,6 +27,8 @@ export interface OverdueInvoice {
   outstandingMinor: number;
   /** Interest and fixed fees owed so far (net of any settled), minor units. */
   chargesMinor: number;
+  /** Reference rates the interest needs that are not known yet: interest from `from` is left out. */
+  missingRates: MissingRate[];
   dueOn: string;
   daysLate: number;
   /** The last reminder stage recorded as sent, and the day it went. */

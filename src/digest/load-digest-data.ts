@@ -213,6 +213,11 @@ function overdueInvoice(a: InvoiceAssessment): OverdueInvoice {
     currency: invoice.currency,
     outstandingMinor: a.outstandingMinor,
     chargesMinor: a.chargesOwedMinor,
+    missingRates: a.chargesWaived
+      ? []
+      : a.charges.notes.flatMap((n) =>
+          n.kind === "missingRate" ? [{ series: n.series, on: n.on, from: n.from }] : [],
+        ),
     dueOn: invoice.dueOn,
     daysLate: a.stage.daysLate,
     lastSent: a.stage.last ? { kind: a.stage.last.kind, on: a.stage.last.sentOn } : null,

@@ -3,10 +3,12 @@ import { z } from "zod";
 import { isIsoDate } from "./dates.ts";
 
 /**
- * Reference rates for late-payment interest, as data: `src/domain/rates/reference-rates.json`
- * ships with Tact; an operator adds or corrects entries without a code change by pointing
- * `TACT_RATES_FILE` at a JSON file of the same shape (re-read when it changes). Each entry is
- * the rate in force on a reference date; a missing one is reported, never guessed.
+ * Reference rates for late-payment interest, as data, from three places, each winning over the
+ * one before: `src/domain/rates/reference-rates.json` ships with Tact (the offline fallback);
+ * rates fetched from the ECB and the Bank of England (src/rates, stored in the database and
+ * handed here with `useFetchedRates`); an operator's `TACT_RATES_FILE`, a JSON file of the
+ * shipped shape (re-read when it changes). Each entry is the rate in force on a reference
+ * date; a missing one is reported, never guessed.
  */
 export const rateSeries = ["ecb-mro", "boe-base", "fr-legal"] as const;
 export type RateSeries = (typeof rateSeries)[number];
@@ -67,32 +69,65 @@ export function rateOn(table: RateTable, series: RateSeries, on: string): number
   return table[series].get(on);
 }
 
+/** A rate fetched from a central bank, as stored. */
+export interface FetchedRate {
+  series: string;
+  on: string;
+  rateE4: number;
+  source: string;
+  fetchedAt: Date;
+}
+
 const shippedFile = new URL("./rates/reference-rates.json", import.meta.url);
 let shipped: RateTable | undefined;
-let cachedOverride: { file: string; mtimeMs: number; table: RateTable } | undefined;
+// Fetched rates are process-wide, like the shipped file: the same published figures serve
+// every workspace. `version` tells the file cache below to merge again.
+let fetched: { rates: readonly FetchedRate[]; merged: RateTable; version: number } | undefined;
+let cachedOverride: { file: string; mtimeMs: number; version: number; table: RateTable } | undefined;
+
+/** The rates Tact ships with (the offline fallback). */
+export function shippedRates(): RateTable {
+  shipped ??= parseRateTable(JSON.parse(readFileSync(shippedFile, "utf8")), "reference-rates.json");
+  return shipped;
+}
+
+/** Takes the fetched rates (all of them, as stored) into the table every charge uses. */
+export function useFetchedRates(rates: readonly FetchedRate[]): void {
+  const table = emptyTable();
+  for (const r of rates) {
+    if ((rateSeries as readonly string[]).includes(r.series)) table[r.series as RateSeries].set(r.on, r.rateE4);
+  }
+  fetched = { rates, merged: mergeRateTables(shippedRates(), table), version: (fetched?.version ?? 0) + 1 };
+}
+
+/** The fetched rates in use (tests and `npm run rates`). */
+export function fetchedRatesInUse(): readonly FetchedRate[] {
+  return fetched?.rates ?? [];
+}
 
 /**
- * The shipped rates merged with the operator's file (`TACT_RATES_FILE`), re-read when that
- * file changes, so a new half-year's rate takes effect without a restart.
+ * The shipped rates, then the fetched ones, then the operator's file (`TACT_RATES_FILE`),
+ * re-read when that file changes, so a new half-year's rate takes effect without a restart.
  */
 export function loadReferenceRates(env: Record<string, string | undefined> = process.env): RateTable {
-  shipped ??= parseRateTable(JSON.parse(readFileSync(shippedFile, "utf8")), "reference-rates.json");
+  const base = fetched?.merged ?? shippedRates();
   const file = env.TACT_RATES_FILE?.trim();
-  if (!file) return shipped;
+  if (!file) return base;
   let mtimeMs: number;
   try {
     mtimeMs = statSync(file).mtimeMs;
   } catch {
     throw new RatesFileError(file, "it does not exist or cannot be read (TACT_RATES_FILE)");
   }
-  if (cachedOverride?.file !== file || cachedOverride.mtimeMs !== mtimeMs) {
+  const version = fetched?.version ?? 0;
+  if (cachedOverride?.file !== file || cachedOverride.mtimeMs !== mtimeMs || cachedOverride.version !== version) {
     let json: unknown;
     try {
       json = JSON.parse(readFileSync(file, "utf8"));
     } catch {
       throw new RatesFileError(file, "it is not valid JSON");
     }
-    cachedOverride = { file, mtimeMs, table: mergeRateTables(shipped, parseRateTable(json, file)) };
+    cachedOverride = { file, mtimeMs, version, table: mergeRateTables(base, parseRateTable(json, file)) };
   }
   return cachedOverride.table;
 }

@@ -10,9 +10,18 @@ export const YEAR_DAYS = 365;
 /** Lateness "lately" (trend): the last 180 days, against the 185 days before them. */
 export const TREND_DAYS = 180;
 
-/** The first day of the window of `days` days that ends today. */
+const starts = new Map<string, string>();
+
+/** The first day of the window of `days` days that ends today (asked per client and per fact: remembered). */
 export function windowStart(today: string, days: number): string {
-  return addDays(today, 1 - days);
+  const key = `${today}|${days}`;
+  let start = starts.get(key);
+  if (start === undefined) {
+    if (starts.size > 1000) starts.clear();
+    start = addDays(today, 1 - days);
+    starts.set(key, start);
+  }
+  return start;
 }
 
 /** Whether a day falls in the window of `days` days that ends today. */

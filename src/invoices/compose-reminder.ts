@@ -70,6 +70,11 @@ export function composeReminder(
         }),
       );
     }
+    // A rate not known yet: the letter says which interest is still to come (issue 13 §1).
+    for (const note of a.charges.notes) {
+      if (note.kind === "missingRate")
+        lines.push(t.letters.next.interestPending({ from: fmt.date(note.from), days: note.days }));
+    }
     if (a.charges.fee) {
       lines.push(
         L.feeLine({
@@ -80,7 +85,9 @@ export function composeReminder(
     }
     if (a.chargesSettledMinor > 0) lines.push(L.paidLine({ amount: money(a.chargesSettledMinor) }));
     if (a.outstandingMinor > 0) lines.push(L.unpaidLine({ amount: money(a.outstandingMinor) }));
-    lines.push(L.totalLine({ amount: money(a.outstandingMinor + a.chargesOwedMinor) }));
+    lines.push(
+      L.totalLine({ amount: money(a.outstandingMinor + a.chargesOwedMinor), incomplete: !a.charges.complete }),
+    );
     paragraphs.push(lines.join("\n"));
   }
 

@@ -11,6 +11,7 @@ import { message, textMessage } from "../messages/message.ts";
 import { type InvoiceAssessment, replanStages } from "./assess-invoice.ts";
 import { lockAndAssess } from "./change-invoice.ts";
 import { composeReminder, type ReminderKind } from "./compose-reminder.ts";
+import { describeNote } from "./explain-charges.ts";
 import { loadAssessments } from "./load-assessments.ts";
 import { parseEarlierDates } from "./parse-earlier-dates.ts";
 import { requireInvoice } from "./require-invoice.ts";
@@ -62,10 +63,12 @@ export async function draftReminder(ctx: Context, invoice: number | string): Pro
     client: a.source.client.displayName,
     language: t.reminders.languages[language],
   });
-  const m = message(title)
-    .header(title)
-    .text(letter.body)
-    .context(t.reminders.neverSends({ number: inv.number }));
+  const m = message(title).header(title).text(letter.body);
+  // For the person sending it: interest a rate not known yet leaves out (issue 13 §1).
+  for (const note of a.chargesWaived ? [] : a.charges.notes) {
+    if (note.kind === "missingRate") m.context(describeNote(note, t, fmt, a.source.client.slug, inv.currency));
+  }
+  m.context(t.reminders.neverSends({ number: inv.number }));
   if (stage) m.buttons([{ id: actionId(REMINDED_ACTION, inv.id, stage.number), label: t.reminders.markSent }]);
   // The record shows when a reminder was first drafted, beside when it was sent.
   await ctx.audit({

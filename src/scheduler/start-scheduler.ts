@@ -1,9 +1,12 @@
 import cron from "node-cron";
+import type { RatesRefresher } from "../rates/rates-refresher.ts";
 import { newInstanceId, runTick, type TickDeps, type TickReport } from "./run-tick.ts";
 
 export interface Scheduler {
   /** Runs one tick now (tests, and the first tick at start). */
   tick(): Promise<TickReport>;
+  /** The reference-rates fetch in progress, if any (tests). */
+  ratesRefresh(): Promise<void>;
   /** Stops ticking and waits for a tick in progress to finish. */
   stop(): Promise<void>;
 }
@@ -14,13 +17,31 @@ export interface Scheduler {
  * time in a DST gap or a missed minute during downtime is still caught. Claims in the
  * database make several processes on one database safe.
  */
-export function startScheduler(deps: TickDeps, options: { cron?: boolean } = {}): Scheduler {
+export function startScheduler(
+  deps: TickDeps,
+  options: { cron?: boolean; rates?: RatesRefresher | undefined } = {},
+): Scheduler {
   const instanceId = deps.instanceId ?? newInstanceId();
   const log = deps.log.child({ component: "scheduler" });
   let running: Promise<TickReport> | undefined;
+  let ratesRunning: Promise<void> | undefined;
   let stopped = false;
 
+  // Reference rates (issue 13): fetched at start, then once a day (an hour after a failure), beside the ticks (a slow
+  // central bank never delays a digest).
+  const refreshRatesIfDue = () => {
+    const rates = options.rates;
+    if (!rates || ratesRunning || stopped || deps.clock.now() < rates.dueAt()) return;
+    ratesRunning = rates
+      .refresh()
+      .then(() => {})
+      .finally(() => {
+        ratesRunning = undefined;
+      });
+  };
+
   const tick = (): Promise<TickReport> => {
+    refreshRatesIfDue();
     // One tick at a time in this process: a slow tick makes the next one wait, not overlap.
     running ??= runTick({ ...deps, instanceId, log })
       .then((report) => {
@@ -44,14 +65,22 @@ export function startScheduler(deps: TickDeps, options: { cron?: boolean } = {})
           },
           { timezone: "UTC", name: `tact-scheduler-${instanceId}`, noOverlap: true },
         );
-  if (task) log.info({ instanceId }, "scheduler started");
+  if (task) {
+    log.info({ instanceId }, "scheduler started");
+    refreshRatesIfDue();
+  }
 
   return {
     tick,
+    ratesRefresh: async () => {
+      await ratesRunning;
+    },
     async stop() {
       stopped = true;
       await task?.destroy();
       await running;
+      await options.rates?.stop();
+      await ratesRunning;
     },
   };
 }

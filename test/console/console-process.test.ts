@@ -4,14 +4,27 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CONSOLE_NOTICE } from "../../src/console-start.ts";
+import { closedUrl } from "../support/closed-port.ts";
+import { OFFLINE_RATES } from "../support/offline-rates.ts";
 import { repeatedInPostgresPass } from "../support/own-database.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
 /** Runs `npm start`'s entry point with a script on standard input, as a user would pipe it. */
-function runBot(input: string, dataDir: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runBot(
+  input: string,
+  dataDir: string,
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, TZ: "UTC" };
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      ...OFFLINE_RATES,
+      ...extraEnv,
+      HOME: process.env.HOME,
+      DATA_DIR: dataDir,
+      TZ: "UTC",
+    };
     // As `npm start` does: node with tsx's loader (the tsx CLI would SIGKILL a slow child on signals).
     const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
       cwd: root,
@@ -39,6 +52,21 @@ describe.skipIf(repeatedInPostgresPass)("the console, through standard input and
   });
   afterAll(async () => {
     await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it("starts and answers with no network: the failed reference-rates fetch is one warning", async () => {
+    const closed = await closedUrl();
+    const own = await mkdtemp(path.join(tmpdir(), "tact-console-offline-"));
+    const run = await runBot("/client add acme ACME Corp\n/client terms acme law fr\n", own, {
+      TACT_ECB_URL: closed,
+      TACT_BOE_URL: closed,
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Added ACME Corp");
+    const warnings = run.stderr.split("\n").filter((l) => l.includes("reference rates not fetched"));
+    expect(warnings).toHaveLength(1);
+    expect(run.stderr.replace(/.*reference rates not fetched.*\n?/g, "")).toBe(`${CONSOLE_NOTICE}\n`);
+    await rm(own, { recursive: true, force: true });
   });
 
   it("runs a script, keeps the record on disk, and exits 0 at the end of input", async () => {

@@ -223,7 +223,7 @@ describe("the list of open invoices", () => {
     const text = await h.say("/client invoices");
     expect(text).toContain("interest €4.99 = €1,000.00 × 12.15% × 15 days / 365");
     expect(text).toContain(
-      "The ECB main refinancing rate for 1 Jul 2026 is not in Tact's rates yet, so the 10 days from 1 Jul 2026 are not charged.",
+      "The ECB main refinancing rate for 1 Jul 2026 is not known yet, so interest from 1 Jul 2026 (10 days) is not included.",
     );
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Effect } from "../../src/core/effects.ts";
+import { submit } from "../offboarding/offboarding-support.ts";
 import { frenchProblems } from "../support/french-rules.ts";
 import { effectsText, useHarness } from "../support/harness.ts";
-import { submit } from "../offboarding/offboarding-support.ts";
 
 /**
  * The French rules of the catalog test, on what Tact actually writes: a client whose name
@@ -52,8 +52,7 @@ describe("what Tact writes in French", () => {
       texts.push(effectsText(effects));
       for (const e of effects) {
         if ("message" in e) texts.push(e.message.fallback);
-        if (e.type === "file")
-          for (const f of e.files) if (f.filename.endsWith(".md")) texts.push(String(f.content));
+        if (e.type === "file") for (const f of e.files) if (f.filename.endsWith(".md")) texts.push(String(f.content));
       }
     };
     for (const [when, line] of story) {

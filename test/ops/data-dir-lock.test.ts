@@ -11,6 +11,7 @@ import { importInvoicesCommand } from "../../scripts/import-invoices.ts";
 import { purgeWorkspaceCommand } from "../../scripts/purge-workspace.ts";
 import { runToolWith, type ToolIo } from "../../scripts/tool-context.ts";
 import { FixedClock } from "../../src/clock.ts";
+import { OFFLINE_RATES } from "../support/offline-rates.ts";
 import { repeatedInPostgresPass } from "../support/own-database.ts";
 import { spawnTact } from "./support/spawn-tact.ts";
 
@@ -42,7 +43,7 @@ describe.skipIf(repeatedInPostgresPass)(
   () => {
     it("refuses a second `npm start` and the data tools while Tact runs, and clears the lock of a killed Tact", async () => {
       const dataDir = path.join(base, "shared");
-      const env = { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, TZ: "UTC" };
+      const env = { PATH: process.env.PATH, ...OFFLINE_RATES, HOME: process.env.HOME, DATA_DIR: dataDir, TZ: "UTC" };
       const running = spawnTact(["--import", "tsx", "src/main.ts"], { env, cwd: root });
       running.child.stdin?.write("/client add acme ACME Corp\n");
       await running.waitFor((line) => line.includes("Added ACME Corp (acme)"));

@@ -6,6 +6,7 @@ import { type Database, openDatabase } from "../../db/database.ts";
 import { queryRows } from "../../db/query-rows.ts";
 import { stopGracefully, waitForStopSignal } from "../../src/graceful-stop.ts";
 import { createLogger } from "../../src/log.ts";
+import { OFFLINE_RATES } from "../support/offline-rates.ts";
 import { repeatedInPostgresPass } from "../support/own-database.ts";
 import { logged, spawnTact } from "./support/spawn-tact.ts";
 import { createThrowawayPostgres, skipWithoutPostgres, type ThrowawayPostgres } from "./support/throwaway-postgres.ts";
@@ -27,7 +28,7 @@ describe.skipIf(skipWithoutPostgres || repeatedInPostgresPass)("stopping on SIGT
 
   function startTact() {
     const tact = spawnTact(["--import", "tsx", fixture], {
-      env: { PATH: process.env.PATH, DATABASE_URL: server.url, PORT: "0", LOG_LEVEL: "info" },
+      env: { PATH: process.env.PATH, ...OFFLINE_RATES, DATABASE_URL: server.url, PORT: "0", LOG_LEVEL: "info" },
     });
     const ready = tact.waitFor(logged("Tact is ready")).then((line) => `http://127.0.0.1:${line.port}`);
     return { tact, ready };

@@ -9,6 +9,7 @@ import { startApp } from "../../src/app.ts";
 import { FixedClock } from "../../src/clock.ts";
 import { readConfig } from "../../src/config.ts";
 import { describeFatal } from "../../src/describe-fatal.ts";
+import { OFFLINE_RATES } from "../support/offline-rates.ts";
 import { repeatedInPostgresPass } from "../support/own-database.ts";
 import { openTestDatabase, type TestDatabase } from "../support/test-database.ts";
 import { logged, type Spawned, spawnTact } from "./support/spawn-tact.ts";
@@ -25,7 +26,7 @@ afterAll(async () => {
 
 function start(env: Record<string, string>, stdin?: string): Spawned & { exitedAt: Promise<number> } {
   const tact = spawnTact(["--import", "tsx", "src/main.ts"], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, PORT: "0", ...env },
+    env: { PATH: process.env.PATH, ...OFFLINE_RATES, HOME: process.env.HOME, DATA_DIR: dataDir, PORT: "0", ...env },
     cwd: root,
     ...(stdin === undefined ? {} : { stdin }),
   });

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { slackSignature } from "../../adapters/slack/verify-slack-request.ts";
+import { OFFLINE_RATES } from "../support/offline-rates.ts";
 import { repeatedInPostgresPass } from "../support/own-database.ts";
 import { FakeSlackApi } from "./fake-slack-api.ts";
 import { OWNER, SIGNING_SECRET, TEAM, USERS } from "./slack-harness.ts";
@@ -18,6 +19,7 @@ function startBot(
 ): { child: ChildProcess; port: Promise<number>; exit: Promise<number | null> } {
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
+    ...OFFLINE_RATES,
     HOME: process.env.HOME,
     DATA_DIR: dataDir,
     PORT: "0",

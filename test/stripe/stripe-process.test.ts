@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { slackSignature } from "../../adapters/slack/verify-slack-request.ts";
 import { FakeSlackApi } from "../slack/fake-slack-api.ts";
 import { OWNER, SIGNING_SECRET, TEAM, USERS } from "../slack/slack-harness.ts";
+import { OFFLINE_RATES } from "../support/offline-rates.ts";
 import { repeatedInPostgresPass } from "../support/own-database.ts";
 import { FakeStripeApi, signedEvent } from "./fake-stripe-api.ts";
 import { STRIPE_KEY, WEBHOOK_SECRET } from "./stripe-harness.ts";
@@ -35,6 +36,7 @@ describe.skipIf(repeatedInPostgresPass)("npm start with Slack and Stripe setting
     dataDir = await mkdtemp(path.join(tmpdir(), "tact-stripe-"));
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
+      ...OFFLINE_RATES,
       HOME: process.env.HOME,
       DATA_DIR: dataDir,
       PORT: "0",

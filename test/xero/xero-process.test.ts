@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { slackSignature } from "../../adapters/slack/verify-slack-request.ts";
 import { FakeSlackApi } from "../slack/fake-slack-api.ts";
 import { OWNER, SIGNING_SECRET, TEAM, USERS } from "../slack/slack-harness.ts";
+import { OFFLINE_RATES } from "../support/offline-rates.ts";
 import { repeatedInPostgresPass } from "../support/own-database.ts";
 import { CLIENT_ID, CLIENT_SECRET, FakeXero, WEBHOOK_KEY } from "./fake-xero.ts";
 
@@ -37,6 +38,7 @@ describe.skipIf(repeatedInPostgresPass)("npm start with Slack and a Xero app", (
     dataDir = await mkdtemp(path.join(tmpdir(), "tact-xero-"));
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
+      ...OFFLINE_RATES,
       HOME: process.env.HOME,
       DATA_DIR: dataDir,
       PORT: String(port),

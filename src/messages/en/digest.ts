@@ -8,6 +8,10 @@ export const digest = {
   title: (p: { date: string }) => `Daily digest · ${p.date}`,
   fallback: (p: { overdue: number; dueSoon: number; incidents: number }) =>
     `Daily digest: ${p.overdue} overdue ${p.overdue === 1 ? "invoice" : "invoices"}, ${p.dueSoon} due this week, ${p.incidents} new ${p.incidents === 1 ? "incident" : "incidents"}.`,
+  /** Said once, at the top, while a reference rate the charges below need is not known (issue 13 §1). */
+  missingRates: (p: { items: string; count: number }) =>
+    `Interest below is incomplete: ${p.items} ${p.count === 1 ? "is" : "are"} not known yet, so interest from ${p.count === 1 ? "that date" : "those dates"} is not included. Tact adds ${p.count === 1 ? "it" : "them"} as soon as published.`,
+  missingRateItem: (p: { series: string; date: string }) => `the ${p.series} for ${p.date}`,
   quiet: "Nothing to report today: no overdue invoice, nothing due this week, no new incident.",
   preview: (p: { channel: string; time: string; timezone: string }) =>
     `Preview, visible only to you. The scheduled digest posts in #${p.channel} at ${p.time} (${p.timezone}).`,

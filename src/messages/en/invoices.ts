@@ -315,7 +315,10 @@ export const invoices = {
     },
     notes: {
       missingRate: (p: { series: string; date: string; days: number; from: string }) =>
-        `The ${p.series} for ${p.date} is not in Tact's rates yet, so the ${p.days} ${p.days === 1 ? "day" : "days"} from ${p.from} are not charged. The person who runs Tact for you can add it.`,
+        `The ${p.series} for ${p.date} is not known yet, so interest from ${p.from} (${p.days} ${p.days === 1 ? "day" : "days"}) is not included. Tact adds it as soon as it is published.`,
+      /** The same, in one sentence, for the alert. */
+      missingRateShort: (p: { series: string; date: string; from: string }) =>
+        `Interest from ${p.from} is not included yet: the ${p.series} for ${p.date} is not known yet.`,
       belowLegalMinimum: (p: { rate: string; minimum: string; legal: string; date: string }) =>
         `The agreed rate ${p.rate} is below the French legal minimum of ${p.minimum} (3 × the taux d'intérêt légal of ${p.legal} on ${p.date}).`,
       noContractRate: (p: { client: string }) =>
@@ -357,7 +360,7 @@ export const invoices = {
     hosted: "Hosted by us",
     language: "Reminder language",
     interestByLaw: (p: { rule: string; current: string | null }) =>
-      `${p.rule}${p.current ? ` (today ${p.current})` : " (today's rate is missing from Tact's rates)"}`,
+      `${p.rule}${p.current ? ` (today ${p.current})` : " (this half-year's rate is not known yet)"}`,
     ecbRule: (p: { points: number }) => `ECB rate + ${p.points} points, revised 1 January and 1 July`,
     boeRule: "Bank of England rate + 8 points, fixed when interest starts",
     none: "none",

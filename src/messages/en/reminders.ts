@@ -126,7 +126,8 @@ export const reminders = {
     feeLine: (p: { amount: string; reference: string }) => `– fixed recovery fee: ${p.amount} (${p.reference})`,
     paidLine: (p: { amount: string }) => `– already paid: ${p.amount}`,
     unpaidLine: (p: { amount: string }) => `– invoice still unpaid: ${p.amount}`,
-    totalLine: (p: { amount: string }) => `Total due: ${p.amount}`,
+    totalLine: (p: { amount: string; incomplete: boolean }) =>
+      `Total due: ${p.amount}${p.incomplete ? ", plus the interest still to be computed" : ""}`,
     payBy: (p: { date: string }) => `Please settle it by ${p.date}.`,
     finalNext: (p: { date: string }) =>
       `If payment has not reached us by ${p.date}, we will have to take further steps to recover the debt.`,

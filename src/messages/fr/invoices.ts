@@ -278,7 +278,9 @@ export const invoices: Catalog["invoices"] = {
     },
     notes: {
       missingRate: (p) =>
-        `Le ${p.series} du ${p.date} ne figure pas encore dans les taux de Tact : les ${jours(p.days)} à partir du ${p.from} ne sont pas comptés. La personne qui administre Tact pour vous peut l'ajouter.`,
+        `Le ${p.series} du ${p.date} n'est pas encore connu\u00a0: les intérêts à partir du ${p.from} (${jours(p.days)}) ne sont pas comptés. Tact l'ajoutera dès sa publication.`,
+      missingRateShort: (p) =>
+        `Les intérêts à partir du ${p.from} ne sont pas encore comptés\u00a0: le ${p.series} du ${p.date} n'est pas encore connu.`,
       belowLegalMinimum: (p) =>
         `Le taux contractuel de ${p.rate} est inférieur au minimum légal de ${p.minimum} (3 fois le taux d'intérêt légal de ${p.legal} au ${p.date}).`,
       noContractRate: (p) =>
@@ -320,7 +322,7 @@ export const invoices: Catalog["invoices"] = {
     hosted: "Hébergé par nous",
     language: "Langue des relances",
     interestByLaw: (p) =>
-      `${p.rule}${p.current ? ` (aujourd'hui ${p.current})` : " (le taux du semestre manque dans les taux de Tact)"}`,
+      `${p.rule}${p.current ? ` (aujourd'hui ${p.current})` : " (le taux de ce semestre n'est pas encore connu)"}`,
     ecbRule: (p) => `taux BCE + ${p.points} points, révisé au 1er janvier et au 1er juillet`,
     boeRule: "taux de la Banque d'Angleterre + 8 points, figé au départ des intérêts",
     none: "aucun",

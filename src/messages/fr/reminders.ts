@@ -107,7 +107,8 @@ export const reminders: Catalog["reminders"] = {
     feeLine: (p) => `– indemnité forfaitaire pour frais de recouvrement : ${p.amount} (${p.reference})`,
     paidLine: (p) => `– déjà réglé : ${p.amount}`,
     unpaidLine: (p) => `– reste dû sur la facture : ${p.amount}`,
-    totalLine: (p) => `Total à régler : ${p.amount}`,
+    totalLine: (p) =>
+      `Total à régler : ${p.amount}${p.incomplete ? ", auxquels s'ajoutent les intérêts restant à calculer" : ""}`,
     payBy: (p) => `Merci de procéder au règlement avant le ${p.date}.`,
     finalNext: (p) =>
       `À défaut de paiement avant le ${p.date}, nous serons contraints d'engager les démarches de recouvrement.`,

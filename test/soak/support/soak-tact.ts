@@ -2,6 +2,7 @@ import { createHmac } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { logged, type Spawned, spawnTact } from "../../ops/support/spawn-tact.ts";
+import { OFFLINE_RATES } from "../../support/offline-rates.ts";
 import type { SoakSlack } from "./soak-slack.ts";
 
 export const SIGNING_SECRET = "soak-test-signing-secret";
@@ -24,6 +25,7 @@ export async function startTact(
   const spawned = spawnTact(["--import", "tsx", fixture], {
     env: {
       PATH: process.env.PATH,
+      ...OFFLINE_RATES,
       PORT: "0",
       LOG_LEVEL: "info",
       SLACK_SIGNING_SECRET: SIGNING_SECRET,

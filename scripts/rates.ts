@@ -13,6 +13,7 @@ import {
   rateSeries,
   shippedRates,
 } from "../src/domain/reference-rates.ts";
+import { currentReferenceDate } from "../src/rates/current-reference-date.ts";
 import { rateEndpoints } from "../src/rates/rate-endpoints.ts";
 import { createRatesRefresher } from "../src/rates/rates-refresher.ts";
 import { runTool, ToolError, type ToolIo, withToolDatabase } from "./tool-context.ts";
@@ -91,14 +92,6 @@ export function describeRatesInUse(env: Record<string, string | undefined>, now:
       lines.push(`  ${current}  MISSING: interest that needs it is left out, and every amount says so`);
   }
   return `${lines.join("\n")}\n`;
-}
-
-/** The reference date whose rate applies today. */
-function currentReferenceDate(series: RateSeries, today: string): string {
-  const year = Number(today.slice(0, 4));
-  const secondHalf = today.slice(5) >= "07-01";
-  if (series === "boe-base") return secondHalf ? `${year}-06-30` : `${year - 1}-12-31`;
-  return secondHalf ? `${year}-07-01` : `${year}-01-01`;
 }
 
 function percent(rateE4: number): string {

@@ -10,6 +10,7 @@ import type { Invocation } from "../../src/core/invocation.ts";
 import { buildHome } from "../../src/home/build-home.ts";
 import { type AckFn, AckSlot } from "./ack-slot.ts";
 import type { DmChannels } from "./dm-channels.ts";
+import { capturedFromSlack, LOG_MESSAGE_CALLBACK_ID, shortcutInvocation } from "./message-shortcut.ts";
 import { PerPersonQueue } from "./per-person-queue.ts";
 import { SlackEffects, type Surface } from "./perform-effects.ts";
 import { actionIdFromElement, LIMITS, renderMessage } from "./render-blocks.ts";
@@ -69,6 +70,28 @@ export function registerListeners(app: App, deps: HandlerDeps): void {
     } finally {
       await slot.close();
     }
+  });
+
+  app.shortcut({ callback_id: LOG_MESSAGE_CALLBACK_ID, type: "message_action" }, async ({ ack, shortcut, client }) => {
+    await ack();
+    if (shortcut.type !== "message_action") return;
+    const teamId = shortcut.team?.id ?? shortcut.user.team_id ?? "";
+    await inOrder(teamId, shortcut.user.id, async () => {
+      const invocation = shortcutInvocation(shortcut, await capturedFromSlack(client, shortcut));
+      await run(
+        deps,
+        client,
+        invocation,
+        {
+          teamId,
+          userId: shortcut.user.id,
+          channelId: shortcut.channel.id,
+          responseUrl: shortcut.response_url,
+          triggerId: shortcut.trigger_id,
+        },
+        shortcut.team?.domain,
+      );
+    });
   });
 
   app.options({ type: "block_suggestion" }, async ({ ack, body }) => {

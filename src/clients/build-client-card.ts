@@ -1,10 +1,12 @@
 import { clientChannelList } from "../../db/queries/client-channels.ts";
 import { type ClientRow, clientAliasList } from "../../db/queries/clients.ts";
+import { evidenceOf } from "../../db/queries/evidence.ts";
 import { latestIncidents, latestLessons } from "../../db/queries/incidents.ts";
 import { memberNames } from "../../db/queries/members.ts";
 import type { Context } from "../core/context.ts";
 import { adviseFor } from "../domain/advice.ts";
 import { localDate } from "../domain/dates.ts";
+import { cardQuote } from "../evidence/card-quote.ts";
 import { adviceFacts, clientRecords } from "../invoices/client-records.ts";
 import { addInvoiceSection } from "../invoices/invoice-card-section.ts";
 import { type Message, message } from "../messages/message.ts";
@@ -29,11 +31,18 @@ export async function buildClientCard(ctx: Context, client: ClientRow): Promise<
     clientAliasList(ctx.db, ctx.workspace.id, client.id),
     clientChannelList(ctx.db, ctx.workspace.id, client.id),
   ]);
-  const names = await memberNames(
-    ctx.db,
-    ctx.workspace.id,
-    [...latest, ...lessons].map((i) => i.reporterId),
-  );
+  const [names, evidence] = await Promise.all([
+    memberNames(
+      ctx.db,
+      ctx.workspace.id,
+      [...latest, ...lessons].map((i) => i.reporterId),
+    ),
+    evidenceOf(
+      ctx.db,
+      ctx.workspace.id,
+      latest.map((i) => i.id),
+    ),
+  ]);
   const nameOf = (i: { source: string; reporterId: string }) =>
     i.source === "auto" ? "Tact" : (names.get(i.reporterId) ?? i.reporterId);
 
@@ -76,7 +85,7 @@ export async function buildClientCard(ctx: Context, client: ClientRow): Promise<
     card.text(
       [
         t.clients.card.latest,
-        ...latest.map((i) =>
+        ...latest.flatMap((i) => [
           t.clients.card.incidentLine({
             date: fmt.dateTime(i.occurredAt),
             kind: i.invoiceRef
@@ -85,7 +94,8 @@ export async function buildClientCard(ctx: Context, client: ClientRow): Promise<
             reporter: nameOf(i),
             note: i.note ?? "",
           }),
-        ),
+          ...cardQuote(t, evidence.get(i.id)),
+        ]),
       ].join("\n"),
     );
   }

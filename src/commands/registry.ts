@@ -1,6 +1,7 @@
 import { connectFormAction } from "../connectors/connect-source.ts";
 import type { ActionDef } from "../core/define-action.ts";
 import { digestActions } from "../digest/digest-actions.ts";
+import { evidenceFormAction } from "../evidence/evidence-action.ts";
 import { resumeAction } from "../invoices/resume-dispute.ts";
 import { catalogFor } from "../messages/catalog.ts";
 import { locales } from "../messages/locale.ts";
@@ -55,6 +56,7 @@ export function actionList(): ActionDef[] {
     resumeAction,
     connectFormAction,
     helpAction,
+    evidenceFormAction,
   ];
 }
 

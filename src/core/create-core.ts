@@ -16,6 +16,7 @@ import { bareVerb, COMMAND_FORM, formErrorsFor, openCommandForm, submitCommandFo
 import { parseCommandOptions, parseCommandText, requireCommand } from "../commands/parse-command.ts";
 import { actionList, commandLookup } from "../commands/registry.ts";
 import { UserError } from "../errors.ts";
+import { startEvidence } from "../evidence/start-evidence.ts";
 import { welcomeMessage } from "../home/welcome.ts";
 import { type Catalog, catalogFor } from "../messages/catalog.ts";
 import { createFormatter } from "../messages/format.ts";
@@ -87,6 +88,7 @@ export function createCore(services: CoreServices): Core {
       if (!(await claimWelcome(services.db, ctx.workspace.id, services.clock.now()))) return [];
       return [dm(invocation.userId, welcomeMessage(ctx.t))];
     }
+    if (input.kind === "message") return startEvidence(ctx, input.message);
     if (input.kind === "action" || input.kind === "form") {
       const id = input.kind === "action" ? input.actionId : input.formId;
       const [name = "", ...params] = id.split(":");

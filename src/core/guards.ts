@@ -55,5 +55,7 @@ function describeInput(ctx: Context): string {
       return input.verb;
     case "installed":
       return "installed";
+    case "message":
+      return "log-message";
   }
 }

@@ -11,6 +11,8 @@ export type InvocationInput =
   | { kind: "action"; actionId: string }
   /** A form submitted: its id and the values by field id. */
   | { kind: "form"; formId: string; values: Record<string, string> }
+  /** "Log to Tact" on a message (Slack message shortcut, Discord message command). */
+  | { kind: "message"; message: CapturedMessage }
   /** Autocomplete of a command option (Discord). */
   | { kind: "autocomplete"; verb: string; option: string; partial: string }
   /**
@@ -51,4 +53,20 @@ export interface WorkspaceHints {
   ownerUserId?: string | undefined;
   timezone?: string | undefined;
   defaultChannelId?: string | undefined;
+}
+
+/** A message someone chose to log, as the platform gave it. */
+export interface CapturedMessage {
+  channelId: string;
+  /** Slack's `ts`, Discord's message id. */
+  messageId: string;
+  /** Exactly as sent ('' for a message holding only files). */
+  text: string;
+  /** Absent when the platform no longer knows the author (a deleted user). */
+  authorId?: string | undefined;
+  authorName?: string | undefined;
+  postedAt: Date;
+  link?: string | undefined;
+  /** How many files the message holds. */
+  files: number;
 }

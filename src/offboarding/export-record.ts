@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { alertsSentFor, allIncidentsOf, invoiceEvents } from "../../db/queries/client-record.ts";
 import { type ClientRow, clientAliasList } from "../../db/queries/clients.ts";
+import { evidenceOf } from "../../db/queries/evidence.ts";
 import { memberNames } from "../../db/queries/members.ts";
 import { offboardingsOf } from "../../db/queries/offboardings.ts";
 import type { Context } from "../core/context.ts";
@@ -33,9 +34,14 @@ export async function buildRecordFile(ctx: Context, client: ClientRow): Promise<
     clientRecords(ctx.db, { workspace: ctx.workspace, now, clientIds: [client.id] }),
   ]);
   const invoiceIds = accounts.invoices.map((a) => a.invoice.id);
-  const [events, alerts] = await Promise.all([
+  const [events, alerts, evidence] = await Promise.all([
     invoiceEvents(ctx.db, ws, invoiceIds),
     alertsSentFor(ctx.db, ws, invoiceIds),
+    evidenceOf(
+      ctx.db,
+      ws,
+      incidents.map((i) => i.id),
+    ),
   ]);
   const people = [
     ctx.user.id,
@@ -56,6 +62,7 @@ export async function buildRecordFile(ctx: Context, client: ClientRow): Promise<
     exportedAt: now,
     exportedBy: ctx.user.id,
     incidents,
+    evidence,
     names,
     accounts,
     invoiceEvents: events,

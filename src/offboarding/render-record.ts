@@ -1,11 +1,13 @@
 import type { AlertSent, InvoiceEvent } from "../../db/queries/client-record.ts";
 import type { ClientRow } from "../../db/queries/clients.ts";
+import type { EvidenceRow } from "../../db/queries/evidence.ts";
 import type { IncidentRow } from "../../db/queries/incidents.ts";
 import type { HistoryLine } from "../../db/queries/open-invoices.ts";
 import type { ChargeResult } from "../domain/charges/index.ts";
 import { daysBetween, localDate } from "../domain/dates.ts";
 import type { LatePayment } from "../domain/late-payments.ts";
 import { isSentChannel } from "../domain/sent-channels.ts";
+import { recordEvidence } from "../evidence/record-evidence.ts";
 import { explainCharges } from "../invoices/explain-charges.ts";
 import type { GivenUp } from "../invoices/record-history.ts";
 import type { Catalog } from "../messages/catalog.ts";
@@ -27,6 +29,8 @@ export interface RecordData {
   /** The export's day in the workspace's time zone. */
   today: string;
   incidents: IncidentRow[];
+  /** Messages kept as evidence, by incident id. */
+  evidence?: ReadonlyMap<number, EvidenceRow> | undefined;
   /** Display names by user id (reporters, payers, the owner). */
   names: Map<string, string>;
   accounts: ClientAccounts;
@@ -88,6 +92,7 @@ export function buildRecord(t: Catalog, fmt: Formatter, data: RecordData): Recor
     ]),
     r.nothing.incidents,
   );
+  recordEvidence(b, t, fmt, incidents, data.evidence);
 
   const byInvoice = new Map(data.accounts.invoices.map((a) => [`invoice:${a.invoice.id}`, a]));
   const states = invoiceStates(data.invoiceEvents, fmt.timeZone);

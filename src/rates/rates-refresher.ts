@@ -3,7 +3,8 @@ import type { Db } from "../../db/database.ts";
 import { fetchedRates, saveFetchedRates } from "../../db/queries/reference-rates.ts";
 import type { Clock } from "../clock.ts";
 import { localDate } from "../domain/dates.ts";
-import { PERCENT_SCALE, shippedRates, useFetchedRates } from "../domain/reference-rates.ts";
+import { loadReferenceRates, PERCENT_SCALE, rateOn, shippedRates, useFetchedRates } from "../domain/reference-rates.ts";
+import { currentReferenceDate } from "./current-reference-date.ts";
 import { fetchSeries } from "./fetch-series.ts";
 import type { RateSource } from "./rate-sources.ts";
 import { RatesFetchError } from "./rates-error.ts";
@@ -48,6 +49,7 @@ export interface RefresherDeps {
 export function createRatesRefresher(deps: RefresherDeps): RatesRefresher {
   const log = deps.log.child({ component: "rates" });
   const failing = new Set<string>();
+  const toldMissing = new Set<string>();
   let due = new Date(0);
   const stopping = new AbortController();
   let inFlight: Promise<unknown> | undefined;
@@ -81,6 +83,25 @@ export function createRatesRefresher(deps: RefresherDeps): RatesRefresher {
     } catch (error) {
       const known = error instanceof RatesFetchError ? error : undefined;
       return { source: source.name, ok: false, url, code: known?.code ?? "database", reason: (error as Error).message };
+    }
+  }
+
+  /**
+   * The operator hears once of a current half-year's rate that is still missing after a fetch
+   * (users see it in plain words wherever an amount is shown).
+   */
+  function noteMissing(): void {
+    const today = localDate(deps.clock.now(), "UTC");
+    const rates = loadReferenceRates();
+    for (const { source } of deps.endpoints) {
+      const on = currentReferenceDate(source.series, today);
+      const key = `${source.series}:${on}`;
+      if (rateOn(rates, source.series, on) !== undefined || toldMissing.has(key)) continue;
+      toldMissing.add(key);
+      log.warn(
+        { series: source.series, on },
+        "the current half-year's reference rate is not known yet: interest from then is left out, and users are told so (npm run rates; TACT_RATES_FILE can add it)",
+      );
     }
   }
 
@@ -128,6 +149,7 @@ export function createRatesRefresher(deps: RefresherDeps): RatesRefresher {
       );
     }
     await loadStored();
+    noteMissing();
     due = new Date(started + (outcomes.every((o) => o.ok) ? DAY_MS : HOUR_MS));
     return outcomes;
   }

@@ -129,8 +129,14 @@ describe("keeping the reference rates current", () => {
     expect(rateOn(loadReferenceRates({}), "ecb-mro", "2026-07-01")).toBeUndefined();
     expect(rateOn(loadReferenceRates({}), "ecb-mro", "2026-01-01")).toBe(21_500); // the shipped fallback
     await r.refresh();
-    const warnings = logged().filter((l) => l.level === 40);
+    const warnings = logged().filter((l) => l.level === 40 && String(l.msg).startsWith("reference rates not fetched"));
     expect(warnings.map((w) => (w.failed as Array<{ source: string }>).map((f) => f.source))).toEqual([["ecb", "boe"]]);
+    // The operator hears once that the current half-years are missing (users see it in plain words).
+    const missing = logged().filter((l) => String(l.msg).startsWith("the current half-year's reference rate"));
+    expect(missing.map((m) => [m.series, m.on])).toEqual([
+      ["ecb-mro", "2026-07-01"],
+      ["boe-base", "2026-06-30"],
+    ]);
     expect(r.dueAt().getTime() - clock.now().getTime()).toBe(60 * 60 * 1000);
     fake.ecb = { kind: "ok" };
     fake.boe = { kind: "ok" };

@@ -322,6 +322,12 @@ export class FakeSlackApi {
           response_metadata: { next_cursor: more ? String(start + limit) : "" },
         };
       }
+      case "chat.getPermalink":
+        return {
+          ok: true,
+          channel: args.channel,
+          permalink: `https://acme.slack.com/archives/${String(args.channel)}/p${String(args.message_ts).replace(".", "")}`,
+        };
       case "chat.postEphemeral":
         return { ok: true, message_ts: ts() };
       case "chat.update":

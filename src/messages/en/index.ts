@@ -6,6 +6,7 @@ import { config } from "./config.ts";
 import { core } from "./core.ts";
 import { digest } from "./digest.ts";
 import { discord } from "./discord.ts";
+import { evidence } from "./evidence.ts";
 import { help } from "./help.ts";
 import { home } from "./home.ts";
 import { incidents } from "./incidents.ts";
@@ -28,6 +29,7 @@ export const en = {
   config,
   digest,
   discord,
+  evidence,
   help,
   home,
   incidents,

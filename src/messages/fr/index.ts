@@ -7,6 +7,7 @@ import { config } from "./config.ts";
 import { core } from "./core.ts";
 import { digest } from "./digest.ts";
 import { discord } from "./discord.ts";
+import { evidence } from "./evidence.ts";
 import { help } from "./help.ts";
 import { home } from "./home.ts";
 import { incidents } from "./incidents.ts";
@@ -29,6 +30,7 @@ export const fr: Catalog = {
   config,
   digest,
   discord,
+  evidence,
   help,
   home,
   incidents,

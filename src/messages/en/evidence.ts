@@ -1,0 +1,29 @@
+export const evidence = {
+  form: {
+    title: "Log to Tact",
+    submit: "Log it",
+    quote: "The message (kept exactly as sent)",
+    about: (p: { author: string; date: string; link: string }) =>
+      `${p.author}, ${p.date}${p.link ? ` · ${p.link}` : ""}`,
+    client: "Client",
+    kind: "What it is",
+    note: "Your note (optional)",
+  },
+  onlyFiles: (p: { files: number }) =>
+    `(no text: the message holds only ${p.files === 1 ? "a file" : `${p.files} files`}, not kept here)`,
+  unknownAuthor: "an unknown author (a deleted user?)",
+  gone: "This message was already logged, or the form is not yours to submit. Nothing was recorded.",
+  unknownKind: (p: { value: string; kinds: string }) =>
+    `"${p.value}" is not a kind of incident. Choose one of: ${p.kinds}. Nothing was recorded.`,
+  /** The card's line under an incident logged from a message. */
+  cardQuote: (p: { quote: string; author: string }) => `   “${p.quote}” (${p.author})`,
+  recordSection: (p: { count: number }) => `Messages kept as evidence (${p.count})`,
+  recordIncident: (p: { kind: string; date: string }) => `${p.kind}, logged ${p.date}`,
+  /** The record's block: the whole message, who wrote it, when, and where. */
+  recordHeading: (p: { author: string; date: string }) => `Message from ${p.author}, ${p.date}`,
+  recordLink: (p: { link: string }) => `Link: ${p.link}`,
+  recordFiles: (p: { files: number }) =>
+    p.files === 1 ? "The message held a file (not kept here)." : `The message held ${p.files} files (not kept here).`,
+  /** The Discord message command's name (its French name is registered as a localisation). */
+  commandName: "Log to Tact",
+};

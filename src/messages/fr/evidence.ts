@@ -1,0 +1,29 @@
+import type { Catalog } from "../catalog.ts";
+
+export const evidence: Catalog["evidence"] = {
+  form: {
+    title: "Noter dans Tact",
+    submit: "Noter",
+    quote: "Le message (gardé tel quel)",
+    about: (p) => `${p.author}, ${p.date}${p.link ? ` · ${p.link}` : ""}`,
+    client: "Client",
+    kind: "De quoi s'agit-il\u00a0?",
+    note: "Votre note (facultative)",
+  },
+  onlyFiles: (p) =>
+    `(pas de texte\u00a0: le message ne contient ${p.files === 1 ? "qu'un fichier" : `que ${p.files} fichiers`}, non conservés ici)`,
+  unknownAuthor: "un auteur inconnu (utilisateur supprimé\u00a0?)",
+  gone: "Ce message a déjà été noté, ou ce formulaire n'est pas le vôtre. Rien n'a été enregistré.",
+  unknownKind: (p) =>
+    `«\u00a0${p.value}\u00a0» n'est pas un type d'incident. Choisissez parmi\u00a0: ${p.kinds}. Rien n'a été enregistré.`,
+  cardQuote: (p) => `   «\u00a0${p.quote}\u00a0» (${p.author})`,
+  recordSection: (p) => `Messages gardés comme preuves (${p.count})`,
+  recordIncident: (p) => `${p.kind}, noté le ${p.date}`,
+  recordHeading: (p) => `Message de ${p.author}, ${p.date}`,
+  recordLink: (p) => `Lien\u00a0: ${p.link}`,
+  recordFiles: (p) =>
+    p.files === 1
+      ? "Le message contenait un fichier (non conservé ici)."
+      : `Le message contenait ${p.files} fichiers (non conservés ici).`,
+  commandName: "Noter dans Tact",
+};

@@ -3,6 +3,7 @@ import {
   type APIInteraction,
   type APIModalSubmission,
   ApplicationCommandOptionType,
+  ApplicationCommandType,
   ComponentType,
   InteractionType,
 } from "discord.js";
@@ -11,6 +12,7 @@ import { findCommand } from "../../src/commands/registry.ts";
 import type { InvocationInput } from "../../src/core/invocation.ts";
 import { argKeyOf, COMMAND_NAME } from "./command-registration.ts";
 import { FORM_BUTTON_PREFIX, parseScopedId } from "./custom-id.ts";
+import { capturedFromDiscord, LOG_MESSAGE_COMMAND } from "./message-command.ts";
 
 /** Who sent an interaction, from where. */
 export interface InteractionOrigin {
@@ -59,6 +61,10 @@ export function readRequest(raw: APIInteraction): InteractionRequest {
     case InteractionType.Ping:
       return { kind: "ping" };
     case InteractionType.ApplicationCommand: {
+      if (raw.data.type === ApplicationCommandType.Message) {
+        const message = raw.data.name === LOG_MESSAGE_COMMAND ? capturedFromDiscord(raw as never) : undefined;
+        return message ? { kind: "invoke", input: { kind: "message", message } } : { kind: "unknown-command" };
+      }
       if (raw.data.name !== COMMAND_NAME || !("options" in raw.data)) return { kind: "unknown-command" };
       const sub = subcommandOf(raw.data.options ?? []);
       if (!sub) return { kind: "unknown-command" };

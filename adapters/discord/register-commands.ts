@@ -1,6 +1,7 @@
 import { DiscordAPIError, type REST, Routes } from "discord.js";
 import { commandList } from "../../src/commands/registry.ts";
 import { buildClientCommand } from "./command-registration.ts";
+import { buildMessageCommand } from "./message-command.ts";
 import { restErrorSummary } from "./rest-error.ts";
 
 export interface RegisterResult {
@@ -18,10 +19,12 @@ export async function registerCommands(rest: REST, applicationId: string, guildI
   const command = buildClientCommand(commandList());
   // `contexts` and `integration_types` only mean something for global commands.
   const { contexts: _contexts, integration_types: _types, ...guildCommand } = command;
+  const messageCommand = buildMessageCommand();
+  const { contexts: _c, integration_types: _t, ...guildMessageCommand } = messageCommand;
   const route = guildId
     ? Routes.applicationGuildCommands(applicationId, guildId)
     : Routes.applicationCommands(applicationId);
-  await rest.put(route, { body: [guildId ? guildCommand : command] });
+  await rest.put(route, { body: guildId ? [guildCommand, guildMessageCommand] : [command, messageCommand] });
   const subcommands = (command.options ?? []).flatMap((o) =>
     "options" in o && o.type === 2 ? (o.options ?? []).map((s) => `${o.name} ${s.name}`) : [o.name],
   );

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { buildClientCommand, commandCharacters } from "../../adapters/discord/command-registration.ts";
+import { buildMessageCommand } from "../../adapters/discord/message-command.ts";
 import { clientArg, noteArg, optional } from "../../src/commands/args.ts";
 import { type CommandDef, defineCommand } from "../../src/commands/define-command.ts";
 import { commandList } from "../../src/commands/registry.ts";
@@ -119,7 +120,15 @@ describe.skipIf(repeatedInPostgresPass)("npm run discord:register", () => {
     expect(res.stdout).toContain("Registered /client with");
     const [put] = api.find("PUT", `/applications/${APP_ID}/commands`);
     expect(put?.auth).toBe("Bot test-bot-token");
-    expect(put?.body).toEqual([JSON.parse(JSON.stringify(command))]);
+    expect(put?.body).toEqual([JSON.parse(JSON.stringify(command)), JSON.parse(JSON.stringify(buildMessageCommand()))]);
+    // "Log to Tact" in a message's Apps menu: a message command (type 3), in servers, named in French too.
+    expect(put?.body).toContainEqual({
+      type: 3,
+      name: "Log to Tact",
+      name_localizations: { fr: "Noter dans Tact" },
+      contexts: [0],
+      integration_types: [0],
+    });
   });
 
   it("puts it in one server with --guild, and refuses a bad id", async () => {

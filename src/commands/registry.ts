@@ -7,6 +7,7 @@ import { catalogFor } from "../messages/catalog.ts";
 import { locales } from "../messages/locale.ts";
 import { wizardButtonAction, wizardFormAction } from "../offboarding/wizard-actions.ts";
 import { undoActions } from "../undo/undo-action.ts";
+import { letterSentAction, letterSentFormAction } from "./actions/letter-sent-actions.ts";
 import { remindAction, remindedAction, remindedFormAction } from "./actions/reminder-actions.ts";
 import type { CommandDef } from "./define-command.ts";
 import { verbKey } from "./verb-key.ts";
@@ -49,6 +50,8 @@ export function actionList(): ActionDef[] {
     unpayAction,
     wizardButtonAction,
     wizardFormAction,
+    letterSentAction,
+    letterSentFormAction,
     ...digestActions,
     remindAction,
     remindedAction,

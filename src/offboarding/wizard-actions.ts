@@ -22,6 +22,7 @@ import {
 } from "./build-step-message.ts";
 import { type ChangeResult, changeWizard, type WizardChange } from "./change-wizard.ts";
 import { buildRecordFile } from "./export-record.ts";
+import { letterSentPrompt } from "./letter-sent.ts";
 import { draftLetters, loadWizardFacts, type WizardFacts } from "./wizard-facts.ts";
 import {
   CONVERSATION_MAX,
@@ -195,7 +196,9 @@ async function pressed(ctx: Context, req: WizardRequest, facts: WizardFacts): Pr
         const kept = wizard.texts.accounts?.decision === "write-off" ? wizard.texts.accounts : undefined;
         change.texts = { ...wizard.texts, accounts: kept ?? { decision: "nothing-owed", at: now, summary: "" } };
       }
-      return advanced(ctx, facts, await changeWizard(ctx, id, () => change), "button");
+      const kept = await changeWizard(ctx, id, () => change);
+      const prompt = kept.ok && (key === "why" || key === "next") ? [letterSentPrompt(ctx, kept.wizard, key)] : [];
+      return advanced(ctx, facts, kept, "button", undefined, prompt);
     }
     // Writing off asks first, naming the amounts; the confirmation's button carries them.
     case "writeoff":
@@ -313,7 +316,14 @@ async function submitted(
         texts: { ...w.texts, [key]: letter },
         details: { letter: key, source: letter.source },
       }));
-      return advanced(ctx, facts, result, "form");
+      return advanced(
+        ctx,
+        facts,
+        result,
+        "form",
+        undefined,
+        result.ok ? [letterSentPrompt(ctx, result.wizard, key)] : [],
+      );
     }
     case "lessons": {
       if (key !== "learn") break;

@@ -59,7 +59,9 @@ const story: [string, string, string][] = [
   ["2026-03-10T08:12:30Z", "camille", "press wizard:1:3:reason:conduct"],
   ["2026-03-10T08:15:00Z", "camille", "press wizard:1:3:done"],
   ["2026-03-10T08:20:00Z", "camille", "press wizard:1:4:done"],
+  ["2026-03-10T08:22:00Z", "camille", 'form letter-sent-form:1:why {"date":"2026-03-10","channel":"email"}'],
   ["2026-03-10T08:25:00Z", "camille", "press wizard:1:5:chase"],
+  ["2026-03-11T09:30:00Z", "camille", 'form letter-sent-form:1:next {"date":"2026-03-11","channel":"registered"}'],
   ["2026-03-20T09:00:00Z", "camille", "press wizard:1:6:record"],
   ["2026-03-20T09:05:00Z", "camille", "press wizard:1:7:nopost"],
   [

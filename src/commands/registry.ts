@@ -7,6 +7,7 @@ import { catalogFor } from "../messages/catalog.ts";
 import { locales } from "../messages/locale.ts";
 import { wizardButtonAction, wizardFormAction } from "../offboarding/wizard-actions.ts";
 import { undoActions } from "../undo/undo-action.ts";
+import { letterSentAction, letterSentFormAction } from "./actions/letter-sent-actions.ts";
 import { remindAction, remindedAction, remindedFormAction } from "./actions/reminder-actions.ts";
 import type { CommandDef } from "./define-command.ts";
 import { verbKey } from "./verb-key.ts";
@@ -15,7 +16,7 @@ import { clientCommands } from "./verbs/client-verbs.ts";
 import { configCommand } from "./verbs/config.ts";
 import { digestCommand } from "./verbs/digest.ts";
 import { exportCommand } from "./verbs/export.ts";
-import { helpCommand } from "./verbs/help.ts";
+import { helpAction, helpCommand } from "./verbs/help.ts";
 import { incidentCommands } from "./verbs/incident-verbs.ts";
 import { invoiceCommands } from "./verbs/invoice-verbs.ts";
 import { listCommand } from "./verbs/list.ts";
@@ -51,12 +52,15 @@ export function actionList(): ActionDef[] {
     unpayAction,
     wizardButtonAction,
     wizardFormAction,
+    letterSentAction,
+    letterSentFormAction,
     ...digestActions,
     remindAction,
     remindedAction,
     remindedFormAction,
     resumeAction,
     connectFormAction,
+    helpAction,
     evidenceFormAction,
   ];
 }

@@ -12,6 +12,8 @@ export interface WizardChange {
   texts?: WizardTexts;
   /** Audit details beyond the command (what was decided, what was written). */
   details?: Record<string, unknown>;
+  /** The audit action when not the command's (`offboarding.<command>`, else `offboarding.edit`). */
+  action?: string;
   /** More writes in the same transaction, once the change is applied. */
   alsoWrite?: (tx: Db, wizard: Wizard) => Promise<void>;
 }
@@ -58,7 +60,7 @@ export async function changeWizard(
     await change.alsoWrite?.(tx, wizard);
     await ctx.audit(
       {
-        action: `offboarding.${change.command?.type ?? "edit"}`,
+        action: change.action ?? `offboarding.${change.command?.type ?? "edit"}`,
         subjectType: "offboarding",
         subjectId: offboardingId,
         details: { step: before.state.current, ...(finished ? { finished: true } : {}), ...change.details },

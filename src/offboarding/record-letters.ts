@@ -21,6 +21,7 @@ export function renderLetters(b: RecordBuilder, t: Catalog, fmt: Formatter, wiza
       continue;
     }
     b.paragraph(letterMeta(t, fmt, letter), true);
+    b.paragraph(letterSentMeta(t, fmt, letter), true);
     b.quote(letter.text.split("\n"));
   }
 }
@@ -32,6 +33,17 @@ export function letterMeta(t: Catalog, fmt: Formatter, letter: LetterRecord): st
     date: fmt.dateTime(new Date(letter.at)),
     own: letter.source === "own",
     language,
+  });
+}
+
+/** When and how the owner says the letter went to the client, or that it was not said. */
+export function letterSentMeta(t: Catalog, fmt: Formatter, letter: LetterRecord): string {
+  const r = t.offboarding.record;
+  if (!letter.sent) return r.letterNotSent;
+  return r.letterSentMeta({
+    date: fmt.date(letter.sent.on),
+    via: t.reminders.sentVia({ channel: t.reminders.channels[letter.sent.channel] }),
+    recorded: fmt.dateTime(new Date(letter.sent.at)),
   });
 }
 
@@ -49,8 +61,8 @@ export function renderWizard(b: RecordBuilder, t: Catalog, fmt: Formatter, w: Wi
   const x = w.texts;
   const notes: Record<number, string> = {};
   if (x.conversation) notes[1] = r.conversation({ date: fmt.date(x.conversation.on), notes: x.conversation.notes });
-  if (x.why) notes[3] = letterMeta(t, fmt, x.why);
-  if (x.next) notes[4] = letterMeta(t, fmt, x.next);
+  if (x.why) notes[3] = `${letterMeta(t, fmt, x.why)} ${letterSentMeta(t, fmt, x.why)}`;
+  if (x.next) notes[4] = `${letterMeta(t, fmt, x.next)} ${letterSentMeta(t, fmt, x.next)}`;
   if (x.accounts) notes[5] = r.accounts[x.accounts.decision]({ owed: x.accounts.summary });
   if (x.teamNote)
     notes[7] = r.teamNote({ posted: x.teamNote.posted, channel: x.teamNote.channelId ?? "", text: x.teamNote.text });

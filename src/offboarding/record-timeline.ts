@@ -116,6 +116,10 @@ export function recordTimeline(t: Catalog, fmt: Formatter, data: RecordData, nam
       [r.nextTitle, next],
     ] as const) {
       if (letter) at(new Date(letter.at), owner, te.letterKept({ title, own: letter.source === "own" }));
+      if (letter?.sent) {
+        const via = t.reminders.sentVia({ channel: t.reminders.channels[letter.sent.channel] });
+        on(letter.sent.on, owner, te.letterSent({ title, via }));
+      }
     }
   }
 

@@ -7,7 +7,7 @@ import { addDays } from "../domain/dates.ts";
 import type { WizardRejection } from "../domain/wizard/apply-wizard-command.ts";
 import { isOpen } from "../domain/wizard/wizard-state.ts";
 import { STEP_COUNT, stepKey } from "../domain/wizard/wizard-steps.ts";
-import { userError } from "../errors.ts";
+import { aboutField, userError } from "../errors.ts";
 import { message, textMessage } from "../messages/message.ts";
 import { authorizeWizard, type WizardRequest } from "./authorize-wizard.ts";
 import {
@@ -22,6 +22,7 @@ import {
 } from "./build-step-message.ts";
 import { type ChangeResult, changeWizard, type WizardChange } from "./change-wizard.ts";
 import { buildRecordFile } from "./export-record.ts";
+import { letterSentPrompt } from "./letter-sent.ts";
 import { draftLetters, loadWizardFacts, type WizardFacts } from "./wizard-facts.ts";
 import {
   CONVERSATION_MAX,
@@ -195,7 +196,9 @@ async function pressed(ctx: Context, req: WizardRequest, facts: WizardFacts): Pr
         const kept = wizard.texts.accounts?.decision === "write-off" ? wizard.texts.accounts : undefined;
         change.texts = { ...wizard.texts, accounts: kept ?? { decision: "nothing-owed", at: now, summary: "" } };
       }
-      return advanced(ctx, facts, await changeWizard(ctx, id, () => change), "button");
+      const kept = await changeWizard(ctx, id, () => change);
+      const prompt = kept.ok && (key === "why" || key === "next") ? [letterSentPrompt(ctx, kept.wizard, key)] : [];
+      return advanced(ctx, facts, kept, "button", undefined, prompt);
     }
     // Writing off asks first, naming the amounts; the confirmation's button carries them.
     case "writeoff":
@@ -274,7 +277,8 @@ async function submitted(
   const now = ctx.clock.now().toISOString();
   switch (op) {
     case "skip": {
-      const reason = formText(values.reason, REASON_MAX, (t) => f(t).skipReason);
+      // Each problem is said under its field, and the form stays open.
+      const reason = await aboutField("reason", () => formText(values.reason, REASON_MAX, (t) => f(t).skipReason));
       return advanced(
         ctx,
         facts,
@@ -284,8 +288,11 @@ async function submitted(
     }
     case "conversation": {
       if (key !== "talk") break;
-      const notes = formText(values.notes, CONVERSATION_MAX, (t) => f(t).conversationNotes);
-      const conversation = { ...conversationDay(notes, values.date, facts.today), at: now };
+      const notes = await aboutField("notes", () =>
+        formText(values.notes, CONVERSATION_MAX, (t) => f(t).conversationNotes),
+      );
+      const day = await aboutField("date", () => conversationDay(notes, values.date, facts.today));
+      const conversation = { ...day, at: now };
       const result = await changeWizard(ctx, id, (w) => ({
         command: { type: "done", step: req.step },
         texts: { ...w.texts, conversation },
@@ -295,7 +302,7 @@ async function submitted(
     }
     case "letter": {
       if (key !== "why" && key !== "next") break;
-      const text = formText(values.text, LETTER_MAX, (t) => f(t).letterField);
+      const text = await aboutField("text", () => formText(values.text, LETTER_MAX, (t) => f(t).letterField));
       const drafts = draftLetters(ctx, wizard, facts);
       const draft = key === "why" ? drafts.why : drafts.next;
       const letter = {
@@ -309,11 +316,20 @@ async function submitted(
         texts: { ...w.texts, [key]: letter },
         details: { letter: key, source: letter.source },
       }));
-      return advanced(ctx, facts, result, "form");
+      return advanced(
+        ctx,
+        facts,
+        result,
+        "form",
+        undefined,
+        result.ok ? [letterSentPrompt(ctx, result.wizard, key)] : [],
+      );
     }
     case "lessons": {
       if (key !== "learn") break;
-      const lines = lessonLines(formText(values.text, LESSONS_TEXT_MAX, (t) => f(t).lessonsField));
+      const lines = await aboutField("text", () =>
+        lessonLines(formText(values.text, LESSONS_TEXT_MAX, (t) => f(t).lessonsField)),
+      );
       const at = ctx.clock.now();
       const result = await changeWizard(ctx, id, (w) => ({
         command: { type: "done", step: req.step },

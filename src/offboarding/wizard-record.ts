@@ -1,4 +1,5 @@
 import type { OffboardingRow } from "../../db/queries/offboardings.ts";
+import type { SentChannel } from "../domain/sent-channels.ts";
 import type { StepRecord, WizardEvent, WizardState, WizardStatus } from "../domain/wizard/wizard-state.ts";
 import { wizardStatuses } from "../domain/wizard/wizard-state.ts";
 import { STEP_COUNT } from "../domain/wizard/wizard-steps.ts";
@@ -14,6 +15,8 @@ export interface LetterRecord {
   source: "draft" | "own";
   language: Locale;
   at: string;
+  /** When and how the owner says it went to the client ("I sent it"), and when that was said. */
+  sent?: { on: string; channel: SentChannel; at: string };
 }
 
 /** What the owner recorded along the way (the `texts` column). */

@@ -136,7 +136,7 @@ describe("the /client command on Slack", () => {
   it("speaks the language of the first person to use it, from their Slack locale", async () => {
     s.fake.users.set("U0ELOISE", { id: "U0ELOISE", name: "eloise", tz: "Europe/Paris", locale: "fr-FR" });
     const { responseUrl } = await s.command("help", { user: "U0ELOISE", userName: "eloise" });
-    expect(String(answers(responseUrl)[0]?.text)).toContain("Tact : la mémoire écrite des clients difficiles");
+    expect(String(answers(responseUrl)[0]?.text)).toContain("Tact\u00a0: la mémoire écrite des clients difficiles");
     s.fake.users.delete("U0ELOISE");
   });
 

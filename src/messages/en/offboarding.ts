@@ -175,6 +175,19 @@ export const offboarding = {
   noteNotPosted: "Nothing posted.",
   lessonsSaved: (p: { count: number }) => `Saved ${p.count} lesson${p.count > 1 ? "s" : ""} on the client's record.`,
   recordSent: "The record is on its way as a file.",
+  /** "I sent it" under a letter kept at step 3 or 4: when and how it went to the client. */
+  letterSent: {
+    prompt: (p: { title: string }) =>
+      `Tact never writes to the client: send the letter "${p.title}" yourself, then press I sent it to record when and how it went.`,
+    button: "I sent it",
+    formTitle: "When and how it went",
+    recorded: (p: { title: string; date: string; via: string }) =>
+      `Recorded: the letter "${p.title}" went to the client on ${p.date} ${p.via}. The record shows it.`,
+    notKept: (p: { title: string }) =>
+      `The letter "${p.title}" has not been kept yet: keep it at its step first. Nothing was recorded.`,
+    beforeKept: "the letter was kept",
+    noChannel: "Say how it went: email, post or registered. Nothing was recorded.",
+  },
   finished: (p: { client: string; slug: string }) =>
     `${p.client} is now a former client. The record stays; /client export ${p.slug} sends it again at any time. Reminders for unpaid invoices continue unless you wrote them off.`,
   exportSent: "I sent you the record in a direct message.",
@@ -262,6 +275,9 @@ export const offboarding = {
     nextTitle: "What happens next",
     letterMeta: (p: { date: string; own: boolean; language: string }) =>
       `${p.own ? "Written by the owner" : "Drafted by Tact and kept as is"} on ${p.date}, in ${p.language}.`,
+    letterSentMeta: (p: { date: string; via: string; recorded: string }) =>
+      `Sent to the client on ${p.date} ${p.via} (recorded ${p.recorded}).`,
+    letterNotSent: "Not recorded as sent.",
     notWritten: "Not written.",
     offboarding: "Letting the client go",
     offboardingMeta: (p: { started: string; by: string; status: string }) =>
@@ -315,6 +331,7 @@ export const offboarding = {
       alert: (p: { invoice: string; stage: string }) =>
         `overdue alert to the team about ${p.invoice} (stage ${p.stage})`,
       conversation: (p: { notes: string }) => `conversation with the client: ${p.notes}`,
+      letterSent: (p: { title: string; via: string }) => `letter "${p.title}" sent to the client ${p.via}`,
       letterKept: (p: { title: string; own: boolean }) =>
         p.own ? `letter "${p.title}" written by the owner` : `letter "${p.title}" drafted by Tact, kept as is`,
       step: (p: { step: number; title: string; event: string; reason: string }) =>

@@ -11,7 +11,7 @@ export const digest: Catalog["digest"] = {
   fallback: (p) =>
     `Le point du jour : ${p.overdue} ${p.overdue > 1 ? "factures en retard" : "facture en retard"}, ${p.dueSoon} à échéance cette semaine, ${p.incidents} ${p.incidents > 1 ? "nouveaux incidents" : "nouvel incident"}.`,
   missingRates: (p) =>
-    `Intérêts incomplets ci-dessous\u00a0: ${p.items} ${p.count === 1 ? "n'est" : "ne sont"} pas encore connu${p.count === 1 ? "" : "s"}, les intérêts à partir de ${p.count === 1 ? "cette date" : "ces dates"} ne sont donc pas comptés. Tact ${p.count === 1 ? "l'ajoutera" : "les ajoutera"} dès sa publication.`,
+    `Intérêts incomplets ci-dessous : ${p.items} ${p.count === 1 ? "n'est" : "ne sont"} pas encore connu${p.count === 1 ? "" : "s"}, les intérêts à partir de ${p.count === 1 ? "cette date" : "ces dates"} ne sont donc pas comptés. Tact ${p.count === 1 ? "l'ajoutera" : "les ajoutera"} dès sa publication.`,
   missingRateItem: (p) => `le ${p.series} du ${p.date}`,
   quiet:
     "Rien à signaler aujourd'hui : aucune facture en retard, aucune échéance cette semaine, aucun nouvel incident.",

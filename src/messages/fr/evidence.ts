@@ -1,4 +1,5 @@
 import type { Catalog } from "../catalog.ts";
+import { de } from "./elide.ts";
 
 export const evidence: Catalog["evidence"] = {
   form: {
@@ -7,20 +8,20 @@ export const evidence: Catalog["evidence"] = {
     quote: "Le message (gardé tel quel)",
     about: (p) => `${p.author}, ${p.date}${p.link ? ` · ${p.link}` : ""}`,
     client: "Client",
-    kind: "De quoi s'agit-il\u00a0?",
+    kind: "De quoi s'agit-il ?",
     note: "Votre note (facultative)",
   },
   onlyFiles: (p) =>
-    `(pas de texte\u00a0: le message ne contient ${p.files === 1 ? "qu'un fichier" : `que ${p.files} fichiers`}, non conservés ici)`,
-  unknownAuthor: "un auteur inconnu (utilisateur supprimé\u00a0?)",
+    `(pas de texte : le message ne contient ${p.files === 1 ? "qu'un fichier" : `que ${p.files} fichiers`}, non conservés ici)`,
+  unknownAuthor: "un auteur inconnu (utilisateur supprimé ?)",
   gone: "Ce message a déjà été noté, ou ce formulaire n'est pas le vôtre. Rien n'a été enregistré.",
   unknownKind: (p) =>
-    `«\u00a0${p.value}\u00a0» n'est pas un type d'incident. Choisissez parmi\u00a0: ${p.kinds}. Rien n'a été enregistré.`,
-  cardQuote: (p) => `   «\u00a0${p.quote}\u00a0» (${p.author})`,
+    `« ${p.value} » n'est pas un type d'incident. Choisissez parmi : ${p.kinds}. Rien n'a été enregistré.`,
+  cardQuote: (p) => `   « ${p.quote} » (${p.author})`,
   recordSection: (p) => `Messages gardés comme preuves (${p.count})`,
   recordIncident: (p) => `${p.kind}, noté le ${p.date}`,
-  recordHeading: (p) => `Message de ${p.author}, ${p.date}`,
-  recordLink: (p) => `Lien\u00a0: ${p.link}`,
+  recordHeading: (p) => `Message ${de(p.author)}, ${p.date}`,
+  recordLink: (p) => `Lien : ${p.link}`,
   recordFiles: (p) =>
     p.files === 1
       ? "Le message contenait un fichier (non conservé ici)."

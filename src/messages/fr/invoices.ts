@@ -278,9 +278,9 @@ export const invoices: Catalog["invoices"] = {
     },
     notes: {
       missingRate: (p) =>
-        `Le ${p.series} du ${p.date} n'est pas encore connu\u00a0: les intérêts à partir du ${p.from} (${jours(p.days)}) ne sont pas comptés. Tact l'ajoutera dès sa publication.`,
+        `Le ${p.series} du ${p.date} n'est pas encore connu : les intérêts à partir du ${p.from} (${jours(p.days)}) ne sont pas comptés. Tact l'ajoutera dès sa publication.`,
       missingRateShort: (p) =>
-        `Les intérêts à partir du ${p.from} ne sont pas encore comptés\u00a0: le ${p.series} du ${p.date} n'est pas encore connu.`,
+        `Les intérêts à partir du ${p.from} ne sont pas encore comptés : le ${p.series} du ${p.date} n'est pas encore connu.`,
       belowLegalMinimum: (p) =>
         `Le taux contractuel de ${p.rate} est inférieur au minimum légal de ${p.minimum} (3 fois le taux d'intérêt légal de ${p.legal} au ${p.date}).`,
       noContractRate: (p) =>

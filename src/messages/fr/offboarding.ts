@@ -173,6 +173,17 @@ export const offboarding: Catalog["offboarding"] = {
   notePosted: (p) => `Note publiée dans #${p.channel}.`,
   noteNotPosted: "Rien n'a été publié.",
   lessonsSaved: (p) => `${p.count} leçon${s(p.count)} enregistrée${s(p.count)} dans le dossier du client.`,
+  letterSent: {
+    prompt: (p) =>
+      `Tact n'écrit jamais au client : envoyez vous-même le courrier « ${p.title} », puis appuyez sur Je l'ai envoyé pour noter quand et comment il est parti.`,
+    button: "Je l'ai envoyé",
+    formTitle: "Quand et comment il est parti",
+    recorded: (p) => `C'est noté : le courrier « ${p.title} » est parti le ${p.date} ${p.via}. Le dossier l'indique.`,
+    notKept: (p) =>
+      `Le courrier « ${p.title} » n'a pas encore été retenu : retenez-le d'abord à son étape. Rien n'a été noté.`,
+    beforeKept: "le courrier a été retenu",
+    noChannel: "Indiquez comment il est parti : email, courrier ou recommande. Rien n'a été noté.",
+  },
   recordSent: "Le dossier arrive en pièce jointe.",
   finished: (p) =>
     `${p.client} est désormais un ancien client. Le dossier reste ; /client export ${p.slug} vous le renvoie à tout moment. Les relances des factures impayées continuent, sauf celles passées en perte.`,
@@ -255,6 +266,8 @@ export const offboarding: Catalog["offboarding"] = {
     nextTitle: "La suite",
     letterMeta: (p) =>
       `${p.own ? "Écrit par le responsable" : "Rédigé par Tact et gardé tel quel"} le ${p.date}, en ${p.language}.`,
+    letterSentMeta: (p) => `Envoyé au client le ${p.date} ${p.via} (noté le ${p.recorded}).`,
+    letterNotSent: "Envoi non noté.",
     notWritten: "Non rédigé.",
     offboarding: "La séparation",
     offboardingMeta: (p) => `Commencée le ${p.started} par ${p.by} ; ${p.status}.`,
@@ -300,6 +313,7 @@ export const offboarding: Catalog["offboarding"] = {
       reminderDrafted: (p) => `brouillon pour ${p.invoice} : ${p.stage}`,
       alert: (p) => `alerte de retard à l'équipe pour ${p.invoice} (palier ${p.stage})`,
       conversation: (p) => `conversation avec le client : ${p.notes}`,
+      letterSent: (p) => `courrier « ${p.title} » envoyé au client ${p.via}`,
       letterKept: (p) =>
         p.own
           ? `courrier « ${p.title} » écrit par le responsable`

@@ -93,6 +93,13 @@ export class ConsoleAdapter {
     }
   }
 
+  /** What an interactive start shows: the first three steps, where help is, and how to leave. */
+  async welcome(): Promise<void> {
+    const t = await this.#core.catalog(this.#invocation(CONSOLE_OWNER, { kind: "text", text: "" }));
+    const w = t.home.welcome;
+    for (const line of [w.title, ...w.steps, w.help, w.leave]) this.#write(line);
+  }
+
   /** For the scheduler: the console has one workspace, and prints what is sent to it. */
   outbox(): Outbox {
     return {

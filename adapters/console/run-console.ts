@@ -27,20 +27,35 @@ export async function runConsole(options: RunConsoleOptions): Promise<void> {
     removeHistoryDuplicates: true,
     prompt: "tact> ",
   });
-  if (interactive) rl.prompt();
-  let queue = Promise.resolve();
+  // The welcome goes first in the queue: lines typed meanwhile wait for it, and none is missed.
+  let queue = interactive
+    ? adapter
+        .welcome()
+        .catch(() => undefined)
+        .then(() => rl.prompt())
+    : Promise.resolve();
+  const closed = new Promise<void>((resolve) => rl.once("close", resolve));
+  let left = false;
   rl.on("line", (line) => {
+    // `exit` or `quit` leaves, once the lines before it are done; lines already read after it are dropped.
+    if (left) return;
+    if (LEAVE.test(line)) {
+      left = true;
+      rl.close();
+      return;
+    }
     if (interactive && options.historyFile && line.trim() !== "") saveHistoryLine(options.historyFile, line);
     queue = queue.then(async () => {
       await adapter.handleLine(line);
       if (interactive) rl.prompt();
     });
   });
-  await new Promise<void>((resolve) => rl.once("close", resolve));
+  await closed;
   await queue;
 }
 
 const HISTORY_SIZE = 500;
+const LEAVE = /^\s*(?:exit|quit)\s*$/i;
 
 /** Previous sessions' lines, most recent first (readline's order). */
 function loadHistory(file: string | undefined): string[] {

@@ -6,11 +6,13 @@ import { messageOf, networkFailure, StartError } from "../../src/start-error.ts"
 import { discordOutbox } from "./discord-outbox.ts";
 import { createRest, restOptions } from "./discord-rest.ts";
 import { DiscordSender } from "./discord-sender.ts";
+import { EVENTS_PATH, eventsRoute } from "./events-route.ts";
 import { GuildDirectory } from "./guild-directory.ts";
 import { createInteractionHandler, type InteractionHandler } from "./handle-interaction.ts";
 import { INTERACTIONS_PATH, interactionsRoute } from "./interactions-route.ts";
 import { PendingForms } from "./pending-forms.ts";
 import { restErrorSummary } from "./rest-error.ts";
+import { welcomeOwner } from "./welcome-owner.ts";
 
 export interface DiscordAdapterOptions {
   /** Defer an answer still not ready after this long (Discord waits 3 s). */
@@ -89,6 +91,16 @@ export function createDiscordAdapter(deps: AdapterDeps, options: DiscordAdapterO
         now: () => core.services.clock.now().getTime(),
       }),
     );
+    deps.http.route(
+      EVENTS_PATH,
+      eventsRoute({
+        publicKey: config.DISCORD_PUBLIC_KEY,
+        log,
+        track,
+        now: () => core.services.clock.now().getTime(),
+        onGuildJoined: (guild) => welcomeOwner(core, sender, guild, log),
+      }),
+    );
   }
   // An unheard "error" event would stop the process; discord.js reconnects on its own.
   client?.on(Events.Error, (error) =>
@@ -120,9 +132,18 @@ export function createDiscordAdapter(deps: AdapterDeps, options: DiscordAdapterO
   client?.ws.on(GatewayDispatchEvents.GuildDelete, (raw: { id: string; unavailable?: boolean }) => {
     if (!raw.unavailable) presence(raw.id, core.services.clock.now());
   });
-  client?.ws.on(GatewayDispatchEvents.GuildCreate, (raw: { id: string; unavailable?: boolean }) => {
-    if (!raw.unavailable) presence(raw.id, null);
-  });
+  client?.ws.on(
+    GatewayDispatchEvents.GuildCreate,
+    (raw: { id: string; unavailable?: boolean; owner_id?: string; name?: string; preferred_locale?: string }) => {
+      if (raw.unavailable) return;
+      presence(raw.id, null);
+      // A server joined: its owner's welcome (sent once ever; a reconnection's GUILD_CREATE sends nothing).
+      if (raw.owner_id) {
+        const guild = { id: raw.id, ownerId: raw.owner_id, name: raw.name, locale: raw.preferred_locale };
+        track(welcomeOwner(core, sender, guild, log));
+      }
+    },
+  );
   client?.ws.on(GatewayDispatchEvents.InteractionCreate, (raw) => {
     track(
       handler(raw, async (response) => {

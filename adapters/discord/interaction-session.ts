@@ -39,6 +39,9 @@ export interface SessionDeps {
   publicCommand: boolean;
 }
 
+/** How much of each typed value a refusal quotes. */
+const QUOTED_MAX = 300;
+
 type RespondableInteraction = Exclude<APIInteraction, { type: InteractionType.Ping }>;
 
 /**
@@ -245,7 +248,10 @@ export class InteractionSession {
   async #formErrors(effect: Extract<Effect, { type: "formErrors" }>): Promise<void> {
     const t = await this.#catalog();
     const lines = [t.discord.formRefused, ...Object.values(effect.errors)];
-    const typed = Object.values(effect.values).filter((v) => v.trim() !== "");
+    // A long text (a letter) is quoted in part: the message must stay readable.
+    const typed = Object.values(effect.values)
+      .filter((v) => v.trim() !== "")
+      .map((v) => (v.length > QUOTED_MAX ? `${v.slice(0, QUOTED_MAX)}…` : v));
     if (!effect.form && typed.length > 0) lines.push(t.discord.formTyped({ values: typed.join(" · ") }));
     const prompt = message(lines.join("\n")).text(lines.join("\n"));
     if (effect.form) {

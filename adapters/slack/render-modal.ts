@@ -69,6 +69,27 @@ export function renderModal(form: Form, origin: FormOrigin, t: Catalog): ModalVi
       });
       continue;
     }
+    if (field.kind === "client" && field.listed) {
+      // Few clients: a plain select (no options load URL needed), the initial one chosen.
+      const options = field.listed.slice(0, 100).map((c) => ({
+        text: { type: "plain_text" as const, text: fitEscaped(c.label, 75) },
+        value: c.value,
+      }));
+      const initial = options.find((o) => o.value === field.initial);
+      blocks.push({
+        ...heading,
+        element: {
+          type: "static_select",
+          action_id: "value",
+          options,
+          ...(field.placeholder
+            ? { placeholder: { type: "plain_text", text: fitEscaped(field.placeholder, 150) } }
+            : {}),
+          ...(initial ? { initial_option: initial } : {}),
+        },
+      });
+      continue;
+    }
     if (field.kind === "client" && field.suggest) {
       // A type-ahead: Slack asks the options load URL (block_suggestion) as the person types.
       const initial = field.initial

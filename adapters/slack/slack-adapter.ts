@@ -9,7 +9,7 @@ import { DmChannels } from "./dm-channels.ts";
 import { createInstallationStore, installationKey } from "./installation-store.ts";
 import { servedTeamOnly } from "./served-team.ts";
 import { slackErrorCode } from "./slack-error.ts";
-import { registerListeners } from "./slack-handlers.ts";
+import { type HandlerDeps, registerListeners, welcomeInstaller } from "./slack-handlers.ts";
 import { createSlackOAuth, type SlackOAuth } from "./slack-oauth.ts";
 import { slackOutbox } from "./slack-outbox.ts";
 import { SlackHttpReceiver } from "./slack-receiver.ts";
@@ -58,6 +58,10 @@ export function createSlackAdapter(deps: AdapterDeps, options: SlackAdapterOptio
           installationStore,
           clientOptions,
           log,
+          onInstalled: async ({ teamId, userId, botToken }) => {
+            if (!handlerDeps) return;
+            await welcomeInstaller(handlerDeps, new WebClient(botToken, clientOptions), teamId, userId);
+          },
         })
       : undefined;
   const token = oauth ? undefined : config.SLACK_BOT_TOKEN;
@@ -74,6 +78,8 @@ export function createSlackAdapter(deps: AdapterDeps, options: SlackAdapterOptio
 
   const dmChannels = new DmChannels();
   let app: App | undefined;
+  /** The listeners' dependencies, once started (the install callback's welcome uses them). */
+  let handlerDeps: HandlerDeps | undefined;
   let socketReceiver: SocketModeReceiver | undefined;
 
   async function deactivate(teamId: string, enterpriseId: string | undefined, isEnterpriseInstall: boolean) {
@@ -142,7 +148,7 @@ export function createSlackAdapter(deps: AdapterDeps, options: SlackAdapterOptio
       } else {
         throw new Error("Slack needs SLACK_BOT_TOKEN, or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET");
       }
-      registerListeners(app, {
+      handlerDeps = {
         core,
         db,
         clock,
@@ -152,7 +158,8 @@ export function createSlackAdapter(deps: AdapterDeps, options: SlackAdapterOptio
         fetch: fetchFn,
         ackWithinMs: options.ackWithinMs,
         deactivate,
-      });
+      };
+      registerListeners(app, handlerDeps);
       await app.start();
       log.info({ mode: socketMode ? "socket" : "http", install: oauth ? "oauth" : "token" }, "Slack adapter ready");
     },

@@ -261,6 +261,24 @@ async function suggestions(
     .map((c) => ({ text: { type: "plain_text", text: fitEscaped(c.label, 75) }, value: c.value }));
 }
 
+/** Tact was installed: the installer gets the welcome by DM (once per workspace, the core decides). */
+export async function welcomeInstaller(
+  deps: HandlerDeps,
+  client: WebClient,
+  teamId: string,
+  userId: string,
+): Promise<void> {
+  const invocation: Invocation = {
+    platform: "slack",
+    workspaceId: teamId,
+    userId,
+    channelId: "",
+    isDm: true,
+    input: { kind: "installed" },
+  };
+  await run(deps, client, invocation, { teamId, userId }, undefined);
+}
+
 /** Runs one request through the core and performs what it returns. */
 async function run(
   deps: HandlerDeps,

@@ -33,6 +33,8 @@ export interface SlackOAuthOptions {
   installationStore: InstallationStore;
   clientOptions: WebClientOptions;
   log: Logger;
+  /** A workspace installed Tact: who did, and the bot token it got (the welcome goes to them). */
+  onInstalled?: (installed: { teamId: string; userId: string; botToken: string }) => Promise<void>;
 }
 
 /**
@@ -58,6 +60,16 @@ export function createSlackOAuth(options: SlackOAuthOptions): SlackOAuth {
         installer.handleCallback(req, res, {
           successAsync: async (installation, _options, _req, callbackRes) => {
             log.info({ workspace: installation.team?.id ?? installation.enterprise?.id }, "Tact installed");
+            const teamId = installation.team?.id;
+            const botToken = installation.bot?.token;
+            // The installer's welcome, before the page: it is in Slack when they get back there.
+            if (teamId && botToken && !installation.isEnterpriseInstall) {
+              await options
+                .onInstalled?.({ teamId, userId: installation.user.id, botToken })
+                .catch((error: unknown) =>
+                  log.warn({ err: error instanceof Error ? error.message : String(error) }, "welcome not sent"),
+                );
+            }
             callbackRes
               .writeHead(200, { "content-type": "text/html; charset=utf-8" })
               .end(

@@ -94,6 +94,16 @@ export async function adoptDefaultCurrency(db: Db, workspaceId: number, currency
   return rows.length > 0;
 }
 
+/** Marks the welcome as sent; true for the one caller that marked it (it is sent once, ever). */
+export async function claimWelcome(db: Db, workspaceId: number, at: Date): Promise<boolean> {
+  const rows = await db
+    .update(workspaces)
+    .set({ welcomedAt: at })
+    .where(and(eq(workspaces.id, workspaceId), isNull(workspaces.welcomedAt)))
+    .returning({ id: workspaces.id });
+  return rows.length > 0;
+}
+
 export async function findWorkspaceById(db: Db, id: number): Promise<WorkspaceRow | undefined> {
   const [row] = await db.select().from(workspaces).where(eq(workspaces.id, id));
   return row;

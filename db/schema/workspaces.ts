@@ -32,6 +32,11 @@ export const workspaces = pgTable(
     defaultTerms: jsonb("default_terms").$type<Record<string, unknown>>().notNull().default({}),
     /** Set when the platform tells us the app was uninstalled or its token revoked. */
     deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
+    /**
+     * When the welcome (the first three steps) was sent to whoever installed Tact: once per
+     * workspace, so a restart or a reconnection never sends it again.
+     */
+    welcomedAt: timestamp("welcomed_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("workspaces_platform_external_id").on(t.platform, t.externalId)],

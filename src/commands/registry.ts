@@ -16,11 +16,12 @@ import { clientCommands } from "./verbs/client-verbs.ts";
 import { configCommand } from "./verbs/config.ts";
 import { digestCommand } from "./verbs/digest.ts";
 import { exportCommand } from "./verbs/export.ts";
-import { helpCommand } from "./verbs/help.ts";
+import { helpAction, helpCommand } from "./verbs/help.ts";
 import { incidentCommands } from "./verbs/incident-verbs.ts";
 import { invoiceCommands } from "./verbs/invoice-verbs.ts";
 import { listCommand } from "./verbs/list.ts";
 import { offboardCommand } from "./verbs/offboard.ts";
+import { quoteCommand } from "./verbs/quote.ts";
 import { showCommand } from "./verbs/show.ts";
 import { undoCommand } from "./verbs/undo.ts";
 import { unpayAction } from "./verbs/unpay.ts";
@@ -29,6 +30,7 @@ import { unpayAction } from "./verbs/unpay.ts";
 export function commandList(): CommandDef[] {
   return [
     ...incidentCommands,
+    quoteCommand,
     undoCommand,
     ...clientCommands,
     channelCommand,
@@ -58,6 +60,7 @@ export function actionList(): ActionDef[] {
     remindedFormAction,
     resumeAction,
     connectFormAction,
+    helpAction,
     evidenceFormAction,
   ];
 }

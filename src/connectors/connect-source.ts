@@ -73,10 +73,12 @@ export const connectFormAction = defineAction({
     const apiKey = (values.apiKey ?? "").trim();
     const webhookSecret = (values.webhookSecret ?? "").trim();
     const existing = await workspaceConnection(ctx.db, ctx.workspace.id, source);
-    if (apiKey === "" && !existing) throw userError("invalid.key", (t) => t.sources.errors.keyMissing);
-    if (apiKey !== "" && !KEY.test(apiKey)) throw userError("invalid.key", (t) => t.sources.errors.keyFormat);
+    if (apiKey === "" && !existing) throw userError("invalid.key", (t) => t.sources.errors.keyMissing, "apiKey");
+    if (apiKey !== "" && !KEY.test(apiKey)) {
+      throw userError("invalid.key", (t) => t.sources.errors.keyFormat, "apiKey");
+    }
     if (webhookSecret !== "" && !WEBHOOK_SECRET.test(webhookSecret)) {
-      throw userError("invalid.webhook-secret", (t) => t.sources.errors.webhookSecretFormat);
+      throw userError("invalid.webhook-secret", (t) => t.sources.errors.webhookSecretFormat, "webhookSecret");
     }
     const box = sources.runtime.box;
     if (!box.ready) throw missingKey();
@@ -91,7 +93,11 @@ export const connectFormAction = defineAction({
         accountId = (await connector.verify({ apiKey })).accountId;
       } catch (error) {
         const reason = error instanceof SourceError ? error.message : "";
-        throw userError("source-refused", (t) => t.sources.errors.refused({ source: sourceLabel(source), reason }));
+        throw userError(
+          "source-refused",
+          (t) => t.sources.errors.refused({ source: sourceLabel(source), reason }),
+          "apiKey",
+        );
       }
     }
     const sealed = sealOrRefuse(() => box.seal(JSON.stringify(secrets)));

@@ -4,7 +4,12 @@ import { isDatabaseUnavailable } from "../../db/is-unavailable.ts";
 import { insertAudit } from "../../db/queries/audit.ts";
 import { memberNames, upsertMember } from "../../db/queries/members.ts";
 import { claimRequestAndFindWorkspace } from "../../db/queries/processed-requests.ts";
-import { adoptPlatformOwner, findOrCreateWorkspace, type WorkspaceRow } from "../../db/queries/workspaces.ts";
+import {
+  adoptPlatformOwner,
+  claimWelcome,
+  findOrCreateWorkspace,
+  type WorkspaceRow,
+} from "../../db/queries/workspaces.ts";
 import { processedRequests } from "../../db/schema/index.ts";
 import { withChannelClient } from "../channels/with-channel-client.ts";
 import { bareVerb, COMMAND_FORM, formErrorsFor, openCommandForm, submitCommandForm } from "../commands/command-form.ts";
@@ -12,13 +17,14 @@ import { parseCommandOptions, parseCommandText, requireCommand } from "../comman
 import { actionList, commandLookup } from "../commands/registry.ts";
 import { UserError } from "../errors.ts";
 import { startEvidence } from "../evidence/start-evidence.ts";
+import { welcomeMessage } from "../home/welcome.ts";
 import { type Catalog, catalogFor } from "../messages/catalog.ts";
 import { createFormatter } from "../messages/format.ts";
 import { toLocale } from "../messages/locale.ts";
 import { textMessage } from "../messages/message.ts";
 import { type Choice, completeOption } from "./complete-option.ts";
 import type { Context, CoreServices } from "./context.ts";
-import { type Effect, reply } from "./effects.ts";
+import { dm, type Effect, reply } from "./effects.ts";
 import type { Invocation } from "./invocation.ts";
 
 export interface Core {
@@ -76,6 +82,11 @@ export function createCore(services: CoreServices): Core {
           : parseCommandOptions(input.verb, input.options, commandLookup);
       for (const guard of parsed.command.guards ?? []) await guard(ctx);
       return parsed.command.handler(ctx, parsed.args as never);
+    }
+    if (input.kind === "installed") {
+      // Once per workspace, ever: a restart, a reconnection or a second install sends nothing.
+      if (!(await claimWelcome(services.db, ctx.workspace.id, services.clock.now()))) return [];
+      return [dm(invocation.userId, welcomeMessage(ctx.t))];
     }
     if (input.kind === "message") return startEvidence(ctx, input.message);
     if (input.kind === "action" || input.kind === "form") {

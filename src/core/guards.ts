@@ -53,6 +53,8 @@ function describeInput(ctx: Context): string {
       return input.formId.split(":")[0] ?? "";
     case "autocomplete":
       return input.verb;
+    case "installed":
+      return "installed";
     case "message":
       return "log-message";
   }

@@ -14,7 +14,12 @@ export type InvocationInput =
   /** "Log to Tact" on a message (Slack message shortcut, Discord message command). */
   | { kind: "message"; message: CapturedMessage }
   /** Autocomplete of a command option (Discord). */
-  | { kind: "autocomplete"; verb: string; option: string; partial: string };
+  | { kind: "autocomplete"; verb: string; option: string; partial: string }
+  /**
+   * Tact was installed in the workspace (Slack OAuth install, Discord server joined): the user
+   * (who installed it, or the server's owner) gets the welcome by direct message, once ever.
+   */
+  | { kind: "installed" };
 
 /** Everything the core needs to know about one request, platform-neutral. */
 export interface Invocation {

@@ -1,3 +1,4 @@
+import { listedClients } from "../clients/listed-clients.ts";
 import { commandFormId } from "../commands/command-form.ts";
 import type { CommandForm } from "../commands/define-command.ts";
 import type { Context } from "../core/context.ts";
@@ -15,7 +16,7 @@ const FIVE_FIELDS = new Set(["discord"]);
  * Fields are named like the command's arguments, so the submission is the typed command's.
  */
 export const invoiceForm: CommandForm = {
-  build(ctx: Context, typed: Record<string, string> = {}): Form {
+  async build(ctx: Context, typed: Record<string, string> = {}): Promise<Form> {
     const { t } = ctx;
     const f = t.invoices.form;
     const fallback = ctx.workspace.defaultCurrency;
@@ -24,6 +25,7 @@ export const invoiceForm: CommandForm = {
       const value = typed[id] ?? start ?? "";
       return value === "" ? {} : { initial: value };
     };
+    const listed = await listedClients(ctx);
     const fields: FormField[] = [
       {
         id: "client",
@@ -33,6 +35,7 @@ export const invoiceForm: CommandForm = {
         maxLength: 100,
         kind: "client",
         suggest: "invoice",
+        ...(listed ? { listed } : {}),
         placeholder: f.clientPlaceholder,
         ...initial("client"),
       },

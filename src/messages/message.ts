@@ -71,6 +71,12 @@ export interface FormField {
   kind?: "date" | "client";
   /** The command whose option completions a `client` field offers (`invoice`). */
   suggest?: string;
+  /**
+   * A `client` field's clients when there are few enough to list (100 at most): Slack shows
+   * them as a plain select, which works without the app's options load URL; with more, it
+   * shows the type-ahead.
+   */
+  listed?: { value: string; label: string }[];
   /** A hint shown inside the empty input (`2026-01-15, 15 Jan 2026, +30d`). */
   placeholder?: string;
 }

@@ -7,7 +7,7 @@ import { addDays } from "../domain/dates.ts";
 import type { WizardRejection } from "../domain/wizard/apply-wizard-command.ts";
 import { isOpen } from "../domain/wizard/wizard-state.ts";
 import { STEP_COUNT, stepKey } from "../domain/wizard/wizard-steps.ts";
-import { userError } from "../errors.ts";
+import { aboutField, userError } from "../errors.ts";
 import { message, textMessage } from "../messages/message.ts";
 import { authorizeWizard, type WizardRequest } from "./authorize-wizard.ts";
 import {
@@ -277,7 +277,8 @@ async function submitted(
   const now = ctx.clock.now().toISOString();
   switch (op) {
     case "skip": {
-      const reason = formText(values.reason, REASON_MAX, (t) => f(t).skipReason);
+      // Each problem is said under its field, and the form stays open.
+      const reason = await aboutField("reason", () => formText(values.reason, REASON_MAX, (t) => f(t).skipReason));
       return advanced(
         ctx,
         facts,
@@ -287,8 +288,11 @@ async function submitted(
     }
     case "conversation": {
       if (key !== "talk") break;
-      const notes = formText(values.notes, CONVERSATION_MAX, (t) => f(t).conversationNotes);
-      const conversation = { ...conversationDay(notes, values.date, facts.today), at: now };
+      const notes = await aboutField("notes", () =>
+        formText(values.notes, CONVERSATION_MAX, (t) => f(t).conversationNotes),
+      );
+      const day = await aboutField("date", () => conversationDay(notes, values.date, facts.today));
+      const conversation = { ...day, at: now };
       const result = await changeWizard(ctx, id, (w) => ({
         command: { type: "done", step: req.step },
         texts: { ...w.texts, conversation },
@@ -298,7 +302,7 @@ async function submitted(
     }
     case "letter": {
       if (key !== "why" && key !== "next") break;
-      const text = formText(values.text, LETTER_MAX, (t) => f(t).letterField);
+      const text = await aboutField("text", () => formText(values.text, LETTER_MAX, (t) => f(t).letterField));
       const drafts = draftLetters(ctx, wizard, facts);
       const draft = key === "why" ? drafts.why : drafts.next;
       const letter = {
@@ -323,7 +327,9 @@ async function submitted(
     }
     case "lessons": {
       if (key !== "learn") break;
-      const lines = lessonLines(formText(values.text, LESSONS_TEXT_MAX, (t) => f(t).lessonsField));
+      const lines = await aboutField("text", () =>
+        lessonLines(formText(values.text, LESSONS_TEXT_MAX, (t) => f(t).lessonsField)),
+      );
       const at = ctx.clock.now();
       const result = await changeWizard(ctx, id, (w) => ({
         command: { type: "done", step: req.step },

@@ -20,6 +20,8 @@ export interface DiscordHarness {
   /** Headers for `body` signed with the app's key as Discord would at `at` (a replay, a skewed clock). */
   sign(body: string, at: Date): Record<string, string>;
   publicKeyHex: string;
+  /** Tact's HTTP server, e.g. `http://127.0.0.1:1234`. */
+  url: string;
 }
 
 /**
@@ -49,6 +51,7 @@ export function useDiscord(options: { deferAfterMs?: number; wrapCore?: (core: C
     );
     const port = await http.listen(0, "127.0.0.1");
     base = `http://127.0.0.1:${port}`;
+    d.url = base;
   });
   beforeEach(() => {
     d.api.reset();

@@ -18,6 +18,7 @@ export interface FakeGuild {
   id: string;
   name: string;
   owner_id: string;
+  preferred_locale?: string;
   /** Who is in the server; everyone when omitted. */
   members?: string[];
 }

@@ -77,6 +77,7 @@ export class FakeGateway {
       banner: null,
       premium_tier: 0,
       preferred_locale: "en-US",
+      ...("preferred_locale" in guild ? { preferred_locale: guild.preferred_locale } : {}),
       public_updates_channel_id: null,
       nsfw_level: 0,
       premium_progress_bar_enabled: false,

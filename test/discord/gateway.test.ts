@@ -99,4 +99,27 @@ describe("Discord gateway mode", () => {
     gateway.guildCreate(guild);
     await vi.waitFor(async () => expect(await removedAt()).toBeNull());
   });
+
+  it.each([
+    { lang: "en", id: "1110000000000000031", owner: "1130000000000000031", locale: "en-US", first: "Welcome to Tact" },
+    { lang: "fr", id: "1110000000000000032", owner: "1130000000000000032", locale: "fr", first: "Bienvenue dans Tact" },
+  ])("sends the owner of a server it joins the welcome by DM, once ($lang)", async (c) => {
+    const guild = { id: c.id, name: "Atelier", owner_id: c.owner, preferred_locale: c.locale };
+    api.addGuild(guild);
+    const dmRoute = `/channels/9${c.owner}/messages`;
+    gateway.guildCreate(guild);
+    const welcome = await api.waitFor((call) => call.method === "POST" && call.route === dmRoute);
+    const body = JSON.stringify(welcome.body);
+    expect(body).toContain(c.first);
+    expect(body).toContain("/client config currency EUR");
+    // Its help button carries the server, for a press in the DM.
+    expect(body).toContain(`"custom_id":"@${c.id}/help"`);
+    expect((welcome.body as { allowed_mentions?: unknown }).allowed_mentions).toEqual({ parse: [] });
+
+    // A reconnection's GUILD_CREATE sends nothing more.
+    gateway.guildCreate(guild);
+    await interact(slashCommand("list", {}, { user: OWNER }));
+    await adapter.idle();
+    expect(api.find("POST", dmRoute)).toHaveLength(1);
+  });
 });

@@ -101,4 +101,15 @@ describe.each([
     expect(contentOf(fixed.body)).toContain("INV-8");
     expect(await invoices()).toMatchObject([{ number: "INV-8", amount_minor: 30000, currency: "USD" }]);
   });
+
+  it("answers a refused reminder form privately, quoting what was typed", async () => {
+    await setUp();
+    await d.send(
+      command("invoice", { client: "acme", number: "INV-7", amount: "100", issued: "2026-10-01", due: "2026-10-31" }),
+    );
+    const res = await d.send(modalSubmit("reminded-form:1:1", { date: "2030-01-01", channel: "email" }, {}, false));
+    expect(contentOf(res.body)).toContain(c.refused);
+    expect(contentOf(res.body)).toContain("2030-01-01 · email");
+    expect(JSON.stringify(res.body)).not.toContain("~form:");
+  });
 });

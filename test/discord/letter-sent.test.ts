@@ -42,7 +42,9 @@ describe('"I sent it" for a wizard letter, through Discord', () => {
 
     const modal = await press("letter-sent:1:why");
     expect(modal.body?.type).toBe(9);
-    expect((modal.body?.data as Record<string, unknown>).custom_id).toBe(`@${GUILD}/letter-sent-form:1:why`);
+    expect((modal.body?.data as Record<string, unknown> | undefined)?.custom_id).toBe(
+      `@${GUILD}/letter-sent-form:1:why`,
+    );
     expect(JSON.stringify(modal.body)).toContain('"custom_id":"channel"');
 
     await d.send(sentForm("letter-sent-form:1:why", "2030-01-01", "email"));

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { queryRows } from "../../db/query-rows.ts";
 import type { Effect } from "../../src/core/effects.ts";
 import type { CapturedMessage, Invocation } from "../../src/core/invocation.ts";
+import { startOfLocalDay } from "../../src/domain/dates.ts";
 import { effectsText, useHarness } from "../support/harness.ts";
 
 const h = useHarness();
@@ -142,6 +143,38 @@ describe("logging from a message", () => {
     expect(badKind[0]).toMatchObject({ type: "formErrors", errors: { kind: expect.stringContaining("not a kind") } });
     // A kind typed in French (Discord's text input) is understood.
     expect(effectsText(await submit(formId, { client: "acme", kind: "retard" }))).toContain("Logged late payment");
+    expect(await rows<{ n: number }>("select count(*)::int as n from incidents")).toEqual([{ n: 1 }]);
+  });
+});
+
+describe("/client quote, the scriptable form", () => {
+  it("logs the quote as typed with its author and day; the card and record show it", async () => {
+    await h.run("/client add acme ACME Corp");
+    const done = await h.say(
+      '/client quote acme conduct "<!here> you people are useless" from "Dana Client" at 2026-11-20',
+    );
+    expect(done).toContain("Logged disrespect / tension for ACME Corp");
+    const [kept] = await rows<{ text: string; author_name: string; epoch: number; incident_id: number; tz: string }>(
+      "select text, author_name, extract(epoch from posted_at)::int as epoch, incident_id, w.timezone as tz from evidence e join workspaces w on w.id = e.workspace_id",
+    );
+    expect(kept).toMatchObject({ text: "<!here> you people are useless", author_name: "Dana Client", incident_id: 1 });
+    // The start of that day in the workspace's time zone.
+    expect(Number(kept?.epoch) * 1000).toBe(startOfLocalDay("2026-11-20", kept?.tz ?? "UTC").getTime());
+    const card = await h.say("/client show acme");
+    expect(card).toContain("“<\u200b!here> you people are useless” (Dana Client)");
+  });
+
+  it("takes the linked client in a linked channel, and refuses a bad kind or day writing nothing", async () => {
+    await h.run("/client add acme ACME Corp", { platform: "slack" });
+    await h.run("/client channel acme", { platform: "slack", channel: "C0ACME" });
+    const linked = await h.say('/client quote scope "one more page, same price"', {
+      platform: "slack",
+      channel: "C0ACME",
+    });
+    expect(linked).toContain("Logged scope creep for ACME Corp");
+    expect(await h.say('/client quote acme rude "x"', { platform: "slack" })).toContain("kind");
+    expect(await h.say('/client quote acme note "x" at someday', { platform: "slack" })).toContain("someday");
+    expect(await rows<{ n: number }>("select count(*)::int as n from evidence")).toEqual([{ n: 1 }]);
     expect(await rows<{ n: number }>("select count(*)::int as n from incidents")).toEqual([{ n: 1 }]);
   });
 });

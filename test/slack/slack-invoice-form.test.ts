@@ -41,6 +41,16 @@ function privately(): string {
   ].join("\n");
 }
 
+/** More clients than a plain select lists (100): the form's client field is then Slack's type-ahead. */
+async function manyClients(): Promise<void> {
+  await queryRows(
+    s.h.db.db,
+    sql`insert into clients (workspace_id, slug, display_name, created_by)
+        select c.workspace_id, 'zz-filler-' || g, 'Zz Filler ' || g, 'U0FILLER'
+        from clients c cross join generate_series(1, 100) g where c.slug = 'acme'`,
+  );
+}
+
 describe.each([
   {
     lang: "en",
@@ -61,6 +71,7 @@ describe.each([
 ])("/client invoice's form on Slack ($lang)", (c) => {
   it("opens with a client type-ahead, the default currency chosen and date pickers, and records what is submitted like the typed command", async () => {
     await s.command("add acme ACME Corp");
+    await manyClients();
     if (c.lang === "fr") await s.command("config lang fr");
     await s.command("config currency EUR");
     s.fake.reset();
@@ -106,6 +117,7 @@ describe.each([
 
   it("keeps the form open with the message under the refused field, and writes nothing", async () => {
     await s.command("add acme ACME Corp");
+    await manyClients();
     if (c.lang === "fr") await s.command("config lang fr");
     await s.command("invoice");
     const { view } = lastModal();
@@ -151,6 +163,7 @@ describe.each([
 describe("other Slack forms", () => {
   it("keep the reminder form open with a future day under the date field", async () => {
     await s.command("add acme ACME Corp");
+    await manyClients();
     await s.command("invoice acme INV-7 100 EUR issued 2026-10-01 due 2026-10-31");
     const { responseUrl } = await s.command("remind INV-7", { user: MEMBER });
     const draft = s.fake.responses.filter((r) => responseUrl.endsWith(r.id)).at(-1)?.body as Json;
@@ -164,5 +177,39 @@ describe("other Slack forms", () => {
     const { view } = lastModal();
     await s.submit(String(view.private_metadata), { date: "2030-01-01", channel: currency("email") }, { user: MEMBER });
     expect(s.viewAck).toMatchObject({ response_action: "errors", errors: { date: expect.stringContaining("2030") } });
+  });
+});
+
+describe("/client invoice's form on Slack with a few clients", () => {
+  it("lists them in a plain select, which needs no options load URL, and records the one chosen", async () => {
+    await s.command("add acme ACME Corp");
+    await s.command("add globex Globex");
+    await s.command("config currency EUR");
+    s.fake.reset();
+    await s.command("invoice");
+    const { view, blocks } = lastModal();
+    expect([...blocks.keys()]).toEqual(["client", "number", "amount", "currency", "issued", "due"]);
+    expect(blocks.get("client")).toMatchObject({
+      element: {
+        type: "static_select",
+        options: [
+          { text: { type: "plain_text", text: "ACME Corp (acme)" }, value: "acme" },
+          { text: { type: "plain_text", text: "Globex (globex)" }, value: "globex" },
+        ],
+      },
+    });
+    expect(
+      await s.submit(String(view.private_metadata), {
+        client: currency("globex"),
+        number: "G-1",
+        amount: "300",
+        currency: currency("EUR"),
+        issued: day("2026-11-01"),
+        due: day("2026-12-01"),
+      }),
+    ).toBe(200);
+    expect(await invoices()).toEqual([
+      { number: "G-1", amount_minor: 30000, currency: "EUR", issued_on: "2026-11-01", due_on: "2026-12-01" },
+    ]);
   });
 });

@@ -28,9 +28,20 @@ const picked = (type: string, value: string) => ({
   selected_option: { text: { type: "plain_text", text: value }, value },
 });
 
+/** More clients than a plain select lists (100): the form's client field is then Slack's type-ahead. */
+async function manyClients(): Promise<void> {
+  await queryRows(
+    s.h.db.db,
+    sql`insert into clients (workspace_id, slug, display_name, created_by)
+        select c.workspace_id, 'zz-filler-' || g, 'Zz Filler ' || g, 'U0FILLER'
+        from clients c cross join generate_series(1, 100) g where c.slug = 'acme'`,
+  );
+}
+
 describe('Slack\'s "Log to Tact" message shortcut, over the wire', () => {
   it("opens the form with the trigger id, the linked client chosen, and logs the message as evidence", async () => {
     await s.command("add acme ACME Corp");
+    await manyClients();
     await s.command("channel acme", { channel: "C0ACME" });
     s.fake.reset();
 
@@ -94,6 +105,7 @@ describe('Slack\'s "Log to Tact" message shortcut, over the wire', () => {
 
   it("asks for the client when the channel is not linked, and refuses a forged form from another workspace", async () => {
     await s.command("add acme ACME Corp");
+    await manyClients();
     await s.command("add acme Their ACME", { team: "T0OTHER" });
     s.fake.reset();
     await shortcut((b) => {

@@ -1,6 +1,8 @@
+import { defineAction } from "../../core/define-action.ts";
 import { reply } from "../../core/effects.ts";
 import { ownerOnlyGuardTag } from "../../core/guards.ts";
 import { userError } from "../../errors.ts";
+import { HELP_ACTION } from "../../home/welcome.ts";
 import type { Catalog } from "../../messages/catalog.ts";
 import { labelValue } from "../../messages/label-value.ts";
 import { type Message, message } from "../../messages/message.ts";
@@ -21,6 +23,12 @@ export const helpCommand = defineCommand({
     if (!command) throw userError("unknown-topic", (t) => t.help.unknownTopic({ topic: a.topic ?? "" }));
     return [reply(detail(command, ctx.t))];
   },
+});
+
+/** `help[:topic]`: the welcome's help button shows what `/client help [topic]` shows. */
+export const helpAction = defineAction({
+  name: HELP_ACTION,
+  handler: async (ctx, params) => helpCommand.handler(ctx, { topic: params[0] || undefined } as never),
 });
 
 const groupOrder: CommandGroup[] = ["incidents", "clients", "invoices", "schedule", "offboarding", "other"];

@@ -26,4 +26,10 @@ export const evidence = {
     p.files === 1 ? "The message held a file (not kept here)." : `The message held ${p.files} files (not kept here).`,
   /** The Discord message command's name (its French name is registered as a localisation). */
   commandName: "Log to Tact",
+  argNames: { kind: "kind", text: "quoted message", from: "author", at: "day it was said" },
+  help: {
+    summary: "log an incident with a message kept as evidence",
+    details:
+      "The message in quotes, kept exactly as typed; `from` names its author, `at` the day it was said. The kinds: late, conduct, advice, scope, ethics, flag, note. On Slack and Discord, Log to Tact in a message's menu does the same from the message itself.",
+  },
 };

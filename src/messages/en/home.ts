@@ -1,6 +1,20 @@
 /** A person's home page in Tact (Slack's App Home tab). */
 export const home = {
   title: "Tact",
+  /** Sent once to whoever installed Tact; shown when the console starts. */
+  welcome: {
+    title: "Welcome to Tact",
+    intro: "Tact keeps the written record of difficult clients and follows their invoices. Three steps to start:",
+    steps: [
+      "1. Add a client: /client add acme ACME Corp",
+      "2. Choose the channel for the morning digest: /client config channel #billing",
+      "3. Set your currency: /client config currency EUR",
+    ],
+    help: "/client help lists everything I can do; /client help config explains each setting.",
+    helpButton: "Help",
+    /** The console's own line: how to leave it. */
+    leave: "Type exit or quit to leave.",
+  },
   ownerIntro: "You are the owner of this workspace in Tact. Only you see this page.",
   memberIntro: "Tact keeps the written record of difficult clients. Only you see this page.",
   wizardLine: (p: { client: string; step: number; paused: boolean; since: string }) =>

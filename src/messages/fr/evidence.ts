@@ -27,4 +27,10 @@ export const evidence: Catalog["evidence"] = {
       ? "Le message contenait un fichier (non conservé ici)."
       : `Le message contenait ${p.files} fichiers (non conservés ici).`,
   commandName: "Noter dans Tact",
+  argNames: { kind: "type", text: "message cité", from: "auteur", at: "jour où il a été dit" },
+  help: {
+    summary: "noter un incident avec un message gardé comme preuve",
+    details:
+      "Le message entre guillemets, gardé tel quel ; `from` nomme son auteur, `at` le jour où il a été dit. Les types : late, conduct, advice, scope, ethics, flag, note. Sur Slack et Discord, « Noter dans Tact » dans le menu d'un message fait de même depuis le message.",
+  },
 };

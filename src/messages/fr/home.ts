@@ -2,6 +2,18 @@ import type { Catalog } from "../catalog.ts";
 
 export const home: Catalog["home"] = {
   title: "Tact",
+  welcome: {
+    title: "Bienvenue dans Tact",
+    intro: "Tact garde la trace écrite des clients difficiles et suit leurs factures. Trois étapes pour commencer :",
+    steps: [
+      "1. Ajoutez un client : /client add acme ACME Corp",
+      "2. Choisissez le canal du récapitulatif du matin : /client config channel #facturation",
+      "3. Choisissez votre devise : /client config currency EUR",
+    ],
+    help: "/client help liste tout ce que je sais faire ; /client help config explique chaque réglage.",
+    helpButton: "Aide",
+    leave: "Tapez exit ou quit pour quitter.",
+  },
   ownerIntro: "Vous êtes le responsable de cet espace dans Tact. Vous seul voyez cette page.",
   memberIntro: "Tact garde la trace écrite des clients difficiles. Vous seul voyez cette page.",
   wizardLine: (p) =>

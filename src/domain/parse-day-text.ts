@@ -27,7 +27,8 @@ export type DayResult =
       readings?: string[];
     };
 
-const MONTHS: Record<string, number> = {};
+// No prototype: a word such as "constructor" or "__proto__" is no month.
+const MONTHS: Record<string, number> = Object.create(null);
 const names: [number, string[]][] = [
   [1, ["jan", "january", "janv", "janvier"]],
   [2, ["feb", "february", "fev", "fevr", "fevrier"]],
@@ -87,7 +88,7 @@ export function normalizeDayText(text: string): string {
 
 export function parseDayText(text: string, opts: DayTextOptions): DayResult {
   const s = normalizeDayText(text);
-  if (s in WORDS) return { ok: true, day: addDays(opts.today, WORDS[s] ?? 0) };
+  if (Object.hasOwn(WORDS, s)) return { ok: true, day: addDays(opts.today, WORDS[s] ?? 0) };
   if (isIsoDate(s)) return { ok: true, day: s };
   if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return { ok: false, problem: "nonexistent" };
 

@@ -61,6 +61,12 @@ describe("days as people type them", () => {
     expect(parseDayText("soon", { locale: "en", today })).toMatchObject({ problem: "format" });
   });
 
+  it("takes no property of a JavaScript object for a day word or a month (found by fuzzing)", () => {
+    for (const text of ["__proto__", "constructor", "1 constructor 2026", "toString 1 2026", "1 __proto__"]) {
+      expect(parseDayText(text, { locale: "en", today })).toMatchObject({ ok: false, problem: "format" });
+    }
+  });
+
   it("counts the words of a date phrase in a command", () => {
     expect(dayPhraseLength(["15", "Aug", "2026", "issued", "1"])).toBe(3);
     expect(dayPhraseLength(["Aug", "1,", "2026"])).toBe(3);

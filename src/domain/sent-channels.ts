@@ -27,7 +27,7 @@ export function parseSentChannel(text: string): SentChannel | null {
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/\s+/g, "-");
-  return words[key] ?? null;
+  return Object.hasOwn(words, key) ? (words[key] ?? null) : null;
 }
 
 export function isSentChannel(value: string): value is SentChannel {

@@ -78,6 +78,10 @@ for (const lang of ["en", "fr"] as const) {
       );
       expect(await say({ date: "2026-11-20", channel: "email" })).toContain(t.offboarding.letterSent.beforeKept);
       expect(await say({ date: "2026-11-27", channel: "pigeon" })).toBe(t.reminders.sentChannel({ value: "pigeon" }));
+      // Not a property of a JavaScript object either.
+      expect(await say({ date: "2026-11-27", channel: "constructor" })).toBe(
+        t.reminders.sentChannel({ value: "constructor" }),
+      );
       expect(await say({ date: "2026-11-27", channel: "" })).toBe(t.offboarding.letterSent.noChannel);
       expect(await say({ date: "27/13/2026", channel: "email" })).toBe(t.reminders.sentDate({ value: "27/13/2026" }));
       expect(await sentRows()).toEqual([]);

@@ -84,7 +84,10 @@ function subcommand(command: CommandDef): APIApplicationCommandSubcommandOption 
   if (!NAME.test(command.name) || command.name !== command.name.toLowerCase()) {
     throw new Error(`"${command.name}" cannot be a Discord subcommand name`);
   }
-  const args = Object.entries(command.args).map(([key, arg]) => argOption(command, key, arg));
+  // Discord wants the required options first; they are named, so their order means nothing else.
+  const args = Object.entries(command.args)
+    .map(([key, arg]) => argOption(command, key, arg))
+    .sort((a, b) => Number(b.required ?? false) - Number(a.required ?? false));
   if (args.length > MAX_OPTIONS) throw new Error(`/client ${command.name} has more than ${MAX_OPTIONS} arguments`);
   return {
     type: ApplicationCommandOptionType.Subcommand,
@@ -102,7 +105,8 @@ function argOption(command: CommandDef, key: string, arg: ArgDef): APIApplicatio
   const common = {
     name,
     ...described((t) => arg.describe?.(t) ?? arg.label(t)),
-    required: !arg.optional && !command.form,
+    // A client a linked channel can stand for may be left out (the channel's client is meant).
+    required: !arg.optional && !command.form && !(command.clientFromChannel && arg.kind === "client"),
   };
   const type = optionType[arg.kind];
   if (type === ApplicationCommandOptionType.Number) return { ...common, type };

@@ -28,3 +28,21 @@ export async function withChannelClient(ctx: Context, text: string): Promise<str
   if (first && !first.unclosed && (await findClient(ctx.db, ctx.workspace.id, first.value))) return text;
   return `${text.slice(0, verb.end)} ${linked.slug}${text.slice(verb.end)}`;
 }
+
+/**
+ * The same for a command given as options (Discord): in a linked channel, a client option left
+ * out is the linked client. An option given is always the client meant.
+ */
+export async function withChannelClientOption(
+  ctx: Context,
+  verb: string,
+  options: Record<string, string | number | boolean>,
+): Promise<Record<string, string | number | boolean>> {
+  if (ctx.invocation.isDm || ctx.invocation.channelId === "") return options;
+  const command = findCommand(verb);
+  if (!command?.clientFromChannel) return options;
+  const key = Object.entries(command.args).find(([, a]) => a.kind === "client")?.[0];
+  if (!key || (options[key] !== undefined && String(options[key]).trim() !== "")) return options;
+  const linked = await channelClient(ctx.db, ctx.workspace.id, ctx.invocation.channelId);
+  return linked ? { ...options, [key]: linked.slug } : options;
+}

@@ -11,7 +11,7 @@ import {
   type WorkspaceRow,
 } from "../../db/queries/workspaces.ts";
 import { processedRequests } from "../../db/schema/index.ts";
-import { withChannelClient } from "../channels/with-channel-client.ts";
+import { withChannelClient, withChannelClientOption } from "../channels/with-channel-client.ts";
 import { bareVerb, COMMAND_FORM, formErrorsFor, openCommandForm, submitCommandForm } from "../commands/command-form.ts";
 import { parseCommandOptions, parseCommandText, requireCommand } from "../commands/parse-command.ts";
 import { actionList, commandLookup } from "../commands/registry.ts";
@@ -79,7 +79,11 @@ export function createCore(services: CoreServices): Core {
       const parsed =
         input.kind === "text"
           ? parseCommandText(await withChannelClient(ctx, input.text), commandLookup)
-          : parseCommandOptions(input.verb, input.options, commandLookup);
+          : parseCommandOptions(
+              input.verb,
+              await withChannelClientOption(ctx, input.verb, input.options),
+              commandLookup,
+            );
       for (const guard of parsed.command.guards ?? []) await guard(ctx);
       return parsed.command.handler(ctx, parsed.args as never);
     }

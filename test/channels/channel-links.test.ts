@@ -153,4 +153,34 @@ describe("commands in a linked channel", () => {
     expect(await h.say("/client late", inAcme)).toContain("client");
     expect(await rows("select * from incidents")).toEqual([]);
   });
+  it("on Discord too: a client option left out in a linked channel is the channel's client", async () => {
+    const guild = { platform: "discord" as const, workspace: "guild-9", channel: "555000111222333444", user: "owner" };
+    await h.run("/client add acme ACME Corp", guild);
+    await h.run("/client add globex Globex", guild);
+    await h.run("/client channel acme", guild);
+    const options = async (verb: string, given: Record<string, string>, channelId = guild.channel) =>
+      h.core.handle({
+        platform: "discord",
+        workspaceId: guild.workspace,
+        userId: "sam",
+        userName: "sam",
+        channelId,
+        isDm: false,
+        input: { kind: "options", verb, options: given },
+        workspaceHints: { ownerUserId: "owner" },
+      });
+    await options("late", {});
+    await options("scope", { note: "added a blog" });
+    await options("scope", { client: "globex", note: "wants a shop" });
+    // Elsewhere the client is still needed, and nothing is written without it.
+    const elsewhere = await options("scope", { note: "no client here" }, "555000111222333999");
+    expect(JSON.stringify(elsewhere)).toContain("client");
+    expect(
+      await rows("select c.slug, i.kind, i.note from incidents i join clients c on c.id = i.client_id order by i.id"),
+    ).toEqual([
+      { slug: "acme", kind: "late", note: null },
+      { slug: "acme", kind: "scope", note: "added a blog" },
+      { slug: "globex", kind: "scope", note: "wants a shop" },
+    ]);
+  });
 });

@@ -44,10 +44,16 @@ describe("the /client command Discord registers", () => {
     const late = sub("late");
     expect(late?.description).toBe("log a late payment");
     expect(late?.description_localizations?.fr).toBeTruthy();
+    // The client may be left out: in a channel linked to a client, that client is meant.
     expect(late?.options?.map((o) => [o.name, o.type, o.required, o.autocomplete ?? false])).toEqual([
-      ["client", 3, true, true],
+      ["client", 3, false, true],
       ["invoice", 3, false, true],
       ["note", 3, false, false],
+    ]);
+    // Required options first, as Discord wants them: scope's note before its client.
+    expect(sub("scope")?.options?.map((o) => [o.name, o.required])).toEqual([
+      ["note", true],
+      ["client", false],
     ]);
     expect(late?.options?.find((o) => o.name === "note")?.max_length).toBe(2000);
     expect(sub("config")?.options?.every((o) => o.required === false)).toBe(true);

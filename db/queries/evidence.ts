@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt } from "drizzle-orm";
 import type { Db } from "../database.ts";
 import { evidence } from "../schema/index.ts";
 
@@ -53,4 +53,13 @@ export async function evidenceOf(
     .from(evidence)
     .where(and(eq(evidence.workspaceId, workspaceId), inArray(evidence.incidentId, incidentIds)));
   return new Map(rows.flatMap((r) => (r.incidentId === null ? [] : [[r.incidentId, r] as const])));
+}
+
+/** Forgets messages captured before `before` that nobody logged (their form was closed or left). */
+export async function pruneUnloggedEvidence(db: Db, before: Date): Promise<number> {
+  const rows = await db
+    .delete(evidence)
+    .where(and(isNull(evidence.incidentId), lt(evidence.capturedAt, before)))
+    .returning({ id: evidence.id });
+  return rows.length;
 }

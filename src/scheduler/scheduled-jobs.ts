@@ -1,6 +1,7 @@
 import { pausedSourceNotices } from "../connectors/paused-source-notices.ts";
 import { dueWizardReminders } from "../offboarding/wizard-reminders.ts";
 import { pruneRequestIds } from "./prune-request-ids.ts";
+import { pruneEvidence } from "./prune-unlogged-evidence.ts";
 import type { ScheduledJob } from "./run-tick.ts";
 
 /** What else the scheduler sends each tick besides the daily rounds, each exactly once. */
@@ -11,4 +12,6 @@ export const scheduledJobs: readonly ScheduledJob[] = [
   pausedSourceNotices,
   // Forget platform request ids older than a day.
   pruneRequestIds,
+  // Forget messages captured by "Log to Tact" and not logged within a day.
+  pruneEvidence,
 ];

@@ -4,6 +4,7 @@ import { queryRows } from "../../db/query-rows.ts";
 import type { Effect } from "../../src/core/effects.ts";
 import type { CapturedMessage, Invocation } from "../../src/core/invocation.ts";
 import { startOfLocalDay } from "../../src/domain/dates.ts";
+import { pruneEvidence, UNLOGGED_EVIDENCE_TTL_MS } from "../../src/scheduler/prune-unlogged-evidence.ts";
 import { effectsText, useHarness } from "../support/harness.ts";
 
 const h = useHarness();
@@ -123,7 +124,7 @@ describe("logging from a message", () => {
     await h.run("/client add acme ACME Corp", { platform: "slack", workspace: "T1" });
     await h.run("/client add acme Other ACME", { platform: "slack", workspace: "T2" });
     const { formId } = await open();
-    const gone = "This message was already logged, or the form is not yours to submit";
+    const gone = "This message was already logged, the form is not yours to submit";
     expect(effectsText(await submit(formId, { client: "acme", kind: "scope" }, "eve"))).toContain(gone);
     // The same id from another workspace: its evidence is not there, its acme is not touched.
     expect(effectsText(await submit(formId, { client: "acme", kind: "scope" }, "sam", "T2"))).toContain(gone);
@@ -176,5 +177,25 @@ describe("/client quote, the scriptable form", () => {
     expect(await h.say('/client quote acme note "x" at someday', { platform: "slack" })).toContain("someday");
     expect(await rows<{ n: number }>("select count(*)::int as n from evidence")).toEqual([{ n: 1 }]);
     expect(await rows<{ n: number }>("select count(*)::int as n from incidents")).toEqual([{ n: 1 }]);
+  });
+  it("forgets a captured message nobody logged within a day, and keeps the logged ones", async () => {
+    await h.run("/client add acme ACME Corp", { platform: "slack", workspace: "T1" });
+    const logged = await open(captured({ messageId: "1" }));
+    await submit(logged.formId, { client: "acme", kind: "conduct", note: "" });
+    const left = await open(captured({ messageId: "2" }));
+    const db = h.db.db;
+    await pruneEvidence({ db, now: h.clock.now(), platforms: ["slack"] });
+    expect(await rows("select message_id from evidence order by id")).toEqual([
+      { message_id: "1" },
+      { message_id: "2" },
+    ]);
+    h.clock.advance(UNLOGGED_EVIDENCE_TTL_MS + 60_000);
+    await pruneEvidence({ db, now: h.clock.now(), platforms: ["slack"] });
+    expect(await rows("select message_id from evidence order by id")).toEqual([{ message_id: "1" }]);
+    // The form left open is answered as gone, and nothing is logged.
+    expect(effectsText(await submit(left.formId, { client: "acme", kind: "scope" }))).toContain(
+      "left open more than a day",
+    );
+    expect(await rows("select kind from incidents")).toEqual([{ kind: "conduct" }]);
   });
 });

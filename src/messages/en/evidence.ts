@@ -12,7 +12,7 @@ export const evidence = {
   onlyFiles: (p: { files: number }) =>
     `(no text: the message holds only ${p.files === 1 ? "a file" : `${p.files} files`}, not kept here)`,
   unknownAuthor: "an unknown author (a deleted user?)",
-  gone: "This message was already logged, or the form is not yours to submit. Nothing was recorded.",
+  gone: "This message was already logged, the form is not yours to submit, or it was left open more than a day (start again from the message). Nothing was recorded.",
   unknownKind: (p: { value: string; kinds: string }) =>
     `"${p.value}" is not a kind of incident. Choose one of: ${p.kinds}. Nothing was recorded.`,
   /** The card's line under an incident logged from a message. */

@@ -14,7 +14,7 @@ export const evidence: Catalog["evidence"] = {
   onlyFiles: (p) =>
     `(pas de texte : le message ne contient ${p.files === 1 ? "qu'un fichier" : `que ${p.files} fichiers`}, non conservés ici)`,
   unknownAuthor: "un auteur inconnu (utilisateur supprimé ?)",
-  gone: "Ce message a déjà été noté, ou ce formulaire n'est pas le vôtre. Rien n'a été enregistré.",
+  gone: "Ce message a déjà été noté, ce formulaire n'est pas le vôtre, ou il est resté ouvert plus d'un jour (recommencez depuis le message). Rien n'a été enregistré.",
   unknownKind: (p) =>
     `« ${p.value} » n'est pas un type d'incident. Choisissez parmi : ${p.kinds}. Rien n'a été enregistré.`,
   cardQuote: (p) => `   « ${p.quote} » (${p.author})`,

@@ -77,6 +77,9 @@ describe("local day, time and weekday of an instant", () => {
       weekday: 7,
     });
     expect(localParts(new Date("2026-11-29T23:30:00Z"), "Asia/Kathmandu").date).toBe("2026-11-30");
+    // Past year 9999, as Intl writes it.
+    const far = new Date("+010000-03-01T12:00:00Z");
+    expect(localParts(far, "Europe/Paris")).toEqual(reference(far, "Europe/Paris"));
     // Liberia left its old offset (-0:44:30) at 00:44:30 UTC on 7 Jan 1972, inside a quarter-hour.
     expect(localParts(new Date("1972-01-07T00:44:29Z"), "Africa/Monrovia").time).toBe("23:59");
     expect(localParts(new Date("1972-01-07T00:44:30Z"), "Africa/Monrovia").time).toBe("00:44");

@@ -36,6 +36,8 @@ export function localParts(instant: Date, timeZone: string): LocalParts {
   const offset = Number.isFinite(ms) ? offsetAt(ms, timeZone) : undefined;
   if (offset === undefined) return formattedParts(instant, timeZone);
   const local = new Date(ms + offset);
+  // Years past 9999 are written "+010000-…" by toISOString: Intl writes them as it always did.
+  if (local.getUTCFullYear() > 9999) return formattedParts(instant, timeZone);
   const iso = local.toISOString();
   return { date: iso.slice(0, 10), time: iso.slice(11, 16), weekday: local.getUTCDay() || 7 };
 }

@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
-import { withinSignedRequestWindow } from "../../src/core/signed-request-window.ts";
-import { BodyTooLargeError, type RouteHandler, readBody } from "../../src/http/create-http-server.ts";
-import { ed25519PublicKey, verifyDiscordSignature } from "./verify-signature.ts";
+import type { RouteHandler } from "../../src/http/create-http-server.ts";
+import { readSignedRequest } from "./read-signed-request.ts";
+import { ed25519PublicKey } from "./verify-signature.ts";
 import type { JoinedGuild } from "./welcome-owner.ts";
 
 export const EVENTS_PATH = "/discord/events";
@@ -27,27 +27,14 @@ export function eventsRoute(options: {
 }): RouteHandler {
   const key = ed25519PublicKey(options.publicKey);
   return async (req, res) => {
-    if (req.method !== "POST") {
-      res.writeHead(405, { allow: "POST", "content-type": "text/plain" }).end("method not allowed");
-      return;
-    }
-    let body: Buffer;
-    try {
-      body = await readBody(req, 256 * 1024);
-    } catch (error) {
-      if (!(error instanceof BodyTooLargeError)) throw error;
-      res.writeHead(413, { "content-type": "text/plain" }).end("request too large");
-      return;
-    }
-    const timestamp = header(req.headers["x-signature-timestamp"]);
-    if (
-      !verifyDiscordSignature(key, header(req.headers["x-signature-ed25519"]), timestamp, body) ||
-      !withinSignedRequestWindow(timestamp ?? "", options.now())
-    ) {
-      options.log.info({ path: EVENTS_PATH }, "refused a webhook event not signed by Discord, or too old");
-      res.writeHead(401, { "content-type": "text/plain" }).end("invalid request signature");
-      return;
-    }
+    const body = await readSignedRequest(req, res, {
+      key,
+      maxBytes: 256 * 1024,
+      now: options.now,
+      log: options.log,
+      path: EVENTS_PATH,
+    });
+    if (!body) return;
     let payload: { type?: unknown; event?: { type?: unknown; data?: Record<string, unknown> } };
     try {
       payload = JSON.parse(body.toString("utf8")) as typeof payload;
@@ -78,8 +65,4 @@ function joinedGuild(event: { type?: unknown; data?: Record<string, unknown> } |
 
 function str(value: unknown): string | undefined {
   return typeof value === "string" && value !== "" ? value : undefined;
-}
-
-function header(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
 }

@@ -1,9 +1,9 @@
 import type { APIInteraction, APIInteractionResponse } from "discord.js";
 import type { Logger } from "pino";
-import { withinSignedRequestWindow } from "../../src/core/signed-request-window.ts";
-import { BodyTooLargeError, type RouteHandler, readBody } from "../../src/http/create-http-server.ts";
+import type { RouteHandler } from "../../src/http/create-http-server.ts";
 import type { InteractionHandler } from "./handle-interaction.ts";
-import { ed25519PublicKey, verifyDiscordSignature } from "./verify-signature.ts";
+import { readSignedRequest } from "./read-signed-request.ts";
+import { ed25519PublicKey } from "./verify-signature.ts";
 
 export const INTERACTIONS_PATH = "/discord/interactions";
 
@@ -25,34 +25,14 @@ export function interactionsRoute(options: {
 }): RouteHandler {
   const key = ed25519PublicKey(options.publicKey);
   return async (req, res) => {
-    if (req.method !== "POST") {
-      res.writeHead(405, { allow: "POST", "content-type": "text/plain" }).end("method not allowed");
-      return;
-    }
-    let body: Buffer;
-    try {
-      body = await readBody(req, 1024 * 1024);
-    } catch (error) {
-      if (!(error instanceof BodyTooLargeError)) throw error;
-      res.writeHead(413, { "content-type": "text/plain" }).end("request too large");
-      return;
-    }
-    const signature = header(req.headers["x-signature-ed25519"]);
-    const timestamp = header(req.headers["x-signature-timestamp"]);
-    if (!verifyDiscordSignature(key, signature, timestamp, body)) {
-      options.log.info({ path: INTERACTIONS_PATH }, "refused a request with a bad Discord signature");
-      res.writeHead(401, { "content-type": "text/plain" }).end("invalid request signature");
-      return;
-    }
-    // Checked after the signature, so that only Discord's own requests are logged as stale.
-    if (!withinSignedRequestWindow(timestamp ?? "", options.now())) {
-      options.log.warn(
-        { path: INTERACTIONS_PATH, timestamp },
-        "refused a Discord request signed more than five minutes from now (a replay, or a wrong server clock)",
-      );
-      res.writeHead(401, { "content-type": "text/plain" }).end("request timestamp out of range");
-      return;
-    }
+    const body = await readSignedRequest(req, res, {
+      key,
+      maxBytes: 1024 * 1024,
+      now: options.now,
+      log: options.log,
+      path: INTERACTIONS_PATH,
+    });
+    if (!body) return;
     let raw: APIInteraction;
     try {
       raw = JSON.parse(body.toString("utf8")) as APIInteraction;
@@ -73,8 +53,4 @@ export function interactionsRoute(options: {
     await work;
     if (!answered) res.writeHead(500, { "content-type": "text/plain" }).end();
   };
-}
-
-function header(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
 }

@@ -66,7 +66,7 @@ export async function ratesCommand(argv: string[], io: ToolIo): Promise<number> 
 
 /** Every rate in use, by series, each with its origin; the current half-year's rate when it is missing. */
 export function describeRatesInUse(env: Record<string, string | undefined>, now: Date): string {
-  const inUse = loadReferenceRates(env);
+  const inUse = loadReferenceRates(env.TACT_RATES_FILE);
   const shipped = shippedRates();
   const fetched = new Map(fetchedRatesInUse().map((r) => [`${r.series}:${r.on}`, r]));
   const file = env.TACT_RATES_FILE?.trim();

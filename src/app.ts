@@ -10,6 +10,7 @@ import { createCore } from "./core/create-core.ts";
 import type { Outbox } from "./core/outbox.ts";
 import type { PlatformAdapter } from "./core/platform-adapter.ts";
 import { type TrackedCore, trackInFlight } from "./core/track-in-flight.ts";
+import { useRatesFile } from "./domain/reference-rates.ts";
 import { createHttpServer, type HttpServer } from "./http/create-http-server.ts";
 import { healthRoute } from "./http/health-route.ts";
 import { mountSourceRoutes } from "./mount-source-routes.ts";
@@ -55,6 +56,7 @@ export interface StartOptions {
 export async function startApp(options: StartOptions): Promise<App> {
   const { config, log, clock } = options;
   const dataDir = path.resolve(config.DATA_DIR ?? "./data");
+  useRatesFile(config.TACT_RATES_FILE);
   const database =
     options.database ??
     (await openDatabase({

@@ -66,6 +66,7 @@ const schema = z.object({
   XERO_IDENTITY_URL: url("the Xero identity base, e.g. https://identity.xero.com"),
   TACT_ECB_URL: rateUrl("the ECB Data Portal's base, e.g. https://data-api.ecb.europa.eu/service/"),
   TACT_BOE_URL: rateUrl("the Bank of England database's base, e.g. https://www.bankofengland.co.uk/boeapps/database/"),
+  TACT_RATES_FILE: optionalText,
   TACT_ENCRYPTION_KEY: optionalText.superRefine((s, ctx) => {
     if (s === undefined) return;
     try {

@@ -110,3 +110,14 @@ export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
+
+/** Whether an acknowledgement carries the answer (Bolt's `ack(message)`), not just an empty 200. */
+export function answersInline(sample: Sample): boolean {
+  if (sample.status !== 200 || sample.body.trim() === "") return false;
+  try {
+    const json = JSON.parse(sample.body) as { text?: unknown; blocks?: unknown };
+    return typeof json.text === "string" || Array.isArray(json.blocks);
+  } catch {
+    return false;
+  }
+}

@@ -7,11 +7,11 @@ import type { Context } from "../core/context.ts";
 import { adviseFor } from "../domain/advice.ts";
 import { localDate } from "../domain/dates.ts";
 import { cardQuote } from "../evidence/card-quote.ts";
-import { adviceFacts, clientRecords } from "../invoices/client-records.ts";
 import { addInvoiceSection } from "../invoices/invoice-card-section.ts";
 import { type Message, message } from "../messages/message.ts";
 import { renderAdvice } from "../messages/render-advice.ts";
 import { describeLatePayment, riskDetails, riskHeadline } from "../messages/render-risk.ts";
+import { adviceFacts, clientRecords } from "./client-records.ts";
 
 export const CARD_LATEST = 5;
 

@@ -1,7 +1,7 @@
 import { type ClientRow, clientNames, findClient } from "../../db/queries/clients.ts";
-import { SLUG } from "../commands/args.ts";
 import type { Context } from "../core/context.ts";
 import { closest } from "../domain/edit-distance.ts";
+import { SLUG } from "../domain/identifiers.ts";
 import { userError } from "../errors.ts";
 
 /**

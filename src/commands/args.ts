@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { INVOICE_NUMBER, looksLikeInvoiceNumber, SLUG } from "../domain/identifiers.ts";
 import { isCurrencyToken, looksLikeAmount } from "../domain/money.ts";
 import type { Catalog } from "../messages/catalog.ts";
 
@@ -68,7 +69,6 @@ export function nameText(max: number) {
     .pipe(plainText(max, false));
 }
 
-export const SLUG = /^[a-z0-9](?:[a-z0-9-]{1,38})[a-z0-9]$/;
 export const NOTE_MAX = 2000;
 export const NAME_MAX = 100;
 
@@ -114,13 +114,6 @@ export function noteArg(): ArgDef<string, false> {
     rest: true,
     max: NOTE_MAX,
   };
-}
-
-const INVOICE_NUMBER = /^#?[A-Za-z0-9][A-Za-z0-9\-/._#]{0,39}$/;
-
-/** Looks like an invoice number rather than the first word of a note: has a digit, no lowercase-only word. */
-export function looksLikeInvoiceNumber(token: string): boolean {
-  return INVOICE_NUMBER.test(token) && /\d/.test(token) && !/^\d{1,2}$/.test(token);
 }
 
 export function invoiceArg(): ArgDef<string, false> {

@@ -6,6 +6,7 @@ import { failingConnections, unlinkedOpenInvoices } from "../../db/queries/diges
 import { digestClients } from "../../db/queries/digest-workspaces.ts";
 import { openInvoices } from "../../db/queries/open-invoices.ts";
 import type { WorkspaceRow } from "../../db/queries/workspaces.ts";
+import { type ClientRecord, workspacesClientRecords } from "../clients/client-records.ts";
 import { AGENCY_LESSON_DAYS, agencyLesson, agencyLessonDue } from "../domain/agency-lesson.ts";
 import { addDays, startOfLocalDay } from "../domain/dates.ts";
 import { lateIn, latePaymentKey } from "../domain/late-payments.ts";
@@ -15,7 +16,6 @@ import type { StagePlan } from "../domain/stages.ts";
 import { windowStart } from "../domain/windows.ts";
 import { groupBy } from "../group-by.ts";
 import { assessInvoice, type InvoiceAssessment } from "../invoices/assess-invoice.ts";
-import { type ClientRecord, workspacesClientRecords } from "../invoices/client-records.ts";
 import type { DigestData, OverdueInvoice, StageRef } from "./digest-data.ts";
 
 export interface DigestRequest {

@@ -105,13 +105,20 @@ export function fetchedRatesInUse(): readonly FetchedRate[] {
   return fetched?.rates ?? [];
 }
 
+let ratesFile: string | undefined;
+
+/** The operator's rates file (`TACT_RATES_FILE`, read by the configuration), used from now on. */
+export function useRatesFile(file: string | undefined): void {
+  ratesFile = file?.trim() || undefined;
+}
+
 /**
- * The shipped rates, then the fetched ones, then the operator's file (`TACT_RATES_FILE`),
- * re-read when that file changes, so a new half-year's rate takes effect without a restart.
+ * The shipped rates, then the fetched ones, then the operator's file (the one given, else the
+ * one set with `useRatesFile`), re-read when that file changes, so a new half-year's rate takes
+ * effect without a restart.
  */
-export function loadReferenceRates(env: Record<string, string | undefined> = process.env): RateTable {
+export function loadReferenceRates(file: string | undefined = ratesFile): RateTable {
   const base = fetched?.merged ?? shippedRates();
-  const file = env.TACT_RATES_FILE?.trim();
   if (!file) return base;
   let mtimeMs: number;
   try {

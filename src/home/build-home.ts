@@ -1,9 +1,9 @@
 import { clientNames } from "../../db/queries/clients.ts";
 import { openOffboardingsOf, recentIncidentsBy } from "../../db/queries/home.ts";
+import { clientRecords } from "../clients/client-records.ts";
 import type { Context } from "../core/context.ts";
 import { sumByCurrency } from "../domain/money.ts";
 import { rank } from "../domain/risk.ts";
-import { clientRecords } from "../invoices/client-records.ts";
 import { type Message, message } from "../messages/message.ts";
 import { riskHeadline } from "../messages/render-risk.ts";
 import { homeResumeButton } from "./home-resume.ts";

@@ -1,6 +1,6 @@
+import type { ClientRecord } from "../clients/client-records.ts";
 import type { Context } from "../core/context.ts";
 import type { MessageBuilder } from "../messages/message.ts";
-import type { ClientRecord } from "./client-records.ts";
 import { describeHistory } from "./describe-history.ts";
 import { describeInvoice } from "./describe-invoice.ts";
 import { totalsLine } from "./list-invoices.ts";

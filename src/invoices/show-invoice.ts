@@ -1,8 +1,8 @@
 import { findClientById } from "../../db/queries/clients.ts";
 import { findInvoiceByNumber } from "../../db/queries/invoices.ts";
-import { looksLikeInvoiceNumber } from "../commands/args.ts";
 import type { Context } from "../core/context.ts";
 import { type Effect, reply } from "../core/effects.ts";
+import { looksLikeInvoiceNumber } from "../domain/identifiers.ts";
 import { message } from "../messages/message.ts";
 import { describeInvoice } from "./describe-invoice.ts";
 import { loadAssessments } from "./load-assessments.ts";

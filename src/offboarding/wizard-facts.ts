@@ -1,5 +1,6 @@
 import type { ClientRow } from "../../db/queries/clients.ts";
 import { memberNames } from "../../db/queries/members.ts";
+import { adviceFacts, clientRecords } from "../clients/client-records.ts";
 import type { Context } from "../core/context.ts";
 import type { AdviceFacts } from "../domain/advice.ts";
 import { resolveTerms } from "../domain/charges/index.ts";
@@ -7,7 +8,6 @@ import { addDays, localDate } from "../domain/dates.ts";
 import type { LatePayment } from "../domain/late-payments.ts";
 import type { KindCount } from "../domain/record-counts.ts";
 import { quietRisk, type RiskAssessment } from "../domain/risk.ts";
-import { adviceFacts, clientRecords } from "../invoices/client-records.ts";
 import { catalogFor } from "../messages/catalog.ts";
 import { letterFormatter } from "../messages/letter-formatter.ts";
 import { type Locale, toLocale } from "../messages/locale.ts";

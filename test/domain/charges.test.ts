@@ -4,7 +4,7 @@ import { type ChargeInput, type ContractFee, computeCharges, type Law } from "..
 import { addDays } from "../../src/domain/dates.ts";
 import { loadReferenceRates, parseRateTable } from "../../src/domain/reference-rates.ts";
 
-const rates = loadReferenceRates({});
+const rates = loadReferenceRates(undefined);
 
 interface Case {
   law?: Law;

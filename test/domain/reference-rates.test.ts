@@ -14,7 +14,7 @@ afterAll(async () => {
 
 describe("reference rates", () => {
   it("ships the figures DESIGN.md lists", () => {
-    const rates = loadReferenceRates({});
+    const rates = loadReferenceRates(undefined);
     expect(
       ["2024-01-01", "2024-07-01", "2025-01-01", "2025-07-01", "2026-01-01"].map((d) => rateOn(rates, "ecb-mro", d)),
     ).toEqual([45_000, 42_500, 31_500, 21_500, 21_500]);
@@ -27,22 +27,22 @@ describe("reference rates", () => {
   it("takes an operator's file (TACT_RATES_FILE) without a code change, and re-reads it when it changes", async () => {
     const file = path.join(dir, "rates.json");
     await writeFile(file, JSON.stringify({ series: { "ecb-mro": { rates: [{ on: "2026-07-01", percent: 2 }] } } }));
-    const first = loadReferenceRates({ TACT_RATES_FILE: file });
+    const first = loadReferenceRates(file);
     expect(rateOn(first, "ecb-mro", "2026-07-01")).toBe(20_000);
     expect(rateOn(first, "ecb-mro", "2025-01-01")).toBe(31_500);
     await writeFile(file, JSON.stringify({ series: { "ecb-mro": { rates: [{ on: "2026-07-01", percent: 1.9 }] } } }));
     const later = new Date(Date.now() + 5_000);
     await utimes(file, later, later);
-    expect(rateOn(loadReferenceRates({ TACT_RATES_FILE: file }), "ecb-mro", "2026-07-01")).toBe(19_000);
+    expect(rateOn(loadReferenceRates(file), "ecb-mro", "2026-07-01")).toBe(19_000);
   });
 
   it("names what is wrong with an operator's file", async () => {
     const bad = path.join(dir, "bad.json");
     await writeFile(bad, JSON.stringify({ series: { "ecb-mro": { rates: [{ on: "2026-02-30", percent: 2 }] } } }));
-    expect(() => loadReferenceRates({ TACT_RATES_FILE: bad })).toThrow(/cannot be used: series\.ecb-mro\.rates\.0\.on/);
-    expect(() => loadReferenceRates({ TACT_RATES_FILE: path.join(dir, "none.json") })).toThrow(RatesFileError);
+    expect(() => loadReferenceRates(bad)).toThrow(/cannot be used: series\.ecb-mro\.rates\.0\.on/);
+    expect(() => loadReferenceRates(path.join(dir, "none.json"))).toThrow(RatesFileError);
     await writeFile(bad, "{not json");
-    expect(() => loadReferenceRates({ TACT_RATES_FILE: bad })).toThrow("not valid JSON");
+    expect(() => loadReferenceRates(bad)).toThrow("not valid JSON");
     expect(() => parseRateTable({ series: { "ecb-mro": { rates: [{ on: "2026-01-01", percent: 400 }] } } })).toThrow(
       RatesFileError,
     );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findWorkspace } from "../../db/queries/workspaces.ts";
-import { type ClientRecord, clientRecords, workspacesClientRecords } from "../../src/invoices/client-records.ts";
+import { type ClientRecord, clientRecords, workspacesClientRecords } from "../../src/clients/client-records.ts";
 import { useHarness } from "../support/harness.ts";
 
 /**

@@ -53,14 +53,14 @@ function refresher(timeoutMs?: number) {
 
 describe("keeping the reference rates current", () => {
   it("fetches the ECB and Bank of England series and stores each half-year's rate with its source and fetch time", async () => {
-    expect(rateOn(loadReferenceRates({}), "ecb-mro", "2026-07-01")).toBeUndefined();
-    expect(rateOn(loadReferenceRates({}), "boe-base", "2026-06-30")).toBeUndefined();
+    expect(rateOn(loadReferenceRates(undefined), "ecb-mro", "2026-07-01")).toBeUndefined();
+    expect(rateOn(loadReferenceRates(undefined), "boe-base", "2026-06-30")).toBeUndefined();
     const outcomes = await refresher().refresh();
     expect(outcomes.map((o) => [o.source, o.ok])).toEqual([
       ["ecb", true],
       ["boe", true],
     ]);
-    const rates = loadReferenceRates({});
+    const rates = loadReferenceRates(undefined);
     expect(rateOn(rates, "ecb-mro", "2026-07-01")).toBe(21_500);
     expect(rateOn(rates, "boe-base", "2026-06-30")).toBe(37_500);
     // Not yet in force, or not yet published: still missing, never guessed.
@@ -90,7 +90,7 @@ describe("keeping the reference rates current", () => {
   it("uses a published rate that differs from the shipped one, and says so once", async () => {
     fake.ecbChanges = [["2025-12-10", "2.4"]]; // made up: a change the shipped file does not know
     await refresher().refresh();
-    expect(rateOn(loadReferenceRates({}), "ecb-mro", "2026-01-01")).toBe(24_000);
+    expect(rateOn(loadReferenceRates(undefined), "ecb-mro", "2026-01-01")).toBe(24_000);
     const differs = logged().filter((l) => String(l.msg).includes("differs from the one shipped"));
     expect(differs).toEqual([
       expect.objectContaining({ series: "ecb-mro", on: "2026-01-01", shipped: 2.15, published: 2.4 }),
@@ -103,10 +103,10 @@ describe("keeping the reference rates current", () => {
     clock.set("2026-07-01T06:00:00Z");
     fake.boeUntil = "2026-06-29";
     await refresher().refresh();
-    expect(rateOn(loadReferenceRates({}), "boe-base", "2026-06-30")).toBeUndefined();
+    expect(rateOn(loadReferenceRates(undefined), "boe-base", "2026-06-30")).toBeUndefined();
     fake.boeUntil = "2026-07-01";
     await refresher().refresh();
-    expect(rateOn(loadReferenceRates({}), "boe-base", "2026-06-30")).toBe(37_500);
+    expect(rateOn(loadReferenceRates(undefined), "boe-base", "2026-06-30")).toBe(37_500);
   });
 
   it.each([
@@ -126,8 +126,8 @@ describe("keeping the reference rates current", () => {
     const outcomes = await r.refresh();
     expect(outcomes.map((o) => (o.ok ? "ok" : o.code))).toEqual([code, code]);
     expect(await fetchedRates(db.db)).toEqual([]);
-    expect(rateOn(loadReferenceRates({}), "ecb-mro", "2026-07-01")).toBeUndefined();
-    expect(rateOn(loadReferenceRates({}), "ecb-mro", "2026-01-01")).toBe(21_500); // the shipped fallback
+    expect(rateOn(loadReferenceRates(undefined), "ecb-mro", "2026-07-01")).toBeUndefined();
+    expect(rateOn(loadReferenceRates(undefined), "ecb-mro", "2026-01-01")).toBe(21_500); // the shipped fallback
     await r.refresh();
     const warnings = logged().filter((l) => l.level === 40 && String(l.msg).startsWith("reference rates not fetched"));
     expect(warnings.map((w) => (w.failed as Array<{ source: string }>).map((f) => f.source))).toEqual([["ecb", "boe"]]);
@@ -181,17 +181,17 @@ describe("keeping the reference rates current", () => {
     const dir = await mkdtemp(path.join(tmpdir(), "tact-rates-"));
     const file = path.join(dir, "rates.json");
     await writeFile(file, JSON.stringify({ series: { "ecb-mro": { rates: [{ on: "2026-07-01", percent: 2.0 }] } } }));
-    expect(rateOn(loadReferenceRates({ TACT_RATES_FILE: file }), "ecb-mro", "2026-07-01")).toBe(20_000);
-    expect(rateOn(loadReferenceRates({ TACT_RATES_FILE: file }), "boe-base", "2026-06-30")).toBe(37_500);
+    expect(rateOn(loadReferenceRates(file), "ecb-mro", "2026-07-01")).toBe(20_000);
+    expect(rateOn(loadReferenceRates(file), "boe-base", "2026-06-30")).toBe(37_500);
   });
 
   it("puts the stored rates back in use at start, before any fetch", async () => {
     await refresher().refresh();
     useFetchedRates([]);
-    expect(rateOn(loadReferenceRates({}), "ecb-mro", "2026-07-01")).toBeUndefined();
+    expect(rateOn(loadReferenceRates(undefined), "ecb-mro", "2026-07-01")).toBeUndefined();
     const offline = createRatesRefresher({ db: db.db, log, clock, endpoints: [] });
     await offline.loadStored();
-    expect(rateOn(loadReferenceRates({}), "ecb-mro", "2026-07-01")).toBe(21_500);
+    expect(rateOn(loadReferenceRates(undefined), "ecb-mro", "2026-07-01")).toBe(21_500);
   });
 });
 
@@ -225,6 +225,6 @@ describe("the scheduler keeps them current", () => {
     const started = performance.now();
     await scheduler.stop();
     expect(performance.now() - started).toBeLessThan(2_000);
-    expect(rateOn(loadReferenceRates({}), "ecb-mro", "2026-07-01")).toBeUndefined();
+    expect(rateOn(loadReferenceRates(undefined), "ecb-mro", "2026-07-01")).toBeUndefined();
   });
 });

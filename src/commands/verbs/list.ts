@@ -1,8 +1,8 @@
 import { clientNames } from "../../../db/queries/clients.ts";
+import { clientRecords } from "../../clients/client-records.ts";
 import { reply } from "../../core/effects.ts";
 import { recentTotals } from "../../domain/record-counts.ts";
 import { quietRisk } from "../../domain/risk.ts";
-import { clientRecords } from "../../invoices/client-records.ts";
 import { message, textMessage } from "../../messages/message.ts";
 import { riskHeadline } from "../../messages/render-risk.ts";
 import { defineCommand } from "../define-command.ts";

@@ -12,7 +12,7 @@ import { stagesFor } from "../domain/stages.ts";
 import type { UnpaidInvoice } from "../domain/unpaid-invoice.ts";
 import { inWindow, RECENT_DAYS, windowStart, YEAR_DAYS } from "../domain/windows.ts";
 import { groupBy } from "../group-by.ts";
-import { assessInvoice, type InvoiceAssessment } from "./assess-invoice.ts";
+import { assessInvoice, type InvoiceAssessment } from "../invoices/assess-invoice.ts";
 
 /** What every view of a client reads: the card, the list, App Home, the digest and the wizard. */
 export interface ClientRecord {

@@ -151,7 +151,7 @@ export async function tickAt(scale: Scale, log: (s: string) => void): Promise<Ti
         config: readConfig({ SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN: "xoxb-bench", SLACK_API_URL: fake.slackApiUrl }),
         log: silent,
         http: createHttpServer(silent),
-        database,
+        clock,
       },
       { retries: 0 },
     );

@@ -46,7 +46,7 @@ export function useDiscord(options: { deferAfterMs?: number; wrapCore?: (core: C
       PORT: "0",
     });
     d.adapter = createDiscordAdapter(
-      { core: options.wrapCore ? options.wrapCore(h.core) : h.core, config, log: silentLog, http, database: h.db },
+      { core: options.wrapCore ? options.wrapCore(h.core) : h.core, config, log: silentLog, http, clock: h.clock },
       { restRetries: 0, deferAfterMs: options.deferAfterMs ?? 2_000 },
     );
     const port = await http.listen(0, "127.0.0.1");

@@ -127,7 +127,7 @@ describe("the offboarding wizard, in the console", () => {
     await h.run("press wizard:1:2:done");
 
     const restarted = createCore({ db: h.db.db, clock: h.clock, log: silentLog, dataDir: "/tmp/tact-test-data" });
-    const effects = await restarted.handle({
+    const { effects } = await restarted.handle({
       platform: "console",
       workspaceId: "console",
       userId: "owner",

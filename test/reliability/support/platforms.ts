@@ -92,7 +92,7 @@ export function usePlatforms(): Platforms {
     });
     p.core = createCore({ db: h.db.db, clock: h.clock, log, dataDir: "/tmp/tact-test-data" });
     http = createHttpServer(log);
-    const deps = { core: p.core, config, log, http, database: h.db };
+    const deps = { core: p.core, config, log, http, clock: h.clock };
     p.slack = createSlackAdapter(deps, { retries: 0 });
     p.discord = createDiscordAdapter(deps, { restRetries: 0, deferAfterMs: 2_000 });
     const port = await http.listen(0, "127.0.0.1");

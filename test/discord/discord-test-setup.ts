@@ -1,3 +1,4 @@
+import type { Logger } from "pino";
 import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import { createDiscordAdapter, type DiscordAdapter } from "../../adapters/discord/discord-adapter.ts";
 import { readConfig } from "../../src/config.ts";
@@ -28,7 +29,9 @@ export interface DiscordHarness {
  * The real adapter in HTTP interactions mode on a real HTTP server, a fake Discord API
  * behind DISCORD_API_URL, the core on the test database. The guild's owner is OWNER.
  */
-export function useDiscord(options: { deferAfterMs?: number; wrapCore?: (core: Core) => Core } = {}): DiscordHarness {
+export function useDiscord(
+  options: { deferAfterMs?: number; wrapCore?: (core: Core) => Core; log?: Logger } = {},
+): DiscordHarness {
   const h = useHarness();
   const keys = testKeys();
   const d = { h, publicKeyHex: keys.publicKeyHex } as DiscordHarness;
@@ -46,7 +49,13 @@ export function useDiscord(options: { deferAfterMs?: number; wrapCore?: (core: C
       PORT: "0",
     });
     d.adapter = createDiscordAdapter(
-      { core: options.wrapCore ? options.wrapCore(h.core) : h.core, config, log: silentLog, http, database: h.db },
+      {
+        core: options.wrapCore ? options.wrapCore(h.core) : h.core,
+        config,
+        log: options.log ?? silentLog,
+        http,
+        database: h.db,
+      },
       { restRetries: 0, deferAfterMs: options.deferAfterMs ?? 2_000 },
     );
     const port = await http.listen(0, "127.0.0.1");

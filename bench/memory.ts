@@ -6,6 +6,7 @@ import { type DiscordKeys, discordInteraction, discordKeys } from "../test/suppo
 import type { Build } from "./support/build-tact.ts";
 import {
   answersArrived,
+  BOT_TEAM,
   benchCommand,
   DISCORD_OWNER,
   type FakePlatforms,
@@ -75,7 +76,7 @@ export async function memoryBenchmark(o: MemoryOptions): Promise<{ rows: Row[]; 
     await closedLoop(target, {
       total: o.commands,
       concurrency: 16,
-      make: (i) => benchCommand(o.fake, "T0MEM", `U0P${i % 50}`, `late acme memory ${i}`, `bare${i}`),
+      make: (i) => benchCommand(o.fake, BOT_TEAM, `U0P${i % 50}`, `late acme memory ${i}`, `bare${i}`),
     });
     await pause(SETTLE_MS);
     const bareAfter = server.rssMb();
@@ -155,7 +156,7 @@ async function commands(
   const added = await closedLoop(target, {
     total: 1,
     concurrency: 1,
-    make: () => benchCommand(o.fake, "T0MEM", SLACK_OWNER, "add acme ACME Corp", `add-slack-${round}`),
+    make: () => benchCommand(o.fake, BOT_TEAM, SLACK_OWNER, "add acme ACME Corp", `add-slack-${round}`),
   });
   // Answered in the acknowledgement, or later at its response_url.
   if (!added.samples.every(answersInline)) await answersArrived(o.fake, 1);
@@ -175,7 +176,7 @@ async function commands(
       const id = `mem${round}-${i}`;
       if (!answersInline(sample)) await o.fake.slack.waitFor((slack) => slack.answeredAt.has(id), 120_000, id);
     },
-    make: (i) => benchCommand(o.fake, "T0MEM", `U0P${i % 50}`, `late acme memory ${i}`, `mem${round}-${i}`),
+    make: (i) => benchCommand(o.fake, BOT_TEAM, `U0P${i % 50}`, `late acme memory ${i}`, `mem${round}-${i}`),
   });
   const discord = closedLoop(target, {
     total: total - half,

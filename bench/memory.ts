@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Build } from "./support/build-tact.ts";
-import { DISCORD_OWNER, type FakePlatforms, SLACK_OWNER } from "./support/fake-platforms.ts";
+import { BOT_TEAM, DISCORD_OWNER, type FakePlatforms, SLACK_OWNER } from "./support/fake-platforms.ts";
 import { answersInline, closedLoop, loadTarget } from "./support/load.ts";
 import { createBenchDatabase } from "./support/postgres-db.ts";
 import { fmt, type Row, ratio } from "./support/report.ts";
@@ -70,7 +70,7 @@ export async function memoryBenchmark(o: MemoryOptions): Promise<{ rows: Row[]; 
       concurrency: 16,
       make: (i) =>
         slackCommand({
-          team: "T0MEM",
+          team: BOT_TEAM,
           user: `U0P${i % 50}`,
           text: `late acme memory ${i}`,
           responseUrl: o.fake.responseUrl(`bare${i}`),
@@ -157,7 +157,7 @@ async function commands(
     concurrency: 1,
     make: () =>
       slackCommand({
-        team: "T0MEM",
+        team: BOT_TEAM,
         user: SLACK_OWNER,
         text: "add acme ACME Corp",
         responseUrl: o.fake.responseUrl(`add-slack-${round}`),
@@ -188,7 +188,7 @@ async function commands(
     },
     make: (i) =>
       slackCommand({
-        team: "T0MEM",
+        team: BOT_TEAM,
         user: `U0P${i % 50}`,
         text: `late acme memory ${i}`,
         responseUrl: o.fake.responseUrl(`mem${round}-${i}`),

@@ -30,9 +30,15 @@ export interface DiscordHarness {
  * behind DISCORD_API_URL, the core on the test database. The guild's owner is OWNER.
  */
 export function useDiscord(
-  options: { deferAfterMs?: number; wrapCore?: (core: Core) => Core; log?: Logger } = {},
+  options: {
+    deferAfterMs?: number;
+    wrapCore?: (core: Core) => Core;
+    log?: Logger;
+    /** A harness shared with other adapters (one database); a new one by default. */
+    harness?: Harness;
+  } = {},
 ): DiscordHarness {
-  const h = useHarness();
+  const h = options.harness ?? useHarness();
   const keys = testKeys();
   const d = { h, publicKeyHex: keys.publicKeyHex } as DiscordHarness;
   let http: HttpServer;

@@ -75,9 +75,16 @@ const nextId = () => `${Date.now()}${++seq}`;
  * A fresh adapter per test (its caches start empty, like the database); one fake per file.
  */
 export function useSlack(
-  options: { env?: Record<string, string>; wrapCore?: (core: Core) => Core; log?: Logger; ackWithinMs?: number } = {},
+  options: {
+    env?: Record<string, string>;
+    wrapCore?: (core: Core) => Core;
+    log?: Logger;
+    ackWithinMs?: number;
+    /** A harness shared with other adapters (one database); a new one by default. */
+    harness?: Harness;
+  } = {},
 ): Slack {
-  const h = useHarness();
+  const h = options.harness ?? useHarness();
   const s = { h } as Slack;
   beforeAll(async () => {
     s.fake = await FakeSlackApi.start({ teamId: TEAM, users: USERS });

@@ -4,6 +4,7 @@ import type { WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
 import type { Core } from "../../src/core/create-core.ts";
 import type { Invocation } from "../../src/core/invocation.ts";
+import { requestLog } from "../../src/core/request-log.ts";
 import { catalogFor } from "../../src/messages/catalog.ts";
 import { type AckFn, AckSlot } from "./ack-slot.ts";
 import type { DmChannels } from "./dm-channels.ts";
@@ -111,7 +112,7 @@ export function registerListeners(app: App, deps: HandlerDeps): void {
   });
 
   app.error(async (error) => {
-    log.error({ err: error.message, code: (error as { code?: string }).code }, "Slack listener failed");
+    log.error({ err: error }, "Slack listener failed");
   });
 }
 
@@ -287,10 +288,11 @@ async function run(
   if (!effects.some((e) => e.type === "formErrors")) await surface.viewAck?.close();
   // A resent request already applied comes back with nothing to do.
   if (effects.length === 0) return;
+  const log = requestLog(deps.log, invocation);
   const effectsDeps = {
     client,
     t: catalogFor(locale),
-    log: deps.log.child({ platform: "slack", workspace: invocation.workspaceId, requestId: invocation.requestId }),
+    log,
     dmChannels: deps.dmChannels,
     fetch: deps.fetch,
     onTokenRevoked: (teamId: string) => deps.deactivate(teamId, undefined, false),
@@ -298,7 +300,7 @@ async function run(
   try {
     await new SlackEffects(effectsDeps).perform(effects, surface);
   } catch (error) {
-    deps.log.warn({ code: slackErrorCode(error) ?? "network" }, "could not answer a Slack request");
+    log.warn({ err: error, code: slackErrorCode(error) ?? "network" }, "could not answer a Slack request");
   }
 }
 
@@ -340,7 +342,7 @@ export async function publishHome(
     if (!view) return;
     await client.views.publish({ user_id: userId, view: { type: "home", blocks: view.blocks } });
   } catch (error) {
-    deps.log.warn({ code: slackErrorCode(error) ?? "network" }, "could not publish App Home");
+    deps.log.warn({ err: error, code: slackErrorCode(error) }, "could not publish App Home");
   }
 }
 

@@ -29,6 +29,7 @@ import { type Choice, completeOption } from "./complete-option.ts";
 import type { Context, CoreServices } from "./context.ts";
 import { dm, type Effect, reply } from "./effects.ts";
 import type { Invocation, WorkspaceHints } from "./invocation.ts";
+import { requestLog } from "./request-log.ts";
 
 /** What adapters reach of the core: nothing else. */
 export interface Core {
@@ -82,7 +83,7 @@ export function createCore(services: CoreServices): Core {
     try {
       return await hints(seen);
     } catch (error) {
-      services.log.warn({ err: errorSummary(error) }, "workspace lookup failed");
+      services.log.warn({ err: error }, "workspace lookup failed");
       return undefined;
     }
   }
@@ -153,12 +154,10 @@ export function createCore(services: CoreServices): Core {
 
   return {
     async handle(invocation) {
-      const log = services.log.child({
-        platform: invocation.platform,
-        workspace: invocation.workspaceId,
+      const log = requestLog(services.log, {
+        ...invocation,
         // Requests without a platform id (the console) still get one, to follow them in the logs.
         requestId: invocation.requestId ?? randomBytes(6).toString("hex"),
-        input: invocation.input.kind === "text" ? invocation.input.text.split(/\s+/)[0] : invocation.input.kind,
       });
       let locale = toLocale(invocation.locale);
       const answer = (effects: Effect[]): Handled => ({ effects, locale });
@@ -193,7 +192,7 @@ export function createCore(services: CoreServices): Core {
         // Nothing was applied: let the platform's retry of this request run it again.
         if (claimed) await releaseRequest(services, invocation).catch(() => {});
         if (isDatabaseUnavailable(error)) {
-          log.warn({ err: errorSummary(error) }, "database unavailable; request not applied");
+          log.warn({ err: error }, "database unavailable; request not applied");
           return answer([reply(textMessage(t.errors.unavailable))]);
         }
         const ref = randomBytes(4).toString("hex");
@@ -206,7 +205,7 @@ export function createCore(services: CoreServices): Core {
         const ctx = await contextFor(invocation);
         return await completeOption(ctx);
       } catch (error) {
-        services.log.warn({ err: errorSummary(error) }, "autocomplete failed");
+        services.log.warn({ err: error }, "autocomplete failed");
         return [];
       }
     },
@@ -256,12 +255,4 @@ function requestKey(invocation: Invocation): string {
 
 async function releaseRequest(services: CoreServices, invocation: Invocation): Promise<void> {
   await services.db.delete(processedRequests).where(eq(processedRequests.key, requestKey(invocation)));
-}
-
-function errorSummary(error: unknown): { message: string; code?: string } {
-  const code = (error as { code?: unknown }).code;
-  return {
-    message: error instanceof Error ? error.message : String(error),
-    ...(typeof code === "string" ? { code } : {}),
-  };
 }

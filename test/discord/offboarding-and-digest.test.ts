@@ -7,7 +7,17 @@ import { runTick } from "../../src/scheduler/run-tick.ts";
 import { silentLog } from "../support/harness.ts";
 import { useDiscord } from "./discord-test-setup.ts";
 import type { ApiCall } from "./fake-discord-api.ts";
-import { buttonPress, GUILD, MEMBER, modalSubmit, OWNER, selectChoice, slashCommand, type Who } from "./payloads.ts";
+import {
+  buttonPress,
+  GUILD,
+  groupedCommand,
+  MEMBER,
+  modalSubmit,
+  OWNER,
+  selectChoice,
+  slashCommand,
+  type Who,
+} from "./payloads.ts";
 
 const d = useDiscord();
 const DIGEST_CHANNEL = "1160000000000000001";
@@ -31,7 +41,7 @@ function posted(channel: string): ApiCall[] {
 async function serverWithDigestChannel(): Promise<void> {
   await d.send(slashCommand("add", { slug: "acme", name: "ACME Corp" }));
   // Typing #billing in a Discord option sends the channel as <#id>.
-  const set = await d.send(slashCommand("config", { setting: "channel", value: `<#${DIGEST_CHANNEL}>` }));
+  const set = await d.send(groupedCommand("config", "channel", { channel: `<#${DIGEST_CHANNEL}>` }));
   expect(JSON.stringify(set.body)).toContain(DIGEST_CHANNEL);
   // Created well before the fixed clock, so the clock alone decides what is due.
   await d.h.db.db

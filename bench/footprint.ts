@@ -106,7 +106,7 @@ export async function footprintBenchmark(o: FootprintOptions): Promise<{ rows: R
 /** The compiled bot in console mode: one command on stdin, timed to its answer on stdout. */
 async function consoleRun(main: string, dataDir: string, command: string, answer: RegExp): Promise<Measure> {
   const started = performance.now();
-  const child = spawn(process.execPath, [main], {
+  const child = spawn(process.execPath, [main, "--console"], {
     env: { PATH: process.env.PATH, DATA_DIR: dataDir, TZ: "UTC" },
     stdio: ["pipe", "pipe", "pipe"],
   });

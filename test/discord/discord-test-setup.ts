@@ -1,3 +1,4 @@
+import type { Logger } from "pino";
 import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import { createDiscordAdapter, type DiscordAdapter } from "../../adapters/discord/discord-adapter.ts";
 import { readConfig } from "../../src/config.ts";
@@ -28,8 +29,16 @@ export interface DiscordHarness {
  * The real adapter in HTTP interactions mode on a real HTTP server, a fake Discord API
  * behind DISCORD_API_URL, the core on the test database. The guild's owner is OWNER.
  */
-export function useDiscord(options: { deferAfterMs?: number; wrapCore?: (core: Core) => Core } = {}): DiscordHarness {
-  const h = useHarness();
+export function useDiscord(
+  options: {
+    deferAfterMs?: number;
+    wrapCore?: (core: Core) => Core;
+    log?: Logger;
+    /** A harness shared with other adapters (one database); a new one by default. */
+    harness?: Harness;
+  } = {},
+): DiscordHarness {
+  const h = options.harness ?? useHarness();
   const keys = testKeys();
   const d = { h, publicKeyHex: keys.publicKeyHex } as DiscordHarness;
   let http: HttpServer;
@@ -46,7 +55,13 @@ export function useDiscord(options: { deferAfterMs?: number; wrapCore?: (core: C
       PORT: "0",
     });
     d.adapter = createDiscordAdapter(
-      { core: options.wrapCore ? options.wrapCore(h.core) : h.core, config, log: silentLog, http, database: h.db },
+      {
+        core: options.wrapCore ? options.wrapCore(h.core) : h.core,
+        config,
+        log: options.log ?? silentLog,
+        http,
+        database: h.db,
+      },
       { restRetries: 0, deferAfterMs: options.deferAfterMs ?? 2_000 },
     );
     const port = await http.listen(0, "127.0.0.1");

@@ -1,12 +1,13 @@
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { useHarness } from "../support/harness.ts";
-import { hostileNotes, leaks, rowCounts, storedNotes } from "./support/hostile-notes.ts";
+import { leaks, rowCounts } from "./support/hostile-notes.ts";
 
 /**
- * Hostile input through the console adapter: the same table of notes, forged button
- * presses and file names. Nothing typed can write escape codes to the terminal, and nothing
- * is written to the database unless the line was a valid command.
+ * Hostile input only the console meets: names with escape codes, forged button presses typed
+ * by hand, and file names. Nothing typed can write escape codes to the terminal, and nothing is
+ * written unless the line was a valid command. The table of hostile notes goes through every
+ * adapter in test/contract/adapter-contract.test.ts.
  */
 const h = useHarness();
 
@@ -22,23 +23,7 @@ function expectClean(out: string): void {
   for (const leak of leaks) expect(out).not.toMatch(leak);
 }
 
-describe("hostile notes through the console", () => {
-  for (const c of hostileNotes.filter((n) => !n.multiline)) {
-    it(`${c.name}: ${"stored" in c.expect ? "stored exactly as typed" : "refused, nothing written"}`, async () => {
-      await lines("/client add acme ACME Corp");
-      const before = await rowCounts(h.db.db);
-      const out = await lines(`/client late acme ${c.note}`);
-      if ("refused" in c.expect) {
-        expect(out).toMatch(c.expect.refused);
-        expect(await rowCounts(h.db.db)).toEqual(before);
-      } else {
-        expect(out).toContain("Logged late payment for ACME Corp");
-        expect(await storedNotes(h.db.db)).toEqual([c.note.trim()]);
-      }
-      expectClean(out.split(c.note).join(""));
-    });
-  }
-
+describe("hostile names through the console", () => {
   it("keeps escape codes out of names, aliases and invoice numbers too", async () => {
     const out = await lines(
       "/client add acme ACME \u001b[2J Corp",
@@ -86,14 +71,5 @@ describe("forged presses and files through the console", () => {
     const saved = /Saved to (\S+)/.exec(out)?.[1] ?? "";
     expect(saved.startsWith("/tmp/tact-test-data/exports/")).toBe(true);
     expect(readdirSync("/tmp/tact-test-data/exports").length).toBeGreaterThan(0);
-  });
-});
-
-describe("the stored record", () => {
-  it("holds every hostile note once, in order, and nothing else", async () => {
-    await lines("/client add acme ACME Corp");
-    const stored = hostileNotes.filter((n) => "stored" in n.expect && !n.multiline);
-    for (const c of hostileNotes.filter((n) => !n.multiline)) await lines(`/client note acme ${c.note}`);
-    expect(await storedNotes(h.db.db)).toEqual(stored.map((c) => c.note.trim()));
   });
 });

@@ -1,57 +1,24 @@
 import { describe, expect, it } from "vitest";
-import { textFromSlack } from "../../adapters/slack/slack-text.ts";
-import { hostileNotes, leaks, rowCounts, storedNotes } from "./support/hostile-notes.ts";
+import { leaks, rowCounts, storedNotes } from "./support/hostile-notes.ts";
 import { SECRETS, SIGNING_SECRET, TEAM, usePlatforms } from "./support/platforms.ts";
 
 /**
- * Hostile input through Slack over HTTP: every request gets a clear answer, nothing is
- * written unless the request was a valid command, and nothing of Tact's internals or secrets
- * reaches Slack or the logs.
+ * Hostile requests to Slack's endpoint: every request gets a clear answer, nothing is written
+ * unless it was a valid signed command, and nothing of Tact's internals or secrets reaches Slack
+ * or the logs. Hostile notes go through every adapter in test/contract/adapter-contract.test.ts.
  */
 const p = usePlatforms();
 
 /** What people see (answers, posts) and what the logs hold: no internals, no secrets. */
-function expectNoLeak(...userText: string[]): void {
+function expectNoLeak(): void {
   const seen = [
     ...p.slackApi.responses.map((r) => JSON.stringify(r.body)),
     ...p.slackApi.calls.map((c) => JSON.stringify(c.args.text ?? c.args.blocks ?? "")),
   ];
-  let text = [...seen, ...p.logs].join("\n");
-  for (const t of userText) text = text.split(JSON.stringify(t).slice(1, -1)).join("").split(t).join("");
+  const text = [...seen, ...p.logs].join("\n");
   for (const leak of leaks) expect(text).not.toMatch(leak);
   for (const [name, secret] of Object.entries(SECRETS)) expect(p.logs.join("\n"), name).not.toContain(secret);
 }
-
-describe("hostile notes through Slack", () => {
-  for (const c of hostileNotes) {
-    it(`${c.name}: ${"stored" in c.expect ? "stored exactly as typed, echoed harmlessly" : "refused, nothing written"}`, async () => {
-      await p.slackCommand("add acme ACME Corp");
-      const before = await rowCounts(p.h.db.db);
-      const { status, answer } = await p.slackCommand(`late acme ${c.note}`);
-      expect(status).toBe(200);
-      if ("refused" in c.expect) {
-        expect(answer).toMatch(c.expect.refused);
-        expect(await rowCounts(p.h.db.db)).toEqual(before);
-      } else {
-        expect(answer).toContain("Logged late payment for ACME Corp");
-        // Slack's own sequences (<!channel>, <@U…>) arrive as the plain text Slack shows.
-        expect(await storedNotes(p.h.db.db)).toEqual([textFromSlack(c.note).trim()]);
-        // What Tact sends back can never notify anyone.
-        expect(p.slackApi.everythingSent()).not.toMatch(/<!(channel|here|everyone)|<@U0SAM>|<!subteam/);
-      }
-      expectNoLeak(c.note, textFromSlack(c.note));
-    });
-  }
-
-  it("shows the hostile notes back on the client card as plain text", async () => {
-    await p.slackCommand("add acme ACME Corp");
-    for (const c of hostileNotes.filter((n) => "stored" in n.expect)) await p.slackCommand(`note acme ${c.note}`);
-    const { answer } = await p.slackCommand("show acme");
-    expect(answer).toContain("ACME Corp");
-    expect(answer).not.toMatch(/<!(channel|here|everyone)|<@U0SAM>|<!subteam|<script>/);
-    expect(await storedNotes(p.h.db.db)).toHaveLength(hostileNotes.filter((n) => "stored" in n.expect).length);
-  });
-});
 
 describe("hostile requests to /slack/events", () => {
   const command = () => p.slackCommandBody("add acme ACME Corp");

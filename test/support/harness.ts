@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import pino from "pino";
+import pino, { type Logger } from "pino";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { ConsoleAdapter } from "../../adapters/console/console-adapter.ts";
 import { renderText } from "../../adapters/console/render-text.ts";
@@ -37,7 +37,7 @@ export interface As {
  * One database per test file, emptied before each test, and a core on a fixed clock.
  * Call at the top of a describe block or file.
  */
-export function useHarness(start = "2026-11-27T10:00:00Z"): Harness {
+export function useHarness(start = "2026-11-27T10:00:00Z", options: { log?: Logger } = {}): Harness {
   const h = {} as Harness;
   beforeAll(async () => {
     h.db = await openTestDatabase();
@@ -45,7 +45,7 @@ export function useHarness(start = "2026-11-27T10:00:00Z"): Harness {
     h.core = createCore({
       db: h.db.db,
       clock: h.clock,
-      log: silentLog,
+      log: options.log ?? silentLog,
       dataDir: "/tmp/tact-test-data",
       // A key of the test's own: stored secrets are sealed as in production.
       secrets: createSecretBox(randomBytes(32)),

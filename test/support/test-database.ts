@@ -13,6 +13,11 @@ export interface TestDatabase extends Database {
   /** SQL statements run while counting is on. */
   queries: string[];
   countQueries(on: boolean): void;
+  /**
+   * Called with each SQL statement before it is sent; throwing fails that statement as the
+   * driver would (a fault, an outage). Cleared by reset.
+   */
+  beforeQuery: ((statement: string) => void) | undefined;
   /** 'pglite' or 'postgres', to name the driver in test titles. */
   driver: string;
 }
@@ -23,6 +28,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   let counting = false;
   const onQuery = (q: string) => {
     if (counting) queries.push(q);
+    test.beforeQuery?.(q);
   };
   const templateUrl = inject("pgTemplateUrl");
   let database: Database;
@@ -43,8 +49,9 @@ export async function openTestDatabase(): Promise<TestDatabase> {
     const pglite = await PGlite.create({ loadDataDir: new Blob([dump]) });
     database = await openDatabase({ pglite, migrate: false, onQuery });
   }
-  return {
+  const test: TestDatabase = {
     ...database,
+    beforeQuery: undefined,
     driver: database.kind,
     queries,
     countQueries(on) {
@@ -52,6 +59,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
       queries.length = 0;
     },
     async reset() {
+      test.beforeQuery = undefined;
       tables ??= (
         await queryRows<{ tablename: string }>(
           database.db,
@@ -65,6 +73,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
       await dropAfter?.();
     },
   };
+  return test;
 }
 
 async function withAdmin(url: string, fn: (c: pg.Client) => Promise<unknown>): Promise<void> {

@@ -1,0 +1,103 @@
+import { beforeEach } from "vitest";
+import type { Outbox } from "../../src/core/outbox.ts";
+import { createLogger } from "../../src/log.ts";
+import { runTick, type TickReport } from "../../src/scheduler/run-tick.ts";
+import { type Harness, useHarness } from "../support/harness.ts";
+
+/** The two people of every workspace: its owner, and a member of the team. */
+export type Who = "owner" | "member";
+
+export interface Where {
+  who?: Who;
+  /** In a direct message with the bot instead of the team's channel. */
+  dm?: boolean;
+}
+
+/** A command as typed (`late acme a note`) and as Discord's options carry it (`late client:acme note:…`). */
+export interface Command {
+  verb: string;
+  /** Arguments in the order they are typed; the last one may hold spaces. */
+  args: Record<string, string>;
+}
+
+export const command = (verb: string, args: Record<string, string> = {}): Command => ({ verb, args });
+
+export const commandText = (c: Command): string => [c.verb, ...Object.values(c.args)].join(" ");
+
+/**
+ * One adapter, driven as its platform drives it: over the wire for Slack and Discord (signed
+ * requests in the documented shapes, the local fakes of their APIs), line by line for the
+ * console. Text comes back as people read it (entities and markdown escapes undone).
+ */
+export interface Driver {
+  readonly name: "console" | "slack" | "discord";
+  /** The workspace's id on the platform (`workspaces.external_id`). */
+  readonly workspace: string;
+  /** Each person's id on the platform. */
+  readonly ids: Record<Who, string>;
+  /** The channel team posts go to, as the platform names it. */
+  readonly teamChannel: string;
+  /** `/client …` sent by someone; everything they are shown in return (answers, updates, DMs). */
+  send(c: Command, where?: Where): Promise<string>;
+  /**
+   * Presses the button (or chooses the option) `actionId` on the last message that showed it to
+   * `where.who`; `by` presses it instead (a forged press). What the presser is shown.
+   */
+  press(actionId: string, where?: Where & { by?: Who }): Promise<string>;
+  /** Fills the form last opened for `where.who` (values by field id) and submits it. What they are shown. */
+  submit(values: Record<string, string>, where?: Where): Promise<string>;
+  /** Every direct message someone received, as text. */
+  dms(who: Who): string[];
+  /** Files someone received (in a DM; saved to disk by the console), in order. */
+  files(who: Who): { name: string; bytes: Buffer }[];
+  /** Every message posted in a channel (not a DM), as text. */
+  posted(channel: string): string[];
+  /** One scheduler tick with this adapter's outbox. */
+  tick(): Promise<TickReport>;
+  /** What, of everything sent, could notify someone (empty when nothing can). */
+  pings(): string[];
+  /** Everything sent to the platform, raw, for leak checks. */
+  sent(): string;
+  /** A note as this platform delivers what people type: mentions in its own syntax. */
+  readonly mentions: { typed: string; shown: string[] };
+  /** What the core receives of a note typed on the platform. */
+  received(note: string): string;
+}
+
+export interface Contract {
+  h: Harness;
+  /** Every log line (JSON) of the core and adapters during the test. */
+  logs: string[];
+  log: ReturnType<typeof createLogger>;
+}
+
+/** One database for the file, emptied before each test, and a core logging into `logs` as in production. */
+export function useContract(): Contract {
+  const logs: string[] = [];
+  const log = createLogger({ level: "debug", stream: { write: (line: string) => void logs.push(line) } });
+  const h = useHarness("2026-11-27T10:00:00Z", { log });
+  beforeEach(() => {
+    logs.length = 0;
+  });
+  return { h, logs, log };
+}
+
+export const tick = (c: Contract, outbox: Outbox): Promise<TickReport> =>
+  runTick({ db: c.h.db.db, clock: c.h.clock, log: c.log, outboxes: [outbox] });
+
+/** Keys of a platform's message that hold no text anyone reads. */
+const UNREAD = new Set(["type", "response_type", "action_id", "block_id", "custom_id", "style", "channel", "ts"]);
+
+/** Every string in a JSON message, one per line: what a person can read of it. */
+export function strings(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (Array.isArray(value)) return value.map(strings).filter(Boolean).join("\n");
+  if (value && typeof value === "object") {
+    return Object.entries(value)
+      .filter(([key]) => !UNREAD.has(key))
+      .map(([, v]) => strings(v))
+      .filter(Boolean)
+      .join("\n");
+  }
+  return "";
+}

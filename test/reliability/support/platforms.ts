@@ -9,6 +9,7 @@ import { FakeDiscordApi } from "../../discord/fake-discord-api.ts";
 import { APP_ID, OWNER as DISCORD_OWNER, GUILD } from "../../discord/payloads.ts";
 import { FakeSlackApi } from "../../slack/fake-slack-api.ts";
 import { fixture, SIGNING_SECRET, OWNER as SLACK_OWNER, TEAM, USERS } from "../../slack/slack-harness.ts";
+import { everyCommand } from "../../support/every-command.ts";
 import { type Harness, useHarness } from "../../support/harness.ts";
 import { discordHeaders, discordKeys, slackHeaders } from "../../support/signed-requests.ts";
 
@@ -90,7 +91,7 @@ export function usePlatforms(): Platforms {
       secrets: configSecrets(config),
       stream: { write: (line: string) => void p.logs.push(line) },
     });
-    p.core = createCore({ db: h.db.db, clock: h.clock, log, dataDir: "/tmp/tact-test-data" });
+    p.core = createCore({ db: h.db.db, clock: h.clock, log, dataDir: "/tmp/tact-test-data", ...everyCommand });
     http = createHttpServer(log);
     const deps = { core: p.core, config, log, http, database: h.db };
     p.slack = createSlackAdapter(deps, { retries: 0 });

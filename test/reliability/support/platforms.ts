@@ -1,16 +1,17 @@
 import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import { createDiscordAdapter, type DiscordAdapter } from "../../../adapters/discord/discord-adapter.ts";
 import { createSlackAdapter, type SlackAdapter } from "../../../adapters/slack/slack-adapter.ts";
-import { slackSignature } from "../../../adapters/slack/verify-slack-request.ts";
 import { readConfig } from "../../../src/config.ts";
 import { type Core, createCore } from "../../../src/core/create-core.ts";
 import { createHttpServer, type HttpServer } from "../../../src/http/create-http-server.ts";
 import { configSecrets, createLogger } from "../../../src/log.ts";
 import { FakeDiscordApi } from "../../discord/fake-discord-api.ts";
-import { APP_ID, OWNER as DISCORD_OWNER, GUILD, signedHeaders, testKeys } from "../../discord/payloads.ts";
+import { APP_ID, OWNER as DISCORD_OWNER, GUILD } from "../../discord/payloads.ts";
 import { FakeSlackApi } from "../../slack/fake-slack-api.ts";
 import { fixture, SIGNING_SECRET, OWNER as SLACK_OWNER, TEAM, USERS } from "../../slack/slack-harness.ts";
+import { everyCommand } from "../../support/every-command.ts";
 import { type Harness, useHarness } from "../../support/harness.ts";
+import { discordHeaders, discordKeys, slackHeaders } from "../../support/signed-requests.ts";
 
 export { DISCORD_OWNER, GUILD, SIGNING_SECRET, SLACK_OWNER, TEAM };
 
@@ -64,7 +65,7 @@ let seq = 0;
  */
 export function usePlatforms(): Platforms {
   const h = useHarness();
-  const keys = testKeys();
+  const keys = discordKeys();
   const p = { h, logs: [] as string[] } as Platforms;
   let http: HttpServer;
 
@@ -90,7 +91,7 @@ export function usePlatforms(): Platforms {
       secrets: configSecrets(config),
       stream: { write: (line: string) => void p.logs.push(line) },
     });
-    p.core = createCore({ db: h.db.db, clock: h.clock, log, dataDir: "/tmp/tact-test-data" });
+    p.core = createCore({ db: h.db.db, clock: h.clock, log, dataDir: "/tmp/tact-test-data", ...everyCommand });
     http = createHttpServer(log);
     const deps = { core: p.core, config, log, http, clock: h.clock };
     p.slack = createSlackAdapter(deps, { retries: 0 });
@@ -122,10 +123,8 @@ export function usePlatforms(): Platforms {
     const res = await fetch(`${p.url}/slack/events`, {
       method: "POST",
       headers: {
+        ...(secret === false ? {} : slackHeaders(secret, body, timestamp)),
         "content-type": options.contentType ?? "application/x-www-form-urlencoded",
-        ...(secret === false
-          ? {}
-          : { "x-slack-request-timestamp": timestamp, "x-slack-signature": slackSignature(secret, timestamp, body) }),
         ...options.headers,
       },
       body,
@@ -171,12 +170,12 @@ export function usePlatforms(): Platforms {
     return out;
   };
 
-  p.discordSigned = (body) => p.discordPost(body, signedHeaders(keys.privateKey, body, h.clock.now()));
+  p.discordSigned = (body) => p.discordPost(body, discordHeaders(keys.privateKey, body, h.clock.now()));
 
   p.discordSend = async (payload, timestamp) => {
     const body = JSON.stringify(payload);
     const calls = p.discordApi.calls.length;
-    const res = await p.discordPost(body, signedHeaders(keys.privateKey, body, timestamp ?? h.clock.now()));
+    const res = await p.discordPost(body, discordHeaders(keys.privateKey, body, timestamp ?? h.clock.now()));
     const later = p.discordApi.calls.slice(calls).map((c) => JSON.stringify(c.body ?? {}));
     return { status: res.status, answer: [res.text, ...later].join("\n") };
   };

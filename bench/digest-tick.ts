@@ -9,10 +9,10 @@ import { createCore } from "../src/core/create-core.ts";
 import type { Outbox } from "../src/core/outbox.ts";
 import { createHttpServer } from "../src/http/create-http-server.ts";
 import { runTick } from "../src/scheduler/run-tick.ts";
-import { FakePlatforms } from "./support/fake-platforms.ts";
+import { FakeSlackApi } from "../test/slack/fake-slack-api.ts";
+import { SLACK_SIGNING_SECRET } from "./support/fake-platforms.ts";
 import { type BenchDatabase, createBenchDatabase } from "./support/postgres-db.ts";
 import { fmt, type Row, ratio } from "./support/report.ts";
-import { SLACK_SIGNING_SECRET } from "./support/signed-requests.ts";
 
 /** A moment when every generated workspace's 09:00 digest is due (Kolkata 20:30, New York 10:00). */
 const NOW = "2026-11-27T15:00:00Z";
@@ -128,7 +128,7 @@ export async function digestBenchmark(o: {
 
 export async function tickAt(scale: Scale, log: (s: string) => void): Promise<TickFigures> {
   const bench = await createBenchDatabase("digest");
-  const fake = await FakePlatforms.start();
+  const fake = await FakeSlackApi.start();
   let queries = 0;
   // Claims are written 1,000 deliveries a statement: they follow the posts, not the data read.
   let claims = 0;
@@ -158,7 +158,7 @@ export async function tickAt(scale: Scale, log: (s: string) => void): Promise<Ti
     const slack = createSlackAdapter(
       {
         core,
-        config: readConfig({ SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN: "xoxb-bench", SLACK_API_URL: fake.slackApiUrl }),
+        config: readConfig({ SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN: "xoxb-bench", SLACK_API_URL: fake.apiUrl }),
         log: silent,
         http: createHttpServer(silent),
         database,

@@ -1,13 +1,21 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { slashCommand } from "../test/discord/payloads.ts";
+import { type DiscordKeys, discordInteraction, discordKeys } from "../test/support/signed-requests.ts";
 import type { Build } from "./support/build-tact.ts";
-import { BOT_TEAM, DISCORD_OWNER, type FakePlatforms, SLACK_OWNER } from "./support/fake-platforms.ts";
+import {
+  answersArrived,
+  BOT_TEAM,
+  benchCommand,
+  DISCORD_OWNER,
+  type FakePlatforms,
+  SLACK_OWNER,
+} from "./support/fake-platforms.ts";
 import { answersInline, closedLoop, loadTarget } from "./support/load.ts";
 import { createBenchDatabase } from "./support/postgres-db.ts";
 import { fmt, type Row, ratio } from "./support/report.ts";
 import { pause, type ServerProcess, startServer } from "./support/server-process.ts";
-import { type DiscordKeys, discordCommand, discordKeys, slackCommand } from "./support/signed-requests.ts";
 import { serverEnv } from "./throughput.ts";
 
 export interface MemoryOptions {
@@ -68,14 +76,7 @@ export async function memoryBenchmark(o: MemoryOptions): Promise<{ rows: Row[]; 
     await closedLoop(target, {
       total: o.commands,
       concurrency: 16,
-      make: (i) =>
-        slackCommand({
-          team: BOT_TEAM,
-          user: `U0P${i % 50}`,
-          text: `late acme memory ${i}`,
-          responseUrl: o.fake.responseUrl(`bare${i}`),
-          triggerId: `bare.${i}`,
-        }),
+      make: (i) => benchCommand(o.fake, BOT_TEAM, `U0P${i % 50}`, `late acme memory ${i}`, `bare${i}`),
     });
     await pause(SETTLE_MS);
     const bareAfter = server.rssMb();
@@ -151,63 +152,47 @@ async function commands(
   round = 0,
 ): Promise<number> {
   const target = loadTarget(`http://127.0.0.1:${server.port}`, 16);
-  o.fake.reset();
+  o.fake.slack.reset();
   const added = await closedLoop(target, {
     total: 1,
     concurrency: 1,
-    make: () =>
-      slackCommand({
-        team: BOT_TEAM,
-        user: SLACK_OWNER,
-        text: "add acme ACME Corp",
-        responseUrl: o.fake.responseUrl(`add-slack-${round}`),
-        triggerId: `add.slack.${round}`,
-      }),
+    make: () => benchCommand(o.fake, BOT_TEAM, SLACK_OWNER, "add acme ACME Corp", `add-slack-${round}`),
   });
   // Answered in the acknowledgement, or later at its response_url.
-  if (!added.samples.every(answersInline)) await o.fake.waitForArrivals(1);
+  if (!added.samples.every(answersInline)) await answersArrived(o.fake, 1);
   await closedLoop(target, {
     total: 1,
     concurrency: 1,
     make: () =>
-      discordCommand(keys, {
-        id: String(1_990_000_000_000_000_000n + BigInt(round)),
-        user: DISCORD_OWNER,
-        verb: "add",
-        options: { slug: "acme", name: "ACME Corp" },
-      }),
+      discordInteraction(keys, slashCommand("add", { slug: "acme", name: "ACME Corp" }, { user: DISCORD_OWNER })),
   });
-  o.fake.reset();
+  o.fake.slack.reset();
   const half = Math.floor(total / 2);
   // Each sender waits for its command's confirmation: 16 commands in flight, no backlog.
   const slack = closedLoop(target, {
     total: half,
     concurrency: 8,
     done: async (i, sample) => {
-      if (!answersInline(sample)) await o.fake.arrival(`mem${round}-${i}`);
+      const id = `mem${round}-${i}`;
+      if (!answersInline(sample)) await o.fake.slack.waitFor((slack) => slack.answeredAt.has(id), 120_000, id);
     },
-    make: (i) =>
-      slackCommand({
-        team: BOT_TEAM,
-        user: `U0P${i % 50}`,
-        text: `late acme memory ${i}`,
-        responseUrl: o.fake.responseUrl(`mem${round}-${i}`),
-        triggerId: `mem.${round}.${i}`,
-      }),
+    make: (i) => benchCommand(o.fake, BOT_TEAM, `U0P${i % 50}`, `late acme memory ${i}`, `mem${round}-${i}`),
   });
   const discord = closedLoop(target, {
     total: total - half,
     concurrency: 8,
     make: (i) =>
-      discordCommand(keys, {
-        id: String(2_000_000_000_000_000_000n + BigInt(round * 1_000_000 + i)),
-        user: String(3_000_000_000_000_000_000n + BigInt(i % 50)),
-        verb: "late",
-        options: { client: "acme", note: `memory ${i}` },
-      }),
+      discordInteraction(
+        keys,
+        slashCommand(
+          "late",
+          { client: "acme", note: `memory ${i}` },
+          { user: String(3_000_000_000_000_000_000n + BigInt(i % 50)) },
+        ),
+      ),
   });
   const [s, d] = await Promise.all([slack, discord]);
   const inline = s.samples.filter(answersInline).length;
-  await o.fake.waitForArrivals(half - inline);
+  await answersArrived(o.fake, half - inline);
   return half + d.samples.filter((s) => s.status === 200 && s.body.includes('"type":4')).length;
 }

@@ -20,7 +20,7 @@ import { footprintBenchmark } from "./footprint.ts";
 import { memoryBenchmark } from "./memory.ts";
 import { startupBenchmark } from "./startup.ts";
 import { buildTact } from "./support/build-tact.ts";
-import { FakePlatforms } from "./support/fake-platforms.ts";
+import { closeFakePlatforms, startFakePlatforms } from "./support/fake-platforms.ts";
 import { writeBenchmarksDoc } from "./support/machine-doc.ts";
 import { dropAllBenchDatabases, postgresAvailable } from "./support/postgres-db.ts";
 import { type Row, textTable } from "./support/report.ts";
@@ -60,7 +60,7 @@ async function main(): Promise<number> {
   const notes: string[] = [];
   step("building Tact (as npm run build does)");
   const build = buildTact();
-  const fake = await FakePlatforms.start();
+  const fake = await startFakePlatforms();
   try {
     if (only.includes("throughput")) {
       step("1. command throughput");
@@ -101,7 +101,7 @@ async function main(): Promise<number> {
       notes.push(...r.notes.map((n) => `Footprint: ${n}`));
     }
   } finally {
-    await fake.close();
+    await closeFakePlatforms(fake);
     build.remove();
     await dropAllBenchDatabases();
   }

@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { discordKeys } from "../test/support/signed-requests.ts";
 import type { Build } from "./support/build-tact.ts";
 import type { FakePlatforms } from "./support/fake-platforms.ts";
 import { median } from "./support/load.ts";
 import { createBenchDatabase } from "./support/postgres-db.ts";
 import { fmt, type Row, ratio } from "./support/report.ts";
 import { startServer } from "./support/server-process.ts";
-import { discordKeys } from "./support/signed-requests.ts";
 import { serverEnv } from "./throughput.ts";
 
 export interface StartupOptions {

@@ -1,7 +1,15 @@
-import { randomBytes } from "node:crypto";
 import path from "node:path";
+import { APP_ID } from "../test/discord/payloads.ts";
+import { type DiscordKeys, discordKeys } from "../test/support/signed-requests.ts";
 import type { Build } from "./support/build-tact.ts";
-import { BOT_TEAM, type FakePlatforms, SLACK_OWNER } from "./support/fake-platforms.ts";
+import {
+  answersArrived,
+  BOT_TEAM,
+  benchCommand,
+  type FakePlatforms,
+  SLACK_OWNER,
+  SLACK_SIGNING_SECRET,
+} from "./support/fake-platforms.ts";
 import {
   answersInline,
   closedLoop,
@@ -14,7 +22,6 @@ import {
 import { type BenchDatabase, createBenchDatabase } from "./support/postgres-db.ts";
 import { fmt, type Row, ratio } from "./support/report.ts";
 import { pause, type ServerProcess, startServer } from "./support/server-process.ts";
-import { type DiscordKeys, discordKeys, SLACK_SIGNING_SECRET, slackCommand } from "./support/signed-requests.ts";
 
 export interface ThroughputOptions {
   build: Build;
@@ -52,24 +59,19 @@ export function serverEnv(fake: FakePlatforms, keys: DiscordKeys, extra: NodeJS.
     LOG_LEVEL: "info",
     SLACK_SIGNING_SECRET,
     SLACK_BOT_TOKEN: "xoxb-bench-token",
-    SLACK_API_URL: fake.slackApiUrl,
+    SLACK_API_URL: fake.slack.apiUrl,
     DISCORD_TOKEN: "bench-discord-token",
-    DISCORD_APPLICATION_ID: "1900000000000000001",
+    DISCORD_APPLICATION_ID: APP_ID,
     DISCORD_PUBLIC_KEY: keys.publicKeyHex,
-    DISCORD_API_URL: fake.discordApiUrl,
+    DISCORD_API_URL: fake.discord.url,
     ...extra,
   };
 }
 
 /** A `/client late` from one of many people in one of ten workspaces; a later answer comes back as `id`. */
-function lateCommand(fake: FakePlatforms, run: string, i: number, id = `${run}${i}`) {
-  return slackCommand({
-    team: TEAMS[i % TEAMS.length] ?? BOT_TEAM,
-    user: `U0P${i % 50}`,
-    text: `late acme slow payment again ${run}${i}`,
-    responseUrl: fake.responseUrl(id),
-    triggerId: `${run}.${i}.${randomBytes(3).toString("hex")}`,
-  });
+function lateCommand(fake: FakePlatforms, run: string, i: number) {
+  const team = TEAMS[i % TEAMS.length] ?? BOT_TEAM;
+  return benchCommand(fake, team, `U0P${i % 50}`, `late acme slow payment again ${run}${i}`, `${run}${i}`);
 }
 
 /** One run's figures, for Tact or the minimal app: a command is done when its answer has reached Slack. */
@@ -106,25 +108,18 @@ export async function throughputBenchmark(o: ThroughputOptions): Promise<Through
     });
     const target = loadTarget(`http://127.0.0.1:${server.port}`, o.concurrency);
     // Warm-up: each workspace seen once (its owner looked up), a client, the code paths hot.
-    o.fake.reset();
+    o.fake.slack.reset();
     let answeredLater = 0;
     for (const [i, team] of TEAMS.entries()) {
       const { samples } = await closedLoop(target, {
         total: 1,
         concurrency: 1,
-        make: () =>
-          slackCommand({
-            team,
-            user: SLACK_OWNER,
-            text: "add acme ACME Corp",
-            responseUrl: o.fake.responseUrl(`add${i}`),
-            triggerId: `add.${i}.${randomBytes(3).toString("hex")}`,
-          }),
+        make: () => benchCommand(o.fake, team, SLACK_OWNER, "add acme ACME Corp", `add${i}`),
       });
       // Answered in the acknowledgement, or later at its response_url.
       answeredLater += samples.filter((s) => s.status === 200 && !answersInline(s)).length;
     }
-    await o.fake.waitForArrivals(answeredLater);
+    await answersArrived(o.fake, answeredLater);
     await runMax(o, target, "w", o.warmup, 16);
     const max = await runMax(o, target, "m", o.total, o.concurrency);
     const steady = await runSteady(o, target, "s");
@@ -240,7 +235,7 @@ export async function throughputBenchmark(o: ThroughputOptions): Promise<Through
 
 /** As fast as `concurrency` senders go, each sending its next once the last is acknowledged. */
 async function runMax(o: ThroughputOptions, target: LoadTarget, run: string, total: number, concurrency: number) {
-  o.fake.reset();
+  o.fake.slack.reset();
   const started = performance.now();
   const { samples } = await closedLoop(target, { total, concurrency, make: (i) => lateCommand(o.fake, run, i) });
   return summarise(o, run, samples, started);
@@ -248,7 +243,7 @@ async function runMax(o: ThroughputOptions, target: LoadTarget, run: string, tot
 
 /** A steady rate, whatever the answers' speed (an open loop, as Slack sends them). */
 async function runSteady(o: ThroughputOptions, target: LoadTarget, run: string): Promise<Run> {
-  o.fake.reset();
+  o.fake.slack.reset();
   await pause(500);
   const started = performance.now();
   const total = o.rate * o.seconds;
@@ -259,9 +254,9 @@ async function runSteady(o: ThroughputOptions, target: LoadTarget, run: string):
 async function summarise(o: ThroughputOptions, run: string, samples: Sample[], started: number): Promise<Run> {
   const inline = samples.filter(answersInline);
   const later = samples.filter((s) => s.status === 200 && !answersInline(s));
-  await o.fake.waitForArrivals(later.length, ANSWER_TIMEOUT_MS).catch(() => {});
+  await answersArrived(o.fake, later.length, ANSWER_TIMEOUT_MS).catch(() => {});
   const answeredAt = (s: Sample) =>
-    answersInline(s) ? s.sentAt + s.ms : (o.fake.arrivals.get(`${run}${s.index}`) ?? Number.NaN);
+    answersInline(s) ? s.sentAt + s.ms : (o.fake.slack.answeredAt.get(`${run}${s.index}`) ?? Number.NaN);
   const answers = samples.map((s) => answeredAt(s) - s.sentAt).filter(Number.isFinite);
   const last = Math.max(...samples.map(answeredAt).filter(Number.isFinite));
   return {

@@ -5,6 +5,7 @@
 import { createRest } from "../adapters/discord/discord-rest.ts";
 import { describeRegisterError, registerCommands } from "../adapters/discord/register-commands.ts";
 import { ConfigError, readConfig } from "../src/config.ts";
+import { errorMessage } from "../src/serialize-error.ts";
 
 const USAGE = "Usage: npm run discord:register [-- --guild <server id>]";
 
@@ -62,7 +63,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`discord:register stopped: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`discord:register stopped: ${errorMessage(error)}\n`);
     process.exitCode = 1;
   },
 );

@@ -6,8 +6,8 @@ import { findWorkspaceByRef } from "../db/queries/find-workspace-ref.ts";
 import type { WorkspaceRow } from "../db/queries/workspaces.ts";
 import { type Clock, systemClock } from "../src/clock.ts";
 import { ConfigError, readConfig } from "../src/config.ts";
-import { withoutSql } from "../src/describe-fatal.ts";
 import { configSecrets, secretScrubber } from "../src/log.ts";
+import { errorMessage } from "../src/serialize-error.ts";
 
 /** What an operator tool reads and writes; tests pass their own. */
 export interface ToolIo {
@@ -99,5 +99,5 @@ export async function runToolWith(
 export function toolErrorMessage(error: unknown, env: Record<string, string | undefined>): string {
   if (error instanceof ToolError || error instanceof DataDirError) return error.message;
   if (isDatabaseUnavailable(error)) return "The database did not answer: check DATABASE_URL.";
-  return `Failed: ${secretScrubber(configSecrets(env))(withoutSql(error))}`;
+  return `Failed: ${secretScrubber(configSecrets(env))(errorMessage(error))}`;
 }

@@ -19,7 +19,8 @@ import { rateEndpoints } from "./rates/rate-endpoints.ts";
 import { createRatesRefresher } from "./rates/rates-refresher.ts";
 import { type Scheduler, startScheduler } from "./scheduler/start-scheduler.ts";
 import { sealStoredSecrets } from "./secrets/seal-stored-secrets.ts";
-import { messageOf, portError, StartError } from "./start-error.ts";
+import { errorMessage } from "./serialize-error.ts";
+import { portError, StartError } from "./start-error.ts";
 
 export interface App {
   core: TrackedCore;
@@ -93,7 +94,7 @@ export async function startApp(options: StartOptions): Promise<App> {
     for (const adapter of adapters) {
       // Whatever fails here is the platform's doing: its message says so (never the database's).
       await adapter.start?.().catch((error: unknown) => {
-        throw error instanceof StartError ? error : new StartError(messageOf(error), error);
+        throw error instanceof StartError ? error : new StartError(errorMessage(error), error);
       });
     }
   } catch (error) {

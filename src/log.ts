@@ -1,5 +1,6 @@
 import pino, { type DestinationStream, type Logger } from "pino";
 import pretty from "pino-pretty";
+import { serializeError } from "./serialize-error.ts";
 
 /** Anything that may hold a secret, wherever it appears in a log object. */
 export const redactPaths = [
@@ -164,34 +165,4 @@ function scrubbing(destination: DestinationStream, scrub: (text: string) => stri
   if (typeof target.flush === "function") stream.flush = target.flush.bind(target);
   if (typeof target.flushSync === "function") stream.flushSync = target.flushSync.bind(target);
   return stream;
-}
-
-const KEPT_ERROR_FIELDS = ["code", "severity", "constraint", "table", "column", "routine", "errno", "syscall"];
-
-/**
- * Errors as the operator needs them: type, message, code, stack and causes, without the
- * SQL statement and parameters drizzle puts in its messages (user data) nor pg's `detail`
- * (row values). Plain objects (already summarised errors) keep their fields.
- */
-export function serializeError(error: unknown, depth = 0): unknown {
-  if (!(error instanceof Error)) {
-    if (error && typeof error === "object" && "message" in error) {
-      const { message } = error as { message: unknown };
-      return { ...error, message: typeof message === "string" ? hideQuery(message) : message };
-    }
-    return error;
-  }
-  const message = hideQuery(error.message);
-  const out: Record<string, unknown> = { type: error.name, message };
-  if (error.stack) out.stack = error.stack.replace(error.message, () => message);
-  for (const field of KEPT_ERROR_FIELDS) {
-    const value = (error as unknown as Record<string, unknown>)[field];
-    if (typeof value === "string" || typeof value === "number") out[field] = value;
-  }
-  if (error.cause !== undefined && depth < 4) out.cause = serializeError(error.cause, depth + 1);
-  return out;
-}
-
-function hideQuery(message: string): string {
-  return message.startsWith("Failed query:") ? "Failed query (statement and parameters not logged)" : message;
 }

@@ -8,6 +8,7 @@ import { consoleStart } from "./console-start.ts";
 import { createCore } from "./core/create-core.ts";
 import { trackInFlight } from "./core/track-in-flight.ts";
 import { describeFatal } from "./describe-fatal.ts";
+import { useRatesFile } from "./domain/reference-rates.ts";
 import { stopGracefully, waitForStopSignal } from "./graceful-stop.ts";
 import { createHttpServer } from "./http/create-http-server.ts";
 import { configSecrets, createLogger } from "./log.ts";
@@ -22,6 +23,8 @@ const opened: { database?: Database; phase: "config" | "database" | "start" | "r
 
 async function main(): Promise<number> {
   const config = readConfig(process.env);
+  // The operator's reference rates (TACT_RATES_FILE), in the console as on the platforms.
+  useRatesFile(config.TACT_RATES_FILE);
   const consoleMode = !config.slackEnabled && !config.discordEnabled;
   if (consoleMode) {
     const notice = consoleStart({

@@ -1,4 +1,5 @@
 import { errorCode } from "../db/prepare-data-dir.ts";
+import { errorMessage } from "./serialize-error.ts";
 
 /** Tact cannot start: the message names the real cause and what to check, in one line. */
 export class StartError extends Error {
@@ -21,7 +22,7 @@ export function portError(port: number, error: unknown): StartError {
     case "EPERM":
       return new StartError(`PORT ${port} needs privileges Tact does not have: use a port above 1023`, error);
     default:
-      return new StartError(`the HTTP server could not listen on PORT ${port}: ${messageOf(error)}`, error);
+      return new StartError(`the HTTP server could not listen on PORT ${port}: ${errorMessage(error)}`, error);
   }
 }
 
@@ -42,12 +43,8 @@ const NETWORK_CODES = new Set([
 export function networkFailure(error: unknown): string | undefined {
   for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
     const code = errorCode(e);
-    if (code && (NETWORK_CODES.has(code) || code.startsWith("UND_ERR_CONNECT"))) return messageOf(e) || code;
+    if (code && (NETWORK_CODES.has(code) || code.startsWith("UND_ERR_CONNECT"))) return errorMessage(e) || code;
     e = (e as { cause?: unknown }).cause;
   }
   return undefined;
-}
-
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -6,6 +6,7 @@ import type { Core } from "../../src/core/create-core.ts";
 import type { Effect } from "../../src/core/effects.ts";
 import type { Invocation, InvocationInput } from "../../src/core/invocation.ts";
 import type { Outbox } from "../../src/core/outbox.ts";
+import { requestLog } from "../../src/core/request-log.ts";
 import type { Catalog } from "../../src/messages/catalog.ts";
 import type { Form, FormField, Message } from "../../src/messages/message.ts";
 import { type FileSystem, fileProblem, writeFileAtomically } from "../../src/write-file-atomically.ts";
@@ -88,7 +89,7 @@ export class ConsoleAdapter {
     } catch (error) {
       // The console keeps reading: one line that failed does not end the session.
       const ref = randomBytes(4).toString("hex");
-      this.#log?.error({ err: error, ref }, "console effect failed");
+      if (this.#log) requestLog(this.#log, { ...base, input }).error({ err: error, ref }, "console effect failed");
       this.#write((await this.#core.catalog(base)).errors.internal({ ref }));
     }
   }
@@ -180,7 +181,7 @@ export class ConsoleAdapter {
           } catch (error) {
             // The files go together: none is left without the others.
             for (const done of saved) await (this.#fs ?? { unlink }).unlink(done).catch(() => {});
-            this.#log?.warn({ code: (error as { code?: unknown }).code }, "could not save a file");
+            this.#log?.warn({ err: error, platform: "console" }, "could not save a file");
             this.#write(
               `[DM @${effect.userId}] ${t.console.fileFailed({ path: file, reason: fileFailure(t, error) })}`,
             );

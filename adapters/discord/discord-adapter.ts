@@ -1,8 +1,8 @@
 import { Client, Events, GatewayDispatchEvents, GatewayIntentBits, type REST, Routes } from "discord.js";
 import { setWorkspaceDeactivated } from "../../db/queries/installations.ts";
 import type { AdapterDeps, PlatformAdapter } from "../../src/core/platform-adapter.ts";
-import { describeError } from "../../src/scheduler/describe-error.ts";
-import { messageOf, networkFailure, StartError } from "../../src/start-error.ts";
+import { errorMessage } from "../../src/serialize-error.ts";
+import { networkFailure, StartError } from "../../src/start-error.ts";
 import { discordOutbox } from "./discord-outbox.ts";
 import { createRest, restOptions } from "./discord-rest.ts";
 import { DiscordSender } from "./discord-sender.ts";
@@ -11,7 +11,6 @@ import { GuildDirectory } from "./guild-directory.ts";
 import { createInteractionHandler, type InteractionHandler } from "./handle-interaction.ts";
 import { INTERACTIONS_PATH, interactionsRoute } from "./interactions-route.ts";
 import { PendingForms } from "./pending-forms.ts";
-import { restErrorSummary } from "./rest-error.ts";
 import { welcomeOwner } from "./welcome-owner.ts";
 
 export interface DiscordAdapterOptions {
@@ -103,9 +102,7 @@ export function createDiscordAdapter(deps: AdapterDeps, options: DiscordAdapterO
     );
   }
   // An unheard "error" event would stop the process; discord.js reconnects on its own.
-  client?.on(Events.Error, (error) =>
-    log.error({ platform: "discord", err: restErrorSummary(error) }, "gateway error"),
-  );
+  client?.on(Events.Error, (error) => log.error({ platform: "discord", err: error }, "gateway error"));
   client?.on(Events.Warn, (warning) => log.warn({ platform: "discord", warning }, "gateway warning"));
   // Removed from a server (kicked, or the server deleted): stop posting there, keep its data,
   // as for a Slack uninstall. `unavailable` means an outage at Discord, not a removal. Every
@@ -124,7 +121,7 @@ export function createDiscordAdapter(deps: AdapterDeps, options: DiscordAdapterO
         })
         .catch((error: unknown) =>
           log.warn(
-            { platform: "discord", workspace: guildId, err: describeError(error) },
+            { platform: "discord", workspace: guildId, err: error },
             "could not record whether Tact is in this server",
           ),
         ),
@@ -184,5 +181,5 @@ function discordStartError(error: unknown): StartError {
       error,
     );
   }
-  return new StartError(`Discord could not be started: ${messageOf(error)}`, error);
+  return new StartError(`Discord could not be started: ${errorMessage(error)}`, error);
 }

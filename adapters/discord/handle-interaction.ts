@@ -2,6 +2,7 @@ import { type APIInteraction, InteractionResponseType, InteractionType, MessageF
 import type { Logger } from "pino";
 import type { Core } from "../../src/core/create-core.ts";
 import type { Invocation, InvocationInput } from "../../src/core/invocation.ts";
+import { requestLog } from "../../src/core/request-log.ts";
 import { catalogFor } from "../../src/messages/catalog.ts";
 import { toLocale } from "../../src/messages/locale.ts";
 import { channelInGuild } from "./channel-in-guild.ts";
@@ -13,7 +14,6 @@ import { type InitialResponse, InteractionSession } from "./interaction-session.
 import type { PendingForms } from "./pending-forms.ts";
 import { type InteractionOrigin, readOrigin, readRequest } from "./read-interaction.ts";
 import { renderForm } from "./render-form.ts";
-import { restErrorSummary } from "./rest-error.ts";
 
 export interface InteractionHandlerDeps {
   core: Core;
@@ -42,7 +42,7 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
     try {
       await dispatch(raw, respond);
     } catch (error) {
-      log.error({ err: restErrorSummary(error), interaction: raw.id }, "interaction failed");
+      log.error({ err: error, platform: "discord", requestId: raw.id }, "interaction failed");
     }
   };
 
@@ -53,7 +53,17 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
       return;
     }
     const origin = readOrigin(raw);
-    const ilog = log.child({ platform: "discord", interaction: raw.id, guild: origin.guildId });
+    const ilog = requestLog(log, {
+      platform: "discord",
+      workspaceId: origin.guildId,
+      requestId: raw.id,
+      input:
+        request.kind === "invoke"
+          ? request.input
+          : request.kind === "complete"
+            ? { ...request, kind: "autocomplete" }
+            : undefined,
+    });
     const fallback = catalogFor(toLocale(origin.locale));
     const privately = (text: string) =>
       respond({
@@ -112,7 +122,7 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
         ilog,
       );
     } catch (error) {
-      ilog.error({ err: restErrorSummary(error) }, "interaction failed");
+      ilog.error({ err: error }, "interaction failed");
     }
   }
 }
@@ -127,7 +137,7 @@ async function inServer(deps: InteractionHandlerDeps, guildId: string, userId: s
     if (hints.ownerUserId === userId) return true;
     return await deps.guilds.isMember(guildId, userId);
   } catch (error) {
-    log.warn({ err: restErrorSummary(error) }, "server membership lookup failed; DM request not run");
+    log.warn({ err: error }, "server membership lookup failed; DM request not run");
     return false;
   }
 }
@@ -169,7 +179,7 @@ async function invoke(
     try {
       hints = await deps.guilds.hints(guildId);
     } catch (error) {
-      log.warn({ err: restErrorSummary(error) }, "server lookup failed; request not run");
+      log.warn({ err: error }, "server lookup failed; request not run");
       await session.notice((t) => t.discord.discordUnavailable);
       return;
     }
@@ -203,7 +213,7 @@ async function complete(
     };
     return deps.core.complete({ ...invocationOf(origin, guildId, undefined, input), workspaceHints: hints });
   })().catch((error: unknown) => {
-    log.warn({ err: restErrorSummary(error) }, "autocomplete failed");
+    log.warn({ err: error }, "autocomplete failed");
     return [];
   });
   let timer: NodeJS.Timeout | undefined;

@@ -16,7 +16,6 @@ import type { DiscordSender } from "./discord-sender.ts";
 import type { PendingForms } from "./pending-forms.ts";
 import { renderForm } from "./render-form.ts";
 import { type DiscordMessage, renderMessage } from "./render-message.ts";
-import { restErrorSummary } from "./rest-error.ts";
 
 /** Sends an interaction's first response: in the HTTP answer, or through REST (gateway). */
 export type InitialResponse = (response: APIInteractionResponse) => Promise<void>;
@@ -267,7 +266,7 @@ export class InteractionSession {
       await send();
       return true;
     } catch (error) {
-      this.#deps.log.warn({ err: restErrorSummary(error) }, "Discord refused a message");
+      this.#deps.log.warn({ err: error }, "Discord refused a message");
       const t = await this.#catalog();
       await this.#private({ content: failure(t), embeds: [], components: [], allowed_mentions: { parse: [] } });
       return false;
@@ -287,7 +286,7 @@ export class InteractionSession {
     try {
       await this.#deps.respond(response);
     } catch (error) {
-      this.#deps.log.warn({ err: restErrorSummary(error), response: response.type }, "interaction response failed");
+      this.#deps.log.warn({ err: error, response: response.type }, "interaction response failed");
     }
   }
 
@@ -305,7 +304,7 @@ export class InteractionSession {
     try {
       await call();
     } catch (error) {
-      this.#deps.log.warn({ err: restErrorSummary(error), call: what }, "interaction webhook call failed");
+      this.#deps.log.warn({ err: error, call: what }, "interaction webhook call failed");
     }
   }
 

@@ -1,8 +1,8 @@
 import { DiscordAPIError, type REST, Routes } from "discord.js";
 import { commandList } from "../../src/commands/registry.ts";
+import { errorMessage } from "../../src/serialize-error.ts";
 import { buildClientCommand } from "./command-registration.ts";
 import { buildMessageCommand } from "./message-command.ts";
-import { restErrorSummary } from "./rest-error.ts";
 
 export interface RegisterResult {
   /** Where: every server (global) or one server (instant, for development). */
@@ -41,5 +41,5 @@ export function describeRegisterError(error: unknown): string {
     }
     return `Discord refused the commands (${error.status} ${String(error.code)}): ${error.message.split("\n")[0] ?? ""}`;
   }
-  return `Could not reach Discord: ${restErrorSummary(error).message}. Check DISCORD_API_URL and the network.`;
+  return `Could not reach Discord: ${errorMessage(error)}. Check DISCORD_API_URL and the network.`;
 }

@@ -2,7 +2,6 @@ import type { Logger } from "pino";
 import type { Core } from "../../src/core/create-core.ts";
 import type { DiscordSender } from "./discord-sender.ts";
 import { renderMessage } from "./render-message.ts";
-import { restErrorSummary } from "./rest-error.ts";
 
 /** A server Tact joined, as Discord describes it (GUILD_CREATE, or the authorization event's guild). */
 export interface JoinedGuild {
@@ -39,7 +38,7 @@ export async function welcomeOwner(core: Core, sender: DiscordSender, guild: Joi
     }
   } catch (error) {
     log.warn(
-      { platform: "discord", workspace: guild.id, err: restErrorSummary(error) },
+      { platform: "discord", workspace: guild.id, err: error },
       "could not send the server's owner the welcome (they may not accept DMs from this server)",
     );
   }

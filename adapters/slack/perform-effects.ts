@@ -67,9 +67,9 @@ export class SlackEffects {
         const code = slackErrorCode(error);
         if (code && REVOKED.has(code)) await this.deps.onTokenRevoked?.(surface.teamId);
         if (!surface.userId || effect.type === "reply") throw error;
-        this.deps.log.warn({ effect: effect.type, code: code ?? "network" }, "Slack refused an effect");
+        this.deps.log.warn({ err: error, effect: effect.type, code: code ?? "network" }, "Slack refused an effect");
         await this.#reply(this.#failure(effect, code), surface).catch((e: unknown) =>
-          this.deps.log.warn({ code: slackErrorCode(e) ?? "network" }, "could not explain a failed effect"),
+          this.deps.log.warn({ err: e, code: slackErrorCode(e) ?? "network" }, "could not explain a failed effect"),
         );
         // What follows a file would announce it ("I sent you the record"): not after a failure.
         if (effect.type === "file") return;
@@ -267,7 +267,7 @@ export class SlackEffects {
       this.deps.log.info({ status: res.status }, "response_url refused");
       return false;
     } catch (error) {
-      this.deps.log.info({ err: error instanceof Error ? error.message : String(error) }, "response_url unreachable");
+      this.deps.log.info({ err: error }, "response_url unreachable");
       return false;
     }
   }

@@ -7,6 +7,7 @@ import { upsertMember } from "../../db/queries/members.ts";
 import type { Clock } from "../../src/clock.ts";
 import type { Core } from "../../src/core/create-core.ts";
 import type { Invocation } from "../../src/core/invocation.ts";
+import { requestLog } from "../../src/core/request-log.ts";
 import { buildHome } from "../../src/home/build-home.ts";
 import { type AckFn, AckSlot } from "./ack-slot.ts";
 import type { DmChannels } from "./dm-channels.ts";
@@ -116,7 +117,7 @@ export function registerListeners(app: App, deps: HandlerDeps): void {
   });
 
   app.error(async (error) => {
-    log.error({ err: error.message, code: (error as { code?: string }).code }, "Slack listener failed");
+    log.error({ err: error }, "Slack listener failed");
   });
 }
 
@@ -294,10 +295,11 @@ async function run(
   // A resent request already applied comes back with nothing to do.
   if (effects.length === 0) return;
   const t = await deps.core.catalog(ready);
+  const log = requestLog(deps.log, ready);
   const effectsDeps = {
     client,
     t,
-    log: deps.log.child({ platform: "slack", workspace: ready.workspaceId, requestId: ready.requestId }),
+    log,
     dmChannels: deps.dmChannels,
     fetch: deps.fetch,
     onTokenRevoked: (teamId: string) => deps.deactivate(teamId, undefined, false),
@@ -305,7 +307,7 @@ async function run(
   try {
     await new SlackEffects(effectsDeps).perform(effects, surface);
   } catch (error) {
-    deps.log.warn({ code: slackErrorCode(error) ?? "network" }, "could not answer a Slack request");
+    log.warn({ err: error, code: slackErrorCode(error) ?? "network" }, "could not answer a Slack request");
   }
 }
 
@@ -321,11 +323,12 @@ async function firstSight(
   invocation: Invocation,
   teamName: string | undefined,
 ): Promise<Invocation> {
+  const log = requestLog(deps.log, invocation);
   let first: Awaited<ReturnType<SlackWorkspaceHints["firstSight"]>>;
   try {
     first = await deps.hints.firstSight(client, invocation.workspaceId, invocation.userId, teamName);
   } catch (error) {
-    deps.log.warn({ err: error instanceof Error ? error.message : String(error) }, "workspace lookup failed");
+    log.warn({ err: error }, "workspace lookup failed");
     return invocation;
   }
   if (!first) return invocation;
@@ -340,7 +343,7 @@ async function firstSight(
     if (ctx.workspace.ownerUserId !== null) deps.hints.remember(invocation.workspaceId);
   } catch (error) {
     // The core reports an unavailable database to the person; nothing more to do here.
-    deps.log.warn({ err: error instanceof Error ? error.message : String(error) }, "could not record a new workspace");
+    log.warn({ err: error }, "could not record a new workspace");
   }
   return ready;
 }
@@ -362,10 +365,7 @@ export async function publishHome(deps: HandlerDeps, client: WebClient, teamId: 
     if (!view) return;
     await client.views.publish({ user_id: userId, view: { type: "home", blocks: view.blocks } });
   } catch (error) {
-    deps.log.warn(
-      { code: slackErrorCode(error) ?? (error instanceof Error ? error.message : String(error)) },
-      "could not publish App Home",
-    );
+    deps.log.warn({ err: error, code: slackErrorCode(error) }, "could not publish App Home");
   }
 }
 

@@ -66,9 +66,7 @@ export function createSlackOAuth(options: SlackOAuthOptions): SlackOAuth {
             if (teamId && botToken && !installation.isEnterpriseInstall) {
               await options
                 .onInstalled?.({ teamId, userId: installation.user.id, botToken })
-                .catch((error: unknown) =>
-                  log.warn({ err: error instanceof Error ? error.message : String(error) }, "welcome not sent"),
-                );
+                .catch((error: unknown) => log.warn({ err: error }, "welcome not sent"));
             }
             callbackRes
               .writeHead(200, { "content-type": "text/html; charset=utf-8" })

@@ -150,7 +150,7 @@ export class SlackHttpReceiver implements Receiver {
       .processEvent(event)
       .catch((error: unknown) => {
         const code = (error as { code?: unknown }).code;
-        log.error({ err: error instanceof Error ? error.message : String(error), code }, "Slack event failed");
+        log.error({ err: error }, "Slack event failed");
         if (!acked) {
           acked = true;
           res.writeHead(code === ErrorCode.AuthorizationError ? 401 : 500).end();

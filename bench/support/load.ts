@@ -1,6 +1,6 @@
 import http from "node:http";
 import { performance } from "node:perf_hooks";
-import type { BenchRequest } from "./signed-requests.ts";
+import type { SignedRequest } from "../../test/support/signed-requests.ts";
 
 /** One request sent: when (performance.now()), how long until the HTTP answer, its status. */
 export interface Sample {
@@ -20,7 +20,7 @@ export function loadTarget(base: string, sockets: number): LoadTarget {
   return { base, agent: new http.Agent({ keepAlive: true, maxSockets: sockets, maxFreeSockets: sockets }) };
 }
 
-export function send(target: LoadTarget, request: BenchRequest, index = 0): Promise<Sample> {
+export function send(target: LoadTarget, request: SignedRequest, index = 0): Promise<Sample> {
   const sentAt = performance.now();
   return new Promise((resolve, reject) => {
     const req = http.request(
@@ -59,7 +59,7 @@ export async function closedLoop(
   options: {
     total: number;
     concurrency: number;
-    make: (index: number) => BenchRequest;
+    make: (index: number) => SignedRequest;
     done?: (index: number, sample: Sample) => Promise<void>;
   },
 ): Promise<{ samples: Sample[]; seconds: number }> {
@@ -83,7 +83,7 @@ export async function closedLoop(
  */
 export async function openLoop(
   target: LoadTarget,
-  options: { rate: number; total: number; make: (index: number) => BenchRequest },
+  options: { rate: number; total: number; make: (index: number) => SignedRequest },
 ): Promise<{ samples: Sample[]; seconds: number }> {
   const start = performance.now();
   const pending: Promise<Sample>[] = [];

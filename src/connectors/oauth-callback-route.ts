@@ -205,7 +205,7 @@ export function oauthCallbackRoute(services: Services, source: InvoiceSource, oa
     try {
       return services.sources.runtime.box.seal(JSON.stringify(secrets));
     } catch (error) {
-      log.error({ err: (error as Error).message }, "OAuth tokens could not be sealed");
+      log.error({ err: error }, "OAuth tokens could not be sealed");
       return undefined;
     }
   }

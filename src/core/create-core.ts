@@ -26,6 +26,7 @@ import { type Choice, completeOption } from "./complete-option.ts";
 import type { Context, CoreServices } from "./context.ts";
 import { dm, type Effect, reply } from "./effects.ts";
 import type { Invocation } from "./invocation.ts";
+import { requestLog } from "./request-log.ts";
 
 export interface Core {
   readonly services: CoreServices;
@@ -126,12 +127,10 @@ export function createCore(services: CoreServices): Core {
       }
     },
     async handle(invocation) {
-      const log = services.log.child({
-        platform: invocation.platform,
-        workspace: invocation.workspaceId,
+      const log = requestLog(services.log, {
+        ...invocation,
         // Requests without a platform id (the console) still get one, to follow them in the logs.
         requestId: invocation.requestId ?? randomBytes(6).toString("hex"),
-        input: invocation.input.kind === "text" ? invocation.input.text.split(/\s+/)[0] : invocation.input.kind,
       });
       let t: Catalog = catalogFor(toLocale(invocation.locale));
       let claimed = false;
@@ -159,7 +158,7 @@ export function createCore(services: CoreServices): Core {
         // Nothing was applied: let the platform's retry of this request run it again.
         if (claimed) await releaseRequest(services, invocation).catch(() => {});
         if (isDatabaseUnavailable(error)) {
-          log.warn({ err: errorSummary(error) }, "database unavailable; request not applied");
+          log.warn({ err: error }, "database unavailable; request not applied");
           return [reply(textMessage(t.errors.unavailable))];
         }
         const ref = randomBytes(4).toString("hex");
@@ -172,7 +171,7 @@ export function createCore(services: CoreServices): Core {
         const ctx = await contextFor(invocation);
         return await completeOption(ctx);
       } catch (error) {
-        services.log.warn({ err: errorSummary(error) }, "autocomplete failed");
+        services.log.warn({ err: error }, "autocomplete failed");
         return [];
       }
     },
@@ -222,12 +221,4 @@ function requestKey(invocation: Invocation): string {
 
 async function releaseRequest(services: CoreServices, invocation: Invocation): Promise<void> {
   await services.db.delete(processedRequests).where(eq(processedRequests.key, requestKey(invocation)));
-}
-
-function errorSummary(error: unknown): { message: string; code?: string } {
-  const code = (error as { code?: unknown }).code;
-  return {
-    message: error instanceof Error ? error.message : String(error),
-    ...(typeof code === "string" ? { code } : {}),
-  };
 }

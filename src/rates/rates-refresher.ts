@@ -58,7 +58,7 @@ export function createRatesRefresher(deps: RefresherDeps): RatesRefresher {
     try {
       useFetchedRates(await fetchedRates(deps.db));
     } catch (error) {
-      log.warn({ err: { message: (error as Error).message } }, "stored reference rates could not be read");
+      log.warn({ err: error }, "stored reference rates could not be read");
     }
   }
 

@@ -11,7 +11,6 @@ import { digestWorkspaces } from "../../db/queries/digest-workspaces.ts";
 import { roundMemory } from "../digest/digest-data.ts";
 import { loadDigestData } from "../digest/load-digest-data.ts";
 import { isValidTimeZone } from "../domain/dates.ts";
-import { describeError } from "./describe-error.ts";
 import { DIGEST, planRoundDeliveries } from "./plan-round-deliveries.ts";
 import type { DueRound } from "./plan-rounds.ts";
 
@@ -54,8 +53,7 @@ export async function runRounds(
       previous: previous.get(ws.id),
     })),
     c.now,
-    (workspaceId, error) =>
-      log.error({ err: describeError(error), workspaceId }, "part of a digest could not be assessed; left out"),
+    (workspaceId, error) => log.error({ err: error, workspaceId }, "part of a digest could not be assessed; left out"),
   );
   const planned: PlannedDelivery[] = [];
   const done = mine.map((d) => ({
@@ -76,7 +74,7 @@ export async function runRounds(
         );
     } catch (error) {
       // A bug in one workspace's digest must not cost the others theirs.
-      log.error({ err: describeError(error), workspaceId: d.workspace.id }, "could not build the daily round");
+      log.error({ err: error, workspaceId: d.workspace.id }, "could not build the daily round");
     }
   }
   const deliveries = await db.transaction(async (tx) => {

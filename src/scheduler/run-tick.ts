@@ -14,7 +14,6 @@ import {
 import { scheduleRows } from "../../db/queries/digest-rounds.ts";
 import type { Clock } from "../clock.ts";
 import type { Outbox } from "../core/outbox.ts";
-import { describeError } from "./describe-error.ts";
 import { planRounds } from "./plan-rounds.ts";
 import { CLAIM_LEASE_MS } from "./retry-policy.ts";
 import { runRounds } from "./run-rounds.ts";
@@ -113,7 +112,7 @@ async function step(log: Logger, name: string, fn: () => Promise<void>): Promise
   } catch (error) {
     // An outage is the operator's to fix, not a bug in Tact: a warning, as for requests.
     if (isDatabaseUnavailable(error))
-      log.warn({ err: describeError(error), step: name }, "database unavailable; the next tick tries again");
-    else log.error({ err: describeError(error), step: name }, "scheduler step failed; the next tick tries again");
+      log.warn({ err: error, step: name }, "database unavailable; the next tick tries again");
+    else log.error({ err: error, step: name }, "scheduler step failed; the next tick tries again");
   }
 }

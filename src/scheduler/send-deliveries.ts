@@ -4,7 +4,7 @@ import { type DeliveryRow, markDeliveryFailed, markDeliverySent } from "../../db
 import type { Clock } from "../clock.ts";
 import type { Effect } from "../core/effects.ts";
 import { type DeliveryAttempt, type Outbox, SendRefused } from "../core/outbox.ts";
-import { describeError } from "./describe-error.ts";
+import { errorMessage } from "../serialize-error.ts";
 import { retryDelayMs } from "./retry-policy.ts";
 
 export interface SendDeps {
@@ -92,24 +92,24 @@ async function sendOne(deps: SendDeps, row: DeliveryRow, target: Target | undefi
     const delay = retryDelayMs(row.attempts);
     const now = deps.clock.now();
     const retryAt = delay === undefined ? null : new Date(now.getTime() + delay);
-    const reason = describeError(error);
+    const reason = errorMessage(error);
     if (retryAt) {
       log.warn(
-        { err: reason, retryAt, outcome: unknown ? "unknown" : "refused" },
+        { err: error, retryAt, outcome: unknown ? "unknown" : "refused" },
         unknown
           ? "scheduled send got no clear answer; will look for it before sending again"
           : "scheduled send failed; will retry",
       );
     } else if (unknown) {
-      log.error({ err: reason }, "scheduled send given up: whether it was posted could not be found out");
+      log.error({ err: error }, "scheduled send given up: whether it was posted could not be found out");
     } else {
-      log.error({ err: reason }, "scheduled send failed too many times; given up");
+      log.error({ err: error }, "scheduled send failed too many times; given up");
     }
     try {
       await markDeliveryFailed(deps.db, row.id, deps.by, reason, retryAt, unknown);
     } catch (markError) {
       // The claim's lease runs out and a later tick retries it (looking first).
-      log.warn({ err: describeError(markError) }, "could not record the failed send");
+      log.warn({ err: markError }, "could not record the failed send");
     }
     return false;
   }
@@ -117,7 +117,7 @@ async function sendOne(deps: SendDeps, row: DeliveryRow, target: Target | undefi
     await markDeliverySent(deps.db, row.id, deps.by, deps.clock.now());
   } catch (error) {
     // Sent but not recorded: the lease runs out and the retry looks for it before sending.
-    log.error({ err: describeError(error) }, "sent, but could not record it as sent");
+    log.error({ err: error }, "sent, but could not record it as sent");
   }
   return true;
 }

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -69,6 +69,25 @@ describe.skipIf(repeatedInPostgresPass)("the console, through standard input and
     expect(run.stderr.replace(/.*(reference rates not fetched|half-year's reference rate).*\n?/g, "")).toBe(
       `${CONSOLE_NOTICE}\n`,
     );
+    await rm(own, { recursive: true, force: true });
+  });
+
+  it("takes the operator's reference rates from TACT_RATES_FILE", async () => {
+    const own = await mkdtemp(path.join(tmpdir(), "tact-console-rates-"));
+    const file = path.join(own, "rates.json");
+    await writeFile(file, JSON.stringify({ series: { "ecb-mro": { rates: [{ on: "2026-07-01", percent: 2.15 }] } } }));
+    const script = [
+      "/client add acme ACME Corp",
+      "/client terms acme law fr",
+      "/client invoice acme INV-1 1000 EUR due 2026-05-31",
+      "/client invoices",
+    ].join("\n");
+    const without = await runBot(script, path.join(own, "a"));
+    expect(without.stdout).toContain("rate for 1 Jul 2026 is not known yet");
+    const withFile = await runBot(script, path.join(own, "b"), { TACT_RATES_FILE: file });
+    expect(withFile.code).toBe(0);
+    expect(withFile.stdout).toContain("ECB rate 2.15% on 1 Jul 2026 + 10 points");
+    expect(withFile.stdout).not.toContain("rate for 1 Jul 2026 is not known yet");
     await rm(own, { recursive: true, force: true });
   });
 

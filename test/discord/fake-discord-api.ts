@@ -29,8 +29,9 @@ interface Waiter {
 }
 
 /**
- * A local Discord REST API: application commands, channel messages, DM channels, guild
- * lookup, interaction callbacks and webhooks (follow-ups, edits). Records every call;
+ * The one fake Discord of the tests, the soak suite and the bench: a local REST API with
+ * application commands, channel messages, DM channels, guild lookup, interaction callbacks
+ * and webhooks (follow-ups, edits). Records every call;
  * `waitFor` resolves when a matching call arrives. Answers like Discord: 204 with no body
  * (and no JSON content type) for callbacks, Discord's error JSON for refusals.
  */
@@ -62,6 +63,8 @@ export class FakeDiscordApi {
         res.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify({ message: String(error) }));
       });
     });
+    // Connections stay open until the fake closes (as the fake Slack's do: see there).
+    this.server.keepAliveTimeout = 0;
   }
 
   async start(): Promise<void> {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Core } from "../../src/core/create-core.ts";
 import { dm, type Effect, post, reply, update } from "../../src/core/effects.ts";
 import type { Invocation } from "../../src/core/invocation.ts";
+import { createLogger } from "../../src/log.ts";
 import { type Form, textMessage } from "../../src/messages/message.ts";
 import { useDiscord } from "./discord-test-setup.ts";
 import {
@@ -19,8 +20,11 @@ import {
 /** The core, except that a test may script the next answer and hold it back. */
 const script: { next?: ((invocation: Invocation) => Promise<Effect[]>) | undefined } = {};
 const seen: Invocation[] = [];
+/** Every log line (JSON), through the production logger. */
+const logs: string[] = [];
 const d = useDiscord({
   deferAfterMs: 200,
+  log: createLogger({ level: "info", stream: { write: (line: string) => void logs.push(line) } }),
   wrapCore: (core): Core => ({
     ...core,
     handle(invocation) {
@@ -192,6 +196,25 @@ describe("answering Discord interactions", () => {
       content: expect.stringContaining("I couldn't post in <#1160000000000000009>"),
       flags: 64,
     });
+  });
+
+  it("logs a refused post with the platform, the server, the interaction and the command, the error whole and no token", async () => {
+    logs.length = 0;
+    d.api.forbiddenChannels.add("1160000000000000009");
+    answer([post("1160000000000000009", textMessage("Digest"))]);
+    const payload = slashCommand("help", {});
+    await d.send(payload);
+    const line = logs.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.err);
+    expect(line).toMatchObject({
+      platform: "discord",
+      workspace: GUILD,
+      requestId: payload.id,
+      command: "help",
+      err: { status: 403, code: 50001, stack: expect.stringContaining("Missing Access") },
+    });
+    // Neither the bot's token (a header) nor the interaction's (in the webhook URL) is logged.
+    expect(logs.join("\n")).not.toContain("test-bot-token");
+    expect(logs.join("\n")).not.toContain(payload.token);
   });
 
   it("tells the invoker when a DM cannot be delivered", async () => {

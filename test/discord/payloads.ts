@@ -1,4 +1,5 @@
-import { generateKeyPairSync, type KeyObject, sign } from "node:crypto";
+/** Signing lives with Slack's, in test/support/signed-requests.ts (kept here under the old names). */
+export { discordHeaders as signedHeaders, discordKeys as testKeys } from "../support/signed-requests.ts";
 
 /** Ids used across the Discord tests (snowflakes are numeric strings). */
 export const APP_ID = "1100000000000000001";
@@ -12,28 +13,6 @@ const nextId = () => {
   interactionIds += 1n;
   return interactionIds.toString();
 };
-
-/** A test key pair, as Discord holds the private half and the portal shows the public one. */
-export function testKeys(): { publicKeyHex: string; privateKey: KeyObject } {
-  const { publicKey, privateKey } = generateKeyPairSync("ed25519");
-  const der = publicKey.export({ format: "der", type: "spki" });
-  return { publicKeyHex: der.subarray(der.length - 32).toString("hex"), privateKey };
-}
-
-/**
- * The headers Discord sends with an interaction: `timestamp + body` signed as Discord does,
- * at `at` (the test's clock: Tact refuses timestamps more than five minutes from its now).
- */
-export function signedHeaders(privateKey: KeyObject, body: string, at: Date | string): Record<string, string> {
-  const timestamp = typeof at === "string" ? at : String(Math.floor(at.getTime() / 1000));
-  const signature = sign(null, Buffer.from(timestamp + body, "utf8"), privateKey).toString("hex");
-  return {
-    "content-type": "application/json",
-    "x-signature-ed25519": signature,
-    "x-signature-timestamp": timestamp,
-    "user-agent": "Discord-Interactions/1.0 (+https://discord.com)",
-  };
-}
 
 export interface Who {
   user?: string;

@@ -2,7 +2,6 @@ import { sql } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createSlackAdapter } from "../../adapters/slack/slack-adapter.ts";
-import { slackSignature } from "../../adapters/slack/verify-slack-request.ts";
 import { type Database, openDatabase } from "../../db/database.ts";
 import { queryRows } from "../../db/query-rows.ts";
 import { FixedClock } from "../../src/clock.ts";
@@ -13,6 +12,7 @@ import { createLogger } from "../../src/log.ts";
 import { runTick } from "../../src/scheduler/run-tick.ts";
 import { FakeSlackApi } from "../slack/fake-slack-api.ts";
 import { type As, effectsText, invocation, silentLog } from "../support/harness.ts";
+import { send, slackCommand } from "../support/signed-requests.ts";
 import { createThrowawayPostgres, skipWithoutPostgres, type ThrowawayPostgres } from "./support/throwaway-postgres.ts";
 
 /**
@@ -211,27 +211,16 @@ describe.skipIf(skipWithoutPostgres)("when the database goes away", () => {
       let n = 0;
       const command = async (text: string): Promise<string> => {
         const id = `r${++n}`;
-        const body = new URLSearchParams({
+        const fields = {
           team_id: "T0LIMIT",
-          team_domain: "limited",
           channel_id: "C0GENERAL",
           user_id: "U0OWNER",
           user_name: "dana",
-          command: "/client",
           text,
           response_url: fake.responseUrl(id),
           trigger_id: `${id}.trigger`,
-        }).toString();
-        const timestamp = String(Math.floor(clock.now().getTime() / 1000));
-        const res = await fetch(`${base}/slack/events`, {
-          method: "POST",
-          headers: {
-            "content-type": "application/x-www-form-urlencoded",
-            "x-slack-request-timestamp": timestamp,
-            "x-slack-signature": slackSignature("limited-secret", timestamp, body),
-          },
-          body,
-        });
+        };
+        const res = await send(base, slackCommand("limited-secret", fields, clock.now()));
         expect(res.status).toBe(200);
         const acked = await res.text();
         await adapter.settled();

@@ -4,6 +4,7 @@ import { FixedClock } from "../../src/clock.ts";
 import { readConfig } from "../../src/config.ts";
 import { createCore } from "../../src/core/create-core.ts";
 import { configSecrets, createLogger } from "../../src/log.ts";
+import { errorMessage } from "../../src/serialize-error.ts";
 import { invocation, useHarness } from "../support/harness.ts";
 
 const secrets = {
@@ -81,6 +82,42 @@ describe("logs", () => {
   });
 });
 
+describe("a logged error", () => {
+  it("keeps its type, code, stack and cause, but no token in its message nor what its HTTP call carried", () => {
+    const { log, lines } = capture({ secrets: configSecrets(readConfig({ ...secrets, DATABASE_URL })) });
+    const interactionToken = "aW50ZXJhY3Rpb246MTIzOnNlY3JldC10b2tlbg";
+    const cause = Object.assign(new Error("socket hang up"), { code: "ECONNRESET" });
+    const failure = Object.assign(new Error(`refused with ${secrets.SLACK_BOT_TOKEN}`, { cause }), {
+      code: "slack_webapi_request_error",
+      status: 503,
+      url: `https://discord.com/api/v10/webhooks/1/${interactionToken}/messages/@original`,
+      requestBody: { json: { content: "the client called us names" } },
+      headers: { authorization: `Bot ${secrets.DISCORD_TOKEN}` },
+    });
+    log.error({ err: failure }, "call failed");
+    const entry = JSON.parse(lines[0] ?? "{}") as { err: Record<string, unknown> };
+    expect(entry.err).toMatchObject({
+      type: "Error",
+      code: "slack_webapi_request_error",
+      status: 503,
+      cause: { type: "Error", message: "socket hang up", code: "ECONNRESET" },
+    });
+    expect(entry.err.stack).toContain("log-redaction.test.ts");
+    for (const leak of [secrets.SLACK_BOT_TOKEN, secrets.DISCORD_TOKEN, interactionToken, "called us names"]) {
+      expect(lines[0]).not.toContain(leak);
+    }
+  });
+
+  it("is told to a person in one line, without SQL or a stack", () => {
+    const failure = new DrizzleQueryError(
+      'insert into "incidents" ("note") values ($1)',
+      ["the client called us names"],
+      new Error("Connection terminated unexpectedly\n    at Socket.<anonymous>"),
+    );
+    expect(errorMessage(failure)).toBe("Connection terminated unexpectedly");
+  });
+});
+
 describe("request logs", () => {
   const h = useHarness();
 
@@ -95,6 +132,6 @@ describe("request logs", () => {
     await core.handle(retried); // a platform's retry: ignored, and logged
     const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
     const duplicate = entries.find((e) => e.msg === "duplicate request ignored");
-    expect(duplicate).toMatchObject({ platform: "slack", workspace: "T0123", requestId: "req-42" });
+    expect(duplicate).toMatchObject({ platform: "slack", workspace: "T0123", requestId: "req-42", command: "add" });
   });
 });

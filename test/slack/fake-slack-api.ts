@@ -1,6 +1,7 @@
 import { EventEmitter } from "node:events";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { performance } from "node:perf_hooks";
 import { parse as parseQuery } from "node:querystring";
 
 /** One call to the fake Web API, as Slack would have received it. */
@@ -57,7 +58,7 @@ export interface HeldAnswer {
 /**
  * A local stand-in for Slack's Web API: records every call and answers as Slack does (HTTP 200
  * with `ok: false` and an error code for platform errors). Also receives response_url posts
- * and external file uploads.
+ * and external file uploads. The one fake Slack of the tests, the soak suite and the bench.
  */
 export class FakeSlackApi {
   readonly calls: FakeCall[] = [];
@@ -82,7 +83,15 @@ export class FakeSlackApi {
   readonly expiredResponseUrls = new Set<string>();
   /** Every response_url answers 404 (as after 30 minutes or five posts). */
   responseUrlsExpired = false;
-  readonly #events = new EventEmitter();
+  /** When each answer id first got an answer (acknowledgement or response_url), performance.now(). */
+  readonly answeredAt = new Map<string, number>();
+  /** Calls received that Slack hangs on: never applied nor answered (see `hang`). */
+  readonly hung: FakeCall[] = [];
+  readonly #hangs = new Map<string, { at: number; onward: boolean }>();
+  readonly #hungResponses: http.ServerResponse[] = [];
+  /** Calls received per method, for `hang`. */
+  readonly #received = new Map<string, number>();
+  readonly #events = new EventEmitter().setMaxListeners(0);
   #seq = 0;
   #server: http.Server | undefined;
   #base = "";
@@ -139,6 +148,25 @@ export class FakeSlackApi {
     this.#failures.clear();
     this.expiredResponseUrls.clear();
     this.responseUrlsExpired = false;
+    this.answeredAt.clear();
+    this.dropHung();
+    this.hung.length = 0;
+    this.#received.clear();
+  }
+
+  /**
+   * Slack hangs on the n-th call to `method` (counted since the last reset), or with `onward`
+   * on it and every later one: the call is received but never applied nor answered, until
+   * `dropHung()` cuts it off.
+   */
+  hang(method: string, n: number, onward = false): void {
+    this.#hangs.set(method, { at: n, onward });
+  }
+
+  /** Ends the hung calls without an answer (their sender is gone), and hangs no more. */
+  dropHung(): void {
+    for (const res of this.#hungResponses.splice(0)) res.socket?.destroy();
+    this.#hangs.clear();
   }
 
   /**
@@ -175,9 +203,9 @@ export class FakeSlackApi {
 
   /**
    * Resolves once something matching has been received (a request to a process Tact runs in,
-   * whose work the test cannot await otherwise); rejects after `ms` as a safety net.
+   * whose work the test cannot await otherwise); rejects after `ms`, naming `what`, as a safety net.
    */
-  waitFor(matches: (fake: FakeSlackApi) => boolean, ms = 20_000): Promise<void> {
+  waitFor(matches: (fake: FakeSlackApi) => boolean, ms = 20_000, what = "what was expected"): Promise<void> {
     return new Promise((resolve, reject) => {
       const check = () => {
         if (!matches(this)) return;
@@ -187,7 +215,7 @@ export class FakeSlackApi {
       };
       const timer = setTimeout(() => {
         this.#events.off("received", check);
-        reject(new Error("the fake Slack API did not receive what was expected"));
+        reject(new Error(`the fake Slack API did not receive ${what}`));
       }, ms);
       this.#events.on("received", check);
       check();
@@ -203,6 +231,17 @@ export class FakeSlackApi {
     const entry: FakeResponse = { id, body, via: "ack" };
     if (first === -1) this.responses.push(entry);
     else this.responses.splice(first, 0, entry);
+    this.#answered(id);
+  }
+
+  /** The first answer to `id` (its acknowledgement, else a response_url post) as JSON, once it arrives. */
+  async answer(id: string, ms = 30_000): Promise<string> {
+    await this.waitFor((f) => f.answeredAt.has(id), ms, `an answer to ${id}`);
+    return JSON.stringify(this.responses.find((r) => r.id === id)?.body);
+  }
+
+  #answered(id: string): void {
+    if (!this.answeredAt.has(id)) this.answeredAt.set(id, performance.now());
     this.#events.emit("received");
   }
 
@@ -232,8 +271,7 @@ export class FakeSlackApi {
         return void res.writeHead(404).end("expired_url");
       this.responses.push({ id, body: JSON.parse(raw) as Record<string, unknown>, via: "response_url" });
       res.writeHead(200, { "content-type": "text/plain" }).end("ok");
-      this.#events.emit("received");
-      return;
+      return this.#answered(id);
     }
     const upload = /^\/upload\/(.+)$/.exec(path);
     if (upload) {
@@ -250,6 +288,15 @@ export class FakeSlackApi {
     const token = auth?.startsWith("Bearer ") ? auth.slice(7) : typeof args.token === "string" ? args.token : undefined;
     const call: FakeCall = { method, args, token };
     this.calls.push(call);
+    const n = (this.#received.get(method) ?? 0) + 1;
+    this.#received.set(method, n);
+    const hang = this.#hangs.get(method);
+    if (hang && (n === hang.at || (hang.onward && n > hang.at))) {
+      this.hung.push(call);
+      this.#hungResponses.push(res);
+      this.#events.emit("received");
+      return;
+    }
     const failure = this.#failures.get(method)?.shift();
     if (typeof failure === "number") {
       res.writeHead(failure, { "content-type": "text/html" }).end("<html>Internal Server Error</html>");

@@ -2,8 +2,9 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Core } from "../../src/core/create-core.ts";
 import { dm, type Effect, post, reply, update } from "../../src/core/effects.ts";
 import type { Invocation } from "../../src/core/invocation.ts";
+import { createLogger } from "../../src/log.ts";
 import { message, textMessage } from "../../src/messages/message.ts";
-import { MEMBER, OWNER, useSlack } from "./slack-harness.ts";
+import { MEMBER, OWNER, TEAM, useSlack } from "./slack-harness.ts";
 
 type Json = Record<string, unknown>;
 
@@ -28,7 +29,12 @@ function scripted(core: Core): Core {
   };
 }
 
-const s = useSlack({ wrapCore: scripted });
+/** Every log line (JSON), through the production logger. */
+const logs: string[] = [];
+const s = useSlack({
+  wrapCore: scripted,
+  log: createLogger({ level: "info", stream: { write: (line: string) => void logs.push(line) } }),
+});
 
 beforeEach(() => {
   script.clear();
@@ -117,6 +123,22 @@ describe("effects performed through the Slack Web API", () => {
     const texts = s.fake.responses.map((r) => String(r.body.text));
     expect(texts.some((t) => t.includes("I couldn't post in C0BILLING: I'm not a member of that channel"))).toBe(true);
     expect(texts.at(-1)).toBe("done");
+  });
+
+  it("logs a refused post with the platform, the workspace, the request and the command, the error whole and no token", async () => {
+    script.set("announce", () => [post("C0BILLING", textMessage("Paid"))]);
+    logs.length = 0;
+    s.fake.failNext("chat.postMessage", "not_in_channel");
+    const { triggerId } = await s.command("announce");
+    const line = logs.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.err);
+    expect(line).toMatchObject({
+      platform: "slack",
+      workspace: TEAM,
+      requestId: triggerId,
+      command: "announce",
+      err: { code: "slack_webapi_platform_error", stack: expect.stringContaining("not_in_channel") },
+    });
+    expect(logs.join("\n")).not.toContain("xoxb-test-token");
   });
 
   it("posts in the channel the command came from through its response_url, visible to everyone there", async () => {

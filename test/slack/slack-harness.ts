@@ -2,11 +2,11 @@ import { readFileSync } from "node:fs";
 import type { Logger } from "pino";
 import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import { createSlackAdapter, type SlackAdapter } from "../../adapters/slack/slack-adapter.ts";
-import { slackSignature } from "../../adapters/slack/verify-slack-request.ts";
 import { readConfig } from "../../src/config.ts";
 import type { Core } from "../../src/core/create-core.ts";
 import { createHttpServer, type HttpServer } from "../../src/http/create-http-server.ts";
 import { type Harness, silentLog, useHarness } from "../support/harness.ts";
+import { slackHeaders } from "../support/signed-requests.ts";
 import { FakeSlackApi, type FakeUser } from "./fake-slack-api.ts";
 
 export const SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
@@ -122,15 +122,9 @@ export function useSlack(
   });
 
   s.post = async (body, contentType, headers = {}) => {
-    const timestamp = String(Math.floor(h.clock.now().getTime() / 1000));
     const res = await fetch(`${s.url}/slack/events`, {
       method: "POST",
-      headers: {
-        "content-type": contentType,
-        "x-slack-request-timestamp": timestamp,
-        "x-slack-signature": slackSignature(SIGNING_SECRET, timestamp, body),
-        ...headers,
-      },
+      headers: { ...slackHeaders(SIGNING_SECRET, body, h.clock.now(), contentType), ...headers },
       body,
     });
     const text = await res.text();

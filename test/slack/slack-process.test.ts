@@ -3,9 +3,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { slackSignature } from "../../adapters/slack/verify-slack-request.ts";
 import { OFFLINE_RATES } from "../support/offline-rates.ts";
 import { repeatedInPostgresPass } from "../support/own-database.ts";
+import { send, slackCommand } from "../support/signed-requests.ts";
 import { FakeSlackApi } from "./fake-slack-api.ts";
 import { OWNER, SIGNING_SECRET, TEAM, USERS } from "./slack-harness.ts";
 
@@ -61,28 +61,16 @@ describe.skipIf(repeatedInPostgresPass)("npm start with Slack settings", () => {
       const health = await fetch(`http://127.0.0.1:${port}/healthz`);
       expect(health.status).toBe(200);
 
-      const body = new URLSearchParams({
+      const fields = {
         team_id: TEAM,
-        team_domain: "acme-agency",
         channel_id: "C0GENERAL",
-        channel_name: "general",
         user_id: OWNER,
         user_name: "dana",
-        command: "/client",
         text: "add acme ACME Corp",
         response_url: fake.responseUrl("process"),
         trigger_id: "1.2.process",
-      }).toString();
-      const ts = String(Math.floor(Date.now() / 1000));
-      const res = await fetch(`http://127.0.0.1:${port}/slack/events`, {
-        method: "POST",
-        headers: {
-          "content-type": "application/x-www-form-urlencoded",
-          "x-slack-request-timestamp": ts,
-          "x-slack-signature": slackSignature(SIGNING_SECRET, ts, body),
-        },
-        body,
-      });
+      };
+      const res = await send(`http://127.0.0.1:${port}`, slackCommand(SIGNING_SECRET, fields));
       expect(res.status).toBe(200);
       // The answer comes back in the acknowledgement itself.
       const answer = (await res.json()) as { text?: string; response_type?: string };

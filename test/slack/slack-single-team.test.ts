@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import pino from "pino";
 import { describe, expect, it } from "vitest";
-import { slackSignature } from "../../adapters/slack/verify-slack-request.ts";
 import { queryRows } from "../../db/query-rows.ts";
+import { slackHeaders } from "../support/signed-requests.ts";
 import { fixture, OWNER, SIGNING_SECRET, TEAM, useSlack } from "./slack-harness.ts";
 
 const OTHER = "T0OTHER";
@@ -23,16 +23,8 @@ async function allRows(s: ReturnType<typeof useSlack>): Promise<Record<string, n
 
 /** Signs and posts a body as Slack does; Tact's HTTP answer (the acknowledgement) as text. */
 async function signedPost(s: ReturnType<typeof useSlack>, body: string, contentType: string) {
-  const timestamp = String(Math.floor(s.h.clock.now().getTime() / 1000));
-  const res = await fetch(`${s.url}/slack/events`, {
-    method: "POST",
-    headers: {
-      "content-type": contentType,
-      "x-slack-request-timestamp": timestamp,
-      "x-slack-signature": slackSignature(SIGNING_SECRET, timestamp, body),
-    },
-    body,
-  });
+  const headers = slackHeaders(SIGNING_SECRET, body, s.h.clock.now(), contentType);
+  const res = await fetch(`${s.url}/slack/events`, { method: "POST", headers, body });
   const text = await res.text();
   await s.adapter.settled();
   return { status: res.status, text };

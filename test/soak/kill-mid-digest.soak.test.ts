@@ -5,8 +5,8 @@ import {
   skipWithoutPostgres,
   type ThrowawayPostgres,
 } from "../ops/support/throwaway-postgres.ts";
-import { type Post, SoakSlack } from "./support/soak-slack.ts";
-import { query, type RunningTact, seedDueWorkspaces, startTact } from "./support/soak-tact.ts";
+import type { FakeSlackApi } from "../slack/fake-slack-api.ts";
+import { query, type RunningTact, seedDueWorkspaces, startSlack, startTact } from "./support/soak-tact.ts";
 
 /**
  * The process is killed (SIGKILL: no chance to clean up) in the middle of a digest run, then
@@ -33,24 +33,24 @@ describe.skipIf(skipWithoutPostgres)("SIGKILL in the middle of a digest run", ()
     await server?.destroy();
   });
 
-  async function crashAndRestart(slack: SoakSlack, stallAt: (slack: SoakSlack) => void, inFlight: number) {
+  async function crashAndRestart(slack: FakeSlackApi, stallAt: (slack: FakeSlackApi) => void, inFlight: number) {
     const url = await freshDatabase(server, `kill_${++databases}`);
     await seedDueWorkspaces(url, WORKSPACES, OVERDUE);
     stallAt(slack);
     const first = await startTact(slack, { DATABASE_URL: url, SOAK_NOW: NOW, SOAK_TICK_MS: "100" });
     running.push(first);
-    await slack.until(() => slack.heldPosts.length >= inFlight, `${inFlight} posts in flight`);
+    await slack.waitFor(() => slack.hung.length >= inFlight, 60_000, `${inFlight} posts in flight`);
     await first.kill();
-    slack.dropHeld();
+    slack.dropHung();
     const recordedSent = new Set(
       (await deliveries(url)).filter((d) => d.state === "sent").map((d) => `${d.workspace_id}:${d.kind}:${d.key}`),
     );
-    const deliveredBefore = slack.delivered.length;
+    const deliveredBefore = slack.messages.length;
     const second = await startTact(slack, { DATABASE_URL: url, SOAK_NOW: LATER, SOAK_TICK_MS: "100" });
     running.push(second);
     const planned = await deliveries(url);
-    const distinct = () => new Set(slack.delivered.map(key)).size;
-    await slack.until(() => distinct() >= planned.length, `all ${planned.length} deliveries`);
+    const distinct = () => new Set(slack.messages.map(key)).size;
+    await slack.waitFor(() => distinct() >= planned.length, 60_000, `all ${planned.length} deliveries`);
     // A graceful stop waits for the tick in progress: then every row is final.
     await second.stop();
     return { url, planned, recordedSent, deliveredBefore, after: await deliveries(url) };
@@ -59,19 +59,19 @@ describe.skipIf(skipWithoutPostgres)("SIGKILL in the middle of a digest run", ()
   for (const stallFrom of [1, 25]) {
     it(`sends every digest and alert exactly once after a restart (killed while Slack hangs from post ${stallFrom})`, async () => {
       // Slack stops answering; the process is killed while every sender waits on a post.
-      const slack = await SoakSlack.start();
+      const slack = await startSlack(NOW);
       try {
-        const run = await crashAndRestart(slack, (s) => s.holdFrom(stallFrom), SENDERS);
+        const run = await crashAndRestart(slack, (s) => s.hang("chat.postMessage", stallFrom, true), SENDERS);
         expect(run.deliveredBefore).toBe(stallFrom - 1);
         expect(run.after.filter((d) => d.state !== "sent")).toEqual([]);
-        const keys = slack.delivered.map(key);
+        const keys = slack.messages.map(key);
         expect(
           keys.filter((k, i) => keys.indexOf(k) !== i),
           "posted twice",
         ).toEqual([]);
         expect(keys).toHaveLength(run.planned.length);
-        for (const held of slack.heldPosts) expect(keys).toContain(key(held));
-        expect(slack.delivered.filter((p) => p.text.startsWith("Daily digest"))).toHaveLength(WORKSPACES);
+        for (const held of slack.hung) expect(keys).toContain(key(held.args));
+        expect(slack.messages.filter((p) => p.text.startsWith("Daily digest"))).toHaveLength(WORKSPACES);
         expect(run.planned.filter((d) => d.kind === "alert")).toHaveLength(WORKSPACES * OVERDUE);
       } finally {
         await slack.close();
@@ -84,13 +84,13 @@ describe.skipIf(skipWithoutPostgres)("SIGKILL in the middle of a digest run", ()
     // lands between Slack accepting those and Tact recording them. The restarted process
     // takes over the dead one's claims as of unknown outcome and reads the channel first:
     // the posts Slack took carry their delivery's id, and are not posted again.
-    const slack = await SoakSlack.start();
+    const slack = await startSlack(NOW);
     try {
-      const run = await crashAndRestart(slack, (s) => s.holdPost(25), 1);
+      const run = await crashAndRestart(slack, (s) => s.hang("chat.postMessage", 25), 1);
       expect(run.after.filter((d) => d.state !== "sent")).toEqual([]);
-      const keys = slack.delivered.map(key);
+      const keys = slack.messages.map(key);
       expect(new Set(keys).size).toBe(run.planned.length);
-      for (const held of slack.heldPosts) expect(keys.filter((k) => k === key(held))).toHaveLength(1);
+      for (const held of slack.hung) expect(keys.filter((k) => k === key(held.args))).toHaveLength(1);
       expect(
         keys.filter((k, i) => keys.indexOf(k) !== i),
         "posted twice",
@@ -102,8 +102,9 @@ describe.skipIf(skipWithoutPostgres)("SIGKILL in the middle of a digest run", ()
   });
 });
 
-function key(post: Post): string {
-  return `${post.channel}|${post.text}`;
+/** A post (or the arguments of one Slack hung on) by channel and text. */
+function key(post: { channel?: unknown; text?: unknown }): string {
+  return `${String(post.channel)}|${String(post.text)}`;
 }
 
 async function deliveries(url: string) {

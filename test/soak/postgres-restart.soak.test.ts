@@ -5,8 +5,8 @@ import {
   skipWithoutPostgres,
   type ThrowawayPostgres,
 } from "../ops/support/throwaway-postgres.ts";
-import { SoakSlack } from "./support/soak-slack.ts";
-import { query, type RunningTact, slashCommand, startTact } from "./support/soak-tact.ts";
+import type { FakeSlackApi } from "../slack/fake-slack-api.ts";
+import { query, type RunningTact, slashCommand, startSlack, startTact } from "./support/soak-tact.ts";
 
 /**
  * PostgreSQL crashes and comes back while slash commands keep arriving. The same process
@@ -19,11 +19,11 @@ const SENDERS = 8;
 describe.skipIf(skipWithoutPostgres)("PostgreSQL restarted under load", () => {
   let server: ThrowawayPostgres;
   let tact: RunningTact | undefined;
-  let slack: SoakSlack;
+  let slack: FakeSlackApi;
 
   beforeAll(async () => {
     server = await createThrowawayPostgres();
-    slack = await SoakSlack.start();
+    slack = await startSlack();
   });
   afterAll(async () => {
     await tact?.stop().catch(() => {});
@@ -62,13 +62,17 @@ describe.skipIf(skipWithoutPostgres)("PostgreSQL restarted under load", () => {
     };
     const senders = Array.from({ length: SENDERS }, sender);
 
-    await slack.until(() => loggedIn.before >= 100, "100 commands logged");
+    await slack.waitFor(() => loggedIn.before >= 100, 60_000, "100 commands logged");
     await server.stop("immediate");
     phase = "down";
-    await slack.until(() => [...outcomes.values()].filter((o) => o === "unavailable").length >= 20, "20 refusals");
+    await slack.waitFor(
+      () => [...outcomes.values()].filter((o) => o === "unavailable").length >= 20,
+      60_000,
+      "20 refusals",
+    );
     await server.start();
     phase = "after";
-    await slack.until(() => loggedIn.after >= 100, "100 commands logged after the restart", 90_000);
+    await slack.waitFor(() => loggedIn.after >= 100, 90_000, "100 commands logged after the restart");
     stop = true;
     await Promise.all(senders);
 

@@ -5,8 +5,15 @@ import {
   skipWithoutPostgres,
   type ThrowawayPostgres,
 } from "../ops/support/throwaway-postgres.ts";
-import { type Post, SoakSlack } from "./support/soak-slack.ts";
-import { query, type RunningTact, seedDueWorkspaces, slashCommand, startTact } from "./support/soak-tact.ts";
+import type { FakeSlackApi } from "../slack/fake-slack-api.ts";
+import {
+  query,
+  type RunningTact,
+  seedDueWorkspaces,
+  slashCommand,
+  startSlack,
+  startTact,
+} from "./support/soak-tact.ts";
 
 /**
  * Two replicas of Tact on one PostgreSQL database, both ticking the scheduler every 100 ms
@@ -20,12 +27,12 @@ const NOW = "2026-11-27T12:00:00Z";
 
 describe.skipIf(skipWithoutPostgres)("two replicas on one database, under load", () => {
   let server: ThrowawayPostgres;
-  let slack: SoakSlack;
+  let slack: FakeSlackApi;
   const replicas: RunningTact[] = [];
 
   beforeAll(async () => {
     server = await createThrowawayPostgres();
-    slack = await SoakSlack.start();
+    slack = await startSlack(NOW);
   });
   afterAll(async () => {
     for (const r of replicas) await r.stop().catch(() => {});
@@ -61,11 +68,11 @@ describe.skipIf(skipWithoutPostgres)("two replicas on one database, under load",
     };
     await Promise.all(Array.from({ length: 10 }, sender));
     const expected = WORKSPACES * (1 + OVERDUE);
-    await slack.until(() => slack.delivered.length >= expected, `${expected} scheduled posts`);
+    await slack.waitFor(() => slack.messages.length >= expected, 60_000, `${expected} scheduled posts`);
     // Both stop gracefully, each finishing its tick in progress: every row is then final.
     await Promise.all(replicas.map((r) => r.stop()));
 
-    const keys = slack.delivered.map((p: Post) => `${p.channel}|${p.text}`);
+    const keys = slack.messages.map((p) => `${p.channel}|${p.text}`);
     expect(
       keys.filter((k, i) => keys.indexOf(k) !== i),
       "posted twice",
@@ -77,9 +84,11 @@ describe.skipIf(skipWithoutPostgres)("two replicas on one database, under load",
     );
     expect(rows).toHaveLength(expected);
     expect(rows.every((r) => r.state === "sent")).toBe(true);
-    const answers = [...slack.answers].filter(([id]) => id.startsWith("cmd-"));
+    const answers = await Promise.all(
+      [...slack.answeredAt.keys()].filter((id) => id.startsWith("cmd-")).map((id) => slack.answer(id)),
+    );
     expect(answers).toHaveLength(COMMANDS);
-    expect(answers.every(([, a]) => a.includes("Logged late payment"))).toBe(true);
+    expect(answers.every((a) => a.includes("Logged late payment"))).toBe(true);
     const [incidents] = await query<{ n: number; notes: number }>(
       server.url,
       "select count(*)::int as n, count(distinct note)::int as notes from incidents",

@@ -3,11 +3,11 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { slackSignature } from "../../adapters/slack/verify-slack-request.ts";
 import { FakeSlackApi } from "../slack/fake-slack-api.ts";
 import { OWNER, SIGNING_SECRET, TEAM, USERS } from "../slack/slack-harness.ts";
 import { OFFLINE_RATES } from "../support/offline-rates.ts";
 import { repeatedInPostgresPass } from "../support/own-database.ts";
+import { send, slackCommand } from "../support/signed-requests.ts";
 import { FakeStripeApi, signedEvent } from "./fake-stripe-api.ts";
 import { STRIPE_KEY, WEBHOOK_SECRET } from "./stripe-harness.ts";
 
@@ -75,28 +75,16 @@ describe.skipIf(repeatedInPostgresPass)("npm start with Slack and Stripe setting
   /** A slash command through Slack, signed; resolves with what Tact answered. */
   async function command(text: string): Promise<string> {
     const id = `cmd-${++seq}`;
-    const body = new URLSearchParams({
+    const fields = {
       team_id: TEAM,
-      team_domain: "acme-agency",
       channel_id: "C0GENERAL",
-      channel_name: "general",
       user_id: OWNER,
       user_name: "dana",
-      command: "/client",
       text,
       response_url: slack.responseUrl(id),
       trigger_id: `1.2.${id}`,
-    }).toString();
-    const ts = String(now());
-    const res = await fetch(`http://127.0.0.1:${port}/slack/events`, {
-      method: "POST",
-      headers: {
-        "content-type": "application/x-www-form-urlencoded",
-        "x-slack-request-timestamp": ts,
-        "x-slack-signature": slackSignature(SIGNING_SECRET, ts, body),
-      },
-      body,
-    });
+    };
+    const res = await send(`http://127.0.0.1:${port}`, slackCommand(SIGNING_SECRET, fields, new Date(now() * 1000)));
     expect(res.status).toBe(200);
     const acked = await res.text();
     if (acked.trim().startsWith("{")) {

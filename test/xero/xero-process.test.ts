@@ -4,11 +4,11 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { slackSignature } from "../../adapters/slack/verify-slack-request.ts";
 import { FakeSlackApi } from "../slack/fake-slack-api.ts";
 import { OWNER, SIGNING_SECRET, TEAM, USERS } from "../slack/slack-harness.ts";
 import { OFFLINE_RATES } from "../support/offline-rates.ts";
 import { repeatedInPostgresPass } from "../support/own-database.ts";
+import { send, slackCommand } from "../support/signed-requests.ts";
 import { CLIENT_ID, CLIENT_SECRET, FakeXero, WEBHOOK_KEY } from "./fake-xero.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -80,28 +80,16 @@ describe.skipIf(repeatedInPostgresPass)("npm start with Slack and a Xero app", (
   /** A slash command through Slack, signed; resolves with what Tact answered. */
   async function command(text: string): Promise<string> {
     const id = `cmd-${++seq}`;
-    const body = new URLSearchParams({
+    const fields = {
       team_id: TEAM,
-      team_domain: "acme-agency",
       channel_id: "C0GENERAL",
-      channel_name: "general",
       user_id: OWNER,
       user_name: "dana",
-      command: "/client",
       text,
       response_url: slack.responseUrl(id),
       trigger_id: `1.2.${id}`,
-    }).toString();
-    const ts = String(Math.floor(Date.now() / 1000));
-    const res = await fetch(`http://127.0.0.1:${port}/slack/events`, {
-      method: "POST",
-      headers: {
-        "content-type": "application/x-www-form-urlencoded",
-        "x-slack-request-timestamp": ts,
-        "x-slack-signature": slackSignature(SIGNING_SECRET, ts, body),
-      },
-      body,
-    });
+    };
+    const res = await send(`http://127.0.0.1:${port}`, slackCommand(SIGNING_SECRET, fields));
     expect(res.status).toBe(200);
     const acked = await res.text();
     if (acked.trim().startsWith("{")) {

@@ -1,9 +1,9 @@
-import { createHmac } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { logged, type Spawned, spawnTact } from "../../ops/support/spawn-tact.ts";
+import { FakeSlackApi } from "../../slack/fake-slack-api.ts";
 import { OFFLINE_RATES } from "../../support/offline-rates.ts";
-import type { SoakSlack } from "./soak-slack.ts";
+import { send, slackCommand } from "../../support/signed-requests.ts";
 
 export const SIGNING_SECRET = "soak-test-signing-secret";
 const fixture = fileURLToPath(new URL("../fixtures/serve-soak.ts", import.meta.url));
@@ -19,7 +19,7 @@ export interface RunningTact {
 
 /** Starts Tact (Slack over HTTP, the fake Slack API) in its own process and waits until it is ready. */
 export async function startTact(
-  slack: SoakSlack,
+  slack: FakeSlackApi,
   env: { DATABASE_URL: string; SOAK_NOW?: string; SOAK_TICK_MS?: string },
 ): Promise<RunningTact> {
   const spawned = spawnTact(["--import", "tsx", fixture], {
@@ -49,39 +49,36 @@ export async function startTact(
   };
 }
 
+/** The fake Slack of the soak tests: workspace T0SOAK and its owner; Slack's clock at `now` (the soak's), else the real one. */
+export async function startSlack(now?: string): Promise<FakeSlackApi> {
+  const slack = await FakeSlackApi.start({
+    teamId: "T0SOAK",
+    users: [{ id: "U0OWNER", name: "owner", tz: "UTC", is_primary_owner: true }],
+  });
+  slack.now = now ? () => Date.parse(now) : () => Date.now();
+  return slack;
+}
+
 /** A signed `/client <text>` as Slack sends it; the answer goes to `answerId` on the fake. */
 export async function slashCommand(
   tact: RunningTact,
-  slack: SoakSlack,
+  slack: FakeSlackApi,
   input: { text: string; answerId: string; team?: string; user?: string; nowMs?: number },
 ): Promise<number> {
-  const body = new URLSearchParams({
+  const fields = {
     team_id: input.team ?? "T0SOAK",
-    team_domain: "soak",
-    channel_id: "C0GENERAL",
-    channel_name: "general",
     user_id: input.user ?? "U0OWNER",
-    user_name: "someone",
-    command: "/client",
     text: input.text,
     response_url: slack.responseUrl(input.answerId),
     trigger_id: `${input.answerId}.trigger`,
-    api_app_id: "A0SOAK",
-  }).toString();
-  const timestamp = String(Math.floor((input.nowMs ?? Date.now()) / 1000));
-  const signature = `v0=${createHmac("sha256", SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest("hex")}`;
-  const res = await fetch(`http://127.0.0.1:${tact.port}/slack/events`, {
-    method: "POST",
-    headers: {
-      "content-type": "application/x-www-form-urlencoded",
-      "x-slack-request-timestamp": timestamp,
-      "x-slack-signature": signature,
-    },
-    body,
-  });
+  };
+  const res = await send(
+    `http://127.0.0.1:${tact.port}`,
+    slackCommand(SIGNING_SECRET, fields, new Date(input.nowMs ?? Date.now())),
+  );
   // The answer travels in the acknowledgement when it is ready in time; else at the response_url.
   const acked = await res.text();
-  if (acked) slack.recordAnswer(input.answerId, acked);
+  if (acked) slack.recordAck(input.answerId, acked.startsWith("{") ? JSON.parse(acked) : { text: acked });
   return res.status;
 }
 

@@ -5,8 +5,9 @@ import { readConfig } from "../../src/config.ts";
 import type { Core } from "../../src/core/create-core.ts";
 import { createHttpServer, type HttpServer } from "../../src/http/create-http-server.ts";
 import { type Harness, silentLog, useHarness } from "../support/harness.ts";
+import { discordHeaders, discordKeys } from "../support/signed-requests.ts";
 import { FakeDiscordApi } from "./fake-discord-api.ts";
-import { APP_ID, GUILD, OWNER, signedHeaders, testKeys } from "./payloads.ts";
+import { APP_ID, GUILD, OWNER } from "./payloads.ts";
 
 export interface DiscordHarness {
   h: Harness;
@@ -40,7 +41,7 @@ export function useDiscord(
   } = {},
 ): DiscordHarness {
   const h = options.harness ?? useHarness();
-  const keys = testKeys();
+  const keys = discordKeys();
   const d = { h, publicKeyHex: keys.publicKeyHex } as DiscordHarness;
   let http: HttpServer;
   let base = "";
@@ -82,7 +83,7 @@ export function useDiscord(
     await http?.close();
     await d.api?.stop();
   });
-  d.sign = (body, at) => signedHeaders(keys.privateKey, body, at);
+  d.sign = (body, at) => discordHeaders(keys.privateKey, body, at);
   d.post = async (body, headers) => {
     const res = await fetch(`${base}/discord/interactions`, { method: "POST", headers, body });
     return { status: res.status, text: await res.text() };
@@ -91,7 +92,7 @@ export function useDiscord(
     const body = JSON.stringify(payload);
     const res = await fetch(`${base}/discord/interactions`, {
       method: "POST",
-      headers: signedHeaders(keys.privateKey, body, h.clock.now()),
+      headers: discordHeaders(keys.privateKey, body, h.clock.now()),
       body,
     });
     const text = await res.text();
@@ -101,7 +102,7 @@ export function useDiscord(
     const body = JSON.stringify(payload);
     const res = await fetch(`${base}/discord/interactions`, {
       method: "POST",
-      headers: signedHeaders(keys.privateKey, body, h.clock.now()),
+      headers: discordHeaders(keys.privateKey, body, h.clock.now()),
       body,
     });
     const text = await res.text();

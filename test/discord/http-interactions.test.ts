@@ -3,17 +3,9 @@ import { describe, expect, it } from "vitest";
 import { queryRows } from "../../db/query-rows.ts";
 import { runTick } from "../../src/scheduler/run-tick.ts";
 import { silentLog } from "../support/harness.ts";
+import { discordHeaders, discordKeys } from "../support/signed-requests.ts";
 import { useDiscord } from "./discord-test-setup.ts";
-import {
-  autocomplete,
-  groupedCommand,
-  MEMBER,
-  OWNER,
-  ping,
-  signedHeaders,
-  slashCommand,
-  testKeys,
-} from "./payloads.ts";
+import { autocomplete, groupedCommand, MEMBER, OWNER, ping, slashCommand } from "./payloads.ts";
 
 const d = useDiscord();
 
@@ -40,14 +32,14 @@ describe("Discord HTTP interactions", () => {
 
   it("refuses a bad signature with 401 and writes nothing", async () => {
     const payload = JSON.stringify(slashCommand("add", { slug: "acme", name: "ACME Corp" }));
-    const stranger = testKeys();
-    const forged = await d.post(payload, signedHeaders(stranger.privateKey, payload, d.h.clock.now()));
+    const stranger = discordKeys();
+    const forged = await d.post(payload, discordHeaders(stranger.privateKey, payload, d.h.clock.now()));
     expect(forged.status).toBe(401);
     const unsigned = await d.post(payload, { "content-type": "application/json" });
     expect(unsigned.status).toBe(401);
     const tampered = await d.post(
       payload.replace("acme", "evil"),
-      signedHeaders(testKeys().privateKey, payload, d.h.clock.now()),
+      discordHeaders(discordKeys().privateKey, payload, d.h.clock.now()),
     );
     expect(tampered.status).toBe(401);
     expect(await count("clients")).toBe(0);

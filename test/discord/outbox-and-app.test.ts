@@ -5,8 +5,9 @@ import { readConfig } from "../../src/config.ts";
 import { dm, post, reply } from "../../src/core/effects.ts";
 import { message, textMessage } from "../../src/messages/message.ts";
 import { silentLog } from "../support/harness.ts";
+import { discordHeaders, discordKeys } from "../support/signed-requests.ts";
 import { useDiscord } from "./discord-test-setup.ts";
-import { APP_ID, GUILD, OWNER, signedHeaders, slashCommand, testKeys } from "./payloads.ts";
+import { APP_ID, GUILD, OWNER, slashCommand } from "./payloads.ts";
 
 const d = useDiscord();
 
@@ -94,7 +95,7 @@ describe("the Discord outbox (what the scheduler sends)", () => {
 
 describe("npm start with Discord configured", () => {
   it("serves /discord/interactions on the app's one HTTP server, next to /healthz", async () => {
-    const keys = testKeys();
+    const keys = discordKeys();
     const config = readConfig({
       DISCORD_TOKEN: "test-bot-token",
       DISCORD_APPLICATION_ID: APP_ID,
@@ -110,14 +111,14 @@ describe("npm start with Discord configured", () => {
       const body = JSON.stringify(slashCommand("add", { slug: "acme", name: "ACME Corp" }));
       const res = await fetch(`${base}/discord/interactions`, {
         method: "POST",
-        headers: signedHeaders(keys.privateKey, body, d.h.clock.now()),
+        headers: discordHeaders(keys.privateKey, body, d.h.clock.now()),
         body,
       });
       expect(res.status).toBe(200);
       expect(await res.json()).toMatchObject({ type: 4, data: { content: expect.stringContaining("ACME Corp") } });
       const forged = await fetch(`${base}/discord/interactions`, {
         method: "POST",
-        headers: signedHeaders(testKeys().privateKey, body, d.h.clock.now()),
+        headers: discordHeaders(discordKeys().privateKey, body, d.h.clock.now()),
         body,
       });
       expect(forged.status).toBe(401);

@@ -1,6 +1,3 @@
-/** Signing lives with Slack's, in test/support/signed-requests.ts (kept here under the old names). */
-export { discordHeaders as signedHeaders, discordKeys as testKeys } from "../support/signed-requests.ts";
-
 /** Ids used across the Discord tests (snowflakes are numeric strings). */
 export const APP_ID = "1100000000000000001";
 export const GUILD = "1110000000000000001";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { signedHeaders, slashCommand, testKeys } from "../discord/payloads.ts";
+import { slashCommand } from "../discord/payloads.ts";
+import { discordHeaders, discordKeys } from "../support/signed-requests.ts";
 import { leaks, rowCounts, storedNotes } from "./support/hostile-notes.ts";
 import { SECRETS, usePlatforms } from "./support/platforms.ts";
 
@@ -32,9 +33,11 @@ describe("hostile requests to /discord/interactions", () => {
   it("refuses unsigned, wrongly signed and tampered requests (401), whatever ids they claim", async () => {
     const body = payload();
     expect((await p.discordPost(body, { "content-type": "application/json" })).status).toBe(401);
-    expect((await p.discordPost(body, signedHeaders(testKeys().privateKey, body, p.h.clock.now()))).status).toBe(401);
+    expect((await p.discordPost(body, discordHeaders(discordKeys().privateKey, body, p.h.clock.now()))).status).toBe(
+      401,
+    );
     const forged = body.replaceAll("1130000000000000001", "1130000000000000666");
-    const res = await p.discordPost(forged, { ...signedHeaders(testKeys().privateKey, body, p.h.clock.now()) });
+    const res = await p.discordPost(forged, { ...discordHeaders(discordKeys().privateKey, body, p.h.clock.now()) });
     expect(res.status).toBe(401);
     expect(res.text).not.toMatch(/Error|at /);
     const malformed = await p.discordPost(body, {

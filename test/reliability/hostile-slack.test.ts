@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { slackHeaders } from "../support/signed-requests.ts";
 import { leaks, rowCounts, storedNotes } from "./support/hostile-notes.ts";
 import { SECRETS, SIGNING_SECRET, TEAM, usePlatforms } from "./support/platforms.ts";
 
@@ -65,14 +66,9 @@ describe("hostile requests to /slack/events", () => {
 
   it("refuses a body changed after signing (forged workspace or user id)", async () => {
     const body = command();
-    const timestamp = Math.floor(p.h.clock.now().getTime() / 1000);
-    const { slackSignature } = await import("../../adapters/slack/verify-slack-request.ts");
-    const signature = slackSignature(SIGNING_SECRET, String(timestamp), body);
+    const signed = slackHeaders(SIGNING_SECRET, body, p.h.clock.now());
     const forged = body.replace(`team_id=${TEAM}`, "team_id=T0VICTIM").replace("user_id=U0OWNER", "user_id=U0BOSS");
-    const res = await p.slackPost(forged, {
-      sign: false,
-      headers: { "x-slack-request-timestamp": String(timestamp), "x-slack-signature": signature },
-    });
+    const res = await p.slackPost(forged, { sign: false, headers: signed });
     expect(res.status).toBe(401);
     await expectNothingWritten();
   });

@@ -1,7 +1,6 @@
 import { beforeEach } from "vitest";
 import type { DiscordAdapter } from "../../../adapters/discord/discord-adapter.ts";
 import type { SlackAdapter } from "../../../adapters/slack/slack-adapter.ts";
-import { slackSignature } from "../../../adapters/slack/verify-slack-request.ts";
 import type { Core } from "../../../src/core/create-core.ts";
 import { createLogger } from "../../../src/log.ts";
 import { useDiscord } from "../../discord/discord-test-setup.ts";
@@ -9,6 +8,7 @@ import type { FakeDiscordApi } from "../../discord/fake-discord-api.ts";
 import type { FakeSlackApi } from "../../slack/fake-slack-api.ts";
 import { fixture, SIGNING_SECRET, OWNER as SLACK_OWNER, TEAM, useSlack } from "../../slack/slack-harness.ts";
 import { type Harness, useHarness } from "../../support/harness.ts";
+import { slackHeaders } from "../../support/signed-requests.ts";
 
 export { SIGNING_SECRET, TEAM };
 
@@ -94,13 +94,12 @@ export function usePlatforms(): Platforms {
   p.slackPost = async (body, options = {}) => {
     const timestamp = String(options.timestamp ?? Math.floor(h.clock.now().getTime() / 1000));
     const secret = options.sign === undefined ? SIGNING_SECRET : options.sign;
+    const contentType = options.contentType ?? "application/x-www-form-urlencoded";
     const res = await fetch(`${s.url}/slack/events`, {
       method: "POST",
       headers: {
-        "content-type": options.contentType ?? "application/x-www-form-urlencoded",
-        ...(secret === false
-          ? {}
-          : { "x-slack-request-timestamp": timestamp, "x-slack-signature": slackSignature(secret, timestamp, body) }),
+        "content-type": contentType,
+        ...(secret === false ? {} : slackHeaders(secret, body, timestamp, contentType)),
         ...options.headers,
       },
       body,

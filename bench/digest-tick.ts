@@ -4,6 +4,7 @@ import pino from "pino";
 import { createSlackAdapter } from "../adapters/slack/slack-adapter.ts";
 import { openDatabase } from "../db/database.ts";
 import { FixedClock } from "../src/clock.ts";
+import { actionList, commandList } from "../src/commands/registry.ts";
 import { readConfig } from "../src/config.ts";
 import { createCore } from "../src/core/create-core.ts";
 import type { Outbox } from "../src/core/outbox.ts";
@@ -154,7 +155,14 @@ export async function tickAt(scale: Scale, log: (s: string) => void): Promise<Ti
     const problems: string[] = [];
     const tickLog = pino({ level: "warn" }, { write: (line: string) => void problems.push(line.slice(0, 400)) });
     const clock = new FixedClock(NOW);
-    const core = createCore({ db: database.db, clock, log: silent, dataDir: "/tmp/tact-bench" });
+    const core = createCore({
+      db: database.db,
+      clock,
+      log: silent,
+      dataDir: "/tmp/tact-bench",
+      commands: commandList(),
+      actions: actionList(),
+    });
     const slack = createSlackAdapter(
       {
         core,

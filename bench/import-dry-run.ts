@@ -24,6 +24,8 @@ const env = process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL 
 try {
   const { withToolDatabase } = await load<typeof import("../scripts/tool-context.ts")>("scripts/tool-context.ts");
   const { createCore } = await load<typeof import("../src/core/create-core.ts")>("src/core/create-core.ts");
+  const { actionList, commandList } =
+    await load<typeof import("../src/commands/registry.ts")>("src/commands/registry.ts");
   const { FixedClock } = await load<typeof import("../src/clock.ts")>("src/clock.ts");
   const { importInvoicesCommand } =
     await load<typeof import("../scripts/import-invoices.ts")>("scripts/import-invoices.ts");
@@ -33,7 +35,14 @@ try {
   const names: string[] = [];
   // Opened as the tool opens it, whichever version of Tact is timed.
   await withToolDatabase(io, async (database) => {
-    const core = createCore({ db: database.db, clock, log: pino({ level: "silent" }), dataDir: work });
+    const core = createCore({
+      db: database.db,
+      clock,
+      log: pino({ level: "silent" }),
+      dataDir: work,
+      commands: commandList(),
+      actions: actionList(),
+    });
     for (let i = 0; i < 20; i++) {
       await core.handle({
         platform: "console",

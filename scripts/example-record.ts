@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import pino from "pino";
 import { openDatabase } from "../db/database.ts";
 import { FixedClock } from "../src/clock.ts";
+import { actionList, commandList } from "../src/commands/registry.ts";
 import { createCore } from "../src/core/create-core.ts";
 import type { Effect } from "../src/core/effects.ts";
 import type { Invocation, InvocationInput } from "../src/core/invocation.ts";
@@ -90,6 +91,8 @@ async function playAndExport(lang: "en" | "fr") {
     clock,
     log: pino({ level: "silent" }),
     dataDir: path.join(root, "data"),
+    commands: commandList(),
+    actions: actionList(),
   });
   const run = async (who: string, line: string): Promise<Effect[]> => {
     const form = /^form (\S+) (.*)$/s.exec(line);

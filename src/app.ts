@@ -4,6 +4,7 @@ import { createDiscordAdapter } from "../adapters/discord/discord-adapter.ts";
 import { createSlackAdapter } from "../adapters/slack/slack-adapter.ts";
 import { type Database, openDatabase } from "../db/database.ts";
 import type { Clock } from "./clock.ts";
+import { actionList, commandList } from "./commands/registry.ts";
 import type { Config } from "./config.ts";
 import type { SourceServices } from "./connectors/create-sources.ts";
 import { createCore } from "./core/create-core.ts";
@@ -72,7 +73,7 @@ export async function startApp(options: StartOptions): Promise<App> {
   // Invoice sources (issue #17): Stripe's and Xero's routes on this server, syncs in the background.
   const sources = openSources(config, services, platforms, options.schedule ?? false, secrets);
   // Tracked, so a graceful stop also waits for work acknowledged early or received outside HTTP.
-  const core = trackInFlight(createCore({ ...services, sources }));
+  const core = trackInFlight(createCore({ ...services, sources, commands: commandList(), actions: actionList() }));
   const http = createHttpServer(log);
   mountSourceRoutes(http, { ...services, sources }, config);
   let stopping: Promise<void> | undefined;

@@ -3,6 +3,7 @@ import { ConsoleAdapter } from "../adapters/console/console-adapter.ts";
 import { runConsole } from "../adapters/console/run-console.ts";
 import { type Database, openDatabase } from "../db/database.ts";
 import { systemClock } from "./clock.ts";
+import { actionList, commandList } from "./commands/registry.ts";
 import { readConfig } from "./config.ts";
 import { consoleStart } from "./console-start.ts";
 import { createCore } from "./core/create-core.ts";
@@ -92,7 +93,7 @@ async function main(): Promise<number> {
     const secrets = openSecretBox(config, dataDir);
     const services = { db: database.db, clock: systemClock, log, dataDir, secrets };
     const sources = openSources(config, services, ["console"], true, secrets);
-    const core = trackInFlight(createCore({ ...services, sources }));
+    const core = trackInFlight(createCore({ ...services, sources, commands: commandList(), actions: actionList() }));
     // A source set in the settings needs its webhook, Xero its callback: the console then serves them on PORT.
     const http = sourcesNeedHttp(sources) ? createHttpServer(log) : undefined;
     if (http) {

@@ -66,6 +66,24 @@ describe("architecture", () => {
     expect(offenders).toEqual([]);
   });
 
+  it("keeps the command registry out of the core, and out of what the registry itself imports", () => {
+    const registry = path.resolve("src/commands/registry.ts");
+    const importsOf = (file: string): string[] =>
+      [...readFileSync(file, "utf8").matchAll(/^import\s(?:[^;]*?from\s+)?["'](\.[^"']+)["']/gm)].map((m) =>
+        path.resolve(path.dirname(file), m[1] ?? ""),
+      );
+    expect(files("src/core").filter((f) => importsOf(f).includes(registry))).toEqual([]);
+    // No cycle: nothing the registry reaches imports it back.
+    const seen = new Set<string>();
+    const queue = importsOf(registry);
+    for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
+      if (seen.has(file) || !file.endsWith(".ts")) continue;
+      seen.add(file);
+      queue.push(...importsOf(file));
+    }
+    expect(seen.has(registry)).toBe(false);
+  });
+
   it("has a French text for every English one", () => {
     const keys = (o: object, prefix = ""): string[] =>
       Object.entries(o).flatMap(([k, v]) =>

@@ -38,6 +38,12 @@ const optionType: Record<ArgKind, ApplicationCommandOptionType.String | Applicat
   number: ApplicationCommandOptionType.Number,
 };
 
+/**
+ * A command with subcommands (`config`) is a subcommand group on Discord, where a group cannot
+ * be run itself: this subcommand of it runs the command with no subcommand (`/client config show`).
+ */
+export const OWN_SUBCOMMAND = "show";
+
 /** Discord's name for a group of verbs, when the verbs must be grouped (`/client billing paid`). */
 const groupNames: Record<CommandGroup, string> = {
   incidents: "log",
@@ -61,12 +67,13 @@ export function argKeyOf(command: CommandDef, name: string): string | undefined 
 /**
  * The one `/client` command, derived from the core's command definitions: a subcommand per
  * verb, an option per argument (required ones first, as Discord demands), autocomplete where
- * the argument offers it, English descriptions with French localisations. Past 25 verbs, the
- * largest groups become subcommand groups (`/client billing paid`) until it fits.
+ * the argument offers it, English descriptions with French localisations. A verb with subcommands
+ * is a group of them (`/client config lang`). Past 25 verbs, the largest groups of other verbs
+ * become subcommand groups (`/client billing paid`) until it fits.
  */
 export function buildClientCommand(commands: readonly CommandDef[]): RESTPostAPIChatInputApplicationCommandsJSONBody {
-  const subcommands = commands.map(subcommand);
-  let options: (APIApplicationCommandSubcommandOption | APIApplicationCommandSubcommandGroupOption)[] = subcommands;
+  const subcommands = commands.map((c) => (c.subcommands ? subcommandGroup(c) : subcommand(c)));
+  let options = subcommands;
   if (subcommands.length > MAX_OPTIONS) options = groupOverflow(commands, subcommands);
   const body: RESTPostAPIChatInputApplicationCommandsJSONBody = {
     type: ApplicationCommandType.ChatInput,
@@ -95,6 +102,19 @@ function subcommand(command: CommandDef): APIApplicationCommandSubcommandOption 
     ...described((t) => command.help(t).summary),
     // Discord refuses a required option after an optional one; the core reads options by name.
     options: [...args.filter((o) => o.required), ...args.filter((o) => !o.required)],
+  };
+}
+
+function subcommandGroup(command: CommandDef): APIApplicationCommandSubcommandGroupOption {
+  const subs = command.subcommands ?? [];
+  if (subs.some((s) => s.name === OWN_SUBCOMMAND) || subs.length >= MAX_OPTIONS) {
+    throw new Error(`/client ${command.name}: its subcommands cannot be a Discord subcommand group`);
+  }
+  return {
+    type: ApplicationCommandOptionType.SubcommandGroup,
+    name: command.name,
+    ...described((t) => command.help(t).summary),
+    options: [{ ...subcommand({ ...command, args: {} }), name: OWN_SUBCOMMAND }, ...subs.map(subcommand)],
   };
 }
 
@@ -136,7 +156,7 @@ function described(text: (t: Catalog) => string): {
 
 function groupOverflow(
   commands: readonly CommandDef[],
-  subcommands: APIApplicationCommandSubcommandOption[],
+  subcommands: (APIApplicationCommandSubcommandOption | APIApplicationCommandSubcommandGroupOption)[],
 ): (APIApplicationCommandSubcommandOption | APIApplicationCommandSubcommandGroupOption)[] {
   const byGroup = new Map<CommandGroup, number[]>();
   commands.forEach((c, i) => {
@@ -154,13 +174,18 @@ function groupOverflow(
   const emitted = new Set<CommandGroup>();
   commands.forEach((c, i) => {
     if (!grouped.has(c.group)) {
-      out.push(subcommands[i] as APIApplicationCommandSubcommandOption);
+      out.push(subcommands[i] as APIApplicationCommandSubcommandOption | APIApplicationCommandSubcommandGroupOption);
       return;
     }
     if (emitted.has(c.group)) return;
     emitted.add(c.group);
-    const members = (byGroup.get(c.group) ?? []).map((j) => subcommands[j] as APIApplicationCommandSubcommandOption);
+    const indexes = byGroup.get(c.group) ?? [];
+    const members = indexes
+      .map((j) => subcommands[j])
+      .filter((m) => m?.type === ApplicationCommandOptionType.Subcommand);
     if (members.length > MAX_OPTIONS) throw new Error(`/client: the ${c.group} group has more than 25 commands`);
+    // Discord nests no group in a group: a command with subcommands stays at the top.
+    if (members.length < indexes.length) throw new Error(`/client: the ${c.group} group cannot be a subcommand group`);
     out.push({
       type: ApplicationCommandOptionType.SubcommandGroup,
       name: groupNames[c.group],

@@ -53,17 +53,13 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
       return;
     }
     const origin = readOrigin(raw);
-    const ilog = requestLog(log, {
-      platform: "discord",
-      workspaceId: origin.guildId,
-      requestId: raw.id,
-      input:
-        request.kind === "invoke"
+    const input =
+      request.kind === "complete"
+        ? { ...request, kind: "autocomplete" as const }
+        : "input" in request
           ? request.input
-          : request.kind === "complete"
-            ? { ...request, kind: "autocomplete" }
-            : undefined,
-    });
+          : undefined;
+    const ilog = requestLog(log, { platform: "discord", workspaceId: origin.guildId, requestId: raw.id, input });
     const fallback = catalogFor(toLocale(origin.locale));
     const privately = (text: string) =>
       respond({

@@ -10,7 +10,7 @@ import {
 import type { CommandDef } from "../../src/commands/define-command.ts";
 import { findCommand } from "../../src/commands/registry.ts";
 import type { InvocationInput } from "../../src/core/invocation.ts";
-import { argKeyOf, COMMAND_NAME } from "./command-registration.ts";
+import { argKeyOf, COMMAND_NAME, OWN_SUBCOMMAND } from "./command-registration.ts";
 import { FORM_BUTTON_PREFIX, parseScopedId } from "./custom-id.ts";
 import { capturedFromDiscord, LOG_MESSAGE_COMMAND } from "./message-command.ts";
 
@@ -113,15 +113,18 @@ export function readRequest(raw: APIInteraction): InteractionRequest {
   return { kind: "ignore" };
 }
 
-/** The subcommand and its options, whether it sits at the top or inside a subcommand group. */
+/** The verb and its options, whether it sits at the top or inside a subcommand group. */
 function subcommandOf(
   options: readonly APIApplicationCommandInteractionDataOption[],
 ): { name: string; options: readonly APIApplicationCommandInteractionDataOption[] } | undefined {
   const first = options[0];
   if (!first) return undefined;
   if (first.type === ApplicationCommandOptionType.Subcommand) return { name: first.name, options: first.options ?? [] };
-  if (first.type === ApplicationCommandOptionType.SubcommandGroup) return subcommandOf(first.options);
-  return undefined;
+  if (first.type !== ApplicationCommandOptionType.SubcommandGroup) return undefined;
+  const inner = subcommandOf(first.options);
+  // A verb's own subcommands (`/client config lang` is `config lang`), or a group of verbs (`/client billing paid`).
+  if (!inner || !findCommand(first.name)?.subcommands) return inner;
+  return { ...inner, name: inner.name === OWN_SUBCOMMAND ? first.name : `${first.name} ${inner.name}` };
 }
 
 /** Text inputs by id, from labelled components or the older action rows. */

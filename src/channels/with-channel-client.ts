@@ -1,6 +1,6 @@
 import { channelClient } from "../../db/queries/client-channels.ts";
 import { findClient } from "../../db/queries/clients.ts";
-import { findCommand } from "../commands/registry.ts";
+import type { CommandLookup } from "../commands/parse-command.ts";
 import { tokenize } from "../commands/tokenize.ts";
 import type { Context } from "../core/context.ts";
 
@@ -13,12 +13,12 @@ import type { Context } from "../core/context.ts";
  * `/client scope added a blog` are ACME's, `/client late globex` is still Globex's. A verb
  * whose client takes the whole line (`show`) is filled in only when nothing follows it.
  */
-export async function withChannelClient(ctx: Context, text: string): Promise<string> {
+export async function withChannelClient(ctx: Context, text: string, commands: CommandLookup): Promise<string> {
   if (ctx.invocation.isDm || ctx.invocation.channelId === "") return text;
   const tokens = tokenize(text);
   const verb = tokens[0];
   if (!verb || verb.unclosed) return text;
-  const command = findCommand(verb.value);
+  const command = commands.get(verb.value);
   if (!command?.clientFromChannel) return text;
   const first = tokens[1];
   const clientTakesRest = Object.values(command.args).find((a) => a.kind === "client")?.rest === true;
@@ -37,9 +37,10 @@ export async function withChannelClientOption(
   ctx: Context,
   verb: string,
   options: Record<string, string | number | boolean>,
+  commands: CommandLookup,
 ): Promise<Record<string, string | number | boolean>> {
   if (ctx.invocation.isDm || ctx.invocation.channelId === "") return options;
-  const command = findCommand(verb);
+  const command = commands.get(verb);
   if (!command?.clientFromChannel) return options;
   const key = Object.entries(command.args).find(([, a]) => a.kind === "client")?.[0];
   if (!key || (options[key] !== undefined && String(options[key]).trim() !== "")) return options;

@@ -2,10 +2,8 @@ import type { Context } from "../core/context.ts";
 import { type Effect, reply } from "../core/effects.ts";
 import type { InvocationInput } from "../core/invocation.ts";
 import { UserError } from "../errors.ts";
-import type { Form } from "../messages/message.ts";
 import { textMessage } from "../messages/message.ts";
 import type { CommandDef } from "./define-command.ts";
-import { type CommandLookup, parseCommandOptions } from "./parse-command.ts";
 import { tokenize } from "./tokenize.ts";
 import { usageOf } from "./usage.ts";
 
@@ -39,32 +37,6 @@ export async function openCommandForm(ctx: Context, command: CommandDef): Promis
 }
 
 /**
- * A command's form submitted: the same parse, guards and handler as the typed command. A
- * problem with one field keeps the form open with the message under that field.
- */
-export async function submitCommandForm(
-  ctx: Context,
-  verb: string,
-  values: Record<string, string>,
-  commands: CommandLookup,
-): Promise<Effect[]> {
-  const options: Record<string, string> = {};
-  for (const [key, value] of Object.entries(values)) if (value.trim() !== "") options[key] = value;
-  const command = commands.get(verb);
-  try {
-    const parsed = parseCommandOptions(verb, options, commands);
-    for (const guard of parsed.command.guards ?? []) await guard(ctx);
-    return await parsed.command.handler(ctx, parsed.args as never);
-  } catch (error) {
-    if (!(error instanceof UserError) || !command?.form) throw error;
-    const form = await command.form.build(ctx, values);
-    const field = fieldFor(form, error.field, command.form.heldBy?.(form));
-    if (!field) throw error;
-    return [{ type: "formErrors", errors: { [field]: error.render(ctx.t) }, values, form }];
-  }
-}
-
-/**
  * A form refused with one field's problem: what the adapters show under that field. Undefined
  * when the problem is no field's of this form (then it is said as any other refusal).
  */
@@ -75,12 +47,4 @@ export function formErrorsFor(
 ): Extract<Effect, { type: "formErrors" }> | undefined {
   if (!(error instanceof UserError) || error.field === undefined || !(error.field in values)) return undefined;
   return { type: "formErrors", errors: { [error.field]: error.render(ctx.t) }, values };
-}
-
-function fieldFor(form: Form, field: string | undefined, heldBy: Record<string, string> = {}): string | undefined {
-  if (field === undefined) return undefined;
-  const ids = new Set(form.fields.map((f) => f.id));
-  if (ids.has(field)) return field;
-  const holder = heldBy[field];
-  return holder && ids.has(holder) ? holder : undefined;
 }

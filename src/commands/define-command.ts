@@ -29,6 +29,15 @@ export interface CommandDef<A extends ArgDefs = ArgDefs> {
    * see src/channels/with-channel-client.ts for the rule.
    */
   clientFromChannel?: boolean;
+  /**
+   * Commands run by a word after this one (`/client config lang fr`); a line whose next word
+   * names none runs this command's own handler.
+   */
+  subcommands?: readonly CommandDef[];
+  /** The command a subcommand belongs to (`config`). */
+  parent?: string;
+  /** What help and errors show after the name, where the arguments alone would not say it. */
+  usage?: string;
   /** Posts to a channel rather than answering privately (Discord defers accordingly). */
   public?: boolean;
   handler: (ctx: Context, args: ArgValues<A>) => Promise<Effect[]>;

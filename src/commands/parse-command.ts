@@ -33,12 +33,18 @@ export function parseCommandText(text: string, commands: CommandLookup): ParsedC
   };
   const verbToken = tokens[0];
   if (!verbToken) throw userError("no-verb", (t) => t.errors.noVerb);
-  const command = requireCommand(single(verbToken), commands);
+  let command = requireCommand(single(verbToken), commands);
+  let i = 1;
+  const sub = tokens[1]?.quoted ? undefined : tokens[1]?.value;
+  const subcommand = sub && command.subcommands?.find((s) => verbKey(s.name) === verbKey(sub));
+  if (subcommand) {
+    command = subcommand;
+    i = 2;
+  }
 
   const raw: Record<string, string> = {};
   const entries = Object.entries(command.args);
   const keywords = new Map(entries.filter(([, a]) => a.keyword).map(([name, a]) => [a.keyword ?? "", name]));
-  let i = 1;
   for (const [name, arg] of entries) {
     if (arg.keyword) continue;
     const token = tokens[i];
@@ -72,14 +78,25 @@ export function parseCommandText(text: string, commands: CommandLookup): ParsedC
       throw userError("unexpected", (t) => t.errors.unexpected({ extra, usage: usageOf(command, t) }));
     }
     const arg = command.args[name] as ArgDef;
+    if (raw[name] !== undefined) {
+      throw userError("duplicate-arg", (t) => t.errors.duplicateArg({ what: token.value }), name);
+    }
+    // A keyword says a value follows (`rate 12%/y`): without one, that value is missing.
+    if (!tokens[i + 1]) {
+      throw userError(
+        "missing-arg",
+        (t) => t.errors.missingArg({ arg: arg.label(t), usage: usageOf(command, t) }),
+        name,
+      );
+    }
     if (arg.rest) {
       raw[name] = restOfLine(text, tokens, i + 1);
       i = tokens.length;
-    } else if (arg.kind === "amount" && tokens[i + 1]) {
+    } else if (arg.kind === "amount") {
       const span = amountSpan(text, tokens, i + 1, arg.withCurrency);
       raw[name] = span.value;
       i = span.next;
-    } else if (arg.kind === "date" && tokens[i + 1]) {
+    } else if (arg.kind === "date") {
       // A date may be several words: `due 15 Aug 2026`, `due in 30 days`.
       const words: string[] = [];
       for (let j = i + 1; j < tokens.length && !tokens[j]?.quoted; j++) words.push(tokens[j]?.value ?? "");

@@ -2,21 +2,21 @@ import { connectFormAction } from "../connectors/connect-source.ts";
 import type { ActionDef } from "../core/define-action.ts";
 import { digestActions } from "../digest/digest-actions.ts";
 import { evidenceFormAction } from "../evidence/evidence-action.ts";
+import { remindAction, remindedAction, remindedFormAction } from "../invoices/reminder-actions.ts";
 import { resumeAction } from "../invoices/resume-dispute.ts";
-import { catalogFor } from "../messages/catalog.ts";
-import { locales } from "../messages/locale.ts";
-import { wizardButtonAction, wizardFormAction } from "../offboarding/wizard-actions.ts";
+import { letterSentAction, letterSentFormAction } from "../offboarding/letter-sent-actions.ts";
+import { wizardButtonAction } from "../offboarding/wizard-button-action.ts";
+import { wizardFormAction } from "../offboarding/wizard-form-action.ts";
 import { undoActions } from "../undo/undo-action.ts";
-import { letterSentAction, letterSentFormAction } from "./actions/letter-sent-actions.ts";
-import { remindAction, remindedAction, remindedFormAction } from "./actions/reminder-actions.ts";
+import { type CommandIndex, indexCommands } from "./command-index.ts";
 import type { CommandDef } from "./define-command.ts";
-import { verbKey } from "./verb-key.ts";
+import type { CommandLookup } from "./parse-command.ts";
 import { channelCommand } from "./verbs/channel.ts";
 import { clientCommands } from "./verbs/client-verbs.ts";
 import { configCommand } from "./verbs/config.ts";
 import { digestCommand } from "./verbs/digest.ts";
 import { exportCommand } from "./verbs/export.ts";
-import { helpAction, helpCommand } from "./verbs/help.ts";
+import { helpAction, helpCommandFor } from "./verbs/help.ts";
 import { incidentCommands } from "./verbs/incident-verbs.ts";
 import { invoiceCommands } from "./verbs/invoice-verbs.ts";
 import { listCommand } from "./verbs/list.ts";
@@ -41,7 +41,7 @@ export function commandList(): CommandDef[] {
     exportCommand,
     digestCommand,
     configCommand,
-    helpCommand,
+    helpCommandFor(commandIndex),
   ];
 }
 
@@ -65,38 +65,20 @@ export function actionList(): ActionDef[] {
   ];
 }
 
-let byName: Map<string, CommandDef> | undefined;
-let shownNames: string[] | undefined;
+let index: CommandIndex | undefined;
 
-/** Every verb by its name and by each catalog's aliases for it (`retard` is `late`). */
-function verbs(): Map<string, CommandDef> {
-  if (byName) return byName;
-  const map = new Map(commandList().map((c) => [c.name, c]));
-  const shown = [...map.keys()];
-  for (const locale of locales) {
-    const aliases = catalogFor(locale).help.aliases;
-    for (const command of commandList()) {
-      for (const word of aliases(command.name)) {
-        if (map.has(verbKey(word))) continue;
-        map.set(verbKey(word), command);
-        shown.push(word);
-      }
-    }
-  }
-  shownNames = shown;
-  byName = map;
-  return map;
+/** The index of commandList(), for help and for the adapters that read a platform's command. */
+export function commandIndex(): CommandIndex {
+  index ??= indexCommands(commandList());
+  return index;
 }
 
 export function findCommand(verb: string): CommandDef | undefined {
-  return verbs().get(verbKey(verb));
+  return commandIndex().get(verb);
 }
 
-export const commandLookup = {
+export const commandLookup: CommandLookup = {
   get: findCommand,
   /** Names and aliases, for "did you mean…". */
-  names: () => {
-    verbs();
-    return shownNames ?? [];
-  },
+  names: () => commandIndex().names(),
 };

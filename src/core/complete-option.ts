@@ -1,6 +1,6 @@
 import { clientNames } from "../../db/queries/clients.ts";
 import { invoiceNumbersLike } from "../../db/queries/invoices.ts";
-import { findCommand } from "../commands/registry.ts";
+import type { CommandLookup } from "../commands/parse-command.ts";
 import { closest } from "../domain/edit-distance.ts";
 import type { Context } from "./context.ts";
 
@@ -12,11 +12,11 @@ export interface Choice {
 const MAX_CHOICES = 25;
 
 /** Autocomplete of a command option, by what its argument offers (a client, an invoice number). */
-export async function completeOption(ctx: Context): Promise<Choice[]> {
+export async function completeOption(ctx: Context, commands: CommandLookup): Promise<Choice[]> {
   const input = ctx.invocation.input;
   if (input.kind !== "autocomplete") return [];
   const offers =
-    findCommand(input.verb.toLowerCase())?.args[input.option]?.autocomplete ??
+    commands.get(input.verb.toLowerCase())?.args[input.option]?.autocomplete ??
     (input.option === "client" ? "client" : undefined);
   if (offers === "client") return completeClient(ctx, input.partial);
   if (offers === "invoice") return completeInvoice(ctx, input.partial);

@@ -11,10 +11,9 @@ import {
   type WorkspaceRow,
 } from "../../db/queries/workspaces.ts";
 import { processedRequests } from "../../db/schema/index.ts";
-import { withChannelClient, withChannelClientOption } from "../channels/with-channel-client.ts";
-import { bareVerb, COMMAND_FORM, formErrorsFor, openCommandForm, submitCommandForm } from "../commands/command-form.ts";
-import { parseCommandOptions, parseCommandText, requireCommand } from "../commands/parse-command.ts";
-import { actionList, commandLookup } from "../commands/registry.ts";
+import { COMMAND_FORM, formErrorsFor } from "../commands/command-form.ts";
+import { indexCommands } from "../commands/command-index.ts";
+import type { CommandDef } from "../commands/define-command.ts";
 import { UserError } from "../errors.ts";
 import { startEvidence } from "../evidence/start-evidence.ts";
 import { welcomeMessage } from "../home/welcome.ts";
@@ -24,9 +23,11 @@ import { toLocale } from "../messages/locale.ts";
 import { textMessage } from "../messages/message.ts";
 import { type Choice, completeOption } from "./complete-option.ts";
 import type { Context, CoreServices } from "./context.ts";
+import type { ActionDef } from "./define-action.ts";
 import { dm, type Effect, reply } from "./effects.ts";
 import type { Invocation } from "./invocation.ts";
 import { requestLog } from "./request-log.ts";
+import { runCommand, submitCommandForm } from "./run-command.ts";
 
 export interface Core {
   readonly services: CoreServices;
@@ -40,8 +41,15 @@ export interface Core {
   contextFor(invocation: Invocation): Promise<Context>;
 }
 
-export function createCore(services: CoreServices): Core {
-  const actions = new Map(actionList().map((a) => [a.name, a]));
+/** What a core runs: the composition root (src/app.ts) passes commandList() and actionList(). */
+export interface CoreOptions extends CoreServices {
+  commands: readonly CommandDef[];
+  actions: readonly ActionDef[];
+}
+
+export function createCore({ commands: commandList, actions: actionList, ...services }: CoreOptions): Core {
+  const commands = indexCommands(commandList);
+  const actions = new Map(actionList.map((a) => [a.name, a]));
   async function contextFor(invocation: Invocation, known?: WorkspaceRow): Promise<Context> {
     const { db } = services;
     const hints = invocation.workspaceHints;
@@ -70,24 +78,7 @@ export function createCore(services: CoreServices): Core {
     if (invocation.userName && !memberRecorded) {
       await upsertMember(services.db, ctx.workspace.id, invocation.userId, invocation.userName, services.clock.now());
     }
-    if (input.kind === "text" || input.kind === "options") {
-      const bare = bareVerb(input);
-      const withForm = bare === undefined ? undefined : requireCommand(bare, commandLookup);
-      if (withForm?.form) {
-        for (const guard of withForm.guards ?? []) await guard(ctx);
-        return openCommandForm(ctx, withForm);
-      }
-      const parsed =
-        input.kind === "text"
-          ? parseCommandText(await withChannelClient(ctx, input.text), commandLookup)
-          : parseCommandOptions(
-              input.verb,
-              await withChannelClientOption(ctx, input.verb, input.options),
-              commandLookup,
-            );
-      for (const guard of parsed.command.guards ?? []) await guard(ctx);
-      return parsed.command.handler(ctx, parsed.args as never);
-    }
+    if (input.kind === "text" || input.kind === "options") return runCommand(ctx, input, commands);
     if (input.kind === "installed") {
       // Once per workspace, ever: a restart, a reconnection or a second install sends nothing.
       if (!(await claimWelcome(services.db, ctx.workspace.id, services.clock.now()))) return [];
@@ -98,11 +89,12 @@ export function createCore(services: CoreServices): Core {
       const id = input.kind === "action" ? input.actionId : input.formId;
       const [name = "", ...params] = id.split(":");
       if (input.kind === "form" && name === COMMAND_FORM) {
-        return submitCommandForm(ctx, params[0] ?? "", input.values, commandLookup);
+        return submitCommandForm(ctx, params[0] ?? "", input.values, commands);
       }
       const action = actions.get(name);
       if (!action) return [reply(textMessage(ctx.t.errors.unknownAction))];
       for (const guard of action.guards ?? []) await guard(ctx);
+      if ("command" in action) return runCommand(ctx, { kind: "options", ...action.command(params) }, commands);
       if (input.kind === "action") return action.handler(ctx, params);
       try {
         return await action.handler(ctx, params, input.values);
@@ -169,7 +161,7 @@ export function createCore(services: CoreServices): Core {
     async complete(invocation) {
       try {
         const ctx = await contextFor(invocation);
-        return await completeOption(ctx);
+        return await completeOption(ctx, commands);
       } catch (error) {
         services.log.warn({ err: error }, "autocomplete failed");
         return [];

@@ -1,11 +1,13 @@
 import { pendingEvidence } from "../../db/queries/evidence.ts";
 import { noteArg } from "../commands/args.ts";
 import { checkArg } from "../commands/parse-command.ts";
-import { findCommand } from "../commands/registry.ts";
+import { verbKey } from "../commands/verb-key.ts";
 import { defineAction } from "../core/define-action.ts";
 import { type IncidentKind, incidentKinds } from "../domain/incident-kinds.ts";
 import { aboutField, userError } from "../errors.ts";
 import { logIncident } from "../incidents/log-incident.ts";
+import { catalogFor } from "../messages/catalog.ts";
+import { locales } from "../messages/locale.ts";
 import { EVIDENCE_FORM } from "./start-evidence.ts";
 
 /**
@@ -34,8 +36,9 @@ export const evidenceFormAction = defineAction({
 
 /** A kind as chosen (Slack's list) or typed (Discord): `scope`, or a command's other name (`retard`). */
 function kindOf(typed: string): IncidentKind {
-  const word = typed.trim().toLowerCase();
-  const kind = incidentKinds.find((k) => k === word) ?? findCommand(word)?.name;
-  if (kind && (incidentKinds as readonly string[]).includes(kind)) return kind as IncidentKind;
+  const word = verbKey(typed.trim());
+  const named = (k: IncidentKind) => [k, ...locales.flatMap((l) => catalogFor(l).help.aliases(k))].map(verbKey);
+  const kind = incidentKinds.find((k) => named(k).includes(word));
+  if (kind) return kind;
   throw userError("evidence-kind", (t) => t.evidence.unknownKind({ value: typed, kinds: incidentKinds.join(", ") }));
 }

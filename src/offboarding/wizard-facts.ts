@@ -1,4 +1,4 @@
-import type { ClientRow } from "../../db/queries/clients.ts";
+import { type ClientRow, findClientById } from "../../db/queries/clients.ts";
 import { memberNames } from "../../db/queries/members.ts";
 import { adviceFacts, clientRecords } from "../clients/client-records.ts";
 import type { Context } from "../core/context.ts";
@@ -8,6 +8,7 @@ import { addDays, localDate } from "../domain/dates.ts";
 import type { LatePayment } from "../domain/late-payments.ts";
 import type { KindCount } from "../domain/record-counts.ts";
 import { quietRisk, type RiskAssessment } from "../domain/risk.ts";
+import { userError } from "../errors.ts";
 import { catalogFor } from "../messages/catalog.ts";
 import { letterFormatter } from "../messages/letter-formatter.ts";
 import { type Locale, toLocale } from "../messages/locale.ts";
@@ -125,4 +126,11 @@ export function draftLetters(ctx: Context, wizard: Wizard, facts: WizardFacts): 
       .map((a) => a.invoice.number),
   });
   return { why, next };
+}
+
+/** The facts of a wizard's client as of today (its row names the client by id). */
+export async function factsFor(ctx: Context, wizard: Wizard): Promise<WizardFacts> {
+  const client = await findClientById(ctx.db, ctx.workspace.id, wizard.row.clientId);
+  if (!client) throw userError("bad-action", (t) => t.errors.unknownAction);
+  return loadWizardFacts(ctx, client, wizard.row.ownerUserId);
 }

@@ -28,13 +28,13 @@ const sub = (name: string) => subcommands.find((o) => o.name === name);
 describe("the /client command Discord registers", () => {
   it("is one chat command with a subcommand per verb of the core, in guilds", () => {
     expect(command).toMatchObject({ name: "client", type: 1, contexts: [0], integration_types: [0] });
-    const verbs = subcommands.flatMap((s) => (s.type === 2 ? (s.options ?? []) : [s]));
+    const verbs = subcommands.flatMap((s) => (s.type === 2 && s.name !== "config" ? (s.options ?? []) : [s]));
     expect(verbs.map((s) => s.name).sort()).toEqual(
       commandList()
         .map((c) => c.name)
         .sort(),
     );
-    expect(verbs.every((s) => s.type === 1)).toBe(true);
+    expect(verbs.every((s) => s.type === 1 || s.name === "config")).toBe(true);
     // The everyday verbs stay at the top: `/client late`, `/client show`.
     expect(sub("late")?.type).toBe(1);
     expect(sub("show")?.type).toBe(1);
@@ -56,7 +56,44 @@ describe("the /client command Discord registers", () => {
       ["client", false],
     ]);
     expect(late?.options?.find((o) => o.name === "note")?.max_length).toBe(2000);
-    expect(sub("config")?.options?.every((o) => o.required === false)).toBe(true);
+  });
+
+  it("makes each /client config setting a subcommand with typed options (a change: register again after upgrading)", () => {
+    const config = sub("config");
+    expect(config?.type).toBe(2);
+    expect(config?.options?.map((o) => o.name)).toEqual([
+      "show",
+      "lang",
+      "owner",
+      "timezone",
+      "channel",
+      "digest",
+      "days",
+      "quiet",
+      "terms",
+      "currency",
+    ]);
+    const options = (setting: string) => config?.options?.find((o) => o.name === setting)?.options ?? [];
+    expect(options("show")).toEqual([]);
+    expect(options("lang").map((o) => [o.name, o.required, o.choices])).toEqual([
+      [
+        "lang",
+        true,
+        [
+          { name: "en", value: "en" },
+          { name: "fr", value: "fr" },
+        ],
+      ],
+    ]);
+    expect(options("terms").map((o) => [o.name, o.required, o.choices?.length])).toEqual([
+      ["law", false, 5],
+      ["rate", false, undefined],
+      ["fee", false, undefined],
+      ["hosted", false, 2],
+      ["stages", false, undefined],
+      ["term", false, undefined],
+    ]);
+    expect(options("quiet")[0]?.choices).toHaveLength(2);
   });
 
   it("stays within Discord's limits", () => {

@@ -4,7 +4,7 @@ import { deliveries, workspaces } from "../../db/schema/index.ts";
 import { runTick } from "../../src/scheduler/run-tick.ts";
 import { silentLog } from "../support/harness.ts";
 import { useDiscord } from "./discord-test-setup.ts";
-import { GUILD, MEMBER, slashCommand } from "./payloads.ts";
+import { GUILD, groupedCommand, MEMBER, slashCommand } from "./payloads.ts";
 
 /**
  * A digest posted through a slow Discord: the post is cancelled at the send timeout (a short
@@ -17,7 +17,7 @@ const TIMEOUT_MS = 1_000;
 
 async function dueDigest(): Promise<void> {
   await d.send(slashCommand("add", { slug: "acme", name: "ACME Corp" }));
-  await d.send(slashCommand("config", { setting: "channel", value: `<#${DIGEST_CHANNEL}>` }));
+  await d.send(groupedCommand("config", "channel", { channel: `<#${DIGEST_CHANNEL}>` }));
   await d.h.db.db
     .update(workspaces)
     .set({ createdAt: new Date("2020-01-01T00:00:00Z") })

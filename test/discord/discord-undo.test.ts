@@ -41,7 +41,7 @@ describe.each(["en", "fr"] as const)("undo and Mark paid on Discord (%s)", (lang
 
   async function setUp(): Promise<void> {
     await d.send(slashCommand("add", { slug: "acme", name: "ACME Corp" }));
-    if (lang === "fr") await d.send(slashCommand("config", { setting: "lang", value: "fr" }, { user: OWNER }));
+    if (lang === "fr") await d.send(groupedCommand("config", "lang", { lang: "fr" }, { user: OWNER }));
     await d.send(
       groupedCommand("billing", "invoice", {
         client: "acme",

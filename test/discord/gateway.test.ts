@@ -9,7 +9,7 @@ import { tableCounts } from "../support/db-counts.ts";
 import { silentLog, useHarness } from "../support/harness.ts";
 import { FakeDiscordApi } from "./fake-discord-api.ts";
 import { FakeGateway } from "./fake-gateway.ts";
-import { APP_ID, autocomplete, buttonPress, GUILD, MEMBER, OWNER, slashCommand } from "./payloads.ts";
+import { APP_ID, autocomplete, buttonPress, GUILD, groupedCommand, MEMBER, OWNER, slashCommand } from "./payloads.ts";
 
 const h = useHarness();
 let api: FakeDiscordApi;
@@ -58,7 +58,7 @@ describe("Discord gateway mode", () => {
   it("connects with the minimal intents and no public key, and takes the server's owner from the gateway", async () => {
     expect(adapter.mode).toBe("gateway");
     expect(gateway.identified[0]).toMatchObject({ token: "test-bot-token", intents: 1 });
-    const refused = await interact(slashCommand("config", { setting: "lang", value: "fr" }, { user: MEMBER }));
+    const refused = await interact(groupedCommand("config", "lang", { lang: "fr" }, { user: MEMBER }));
     expect(JSON.stringify(refused.body)).toContain("Only the workspace owner");
   });
 

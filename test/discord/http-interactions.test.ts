@@ -107,17 +107,22 @@ describe("Discord HTTP interactions", () => {
   it("takes the guild's owner as the workspace owner, whoever speaks first", async () => {
     await d.send(slashCommand("help", {}, { user: MEMBER }));
     expect(d.api.find("GET", "/guilds/1110000000000000001").length).toBeLessThanOrEqual(1);
-    const refused = await d.send(slashCommand("config", { setting: "lang", value: "fr" }, { user: MEMBER }));
+    const refused = await d.send(groupedCommand("config", "lang", { lang: "fr" }, { user: MEMBER }));
     expect(textOf(dataOf(refused.body))).toContain("Only the workspace owner (");
-    const accepted = await d.send(slashCommand("config", { setting: "lang", value: "fr" }, { user: OWNER }));
+    const accepted = await d.send(groupedCommand("config", "lang", { lang: "fr" }, { user: OWNER }));
     expect(textOf(dataOf(accepted.body))).not.toContain("Only the workspace owner");
+    // Typed options per setting: the registration of before (`setting:`, `value:`) asks to register again.
+    const terms = await d.send(groupedCommand("config", "terms", { law: "fr", term: "45" }, { user: OWNER }));
+    expect(textOf(dataOf(terms.body))).toContain("45");
+    const outdated = await d.send(slashCommand("config", { setting: "lang", value: "en" }, { user: OWNER }));
+    expect(textOf(dataOf(outdated.body))).toContain("enregistr");
   });
 
   it("leaves the owner unknown while Discord cannot say who owns the server, and refuses owner-only commands", async () => {
     // Commands-only install: the bot is not in this server, so Discord will not describe it.
     const guild = "1110000000000000999";
     const as = (user: string) => ({ user, guild });
-    const first = await d.send(slashCommand("config", { setting: "lang", value: "fr" }, as(MEMBER)));
+    const first = await d.send(groupedCommand("config", "lang", { lang: "fr" }, as(MEMBER)));
     const refusal = textOf(dataOf(first.body));
     expect(refusal).toContain("I don't know yet who that is");
     expect(refusal).toContain("Add the bot to the server");
@@ -130,9 +135,9 @@ describe("Discord HTTP interactions", () => {
     // The bot is added; once the server's details are looked up again, its owner is the owner.
     d.api.addGuild({ id: guild, name: "Studio Sud", owner_id: OWNER });
     d.h.clock.advance(61 * 60_000);
-    const member = await d.send(slashCommand("config", { setting: "lang", value: "fr" }, as(MEMBER)));
+    const member = await d.send(groupedCommand("config", "lang", { lang: "fr" }, as(MEMBER)));
     expect(textOf(dataOf(member.body))).toContain("Only the workspace owner (");
-    const owner = await d.send(slashCommand("config", { setting: "lang", value: "fr" }, as(OWNER)));
+    const owner = await d.send(groupedCommand("config", "lang", { lang: "fr" }, as(OWNER)));
     expect(textOf(dataOf(owner.body))).not.toContain("Only the workspace owner");
     const [after] = await queryRows<{ owner: string }>(d.h.db.db, sql`select owner_user_id as owner from workspaces`);
     expect(after?.owner).toBe(OWNER);
@@ -140,11 +145,11 @@ describe("Discord HTTP interactions", () => {
 
   it("refuses a member at an owner-only command, and changes nothing", async () => {
     await d.send(slashCommand("help", {}, { user: OWNER }));
-    const res = await d.send(slashCommand("config", { setting: "lang", value: "fr" }, { user: MEMBER, name: "Sam" }));
+    const res = await d.send(groupedCommand("config", "lang", { lang: "fr" }, { user: MEMBER, name: "Sam" }));
     const data = dataOf(res.body);
     expect(data.flags).toBe(64);
     expect(textOf(data)).toContain("Only the workspace owner (Olivia) can");
-    const after = await d.send(slashCommand("config", {}, { user: MEMBER }));
+    const after = await d.send(groupedCommand("config", "show", {}, { user: MEMBER }));
     expect(textOf(dataOf(after.body))).toContain("English");
   });
 

@@ -53,8 +53,8 @@ describe.each([
 ])("/client invoice's form on Discord ($lang)", (c) => {
   async function setUp(): Promise<void> {
     await d.send(slashCommand("add", { slug: "acme", name: "ACME Corp" }));
-    if (c.lang === "fr") await d.send(slashCommand("config", { setting: "lang", value: "fr" }));
-    await d.send(slashCommand("config", { setting: "currency", value: "EUR" }));
+    if (c.lang === "fr") await d.send(groupedCommand("config", "lang", { lang: "fr" }));
+    await d.send(groupedCommand("config", "currency", { currency: "EUR" }));
   }
 
   it("opens a modal of five text inputs and records what is submitted like the typed command", async () => {

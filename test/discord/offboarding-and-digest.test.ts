@@ -5,7 +5,7 @@ import { runTick } from "../../src/scheduler/run-tick.ts";
 import { silentLog } from "../support/harness.ts";
 import { useDiscord } from "./discord-test-setup.ts";
 import type { ApiCall } from "./fake-discord-api.ts";
-import { buttonPress, GUILD, MEMBER, OWNER, selectChoice, slashCommand, type Who } from "./payloads.ts";
+import { buttonPress, GUILD, groupedCommand, MEMBER, OWNER, selectChoice, slashCommand, type Who } from "./payloads.ts";
 
 /**
  * What only Discord does with the wizard and the digest; the scenarios every adapter shares
@@ -33,7 +33,7 @@ function posted(channel: string): ApiCall[] {
 async function serverWithDigestChannel(): Promise<void> {
   await d.send(slashCommand("add", { slug: "acme", name: "ACME Corp" }));
   // Typing #billing in a Discord option sends the channel as <#id>.
-  const set = await d.send(slashCommand("config", { setting: "channel", value: `<#${DIGEST_CHANNEL}>` }));
+  const set = await d.send(groupedCommand("config", "channel", { channel: `<#${DIGEST_CHANNEL}>` }));
   expect(JSON.stringify(set.body)).toContain(DIGEST_CHANNEL);
   // Created well before the fixed clock, so the clock alone decides what is due.
   await d.h.db.db

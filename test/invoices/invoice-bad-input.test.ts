@@ -78,8 +78,10 @@ describe("bad invoice input gets a clear message and writes nothing", () => {
     ["/client terms acme hosted maybe", "Expected one of: yes, no"],
     ["/client terms acme lang de", "Expected one of: en, fr"],
     ["/client config terms law mars", "not a valid law"],
-    ["/client config terms law fr colour blue", '"colour" is not a term I know'],
+    ["/client config terms law fr colour blue", 'I didn\'t expect "colour blue" here'],
+    ["/client config terms law fr law eu", "law is given twice"],
     ["/client config terms rate", "Missing rate"],
+    ["/client terms acme rate", "Missing rate"],
     ["/client reminded INV-7 9", "not a stage of this client"],
     ["/client remind INV-8", "INV-8 is void"],
   ])("%s", async (line, fragment) => {

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { createCore } from "../../src/core/create-core.ts";
+import { everyCommand } from "../support/every-command.ts";
 import { silentLog, useHarness } from "../support/harness.ts";
 import {
   addInvoice,
@@ -126,7 +127,13 @@ describe("the offboarding wizard, in the console", () => {
     await submit(h, "wizard-form:1:1:conversation", { notes: "Talked on the phone.", date: "" });
     await h.run("press wizard:1:2:done");
 
-    const restarted = createCore({ db: h.db.db, clock: h.clock, log: silentLog, dataDir: "/tmp/tact-test-data" });
+    const restarted = createCore({
+      db: h.db.db,
+      clock: h.clock,
+      log: silentLog,
+      dataDir: "/tmp/tact-test-data",
+      ...everyCommand,
+    });
     const effects = await restarted.handle({
       platform: "console",
       workspaceId: "console",

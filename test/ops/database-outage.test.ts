@@ -11,6 +11,7 @@ import { createHttpServer } from "../../src/http/create-http-server.ts";
 import { createLogger } from "../../src/log.ts";
 import { runTick } from "../../src/scheduler/run-tick.ts";
 import { FakeSlackApi } from "../slack/fake-slack-api.ts";
+import { everyCommand } from "../support/every-command.ts";
 import { type As, effectsText, invocation, silentLog } from "../support/harness.ts";
 import { send, slackCommand } from "../support/signed-requests.ts";
 import { createThrowawayPostgres, skipWithoutPostgres, type ThrowawayPostgres } from "./support/throwaway-postgres.ts";
@@ -31,7 +32,13 @@ describe.skipIf(skipWithoutPostgres)("when the database goes away", () => {
     server = await createThrowawayPostgres();
     database = await openDatabase({ url: server.url, onQuery: (statement) => beforeQuery?.(statement) });
     const log = createLogger({ level: "debug", stream: { write: (line: string) => void logLines.push(line) } });
-    core = createCore({ db: database.db, clock: new FixedClock("2026-11-27T10:00:00Z"), log, dataDir: "/tmp" });
+    core = createCore({
+      db: database.db,
+      clock: new FixedClock("2026-11-27T10:00:00Z"),
+      log,
+      dataDir: "/tmp",
+      ...everyCommand,
+    });
   });
   afterAll(async () => {
     await database?.close();
@@ -184,7 +191,7 @@ describe.skipIf(skipWithoutPostgres)("when the database goes away", () => {
     const limited = await openDatabase({ url: url.toString(), poolSize: 2 });
     const log = createLogger({ level: "debug", stream: { write: (line: string) => void logLines.push(line) } });
     const clock = new FixedClock("2026-11-27T10:00:00Z");
-    const limitedCore = createCore({ db: limited.db, clock, log, dataDir: "/tmp" });
+    const limitedCore = createCore({ db: limited.db, clock, log, dataDir: "/tmp", ...everyCommand });
     const fake = await FakeSlackApi.start({
       teamId: "T0LIMIT",
       users: [{ id: "U0OWNER", name: "dana", tz: "Europe/Paris", is_primary_owner: true }],

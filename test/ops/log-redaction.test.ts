@@ -5,6 +5,7 @@ import { readConfig } from "../../src/config.ts";
 import { createCore } from "../../src/core/create-core.ts";
 import { configSecrets, createLogger } from "../../src/log.ts";
 import { errorMessage } from "../../src/serialize-error.ts";
+import { everyCommand } from "../support/every-command.ts";
 import { invocation, useHarness } from "../support/harness.ts";
 
 const secrets = {
@@ -123,7 +124,13 @@ describe("request logs", () => {
 
   it("are JSON lines carrying the platform, the workspace and the request id", async () => {
     const { log, lines } = capture();
-    const core = createCore({ db: h.db.db, clock: new FixedClock("2026-11-27T10:00:00Z"), log, dataDir: "/tmp" });
+    const core = createCore({
+      db: h.db.db,
+      clock: new FixedClock("2026-11-27T10:00:00Z"),
+      log,
+      dataDir: "/tmp",
+      ...everyCommand,
+    });
     const retried = {
       ...invocation("/client add acme ACME Corp", { platform: "slack", workspace: "T0123" }),
       requestId: "req-42",

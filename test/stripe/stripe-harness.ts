@@ -8,6 +8,7 @@ import { type Core, createCore } from "../../src/core/create-core.ts";
 import type { Effect } from "../../src/core/effects.ts";
 import { createHttpServer, type HttpServer } from "../../src/http/create-http-server.ts";
 import { createSecretBox } from "../../src/secrets/secret-box.ts";
+import { everyCommand } from "../support/every-command.ts";
 import { type As, effectsText, invocation, silentLog } from "../support/harness.ts";
 import { openTestDatabase, type TestDatabase } from "../support/test-database.ts";
 import { FakeStripeApi, signedEvent } from "./fake-stripe-api.ts";
@@ -62,7 +63,7 @@ export function useStripeHarness(options: { start?: string; settings?: boolean }
       platforms: ["console"],
       schedule: false,
     });
-    h.core = createCore({ ...services, sources: h.sources });
+    h.core = createCore({ ...services, sources: h.sources, ...everyCommand });
     h.http = createHttpServer(silentLog);
     h.http.route("/stripe/webhooks", stripeWebhookRoute(h.sources.runtime, { now: () => h.clock.now().getTime() }));
     h.port = await h.http.listen(0, "127.0.0.1");

@@ -11,6 +11,7 @@ import { createSources } from "../../src/connectors/create-sources.ts";
 import { createCore } from "../../src/core/create-core.ts";
 import { createHttpServer, type HttpServer } from "../../src/http/create-http-server.ts";
 import { createSecretBox } from "../../src/secrets/secret-box.ts";
+import { everyCommand } from "../support/every-command.ts";
 import { invocation, silentLog } from "../support/harness.ts";
 import { openTestDatabase, type TestDatabase } from "../support/test-database.ts";
 import { FakeStripeApi, signedEvent } from "./fake-stripe-api.ts";
@@ -68,7 +69,7 @@ describe(`two replicas receiving the same Stripe webhooks (${templateUrl ? "post
         schedule: false,
       });
       if (servers.length === 0) {
-        const core = createCore({ ...services, sources });
+        const core = createCore({ ...services, sources, ...everyCommand });
         await core.handle(invocation("/client add acme ACME Corp"));
       }
       const http = createHttpServer(silentLog);

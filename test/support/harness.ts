@@ -8,6 +8,7 @@ import { type Core, createCore } from "../../src/core/create-core.ts";
 import type { Effect } from "../../src/core/effects.ts";
 import type { Invocation, InvocationInput } from "../../src/core/invocation.ts";
 import { createSecretBox } from "../../src/secrets/secret-box.ts";
+import { everyCommand } from "./every-command.ts";
 import { openTestDatabase, type TestDatabase } from "./test-database.ts";
 
 export const silentLog = pino({ level: "silent" });
@@ -48,6 +49,7 @@ export function useHarness(start = "2026-11-27T10:00:00Z", options: { log?: Logg
       dataDir: "/tmp/tact-test-data",
       // A key of the test's own: stored secrets are sealed as in production.
       secrets: createSecretBox(randomBytes(32)),
+      ...everyCommand,
     });
   });
   beforeEach(async () => {

@@ -12,6 +12,7 @@ import { type Core, createCore } from "../../src/core/create-core.ts";
 import type { Effect } from "../../src/core/effects.ts";
 import { createHttpServer, type HttpServer } from "../../src/http/create-http-server.ts";
 import { createSecretBox } from "../../src/secrets/secret-box.ts";
+import { everyCommand } from "../support/every-command.ts";
 import { type As, effectsText, invocation, silentLog } from "../support/harness.ts";
 import { openTestDatabase, type TestDatabase } from "../support/test-database.ts";
 import { CLIENT_ID, CLIENT_SECRET, FakeXero, WEBHOOK_KEY } from "./fake-xero.ts";
@@ -85,7 +86,7 @@ export function useXeroHarness(start = "2026-11-27T10:00:00Z", options: { pageSi
       platforms: ["console"],
       schedule: false,
     });
-    h.core = createCore({ ...services, sources: h.sources });
+    h.core = createCore({ ...services, sources: h.sources, ...everyCommand });
     if (!connector.oauth) throw new Error("Xero connects through OAuth");
     h.http.route("/xero/callback", oauthCallbackRoute({ ...services, sources: h.sources }, "xero", connector.oauth));
     h.http.route("/xero/webhooks", xeroWebhookRoute(h.sources, { webhookKey: WEBHOOK_KEY }));

@@ -14,6 +14,7 @@ import { oauthCallbackRoute } from "../../src/connectors/oauth-callback-route.ts
 import { createCore } from "../../src/core/create-core.ts";
 import { createHttpServer, type HttpServer } from "../../src/http/create-http-server.ts";
 import { createSecretBox } from "../../src/secrets/secret-box.ts";
+import { everyCommand } from "../support/every-command.ts";
 import { effectsText, invocation, silentLog } from "../support/harness.ts";
 import { openTestDatabase, type TestDatabase } from "../support/test-database.ts";
 import { CLIENT_ID, CLIENT_SECRET, FakeXero, WEBHOOK_KEY } from "./fake-xero.ts";
@@ -88,7 +89,7 @@ describe(`two replicas receiving the same Xero webhooks (${templateUrl ? "postgr
         http.route("/xero/callback", oauthCallbackRoute({ ...services, sources }, "xero", connector.oauth));
       http.route("/xero/webhooks", xeroWebhookRoute(sources, { webhookKey: WEBHOOK_KEY }));
       if (i === 0) {
-        const core = createCore({ ...services, sources });
+        const core = createCore({ ...services, sources, ...everyCommand });
         await core.handle(invocation("/client add acme ACME Corp"));
         const org = fake.tenant("Demo Company (UK)");
         fake.invoice(org, {

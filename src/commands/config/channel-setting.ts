@@ -4,12 +4,13 @@ import { ownerOnly } from "../../core/guards.ts";
 import { parseChannel } from "../../digest/schedule-settings.ts";
 import { userError } from "../../errors.ts";
 import { textMessage } from "../../messages/message.ts";
-import { type ConfigSetting, settingCommand } from "./config-settings.ts";
+import { type ConfigSetting, defineSetting, settingCommand, valueArg } from "./config-settings.ts";
 
 /** `/client config channel #billing` (or `here`): where the digest and overdue alerts are posted. */
-export const channelSetting: ConfigSetting = {
+export const channelSetting: ConfigSetting = defineSetting({
   name: "channel",
   usage: "#channel|here",
+  args: { channel: valueArg((t) => t.config.labels.channel) },
   guards: [ownerOnly((t) => t.config.action.config)],
   describe: (t) => t.config.describe.channel,
   show: (ctx) => [
@@ -19,8 +20,8 @@ export const channelSetting: ConfigSetting = {
       command: settingCommand(channelSetting),
     },
   ],
-  async apply(ctx, value) {
-    const typed = value.trim();
+  async handler(ctx, a) {
+    const typed = a.channel ?? "";
     let channel: { id: string; name: string } | undefined;
     if (typed === "" || typed.toLowerCase() === "here" || typed.toLowerCase() === "ici") {
       if (ctx.invocation.isDm) throw userError("channel-in-dm", (t) => t.digest.config.channelInDm);
@@ -36,4 +37,4 @@ export const channelSetting: ConfigSetting = {
     });
     return [reply(textMessage(ctx.t.digest.config.channelSet({ channel: chosen.name })))];
   },
-};
+});

@@ -1,26 +1,46 @@
 import type { Context } from "../../core/context.ts";
-import type { Effect } from "../../core/effects.ts";
-import type { Guard } from "../../core/guards.ts";
 import type { Catalog } from "../../messages/catalog.ts";
+import { type ArgDef, NAME_MAX, plainText } from "../args.ts";
+import type { ArgDefs, CommandDef } from "../define-command.ts";
 
 /**
- * One `/client config <name> <value…>` setting. Issues add their own settings (channel,
- * digest, terms, owner…) by adding a file and listing it in config-registry.ts.
+ * One `/client config <name> …` setting: a subcommand of `config` with its own typed arguments,
+ * parsed, guarded and run as any command is. Issues add their own settings (channel, digest,
+ * terms, owner…) by adding a file and listing it in config-registry.ts.
  */
-export interface ConfigSetting {
-  name: string;
+export interface ConfigSetting extends CommandDef {
   /** Usage after `/client config <name>`, e.g. `en|fr`. */
   usage: string;
-  guards: readonly Guard[];
-  /** Applies the value (the rest of the line, possibly empty). */
-  apply(ctx: Context, value: string): Promise<Effect[]>;
-  /** What the setting does, for `/client help config`. */
-  describe?: ((t: Catalog) => string) | undefined;
   /**
    * What `/client config` shows for it: each value with the command that changes it. A setting
    * without it is still listed, by its name and usage.
    */
   show?: ((ctx: Context) => ConfigRow[] | Promise<ConfigRow[]>) | undefined;
+}
+
+/** A setting as written: what it does (for `/client help config` and Discord) in place of help. */
+type SettingDef<A extends ArgDefs> = Omit<CommandDef<A>, "group" | "parent" | "help" | "examples"> & {
+  usage: string;
+  describe: (t: Catalog) => string;
+  show?: ConfigSetting["show"];
+};
+
+export function defineSetting<const A extends ArgDefs>({ describe, ...def }: SettingDef<A>): ConfigSetting {
+  const help = (t: Catalog) => ({ summary: describe(t), details: "" });
+  return { ...def, group: "other", parent: "config", help, examples: [] } as unknown as ConfigSetting;
+}
+
+/** A setting's value as typed, to the end of the line (`09:00 Europe/Paris`); absent when left out. */
+export function valueArg(label: (t: Catalog) => string, choices?: readonly string[]): ArgDef<string, true> {
+  return {
+    kind: "text",
+    label,
+    schema: plainText(NAME_MAX, false),
+    optional: true,
+    rest: true,
+    max: NAME_MAX,
+    ...(choices ? { choices } : {}),
+  };
 }
 
 /** One line of `/client config`: "Language: English · /client config lang en|fr". */

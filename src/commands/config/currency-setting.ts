@@ -3,12 +3,13 @@ import { reply } from "../../core/effects.ts";
 import { ownerOnly } from "../../core/guards.ts";
 import { parseCurrency } from "../../invoices/parse-inputs.ts";
 import { textMessage } from "../../messages/message.ts";
-import { type ConfigSetting, settingCommand } from "./config-settings.ts";
+import { type ConfigSetting, defineSetting, settingCommand, valueArg } from "./config-settings.ts";
 
 /** `/client config currency EUR`: the currency of amounts typed without one (owner only). */
-export const currencySetting: ConfigSetting = {
+export const currencySetting: ConfigSetting = defineSetting({
   name: "currency",
   usage: "EUR|GBP|USD|…",
+  args: { currency: valueArg((t) => t.config.labels.currency) },
   guards: [ownerOnly((t) => t.config.action.config)],
   describe: (t) => t.config.describeCurrency,
   show: ({ t, workspace }) => [
@@ -18,8 +19,8 @@ export const currencySetting: ConfigSetting = {
       command: settingCommand(currencySetting),
     },
   ],
-  async apply(ctx, value) {
-    const typed = value.trim();
+  async handler(ctx, a) {
+    const typed = a.currency ?? "";
     if (typed === "")
       return [reply(textMessage(ctx.t.config.currency.current({ currency: ctx.workspace.defaultCurrency })))];
     const currency = parseCurrency(typed);
@@ -33,4 +34,4 @@ export const currencySetting: ConfigSetting = {
     const example = ctx.fmt.number(500);
     return [reply(textMessage(ctx.t.config.currency.set({ currency, example })))];
   },
-};
+});

@@ -5,15 +5,16 @@ import { describeSchedule, scheduleStatus } from "../../digest/describe-schedule
 import { parseTime, parseTimeZone } from "../../digest/schedule-settings.ts";
 import { userError } from "../../errors.ts";
 import { textMessage } from "../../messages/message.ts";
-import { type ConfigSetting, settingCommand } from "./config-settings.ts";
+import { type ConfigSetting, defineSetting, settingCommand, valueArg } from "./config-settings.ts";
 
 /**
  * `/client config digest 09:00 Europe/Paris` (time, zone, or both), `on`, `off`; without a
  * value, the current schedule. The zone is the workspace's: days late are counted in it too.
  */
-export const digestSetting: ConfigSetting = {
+export const digestSetting: ConfigSetting = defineSetting({
   name: "digest",
   usage: "HH:MM [Area/City]|on|off",
+  args: { schedule: valueArg((t) => t.config.labels.digest) },
   guards: [ownerOnly((t) => t.config.action.config)],
   describe: (t) => t.config.describe.digest,
   show: ({ t, workspace: ws }) => [
@@ -25,8 +26,9 @@ export const digestSetting: ConfigSetting = {
       command: settingCommand(digestSetting),
     },
   ],
-  async apply(ctx, value) {
-    const words = value.trim().split(/\s+/).filter(Boolean);
+  async handler(ctx, a) {
+    const value = a.schedule ?? "";
+    const words = value.split(/\s+/).filter(Boolean);
     if (words.length === 0) return [reply(textMessage(scheduleStatus(ctx, ctx.workspace)))];
     const single = words.length === 1 ? words[0]?.toLowerCase() : undefined;
     let changes: Partial<WorkspaceRow>;
@@ -46,7 +48,7 @@ export const digestSetting: ConfigSetting = {
           changes.timezone = zone;
           continue;
         }
-        throw userError("invalid-digest", (t) => t.digest.config.invalidDigest({ value: value.trim() }));
+        throw userError("invalid-digest", (t) => t.digest.config.invalidDigest({ value }));
       }
       // Setting a time means wanting the digest.
       changes.digestEnabled = true;
@@ -74,4 +76,4 @@ export const digestSetting: ConfigSetting = {
     const text = single === "on" ? `${ctx.t.digest.config.digestOn} ${schedule}` : schedule;
     return [reply(textMessage(text))];
   },
-};
+});

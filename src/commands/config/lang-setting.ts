@@ -1,15 +1,16 @@
 import { updateWorkspace } from "../../../db/queries/workspaces.ts";
 import { reply } from "../../core/effects.ts";
 import { ownerOnly } from "../../core/guards.ts";
-import { userError } from "../../errors.ts";
 import { catalogFor } from "../../messages/catalog.ts";
 import { isLocale, locales } from "../../messages/locale.ts";
 import { textMessage } from "../../messages/message.ts";
-import { type ConfigSetting, settingCommand } from "./config-settings.ts";
+import { choiceArg } from "../args.ts";
+import { type ConfigSetting, defineSetting, settingCommand } from "./config-settings.ts";
 
-export const langSetting: ConfigSetting = {
+export const langSetting: ConfigSetting = defineSetting({
   name: "lang",
   usage: locales.join("|"),
+  args: { lang: choiceArg(locales, (t) => t.help.argNames.lang) },
   guards: [ownerOnly((t) => t.config.action.config)],
   describe: (t) => t.config.describe.lang,
   show: (ctx) => [
@@ -19,13 +20,7 @@ export const langSetting: ConfigSetting = {
       command: settingCommand(langSetting),
     },
   ],
-  async apply(ctx, value) {
-    const lang = value.trim().toLowerCase();
-    if (!isLocale(lang)) {
-      throw userError("invalid.choice", (t) =>
-        t.invalid.choice({ arg: t.help.argNames.lang, value, choices: locales.join(", ") }),
-      );
-    }
+  async handler(ctx, { lang }) {
     await ctx.db.transaction(async (tx) => {
       await updateWorkspace(tx, ctx.workspace.id, { locale: lang });
       await ctx.audit({ action: "config.lang", details: { from: ctx.workspace.locale, to: lang } }, tx);
@@ -33,4 +28,4 @@ export const langSetting: ConfigSetting = {
     // Answer in the language just chosen.
     return [reply(textMessage(catalogFor(lang).config.langSet))];
   },
-};
+});

@@ -5,7 +5,7 @@ import { dm, reply } from "../../core/effects.ts";
 import { ownerOnly } from "../../core/guards.ts";
 import { userError } from "../../errors.ts";
 import { textMessage } from "../../messages/message.ts";
-import { type ConfigSetting, settingCommand } from "./config-settings.ts";
+import { type ConfigSetting, defineSetting, settingCommand, valueArg } from "./config-settings.ts";
 
 // Slack `<@U123>` or `<@U123|name>`, Discord `<@123>` or `<@!123>`: the platform vouches for the id.
 const MENTION = /^<@!?([A-Za-z0-9]{1,40})(?:\|[^>]*)?>$/;
@@ -16,16 +16,17 @@ const NAME = /^@?([\p{L}\p{N}._-]{1,64})$/u;
  * `/client config owner @person`: only the current owner hands the workspace over. A wizard
  * already in progress stays with whoever started it (its row keeps its owner).
  */
-export const ownerSetting: ConfigSetting = {
+export const ownerSetting: ConfigSetting = defineSetting({
   name: "owner",
   usage: "@user",
+  args: { owner: valueArg((t) => t.config.labels.owner) },
   guards: [ownerOnly((t) => t.offboarding.action.owner)],
   describe: (t) => t.config.describe.owner,
   show: async (ctx) => [
     { label: ctx.t.config.labels.owner, value: await ctx.ownerName(), command: settingCommand(ownerSetting) },
   ],
-  async apply(ctx, value) {
-    const next = await resolvePerson(ctx, value.trim());
+  async handler(ctx, a) {
+    const next = await resolvePerson(ctx, a.owner ?? "");
     if (next.userId === ctx.workspace.ownerUserId) {
       throw userError("owner-same", (t) => t.offboarding.owner.same({ owner: next.displayName }));
     }
@@ -46,7 +47,7 @@ export const ownerSetting: ConfigSetting = {
       dm(next.userId, textMessage(ctx.t.offboarding.owner.told({ from: ctx.user.name }))),
     ];
   },
-};
+});
 
 async function resolvePerson(ctx: Context, value: string): Promise<MemberRow> {
   const mention = MENTION.exec(value);

@@ -3,12 +3,13 @@ import { reply } from "../../core/effects.ts";
 import { ownerOnly } from "../../core/guards.ts";
 import { userError } from "../../errors.ts";
 import { textMessage } from "../../messages/message.ts";
-import { type ConfigSetting, settingCommand } from "./config-settings.ts";
+import { type ConfigSetting, defineSetting, settingCommand, valueArg } from "./config-settings.ts";
 
 /** `/client config quiet post|silent`: on a day with nothing to report, one short line or nothing. */
-export const quietSetting: ConfigSetting = {
+export const quietSetting: ConfigSetting = defineSetting({
   name: "quiet",
   usage: "post|silent",
+  args: { quiet: valueArg((t) => t.config.labels.quiet, ["post", "silent"]) },
   guards: [ownerOnly((t) => t.config.action.config)],
   describe: (t) => t.config.describe.quiet,
   show: ({ t, workspace: ws }) => [
@@ -18,10 +19,10 @@ export const quietSetting: ConfigSetting = {
       command: settingCommand(quietSetting),
     },
   ],
-  async apply(ctx, value) {
-    const choice = value.trim().toLowerCase();
+  async handler(ctx, a) {
+    const choice = a.quiet?.toLowerCase();
     if (choice !== "post" && choice !== "silent") {
-      throw userError("invalid-quiet", (t) => t.digest.config.invalidQuiet({ value: value.trim() }));
+      throw userError("invalid-quiet", (t) => t.digest.config.invalidQuiet({ value: a.quiet ?? "" }));
     }
     const post = choice === "post";
     await ctx.db.transaction(async (tx) => {
@@ -30,4 +31,4 @@ export const quietSetting: ConfigSetting = {
     });
     return [reply(textMessage(post ? ctx.t.digest.config.quietPost : ctx.t.digest.config.quietSilent))];
   },
-};
+});

@@ -17,20 +17,19 @@ export const configCommand = defineCommand({
   },
   help: (t) => ({ summary: t.help.verbs.config.summary, details: configHelp(t) }),
   examples: ["config", "config lang fr", "config channel #billing", "config digest 09:00 Europe/Paris"],
+  // `/client config lang fr` runs the lang setting; only a word that names no setting comes here.
+  subcommands: configSettings,
   async handler(ctx, a) {
     if (!a.setting) return [reply(await overview(ctx))];
-    const name = a.setting.toLowerCase();
-    const setting = configSettings.find((s) => s.name === name);
-    if (!setting) {
-      throw userError("unknown-setting", (t) =>
-        t.config.unknownSetting({
-          setting: a.setting ?? "",
-          settings: configSettings.map((s) => `${s.name} ${s.usage}`).join(", "),
-        }),
-      );
-    }
-    for (const guard of setting.guards) await guard(ctx);
-    return setting.apply(ctx, a.value ?? "");
+    // A setting's name comes here only from Discord's registration of before settings were subcommands.
+    const setting = a.setting.toLowerCase();
+    if (configSettings.some((s) => s.name === setting)) throw userError("outdated", (t) => t.discord.unknownCommand);
+    throw userError("unknown-setting", (t) =>
+      t.config.unknownSetting({
+        setting: a.setting ?? "",
+        settings: configSettings.map((s) => `${s.name} ${s.usage}`).join(", "),
+      }),
+    );
   },
 });
 
@@ -55,6 +54,6 @@ async function overview(ctx: Context): Promise<Message> {
 function configHelp(t: Catalog): string {
   return [
     t.help.verbs.config.details,
-    ...configSettings.map((s) => t.config.helpRow({ command: settingCommand(s), what: s.describe?.(t) ?? "" })),
+    ...configSettings.map((s) => t.config.helpRow({ command: settingCommand(s), what: s.help(t).summary })),
   ].join("\n");
 }

@@ -7,37 +7,40 @@ import type { Catalog } from "../../messages/catalog.ts";
 import { labelValue } from "../../messages/label-value.ts";
 import { type Message, message } from "../../messages/message.ts";
 import { optional, wordArg } from "../args.ts";
+import type { CommandIndex } from "../command-index.ts";
 import { type CommandDef, type CommandGroup, defineCommand } from "../define-command.ts";
-import { commandList, findCommand } from "../registry.ts";
 import { usageOf } from "../usage.ts";
 
-export const helpCommand = defineCommand({
-  name: "help",
-  group: "other",
-  args: { topic: optional(wordArg((t) => t.help.argNames.verb)) },
-  help: (t) => t.help.verbs.help,
-  examples: ["help", "help late"],
-  async handler(ctx, a) {
-    if (!a.topic) return [reply(overview(ctx.t))];
-    const command = findCommand(a.topic.toLowerCase().replace(/^\/client\s+/, ""));
-    if (!command) throw userError("unknown-topic", (t) => t.help.unknownTopic({ topic: a.topic ?? "" }));
-    return [reply(detail(command, ctx.t))];
-  },
-});
+/** `/client help [topic]`, over the commands the index holds (help among them). */
+export function helpCommandFor(commands: () => CommandIndex): CommandDef {
+  return defineCommand({
+    name: "help",
+    group: "other",
+    args: { topic: optional(wordArg((t) => t.help.argNames.verb)) },
+    help: (t) => t.help.verbs.help,
+    examples: ["help", "help late"],
+    async handler(ctx, a) {
+      if (!a.topic) return [reply(overview(commands().list, ctx.t))];
+      const command = commands().get(a.topic.toLowerCase().replace(/^\/client\s+/, ""));
+      if (!command) throw userError("unknown-topic", (t) => t.help.unknownTopic({ topic: a.topic ?? "" }));
+      return [reply(detail(command, ctx.t))];
+    },
+  });
+}
 
-/** `help[:topic]`: the welcome's help button shows what `/client help [topic]` shows. */
+/** `help[:topic]`: the welcome's help button runs `/client help [topic]`. */
 export const helpAction = defineAction({
   name: HELP_ACTION,
-  handler: async (ctx, params) => helpCommand.handler(ctx, { topic: params[0] || undefined } as never),
+  command: (params) => ({ verb: "help", options: params[0] ? { topic: params[0] } : {} }),
 });
 
 const groupOrder: CommandGroup[] = ["incidents", "clients", "invoices", "schedule", "offboarding", "other"];
 
-function overview(t: Catalog): Message {
+function overview(list: readonly CommandDef[], t: Catalog): Message {
   const m = message(t.help.title).header(t.help.title).text(t.help.intro);
   const groups: Record<CommandGroup, string> = t.help.groups;
   for (const group of groupOrder) {
-    const commands = commandList().filter((c) => c.group === group);
+    const commands = list.filter((c) => c.group === group);
     if (commands.length === 0) continue;
     m.text(
       [

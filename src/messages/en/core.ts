@@ -19,6 +19,7 @@ export const core = {
       `I don't know "/client ${p.verb}".${p.suggestion ? ` Did you mean \`/client ${p.suggestion}\`?` : ""} \`/client help\` lists everything I can do.`,
     missingArg: (p: { arg: string; usage: string }) => `Missing ${p.arg}. Usage: ${p.usage}`,
     unexpected: (p: { extra: string; usage: string }) => `I didn't expect "${p.extra}" here. Usage: ${p.usage}`,
+    duplicateArg: (p: { what: string }) => `${p.what} is given twice.`,
     unknownOption: (p: { option: string; usage: string }) => `Unknown option "${p.option}". Usage: ${p.usage}`,
     unclosedQuote: "A quote is opened but never closed. Close it, or leave the quotes out.",
     ownerOnly: (p: { action: string; owner: string }) =>

@@ -396,9 +396,6 @@ export const invoices = {
       term: (p: { value: string }) => `"${p.value}" is not a payment term: write a number of days from 0 to 365.`,
       yesNo: (p: { value: string; what: string }) => `"${p.value}" is not valid for ${p.what}: yes or no.`,
       nothing: (p: { usage: string }) => `Nothing to change. Usage: ${p.usage}`,
-      duplicate: (p: { what: string }) => `${p.what} is given twice.`,
-      unknownKeyword: (p: { value: string; keywords: string }) =>
-        `"${p.value}" is not a term I know. Terms: ${p.keywords}.`,
     },
     configUsage: "law fr|eu|uk|contract|none [rate 12%/y] [fee 40 EUR] [hosted yes|no] [stages 1,15,30,45] [term 30]",
   },

@@ -8,6 +8,7 @@ export const core: Pick<Catalog, "errors" | "invalid" | "console" | "words"> = {
       `Je ne connais pas « /client ${p.verb} ».${p.suggestion ? ` Vouliez-vous dire \`/client ${p.suggestion}\` ?` : ""} \`/client help\` liste tout ce que je sais faire.`,
     missingArg: (p) => `Il manque : ${p.arg}. Syntaxe : ${p.usage}`,
     unexpected: (p) => `Je n'attendais pas « ${p.extra} » ici. Syntaxe : ${p.usage}`,
+    duplicateArg: (p) => `${p.what} est donné deux fois.`,
     unknownOption: (p) => `Option inconnue « ${p.option} ». Syntaxe : ${p.usage}`,
     unclosedQuote: "Un guillemet est ouvert mais jamais fermé. Fermez-le, ou retirez les guillemets.",
     ownerOnly: (p) => `Seul le responsable de l'espace (${p.owner}) peut ${p.action}. La demande n'a pas été exécutée.`,

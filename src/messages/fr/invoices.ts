@@ -357,8 +357,6 @@ export const invoices: Catalog["invoices"] = {
       term: (p) => `« ${p.value} » n'est pas un délai de paiement : un nombre de jours de 0 à 365.`,
       yesNo: (p) => `« ${p.value} » ne convient pas pour ${p.what} : yes ou no.`,
       nothing: (p) => `Rien à changer. Syntaxe : ${p.usage}`,
-      duplicate: (p) => `${p.what} est donné deux fois.`,
-      unknownKeyword: (p) => `« ${p.value} » n'est pas une condition que je connais. Conditions : ${p.keywords}.`,
     },
     configUsage: "law fr|eu|uk|contract|none [rate 12%/y] [fee 40 EUR] [hosted yes|no] [stages 1,15,30,45] [term 30]",
   },

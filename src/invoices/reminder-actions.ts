@@ -1,5 +1,5 @@
-import { defineAction } from "../../core/define-action.ts";
-import { userError } from "../../errors.ts";
+import { defineAction } from "../core/define-action.ts";
+import { userError } from "../errors.ts";
 import {
   askReminderSent,
   draftReminder,
@@ -7,7 +7,7 @@ import {
   REMINDED_ACTION,
   REMINDED_FORM,
   recordReminder,
-} from "../../invoices/remind-invoice.ts";
+} from "./remind-invoice.ts";
 
 function invoiceId(param: string | undefined): number {
   const id = Number(param);

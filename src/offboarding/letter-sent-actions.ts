@@ -1,10 +1,5 @@
-import { defineAction } from "../../core/define-action.ts";
-import {
-  askLetterSent,
-  LETTER_SENT_ACTION,
-  LETTER_SENT_FORM,
-  recordLetterSent,
-} from "../../offboarding/letter-sent.ts";
+import { defineAction } from "../core/define-action.ts";
+import { askLetterSent, LETTER_SENT_ACTION, LETTER_SENT_FORM, recordLetterSent } from "./letter-sent.ts";
 
 /** `letter-sent:<offboarding id>:<why|next>`: "I sent it" under a kept letter opens the form. */
 export const letterSentAction = defineAction({

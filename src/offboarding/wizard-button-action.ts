@@ -1,40 +1,27 @@
-import { findClientById } from "../../db/queries/clients.ts";
-import { insertIncident } from "../../db/queries/incidents.ts";
 import type { Context } from "../core/context.ts";
 import { defineAction } from "../core/define-action.ts";
-import { dm, type Effect, post, reply, update } from "../core/effects.ts";
+import { dm, type Effect, post, update } from "../core/effects.ts";
 import { addDays } from "../domain/dates.ts";
-import type { WizardRejection } from "../domain/wizard/apply-wizard-command.ts";
-import { isOpen } from "../domain/wizard/wizard-state.ts";
 import { STEP_COUNT, stepKey } from "../domain/wizard/wizard-steps.ts";
-import { aboutField, userError } from "../errors.ts";
+import { userError } from "../errors.ts";
 import { message, textMessage } from "../messages/message.ts";
 import { authorizeWizard, type WizardRequest } from "./authorize-wizard.ts";
 import {
   buildStepMessage,
   REMIND_DAYS,
-  stepTitle,
   teamNote,
   WIZARD_ACTION,
-  WIZARD_FORM,
   wizardAction,
   writeOffConfirmation,
 } from "./build-step-message.ts";
 import { type ChangeResult, changeWizard, type WizardChange } from "./change-wizard.ts";
 import { buildRecordFile } from "./export-record.ts";
 import { letterSentPrompt } from "./letter-sent.ts";
-import { draftLetters, loadWizardFacts, type WizardFacts } from "./wizard-facts.ts";
-import {
-  CONVERSATION_MAX,
-  conversationDay,
-  formText,
-  LESSONS_TEXT_MAX,
-  LETTER_MAX,
-  lessonLines,
-  REASON_MAX,
-  wizardForms,
-} from "./wizard-forms.ts";
+import { advanced } from "./wizard-advanced.ts";
+import { draftLetters, factsFor, type WizardFacts } from "./wizard-facts.ts";
+import { wizardForms } from "./wizard-forms.ts";
 import { type ReasonKind, reasonKinds, type Wizard } from "./wizard-record.ts";
+import { notNow, rejected } from "./wizard-refusal.ts";
 import { type WrittenOff, writeOffInvoices } from "./write-off.ts";
 
 /** The wizard's buttons and selects: `wizard:<offboarding id>:<step>:<op>[:<arg>]`. */
@@ -48,48 +35,6 @@ export const wizardButtonAction = defineAction({
     return pressed(ctx, req, facts);
   },
 });
-
-/** The wizard's forms: `wizard-form:<offboarding id>:<step>:<what>`, values by field id. */
-export const wizardFormAction = defineAction({
-  name: WIZARD_FORM,
-  async handler(ctx, params, values = {}) {
-    const req = await authorizeWizard(ctx, params);
-    const facts = await factsFor(ctx, req.wizard);
-    const blocked = await notNow(ctx, req, facts, false);
-    if (blocked) return blocked;
-    return submitted(ctx, req, facts, values);
-  },
-});
-
-async function factsFor(ctx: Context, wizard: Wizard): Promise<WizardFacts> {
-  const client = await findClientById(ctx.db, ctx.workspace.id, wizard.row.clientId);
-  if (!client) throw userError("bad-action", (t) => t.errors.unknownAction);
-  return loadWizardFacts(ctx, client, wizard.row.ownerUserId);
-}
-
-/** A finished wizard, or a button from a step already left: say so, change nothing. */
-async function notNow(ctx: Context, req: WizardRequest, facts: WizardFacts, anyStep: boolean) {
-  if (!isOpen(req.wizard.state)) return rejected(ctx, "finished", req.wizard, facts);
-  if (!anyStep && req.step !== req.wizard.state.current) return rejected(ctx, "stale", req.wizard, facts);
-  return undefined;
-}
-
-function rejected(ctx: Context, reason: WizardRejection, wizard: Wizard, facts: WizardFacts): Effect[] {
-  const o = ctx.t.offboarding;
-  switch (reason) {
-    case "finished":
-      return [reply(textMessage(o.refused.finished({ client: facts.client.displayName, slug: facts.client.slug })))];
-    case "stale":
-      return [
-        reply(textMessage(o.refused.stale({ step: wizard.state.current, total: STEP_COUNT }))),
-        dm(ctx.user.id, buildStepMessage(ctx, wizard, facts)),
-      ];
-    case "reasonRequired":
-      throw userError("form-empty", (t) => t.offboarding.invalid.empty({ what: t.offboarding.forms.skipReason }));
-    default:
-      throw userError("bad-action", (t) => t.errors.unknownAction);
-  }
-}
 
 /** Which step each button belongs to; anything else is a forged id. */
 const opSteps: Record<string, readonly string[]> = {
@@ -264,99 +209,6 @@ async function pressed(ctx: Context, req: WizardRequest, facts: WizardFacts): Pr
   }
 }
 
-async function submitted(
-  ctx: Context,
-  req: WizardRequest,
-  facts: WizardFacts,
-  values: Record<string, string>,
-): Promise<Effect[]> {
-  const { wizard, op } = req;
-  const id = wizard.row.id;
-  const key = stepKey(wizard.state.current);
-  const f = (t: Context["t"]) => t.offboarding.forms;
-  const now = ctx.clock.now().toISOString();
-  switch (op) {
-    case "skip": {
-      // Each problem is said under its field, and the form stays open.
-      const reason = await aboutField("reason", () => formText(values.reason, REASON_MAX, (t) => f(t).skipReason));
-      return advanced(
-        ctx,
-        facts,
-        await changeWizard(ctx, id, () => ({ command: { type: "skip", step: req.step, reason } })),
-        "form",
-      );
-    }
-    case "conversation": {
-      if (key !== "talk") break;
-      const notes = await aboutField("notes", () =>
-        formText(values.notes, CONVERSATION_MAX, (t) => f(t).conversationNotes),
-      );
-      const day = await aboutField("date", () => conversationDay(notes, values.date, facts.today));
-      const conversation = { ...day, at: now };
-      const result = await changeWizard(ctx, id, (w) => ({
-        command: { type: "done", step: req.step },
-        texts: { ...w.texts, conversation },
-        details: { conversationOn: conversation.on },
-      }));
-      return advanced(ctx, facts, result, "form");
-    }
-    case "letter": {
-      if (key !== "why" && key !== "next") break;
-      const text = await aboutField("text", () => formText(values.text, LETTER_MAX, (t) => f(t).letterField));
-      const drafts = draftLetters(ctx, wizard, facts);
-      const draft = key === "why" ? drafts.why : drafts.next;
-      const letter = {
-        text,
-        source: text === draft.trim() ? "draft" : "own",
-        language: facts.letterLocale,
-        at: now,
-      } as const;
-      const result = await changeWizard(ctx, id, (w) => ({
-        command: { type: "done", step: req.step },
-        texts: { ...w.texts, [key]: letter },
-        details: { letter: key, source: letter.source },
-      }));
-      return advanced(
-        ctx,
-        facts,
-        result,
-        "form",
-        undefined,
-        result.ok ? [letterSentPrompt(ctx, result.wizard, key)] : [],
-      );
-    }
-    case "lessons": {
-      if (key !== "learn") break;
-      const lines = await aboutField("text", () =>
-        lessonLines(formText(values.text, LESSONS_TEXT_MAX, (t) => f(t).lessonsField)),
-      );
-      const at = ctx.clock.now();
-      const result = await changeWizard(ctx, id, (w) => ({
-        command: { type: "done", step: req.step },
-        texts: { ...w.texts, lessons: { lines, at: now } },
-        details: { lessons: lines.length },
-        alsoWrite: async (tx) => {
-          for (const note of lines) {
-            await insertIncident(tx, {
-              workspaceId: ctx.workspace.id,
-              clientId: facts.client.id,
-              // Their own kind: on the card and in the record, never counted toward risk (issue #14).
-              kind: "lesson",
-              note,
-              reporterId: ctx.user.id,
-              source: ctx.invocation.platform,
-              occurredAt: at,
-              createdAt: at,
-            });
-          }
-        },
-      }));
-      return advanced(ctx, facts, result, "form", ctx.t.offboarding.lessonsSaved({ count: lines.length }));
-    }
-  }
-  throw userError("bad-action", (t) => t.errors.unknownAction);
-}
-
 function pause(wizard: Wizard, facts: WizardFacts, remindOn?: string): WizardChange {
   return {
     command: { type: "pause", step: wizard.state.current, today: facts.today, ...(remindOn ? { remindOn } : {}) },
@@ -381,45 +233,6 @@ function paused(ctx: Context, facts: WizardFacts, result: ChangeResult): Effect[
     { id: wizardAction(w, "cancel"), label: o.buttons.cancel },
   ]);
   return [update(m.build())];
-}
-
-/**
- * After a step moved: a button's message becomes one line saying what was done (its buttons
- * gone), and the next step (or the end) arrives as a new DM. A form has no message to
- * replace, so that line heads the next step instead.
- */
-async function advanced(
-  ctx: Context,
-  facts: WizardFacts,
-  result: ChangeResult,
-  via: "button" | "form",
-  extra?: string,
-  effects: Effect[] = [],
-): Promise<Effect[]> {
-  if (!result.ok) return rejected(ctx, result.reason, result.wizard, facts);
-  const o = ctx.t.offboarding;
-  const line = [stepLine(ctx, result.wizard), extra].filter(Boolean).join(" ");
-  const owner = result.wizard.row.ownerUserId;
-  const next = result.finished
-    ? textMessage(o.finished({ client: facts.client.displayName, slug: facts.client.slug }))
-    : buildStepMessage(ctx, result.wizard, await factsFor(ctx, result.wizard), via === "form" ? line : undefined);
-  if (result.finished && via === "form") next.blocks.unshift({ type: "context", text: line });
-  return [...(via === "button" ? [update(textMessage(line))] : []), ...effects, dm(owner, next)];
-}
-
-/** What the last command did, in one line. */
-function stepLine(ctx: Context, wizard: Wizard): string {
-  const o = ctx.t.offboarding;
-  const event = [...wizard.state.history].reverse().find((e) => e.type !== "finish" && e.type !== "resume");
-  if (!event) return "";
-  if (event.type === "back") return o.stepLine.back({ step: wizard.state.current, total: STEP_COUNT });
-  const p = {
-    step: event.step,
-    total: STEP_COUNT,
-    title: stepTitle(ctx, event.step),
-    date: ctx.fmt.date(new Date(event.at)),
-  };
-  return event.type === "skip" ? o.stepLine.skipped({ ...p, reason: event.reason ?? "" }) : o.stepLine.done(p);
 }
 
 function owedSummary(ctx: Context, facts: WizardFacts): string {

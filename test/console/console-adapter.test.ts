@@ -20,12 +20,6 @@ describe("console adapter", () => {
     expect(await h.say("/client config lang fr", { user: "sam" })).toContain("Only the workspace owner (owner)");
   });
 
-  it("presses a button by its id, as the named member", async () => {
-    const out = await script(["/client add acme ACME Corp", "@sam /client late acme", "@sam press undo:1"]);
-    expect(out).toContain("[press undo:1] Undo");
-    expect(out.join("\n")).toContain("Withdrawn: the late payment for ACME Corp");
-  });
-
   it("ignores empty lines and explains a line that is not a command", async () => {
     const out = await script(["", "   ", "hello there"]);
     expect(out).toEqual(["Commands start with /client (try /client help), or press a button with: press <id>."]);
@@ -39,22 +33,28 @@ describe("console adapter", () => {
   it("prints channel posts and direct messages with their prefixes", async () => {
     const { adapter, output } = h.console();
     const outbox = adapter.outbox();
-    await outbox.send("console", {
-      type: "post",
-      channelId: "general",
-      message: { blocks: [{ type: "section", text: "Digest line" }], fallback: "Digest line" },
-    });
-    await outbox.send("console", {
-      type: "dm",
-      userId: "owner",
-      message: {
-        blocks: [
-          { type: "section", text: "Private" },
-          { type: "actions", buttons: [{ id: "wiz:1:done", label: "Done" }] },
-        ],
-        fallback: "Private",
+    await outbox.send(
+      { externalId: "console", locale: "en" },
+      {
+        type: "post",
+        channelId: "general",
+        message: { blocks: [{ type: "section", text: "Digest line" }], fallback: "Digest line" },
       },
-    });
+    );
+    await outbox.send(
+      { externalId: "console", locale: "en" },
+      {
+        type: "dm",
+        userId: "owner",
+        message: {
+          blocks: [
+            { type: "section", text: "Private" },
+            { type: "actions", buttons: [{ id: "wiz:1:done", label: "Done" }] },
+          ],
+          fallback: "Private",
+        },
+      },
+    );
     expect(output).toEqual(["[#general] Digest line", "[DM @owner] Private", "[DM @owner] [press wiz:1:done] Done"]);
   });
 });

@@ -20,12 +20,6 @@ describe("console adapter", () => {
     expect(await h.say("/client config lang fr", { user: "sam" })).toContain("Only the workspace owner (owner)");
   });
 
-  it("presses a button by its id, as the named member", async () => {
-    const out = await script(["/client add acme ACME Corp", "@sam /client late acme", "@sam press undo:1"]);
-    expect(out).toContain("[press undo:1] Undo");
-    expect(out.join("\n")).toContain("Withdrawn: the late payment for ACME Corp");
-  });
-
   it("ignores empty lines and explains a line that is not a command", async () => {
     const out = await script(["", "   ", "hello there"]);
     expect(out).toEqual(["Commands start with /client (try /client help), or press a button with: press <id>."]);

@@ -101,10 +101,13 @@ export function discordDriver(c: Contract): Driver {
         .flatMap((call) => call.files.map((f) => ({ name: f.name, bytes: Buffer.from(f.bytes ?? f.content) }))),
     posted: (channel) => messages((id) => id === channel),
     tick: () => tick(c, d.adapter.outbox),
+    // Allowed mentions off on every message, and mentions typed in text escaped: shown as typed, not rendered.
     pings: () =>
       [...answers, ...d.api.messageBodies()]
         .filter(
-          (m) => JSON.stringify(m.allowed_mentions) !== '{"parse":[]}' || /@(everyone|here)/.test(String(m.content)),
+          (m) =>
+            JSON.stringify(m.allowed_mentions) !== '{"parse":[]}' ||
+            /@(everyone|here)|(^|[^\\])<[@#]/m.test(strings(m)),
         )
         .map((m) => JSON.stringify(m)),
     sent: () => JSON.stringify([answers, d.api.calls.map((call) => call.body)]),

@@ -20,7 +20,7 @@ export interface DiscordHarness {
   /** Posts raw bytes with the given headers (to test refusals). */
   post(body: string, headers: Record<string, string>): Promise<{ status: number; text: string }>;
   /** Headers for `body` signed with the app's key as Discord would at `at` (a replay, a skewed clock). */
-  sign(body: string, at: Date): Record<string, string>;
+  sign(body: string, at: Date | string): Record<string, string>;
   publicKeyHex: string;
   /** Tact's HTTP server, e.g. `http://127.0.0.1:1234`. */
   url: string;
@@ -35,6 +35,7 @@ export function useDiscord(
     deferAfterMs?: number;
     wrapCore?: (core: Core) => Core;
     log?: Logger;
+    env?: Record<string, string>;
     /** A harness shared with other adapters (one database); a new one by default. */
     harness?: Harness;
   } = {},
@@ -47,13 +48,14 @@ export function useDiscord(
   beforeAll(async () => {
     d.api = new FakeDiscordApi();
     await d.api.start();
-    http = createHttpServer(silentLog);
+    http = createHttpServer(options.log ?? silentLog);
     const config = readConfig({
       DISCORD_TOKEN: "test-bot-token",
       DISCORD_APPLICATION_ID: APP_ID,
       DISCORD_PUBLIC_KEY: keys.publicKeyHex,
       DISCORD_API_URL: d.api.url,
       PORT: "0",
+      ...options.env,
     });
     d.adapter = createDiscordAdapter(
       {

@@ -5,7 +5,7 @@ import { runTick } from "../../src/scheduler/run-tick.ts";
 import { silentLog } from "../support/harness.ts";
 import { discordHeaders, discordKeys } from "../support/signed-requests.ts";
 import { useDiscord } from "./discord-test-setup.ts";
-import { autocomplete, buttonPress, groupedCommand, MEMBER, OWNER, ping, slashCommand } from "./payloads.ts";
+import { autocomplete, groupedCommand, MEMBER, OWNER, ping, slashCommand } from "./payloads.ts";
 
 const d = useDiscord();
 
@@ -187,50 +187,6 @@ describe("Discord HTTP interactions", () => {
     expect(JSON.stringify(created.body)).toContain("INV-7");
     const res = await d.send(autocomplete("paid", { invoice: "inv" }, "invoice", { user: MEMBER }, "billing"));
     expect(dataOf(res.body).choices).toEqual([{ name: "INV-7 · ACME Corp", value: "INV-7" }]);
-  });
-
-  it("withdraws the incident when its Undo button is pressed", async () => {
-    await d.send(slashCommand("add", { slug: "acme", name: "ACME Corp" }));
-    await d.send(slashCommand("late", { client: "acme" }, { user: MEMBER }));
-    const res = await d.send(buttonPress("undo:1", { user: MEMBER }));
-    expect(res.body?.type).toBe(4);
-    expect(dataOf(res.body).flags).toBe(64);
-    expect(textOf(dataOf(res.body))).toContain("Withdrawn: the late payment for ACME Corp");
-    const [row] = await queryRows<{ withdrawn: boolean }>(
-      d.h.db.db,
-      sql`select withdrawn_at is not null as withdrawn from incidents where id = 1`,
-    );
-    expect(row?.withdrawn).toBe(true);
-  });
-
-  it("refuses someone else's Undo button and leaves the incident in place", async () => {
-    await d.send(slashCommand("add", { slug: "acme", name: "ACME Corp" }));
-    await d.send(slashCommand("late", { client: "acme" }, { user: MEMBER }));
-    const res = await d.send(buttonPress("undo:1", { user: OWNER }));
-    expect(textOf(dataOf(res.body))).toContain("it is theirs to undo");
-    const [row] = await queryRows<{ withdrawn: boolean }>(
-      d.h.db.db,
-      sql`select withdrawn_at is not null as withdrawn from incidents where id = 1`,
-    );
-    expect(row?.withdrawn).toBe(false);
-  });
-
-  it("never lets @everyone, roles or users typed in a note ping anyone", async () => {
-    await d.send(slashCommand("add", { slug: "acme", name: "ACME Corp" }));
-    const note = "@everyone @here <@1130000000000000002> <@&1150000000000000001> pay **now**";
-    await d.send(slashCommand("note", { client: "acme", note }));
-    const res = await d.send(slashCommand("show", { client: "acme" }));
-    const data = dataOf(res.body);
-    expect(data.allowed_mentions).toEqual({ parse: [] });
-    const text = textOf(data);
-    expect(text).toContain("note");
-    expect(text).not.toContain("@everyone");
-    expect(text).not.toContain("@here");
-    // Mentions typed in the note show as text: escaped, so Discord does not render them.
-    const shown = (data.embeds as { description?: string }[]).map((e) => e.description ?? "").join("\n");
-    expect(shown).toContain("\\<@1130000000000000002>");
-    expect(shown).not.toMatch(/(^|[^\\])<@/);
-    for (const body of d.api.messageBodies()) expect(body.allowed_mentions).toEqual({ parse: [] });
   });
 
   it("applies an interaction Discord delivers twice only once", async () => {

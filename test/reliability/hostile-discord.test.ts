@@ -96,7 +96,7 @@ describe("hostile requests to /discord/interactions", () => {
   });
 
   it("refuses other methods (405)", async () => {
-    expect((await fetch(`${p.url}/discord/interactions`)).status).toBe(405);
+    expect((await fetch(`${p.discordUrl}/discord/interactions`)).status).toBe(405);
     await expectNothingWritten();
   });
 });

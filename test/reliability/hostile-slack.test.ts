@@ -132,7 +132,7 @@ describe("hostile requests to /slack/events", () => {
     expect((await p.slackPost(huge, { sign: false })).status).toBe(413);
     expect((await p.slackPost(huge)).status).toBe(413);
     // A declared length over the limit is refused at once, whatever follows.
-    const declared = await fetch(`${p.url}/slack/events`, {
+    const declared = await fetch(`${p.slackUrl}/slack/events`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded", "content-length": String(50 * 1024 * 1024) },
       body: new ReadableStream({
@@ -148,9 +148,9 @@ describe("hostile requests to /slack/events", () => {
   });
 
   it("refuses other methods (405) and unknown paths (404)", async () => {
-    expect((await fetch(`${p.url}/slack/events`)).status).toBe(405);
-    expect((await fetch(`${p.url}/slack/../../etc/passwd`)).status).toBe(404);
-    expect((await fetch(`${p.url}/slack/install`)).status).toBe(404);
+    expect((await fetch(`${p.slackUrl}/slack/events`)).status).toBe(405);
+    expect((await fetch(`${p.slackUrl}/slack/../../etc/passwd`)).status).toBe(404);
+    expect((await fetch(`${p.slackUrl}/slack/install`)).status).toBe(404);
     await expectNothingWritten();
   });
 

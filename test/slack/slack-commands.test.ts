@@ -64,25 +64,6 @@ describe("the /client command on Slack", () => {
     expect(JSON.stringify(blocks)).toContain("What the playbook advises");
   });
 
-  it("withdraws the incident when the reporter presses Undo under it", async () => {
-    await s.command("add acme ACME Corp");
-    await s.command("scope acme added a blog section", { user: MEMBER });
-    const status = await s.press("undo:1", { user: MEMBER, ephemeral: true });
-    expect(status).toBe(200);
-    expect(await count("incidents", "withdrawn_at is not null")).toBe(1);
-    const reply = s.fake.responses.at(-1)?.body;
-    expect(reply?.text).toContain("Withdrawn: the scope creep for ACME Corp");
-    expect(reply?.response_type).toBe("ephemeral");
-  });
-
-  it("refuses someone else pressing that Undo button, and keeps the incident", async () => {
-    await s.command("add acme ACME Corp");
-    await s.command("late acme", { user: OWNER });
-    await s.press("undo:1", { user: MEMBER, ephemeral: true });
-    expect(await count("incidents", "withdrawn_at is null")).toBe(1);
-    expect(s.fake.responses.at(-1)?.body.text).toContain("it is theirs to undo");
-  });
-
   it("makes Slack's primary owner the owner and refuses a member an owner-only command, naming the owner", async () => {
     // The member is the first to use Tact in this workspace: the owner is still Slack's primary owner.
     const { responseUrl } = await s.command("config lang fr", { user: MEMBER });

@@ -91,7 +91,7 @@ export function useSlack(
   });
   beforeEach(async () => {
     s.fake.reset();
-    s.http = createHttpServer(silentLog);
+    s.http = createHttpServer(options.log ?? silentLog);
     const config = readConfig({
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_BOT_TOKEN: "xoxb-test-token",

@@ -1,19 +1,16 @@
-import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
-import { createDiscordAdapter, type DiscordAdapter } from "../../../adapters/discord/discord-adapter.ts";
-import { createSlackAdapter, type SlackAdapter } from "../../../adapters/slack/slack-adapter.ts";
-import { readConfig } from "../../../src/config.ts";
-import { type Core, createCore } from "../../../src/core/create-core.ts";
-import { createHttpServer, type HttpServer } from "../../../src/http/create-http-server.ts";
-import { configSecrets, createLogger } from "../../../src/log.ts";
-import { FakeDiscordApi } from "../../discord/fake-discord-api.ts";
-import { APP_ID, OWNER as DISCORD_OWNER, GUILD } from "../../discord/payloads.ts";
-import { FakeSlackApi } from "../../slack/fake-slack-api.ts";
-import { fixture, SIGNING_SECRET, OWNER as SLACK_OWNER, TEAM, USERS } from "../../slack/slack-harness.ts";
-import { everyCommand } from "../../support/every-command.ts";
+import { beforeEach } from "vitest";
+import type { DiscordAdapter } from "../../../adapters/discord/discord-adapter.ts";
+import type { SlackAdapter } from "../../../adapters/slack/slack-adapter.ts";
+import type { Core } from "../../../src/core/create-core.ts";
+import { createLogger } from "../../../src/log.ts";
+import { useDiscord } from "../../discord/discord-test-setup.ts";
+import type { FakeDiscordApi } from "../../discord/fake-discord-api.ts";
+import type { FakeSlackApi } from "../../slack/fake-slack-api.ts";
+import { fixture, SIGNING_SECRET, OWNER as SLACK_OWNER, TEAM, useSlack } from "../../slack/slack-harness.ts";
 import { type Harness, useHarness } from "../../support/harness.ts";
-import { discordHeaders, discordKeys, slackHeaders } from "../../support/signed-requests.ts";
+import { slackHeaders } from "../../support/signed-requests.ts";
 
-export { DISCORD_OWNER, GUILD, SIGNING_SECRET, SLACK_OWNER, TEAM };
+export { SIGNING_SECRET, TEAM };
 
 export const SECRETS = {
   SLACK_SIGNING_SECRET: SIGNING_SECRET,
@@ -34,7 +31,9 @@ export interface Platforms {
   discordApi: FakeDiscordApi;
   slack: SlackAdapter;
   discord: DiscordAdapter;
-  url: string;
+  /** Tact's HTTP servers: Slack's routes on one, Discord's on the other. */
+  slackUrl: string;
+  discordUrl: string;
   /** Every log line written while the test ran (JSON). */
   logs: string[];
   /** Raw bytes to /slack/events; signed with the signing secret unless `sign` is false or another secret. */
@@ -52,63 +51,38 @@ export interface Platforms {
   discordSigned(body: string): Promise<HttpAnswer>;
   /** An interaction, signed by Discord's key, fully handled; the HTTP answer and any later messages. */
   discordSend(payload: object, timestamp?: string): Promise<{ status: number; answer: string }>;
-  /** Everything Tact sent to either platform and wrote in its logs, as one string. */
-  everythingOut(): string;
 }
 
 let seq = 0;
 
 /**
- * Tact's Slack and Discord adapters in HTTP mode on one real HTTP server, as app.ts mounts
- * them, over the test database, talking to the fake Slack and Discord APIs; the core logs
- * through the production logger (redaction included) into `logs`.
+ * Tact's Slack and Discord adapters in HTTP mode (test/slack/slack-harness.ts and
+ * test/discord/discord-test-setup.ts) over one core and test database, configured with
+ * production-looking secrets; everything logs through the production logger (redaction
+ * included) into `logs`.
  */
 export function usePlatforms(): Platforms {
-  const h = useHarness();
-  const keys = discordKeys();
-  const p = { h, logs: [] as string[] } as Platforms;
-  let http: HttpServer;
-
-  beforeAll(async () => {
-    p.slackApi = await FakeSlackApi.start({ teamId: TEAM, users: USERS });
-    p.discordApi = new FakeDiscordApi();
-    await p.discordApi.start();
+  const logs: string[] = [];
+  const log = createLogger({
+    level: "debug",
+    secrets: Object.values(SECRETS),
+    stream: { write: (line: string) => void logs.push(line) },
   });
-  beforeEach(async () => {
-    p.logs.length = 0;
-    p.slackApi.reset();
-    p.discordApi.reset();
-    p.discordApi.addGuild({ id: GUILD, name: "Studio Nord", owner_id: DISCORD_OWNER });
-    const config = readConfig({
-      ...SECRETS,
-      SLACK_API_URL: p.slackApi.apiUrl,
-      DISCORD_APPLICATION_ID: APP_ID,
-      DISCORD_PUBLIC_KEY: keys.publicKeyHex,
-      DISCORD_API_URL: p.discordApi.url,
+  const h = useHarness("2026-11-27T10:00:00Z", { log });
+  const s = useSlack({ harness: h, log, env: { SLACK_BOT_TOKEN: SECRETS.SLACK_BOT_TOKEN } });
+  const d = useDiscord({ harness: h, log, env: { DISCORD_TOKEN: SECRETS.DISCORD_TOKEN } });
+  const p = { h, logs } as Platforms;
+  beforeEach(() => {
+    logs.length = 0;
+    Object.assign(p, {
+      core: h.core,
+      slackApi: s.fake,
+      discordApi: d.api,
+      slack: s.adapter,
+      discord: d.adapter,
+      slackUrl: s.url,
+      discordUrl: d.url,
     });
-    const log = createLogger({
-      level: "debug",
-      secrets: configSecrets(config),
-      stream: { write: (line: string) => void p.logs.push(line) },
-    });
-    p.core = createCore({ db: h.db.db, clock: h.clock, log, dataDir: "/tmp/tact-test-data", ...everyCommand });
-    http = createHttpServer(log);
-    const deps = { core: p.core, config, log, http, database: h.db };
-    p.slack = createSlackAdapter(deps, { retries: 0 });
-    p.discord = createDiscordAdapter(deps, { restRetries: 0, deferAfterMs: 2_000 });
-    const port = await http.listen(0, "127.0.0.1");
-    p.url = `http://127.0.0.1:${port}`;
-    await p.slack.start?.();
-    p.slackApi.reset();
-  });
-  afterEach(async () => {
-    await p.slack.stop();
-    await p.discord.idle();
-    await http.close();
-  });
-  afterAll(async () => {
-    await p.slackApi?.close();
-    await p.discordApi?.stop();
   });
 
   const answer = async (res: Response): Promise<HttpAnswer> => ({
@@ -120,17 +94,18 @@ export function usePlatforms(): Platforms {
   p.slackPost = async (body, options = {}) => {
     const timestamp = String(options.timestamp ?? Math.floor(h.clock.now().getTime() / 1000));
     const secret = options.sign === undefined ? SIGNING_SECRET : options.sign;
-    const res = await fetch(`${p.url}/slack/events`, {
+    const contentType = options.contentType ?? "application/x-www-form-urlencoded";
+    const res = await fetch(`${s.url}/slack/events`, {
       method: "POST",
       headers: {
-        ...(secret === false ? {} : slackHeaders(secret, body, timestamp)),
-        "content-type": options.contentType ?? "application/x-www-form-urlencoded",
+        "content-type": contentType,
+        ...(secret === false ? {} : slackHeaders(secret, body, timestamp, contentType)),
         ...options.headers,
       },
       body,
     });
     const out = await answer(res);
-    await p.slack.settled();
+    await s.adapter.settled();
     return out;
   };
 
@@ -145,42 +120,40 @@ export function usePlatforms(): Platforms {
       user_id: SLACK_OWNER,
       user_name: "dana",
       text,
-      response_url: p.slackApi.responseUrl(`r${id}`),
+      response_url: s.fake.responseUrl(`r${id}`),
       trigger_id: `${id}.1.reliability`,
       ...fields,
     }).toString();
   };
 
   p.slackCommand = async (text, fields) => {
-    const before = p.slackApi.responses.length;
-    const calls = p.slackApi.calls.length;
+    const before = s.fake.responses.length;
+    const calls = s.fake.calls.length;
     const res = await p.slackPost(p.slackCommandBody(text, fields));
     const answers = [
       // The answer in the acknowledgement comes first, then response_url posts and Web API calls.
       ...(res.text ? [res.text] : []),
-      ...p.slackApi.responses.slice(before).map((r) => JSON.stringify(r.body)),
-      ...p.slackApi.calls.slice(calls).map((c) => JSON.stringify(c.args)),
+      ...s.fake.responses.slice(before).map((r) => JSON.stringify(r.body)),
+      ...s.fake.calls.slice(calls).map((c) => JSON.stringify(c.args)),
     ];
     return { status: res.status, answer: answers.join("\n") };
   };
 
   p.discordPost = async (body, headers) => {
-    const out = await answer(await fetch(`${p.url}/discord/interactions`, { method: "POST", headers, body }));
-    await p.discord.idle();
+    const out = await answer(await fetch(`${d.url}/discord/interactions`, { method: "POST", headers, body }));
+    await d.adapter.idle();
     return out;
   };
 
-  p.discordSigned = (body) => p.discordPost(body, discordHeaders(keys.privateKey, body, h.clock.now()));
+  p.discordSigned = (body) => p.discordPost(body, d.sign(body, h.clock.now()));
 
   p.discordSend = async (payload, timestamp) => {
     const body = JSON.stringify(payload);
-    const calls = p.discordApi.calls.length;
-    const res = await p.discordPost(body, discordHeaders(keys.privateKey, body, timestamp ?? h.clock.now()));
-    const later = p.discordApi.calls.slice(calls).map((c) => JSON.stringify(c.body ?? {}));
+    const calls = d.api.calls.length;
+    const res = await p.discordPost(body, d.sign(body, timestamp ?? h.clock.now()));
+    const later = d.api.calls.slice(calls).map((c) => JSON.stringify(c.body ?? {}));
     return { status: res.status, answer: [res.text, ...later].join("\n") };
   };
-
-  p.everythingOut = () => [p.slackApi.everythingSent(), JSON.stringify(p.discordApi.calls), ...p.logs].join("\n");
 
   return p;
 }

@@ -24,7 +24,7 @@ function scripted(core: Core): Core {
       const key =
         i.kind === "text" ? i.text : i.kind === "action" ? i.actionId : i.kind === "form" ? `form:${i.formId}` : "";
       const answer = script.get(key);
-      return answer ? answer(inv) : core.handle(inv);
+      return answer ? { effects: answer(inv), locale: "en" } : core.handle(inv);
     },
   };
 }

@@ -169,7 +169,7 @@ export async function tickAt(scale: Scale, log: (s: string) => void): Promise<Ti
         config: readConfig({ SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN: "xoxb-bench", SLACK_API_URL: fake.apiUrl }),
         log: silent,
         http: createHttpServer(silent),
-        database,
+        clock,
       },
       { retries: 0 },
     );

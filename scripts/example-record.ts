@@ -117,7 +117,7 @@ async function playAndExport(lang: "en" | "fr") {
         timezone: "Europe/Paris",
       },
     };
-    const effects = await core.handle(invocation);
+    const { effects } = await core.handle(invocation);
     const refused = effects.find(
       (e) => e.type === "reply" && /Nothing was|n'a été|I don't know|unknown/i.test(e.message.fallback),
     );

@@ -14,6 +14,7 @@ import { type TrackedCore, trackInFlight } from "./core/track-in-flight.ts";
 import { useRatesFile } from "./domain/reference-rates.ts";
 import { createHttpServer, type HttpServer } from "./http/create-http-server.ts";
 import { healthRoute } from "./http/health-route.ts";
+import { installationRecords } from "./installations/installation-records.ts";
 import { mountSourceRoutes } from "./mount-source-routes.ts";
 import { openSecretBox, openSources } from "./open-sources.ts";
 import { rateEndpoints } from "./rates/rate-endpoints.ts";
@@ -79,7 +80,8 @@ export async function startApp(options: StartOptions): Promise<App> {
   let stopping: Promise<void> | undefined;
   http.route("/healthz", healthRoute(database.ping, { stopping: () => stopping !== undefined }));
 
-  const deps = { core, config, log, http, database };
+  const installations = installationRecords(database.db, clock, secrets);
+  const deps = { core, config, log, http, clock, installations };
   const adapters: PlatformAdapter[] = [];
   // Each configured platform mounts its routes on the HTTP server and returns its outbox.
   // (Slack: adapters/slack; Discord: adapters/discord.)

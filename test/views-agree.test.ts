@@ -1,9 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { renderText } from "../adapters/console/render-text.ts";
-import { buildHome } from "../src/home/build-home.ts";
 import { submit } from "./offboarding/offboarding-support.ts";
 import { makeWorkspace, recordingOutbox, tick } from "./scheduler/scheduler-support.ts";
-import { type Harness, invocation, useHarness } from "./support/harness.ts";
+import { effectsText, type Harness, invocation, useHarness } from "./support/harness.ts";
 
 /**
  * Issues #14 §6 and #21 §5: the same facts give the same risk level, explained by the same
@@ -52,13 +50,12 @@ async function agency(h: Harness, locale: "en" | "fr") {
 
 async function views(h: Harness) {
   const card = (slug: string) => h.say(`/client show ${slug}`);
-  const ctx = await h.core.contextFor(invocation(""));
   return {
     acme: await card("acme"),
     globex: await card("globex"),
     initech: await card("initech"),
     list: await h.say("/client list"),
-    home: renderText(await buildHome(ctx)).join("\n"),
+    home: effectsText(await h.handle({ ...invocation(""), input: { kind: "home" } })),
     wizard: await h.say("/client offboard acme", { dm: true }),
     letter: await whyLetter(h),
   };

@@ -7,7 +7,8 @@ import type { Effect } from "../../src/core/effects.ts";
 import type { Invocation, InvocationInput } from "../../src/core/invocation.ts";
 import type { Outbox } from "../../src/core/outbox.ts";
 import { requestLog } from "../../src/core/request-log.ts";
-import type { Catalog } from "../../src/messages/catalog.ts";
+import { type Catalog, catalogFor } from "../../src/messages/catalog.ts";
+import type { Locale } from "../../src/messages/locale.ts";
 import type { Form, FormField, Message } from "../../src/messages/message.ts";
 import { type FileSystem, fileProblem, writeFileAtomically } from "../../src/write-file-atomically.ts";
 import { renderText } from "./render-text.ts";
@@ -65,7 +66,7 @@ export class ConsoleAdapter {
     const rest = (match ? (match[2] ?? "") : line).trim();
     const base = this.#invocation(user, { kind: "text", text: "" });
     if (rest === "") {
-      const t = await this.#core.catalog(base);
+      const t = await this.#seen(user);
       this.#print({ type: "reply", message: { blocks: [], fallback: t.errors.nameOnly({ name: user }) } }, user);
       return;
     }
@@ -78,26 +79,25 @@ export class ConsoleAdapter {
         ? { kind: "action", actionId: question.confirm }
         : answer === "no" && question?.cancel
           ? { kind: "action", actionId: question.cancel }
-          : await this.#inputFor(user, rest, base);
+          : await this.#inputFor(user, rest);
     if (!input) return;
-    const effects = await this.#core.handle({ ...base, input });
+    const { effects, locale } = await this.#core.handle({ ...base, input });
     try {
       for (const effect of effects) {
         // What follows a file that could not be saved would announce it: stop there.
-        if (!(await this.#perform(effect, user))) return;
+        if (!(await this.#perform(effect, user, locale))) return;
       }
     } catch (error) {
       // The console keeps reading: one line that failed does not end the session.
       const ref = randomBytes(4).toString("hex");
       if (this.#log) requestLog(this.#log, { ...base, input }).error({ err: error, ref }, "console effect failed");
-      this.#write((await this.#core.catalog(base)).errors.internal({ ref }));
+      this.#write(catalogFor(locale).errors.internal({ ref }));
     }
   }
 
   /** What an interactive start shows: the first three steps, where help is, and how to leave. */
   async welcome(): Promise<void> {
-    const t = await this.#core.catalog(this.#invocation(CONSOLE_OWNER, { kind: "text", text: "" }));
-    const w = t.home.welcome;
+    const w = (await this.#seen(CONSOLE_OWNER)).home.welcome;
     for (const line of [w.title, ...w.steps, w.help, w.leave]) this.#write(line);
   }
 
@@ -105,11 +105,16 @@ export class ConsoleAdapter {
   outbox(): Outbox {
     return {
       platform: "console",
-      send: async (_workspace, effect) => void (await this.#perform(effect, CONSOLE_OWNER)),
+      send: async (workspace, effect) => void (await this.#perform(effect, CONSOLE_OWNER, workspace.locale)),
     };
   }
 
-  async #inputFor(user: string, text: string, base: Invocation): Promise<InvocationInput | undefined> {
+  /** The workspace's language for a line of the console's own, the person recorded as seen. */
+  async #seen(user: string): Promise<Catalog> {
+    return catalogFor((await this.#core.handle(this.#invocation(user, { kind: "memberSeen" }))).locale);
+  }
+
+  async #inputFor(user: string, text: string): Promise<InvocationInput | undefined> {
     const command = /^\/client(?:\s+|$)(.*)$/is.exec(text);
     if (command) return { kind: "text", text: command[1] ?? "" };
     const press = /^press\s+(\S+)$/i.exec(text);
@@ -122,14 +127,14 @@ export class ConsoleAdapter {
       if (next) {
         // The next required field: one line each.
         open.ask = rest;
-        const t = await this.#core.catalog(base);
+        const t = await this.#seen(user);
         this.#write(t.console.formPrompt({ label: fieldLabel(next), user }));
         return undefined;
       }
       this.#forms.delete(user);
       return { kind: "form", formId: open.form.id, values: open.values };
     }
-    const t = await this.#core.catalog(base);
+    const t = await this.#seen(user);
     this.#write(t.console.notACommand);
     return undefined;
   }
@@ -153,14 +158,14 @@ export class ConsoleAdapter {
   }
 
   /** Performs one effect; false when it could not be (a file not saved), and the user was told. */
-  async #perform(effect: Effect, user: string): Promise<boolean> {
+  async #perform(effect: Effect, user: string, locale: Locale): Promise<boolean> {
+    const t = catalogFor(locale);
     switch (effect.type) {
       case "form": {
         // The first field, then each other required one: a line each (optional ones keep their start).
         const [first, ...others] = effect.form.fields;
         const ask = first ? [first, ...others.filter((f) => f.required)] : [];
         this.#forms.set(user, { form: effect.form, values: {}, ask });
-        const t = await this.#core.catalog(this.#invocation(user, { kind: "text", text: "" }));
         const field = first;
         const lines = [`[form ${effect.form.id}] ${effect.form.title}`];
         if (field?.initial && !field.choices) lines.push(...field.initial.split("\n").map((l) => `  | ${l}`));
@@ -169,7 +174,6 @@ export class ConsoleAdapter {
         return true;
       }
       case "file": {
-        const t = await this.#core.catalog(this.#invocation(user, { kind: "text", text: "" }));
         const dir = path.resolve(this.#dataDir, "exports");
         const saved: string[] = [];
         for (const f of effect.files) {
@@ -199,7 +203,6 @@ export class ConsoleAdapter {
         const question = effect.type === "reply" || effect.type === "update" ? questionIn(effect.message) : undefined;
         if (question) {
           this.#questions.set(user, question);
-          const t = await this.#core.catalog(this.#invocation(user, { kind: "text", text: "" }));
           this.#write(t.console.confirmPrompt({ user }));
         }
         return true;

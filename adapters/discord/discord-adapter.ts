@@ -1,5 +1,4 @@
 import { Client, Events, GatewayDispatchEvents, GatewayIntentBits, type REST, Routes } from "discord.js";
-import { setWorkspaceDeactivated } from "../../db/queries/installations.ts";
 import type { AdapterDeps, PlatformAdapter } from "../../src/core/platform-adapter.ts";
 import { errorMessage } from "../../src/serialize-error.ts";
 import { networkFailure, StartError } from "../../src/start-error.ts";
@@ -37,7 +36,7 @@ export interface DiscordAdapter extends PlatformAdapter {
  * Both feed the same handler, which answers through the same REST calls.
  */
 export function createDiscordAdapter(deps: AdapterDeps, options: DiscordAdapterOptions = {}): DiscordAdapter {
-  const { config, core, log } = deps;
+  const { config, core, log, clock } = deps;
   const token = config.DISCORD_TOKEN;
   const applicationId = config.DISCORD_APPLICATION_ID;
   if (!token || !applicationId) throw new Error("Discord needs DISCORD_TOKEN and DISCORD_APPLICATION_ID");
@@ -59,13 +58,13 @@ export function createDiscordAdapter(deps: AdapterDeps, options: DiscordAdapterO
     sender,
     guilds: new GuildDirectory(
       restClient,
-      () => core.services.clock.now().getTime(),
+      () => clock.now().getTime(),
       (id) => {
         const guild = client?.guilds.cache.get(id);
         return guild ? { name: guild.name, ownerUserId: guild.ownerId } : undefined;
       },
     ),
-    forms: new PendingForms(core.services.clock),
+    forms: new PendingForms(clock),
     applicationId,
     log,
     deferAfterMs: options.deferAfterMs ?? 2_000,
@@ -87,7 +86,7 @@ export function createDiscordAdapter(deps: AdapterDeps, options: DiscordAdapterO
         handler,
         log,
         track,
-        now: () => core.services.clock.now().getTime(),
+        now: () => clock.now().getTime(),
       }),
     );
     deps.http.route(
@@ -96,7 +95,7 @@ export function createDiscordAdapter(deps: AdapterDeps, options: DiscordAdapterO
         publicKey: config.DISCORD_PUBLIC_KEY,
         log,
         track,
-        now: () => core.services.clock.now().getTime(),
+        now: () => clock.now().getTime(),
         onGuildJoined: (guild) => welcomeOwner(core, sender, guild, log),
       }),
     );
@@ -107,33 +106,21 @@ export function createDiscordAdapter(deps: AdapterDeps, options: DiscordAdapterO
   // Removed from a server (kicked, or the server deleted): stop posting there, keep its data,
   // as for a Slack uninstall. `unavailable` means an outage at Discord, not a removal. Every
   // server the bot is in arrives again as GUILD_CREATE when it connects: active again.
-  const presence = (guildId: string, at: Date | null) =>
+  // The core logs the change, or why it could not be recorded.
+  const presence = (guildId: string, kind: "removed" | "restored") =>
     track(
-      setWorkspaceDeactivated(core.services.db, "discord", guildId, at)
-        .then((changed) => {
-          if (changed)
-            log.info(
-              { platform: "discord", workspace: guildId },
-              at
-                ? "Tact was removed from a server: it stops posting there, its data is kept"
-                : "Tact is back in a server",
-            );
-        })
-        .catch((error: unknown) =>
-          log.warn(
-            { platform: "discord", workspace: guildId, err: error },
-            "could not record whether Tact is in this server",
-          ),
-        ),
+      core
+        .handle({ platform: "discord", workspaceId: guildId, userId: "", channelId: "", isDm: false, input: { kind } })
+        .then(() => {}),
     );
   client?.ws.on(GatewayDispatchEvents.GuildDelete, (raw: { id: string; unavailable?: boolean }) => {
-    if (!raw.unavailable) presence(raw.id, core.services.clock.now());
+    if (!raw.unavailable) presence(raw.id, "removed");
   });
   client?.ws.on(
     GatewayDispatchEvents.GuildCreate,
     (raw: { id: string; unavailable?: boolean; owner_id?: string; name?: string; preferred_locale?: string }) => {
       if (raw.unavailable) return;
-      presence(raw.id, null);
+      presence(raw.id, "restored");
       // A server joined: its owner's welcome (sent once ever; a reconnection's GUILD_CREATE sends nothing).
       if (raw.owner_id) {
         const guild = { id: raw.id, ownerId: raw.owner_id, name: raw.name, locale: raw.preferred_locale };
@@ -155,7 +142,7 @@ export function createDiscordAdapter(deps: AdapterDeps, options: DiscordAdapterO
     handler,
     idle,
     ...(client ? { client } : {}),
-    outbox: discordOutbox(core, sender),
+    outbox: discordOutbox(sender),
     async start() {
       if (!client) return;
       await client.login(token).catch((error: unknown) => {

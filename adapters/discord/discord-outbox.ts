@@ -1,6 +1,6 @@
 import { DiscordAPIError } from "discord.js";
-import type { Core } from "../../src/core/create-core.ts";
 import { type Outbox, SendRefused } from "../../src/core/outbox.ts";
+import { catalogFor } from "../../src/messages/catalog.ts";
 import type { DiscordSender, Once } from "./discord-sender.ts";
 import { renderMessage } from "./render-message.ts";
 
@@ -11,19 +11,13 @@ import { renderMessage } from "./render-message.ts";
  * scheduled message carries the delivery's id as its nonce, enforced: a retry of a post
  * Discord took without answering in time returns that message rather than a second one.
  */
-export function discordOutbox(core: Core, sender: DiscordSender): Outbox {
+export function discordOutbox(sender: DiscordSender): Outbox {
   return {
     platform: "discord",
-    async send(guildId, effect, delivery) {
+    async send(workspace, effect, delivery) {
       const once: Once | undefined = delivery ? { nonce: delivery.id, signal: delivery.signal } : undefined;
-      const t = await core.catalog({
-        platform: "discord",
-        workspaceId: guildId,
-        userId: "",
-        channelId: "",
-        isDm: false,
-        input: { kind: "text", text: "" },
-      });
+      const guildId = workspace.externalId;
+      const t = catalogFor(workspace.locale);
       switch (effect.type) {
         case "post":
           return await refusedOrUnknown(() =>

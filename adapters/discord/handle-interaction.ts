@@ -101,10 +101,11 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
             data: renderForm(form, origin.isDm ? guildId : undefined),
           });
         } else {
-          await privately(
-            (await core.catalog(invocationOf(origin, guildId, raw.id, { kind: "action", actionId: "" }))).errors
-              .unknownAction,
+          // Expired: a button the core does not know, answered in the workspace's language.
+          const { locale } = await core.handle(
+            invocationOf(origin, guildId, undefined, { kind: "action", actionId: "" }),
           );
+          await privately(catalogFor(locale).errors.unknownAction);
         }
         return;
       }
@@ -147,8 +148,6 @@ async function invoke(
   request: { input: InvocationInput; command?: { public?: boolean } | undefined },
   log: Logger,
 ): Promise<void> {
-  const { core } = deps;
-  let invocation = invocationOf(origin, guildId, raw.id, request.input);
   const session = new InteractionSession(raw, {
     rest: deps.rest,
     sender: deps.sender,
@@ -156,7 +155,7 @@ async function invoke(
     log,
     respond,
     forms: deps.forms,
-    catalog: () => core.catalog(invocation),
+    locale: toLocale(origin.locale),
     guildId,
     userId: origin.userId,
     channelId: origin.channelId,
@@ -179,13 +178,12 @@ async function invoke(
       await session.notice((t) => t.discord.discordUnavailable);
       return;
     }
-    invocation = {
-      ...invocation,
+    const { effects, locale } = await deps.core.handle({
+      ...invocationOf(origin, guildId, raw.id, request.input),
       workspaceHints: hints,
       channelInWorkspace: (channelId) => channelInGuild(deps.rest, guildId, channelId),
-    };
-    const effects = await core.handle(invocation);
-    await session.perform(effects);
+    });
+    await session.perform(effects, locale);
   } finally {
     clearTimeout(timer);
     await session.finish();

@@ -9,7 +9,8 @@ import {
 } from "discord.js";
 import type { Logger } from "pino";
 import type { Effect } from "../../src/core/effects.ts";
-import type { Catalog } from "../../src/messages/catalog.ts";
+import { type Catalog, catalogFor } from "../../src/messages/catalog.ts";
+import type { Locale } from "../../src/messages/locale.ts";
 import { type Form, message } from "../../src/messages/message.ts";
 import { FORM_BUTTON_PREFIX } from "./custom-id.ts";
 import type { DiscordSender } from "./discord-sender.ts";
@@ -27,8 +28,8 @@ export interface SessionDeps {
   log: Logger;
   respond: InitialResponse;
   forms: PendingForms;
-  /** The workspace's catalog, fetched only when the adapter has something of its own to say. */
-  catalog: () => Promise<Catalog>;
+  /** The invoker's language, until the core's answer gives the workspace's. */
+  locale: Locale;
   /** The server the interaction acts for (buttons sent in DMs carry it). */
   guildId: string;
   userId: string;
@@ -56,11 +57,12 @@ export class InteractionSession {
   #originalOpen = false;
   #deferredEphemeral = true;
   #chain: Promise<unknown> = Promise.resolve();
-  #t: Promise<Catalog> | undefined;
+  #t: Catalog;
 
   constructor(raw: RespondableInteraction, deps: SessionDeps) {
     this.#raw = raw;
     this.#deps = deps;
+    this.#t = catalogFor(deps.locale);
   }
 
   /** The interaction came from a message's component, whose message can be updated. */
@@ -89,8 +91,12 @@ export class InteractionSession {
     });
   }
 
-  /** Performs the core's effects. A form or an update goes first: it must be the first response. */
-  async perform(effects: Effect[]): Promise<void> {
+  /**
+   * Performs the core's effects, in the workspace's language. A form or an update goes first:
+   * it must be the first response.
+   */
+  async perform(effects: Effect[], locale: Locale): Promise<void> {
+    this.#t = catalogFor(locale);
     const first =
       effects.find((e) => e.type === "form") ??
       (this.#onMessage ? effects.find((e) => e.type === "update") : undefined);
@@ -277,8 +283,7 @@ export class InteractionSession {
     return renderMessage(msg, { t: await this.#catalog(), guildId });
   }
 
-  #catalog(): Promise<Catalog> {
-    this.#t ??= this.#deps.catalog();
+  #catalog(): Catalog {
     return this.#t;
   }
 

@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { Core } from "../../src/core/create-core.ts";
+import { catalogFor } from "../../src/messages/catalog.ts";
 import type { DiscordSender } from "./discord-sender.ts";
 import { renderMessage } from "./render-message.ts";
 
@@ -28,9 +29,8 @@ export async function welcomeOwner(core: Core, sender: DiscordSender, guild: Joi
     workspaceHints: { ownerUserId: guild.ownerId, name: guild.name },
   };
   try {
-    const effects = await core.handle(invocation);
-    if (effects.length === 0) return;
-    const t = await core.catalog(invocation);
+    const { effects, locale } = await core.handle(invocation);
+    const t = catalogFor(locale);
     for (const effect of effects) {
       if (effect.type !== "dm") continue;
       // Its buttons carry the server: a press in the DM acts for it.

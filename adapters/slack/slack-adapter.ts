@@ -1,9 +1,8 @@
 import { App, type InstallationQuery, type Receiver, SocketModeReceiver } from "@slack/bolt";
 import { WebClient, type WebClientOptions } from "@slack/web-api";
-import { setWorkspaceDeactivated } from "../../db/queries/installations.ts";
+import type { Invocation } from "../../src/core/invocation.ts";
 import type { DeliveryAttempt } from "../../src/core/outbox.ts";
 import type { AdapterDeps, PlatformAdapter } from "../../src/core/platform-adapter.ts";
-import { createSecretBox } from "../../src/secrets/secret-box.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import { DmChannels } from "./dm-channels.ts";
 import { createInstallationStore, installationKey } from "./installation-store.ts";
@@ -25,7 +24,7 @@ export interface SlackAdapterOptions {
   retries?: number;
   /** For response_url posts. */
   fetch?: typeof fetch;
-  /** Current time in ms for the signature window (default: the core's clock). */
+  /** Current time in ms for the signature window (default: the clock's). */
   now?: () => number;
   /** How long a command's acknowledgement waits for its answer (default 2.5 s; Slack allows 3). */
   ackWithinMs?: number;
@@ -37,25 +36,25 @@ export interface SlackAdapterOptions {
  * database (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET).
  */
 export function createSlackAdapter(deps: AdapterDeps, options: SlackAdapterOptions = {}): SlackAdapter {
-  const { core, config, http } = deps;
-  const db = deps.database.db;
-  const clock = core.services.clock;
+  const { core, config, http, clock } = deps;
   const log = deps.log.child({ platform: "slack" });
   const fetchFn = options.fetch ?? globalThis.fetch;
   const logger = boltLogger(log);
+  // Bolt hands a failed listener's request body to app.error, for the request's log fields.
+  const errors = { extendedErrorHandler: true } as const;
   const clientOptions: WebClientOptions = {
     logger,
     retryConfig: { retries: options.retries ?? 2, factor: 2 },
     ...(config.SLACK_API_URL ? { slackApiUrl: withSlash(config.SLACK_API_URL) } : {}),
   };
-  const installationStore = createInstallationStore(db, clock, core.services.secrets ?? createSecretBox(undefined));
+  const installationStore = deps.installations && createInstallationStore(deps.installations);
   const oauth: SlackOAuth | undefined =
     config.SLACK_CLIENT_ID && config.SLACK_CLIENT_SECRET && config.SLACK_STATE_SECRET
       ? createSlackOAuth({
           clientId: config.SLACK_CLIENT_ID,
           clientSecret: config.SLACK_CLIENT_SECRET,
           stateSecret: config.SLACK_STATE_SECRET,
-          installationStore,
+          installationStore: installationStore ?? missing("installation records for OAuth installs"),
           clientOptions,
           log,
           onInstalled: async ({ teamId, userId, botToken }) => {
@@ -82,11 +81,25 @@ export function createSlackAdapter(deps: AdapterDeps, options: SlackAdapterOptio
   let handlerDeps: HandlerDeps | undefined;
   let socketReceiver: SocketModeReceiver | undefined;
 
+  /** Tact removed from a workspace, or back in it: its data is kept. Throws when that could not be recorded. */
+  async function presence(teamId: string, kind: "removed" | "restored") {
+    const invocation: Invocation = {
+      platform: "slack",
+      workspaceId: teamId,
+      userId: "",
+      channelId: "",
+      isDm: false,
+      input: { kind },
+    };
+    const { effects } = await core.handle(invocation);
+    if (effects.length > 0) throw new Error(`could not record that the workspace was ${kind}`);
+  }
+
   async function deactivate(teamId: string, enterpriseId: string | undefined, isEnterpriseInstall: boolean) {
-    const changed = await setWorkspaceDeactivated(db, "slack", teamId, clock.now());
+    await presence(teamId, "removed");
     if (oauth) {
       await installationStore
-        .deleteInstallation?.({ teamId, enterpriseId, isEnterpriseInstall } as InstallationQuery<boolean>)
+        ?.deleteInstallation?.({ teamId, enterpriseId, isEnterpriseInstall } as InstallationQuery<boolean>)
         .catch(() =>
           log.info(
             { key: installationKey({ teamId, enterpriseId, isEnterpriseInstall }) },
@@ -94,8 +107,6 @@ export function createSlackAdapter(deps: AdapterDeps, options: SlackAdapterOptio
           ),
         );
     }
-    if (changed)
-      log.info({ workspace: teamId }, "Tact was removed from a workspace: it stops posting there, its data is kept");
   }
 
   async function clientFor(teamId: string, delivery?: DeliveryAttempt): Promise<WebClient> {
@@ -118,7 +129,6 @@ export function createSlackAdapter(deps: AdapterDeps, options: SlackAdapterOptio
 
   return {
     outbox: slackOutbox({
-      db,
       log,
       dmChannels,
       fetch: fetchFn,
@@ -139,21 +149,19 @@ export function createSlackAdapter(deps: AdapterDeps, options: SlackAdapterOptio
       if (token) {
         const auth = await verifyToken(new WebClient(token, clientOptions));
         // Running with this token means the app is installed there (again).
-        if (auth.teamId) await setWorkspaceDeactivated(db, "slack", auth.teamId, null);
-        app = new App({ receiver, token, botId: auth.botId, botUserId: auth.userId, clientOptions, logger });
+        if (auth.teamId) await presence(auth.teamId, "restored");
+        app = new App({ receiver, token, botId: auth.botId, botUserId: auth.userId, clientOptions, logger, ...errors });
         // One token, one workspace: requests Slack signed for any other are refused, unwritten.
         app.use(servedTeamOnly(auth, { log, fetch: fetchFn }));
       } else if (oauth) {
-        app = new App({ receiver, authorize: oauth.authorize, clientOptions, logger });
+        app = new App({ receiver, authorize: oauth.authorize, clientOptions, logger, ...errors });
       } else {
         throw new Error("Slack needs SLACK_BOT_TOKEN, or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET");
       }
       handlerDeps = {
         core,
-        db,
-        clock,
         log,
-        hints: new SlackWorkspaceHints(db, log, () => clock.now().getTime()),
+        hints: new SlackWorkspaceHints(log, () => clock.now().getTime()),
         dmChannels,
         fetch: fetchFn,
         ackWithinMs: options.ackWithinMs,
@@ -197,6 +205,10 @@ async function verifyToken(client: WebClient): Promise<{
         : "Slack could not be reached to check SLACK_BOT_TOKEN (auth.test); check the network or SLACK_API_URL",
     );
   }
+}
+
+function missing(what: string): never {
+  throw new Error(`the Slack adapter was given no ${what}`);
 }
 
 /** Bolt's WebClient joins method names to the base URL: it must end with a slash. */

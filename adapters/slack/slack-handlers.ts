@@ -2,13 +2,10 @@ import { createHash } from "node:crypto";
 import type { App, BlockAction, BlockSuggestion, SlashCommand, ViewSubmitAction } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
-import type { Db } from "../../db/database.ts";
-import { upsertMember } from "../../db/queries/members.ts";
-import type { Clock } from "../../src/clock.ts";
 import type { Core } from "../../src/core/create-core.ts";
 import type { Invocation } from "../../src/core/invocation.ts";
-import { requestLog } from "../../src/core/request-log.ts";
-import { buildHome } from "../../src/home/build-home.ts";
+import { type LoggedRequest, requestLog } from "../../src/core/request-log.ts";
+import { catalogFor } from "../../src/messages/catalog.ts";
 import { type AckFn, AckSlot } from "./ack-slot.ts";
 import type { DmChannels } from "./dm-channels.ts";
 import { capturedFromSlack, LOG_MESSAGE_CALLBACK_ID, shortcutInvocation } from "./message-shortcut.ts";
@@ -22,8 +19,6 @@ import type { SlackWorkspaceHints } from "./workspace-hints.ts";
 
 export interface HandlerDeps {
   core: Core;
-  db: Db;
-  clock: Clock;
   log: Logger;
   hints: SlackWorkspaceHints;
   dmChannels: DmChannels;
@@ -102,7 +97,7 @@ export function registerListeners(app: App, deps: HandlerDeps): void {
 
   app.event("app_home_opened", async ({ event, body, client }) => {
     if (event.tab !== "home") return;
-    await publishHome(deps, client, body.team_id, event.user);
+    await publishHome(deps, client, body.team_id, event.user, body.event_id);
   });
 
   app.event("app_uninstalled", async ({ body }) => {
@@ -116,9 +111,26 @@ export function registerListeners(app: App, deps: HandlerDeps): void {
     }
   });
 
-  app.error(async (error) => {
-    log.error({ err: error }, "Slack listener failed");
+  // Extended (the App is created so): Bolt hands over the body of the request that failed.
+  app.error(async ({ error, body }: { error: Error; body?: unknown }) => {
+    requestLog(log, loggedRequest(body)).error({ err: error }, "Slack listener failed");
   });
+}
+
+/** A request Bolt failed on, as its log lines name it, read from the body Slack sent. */
+function loggedRequest(body: unknown): LoggedRequest {
+  const b = (body ?? {}) as Partial<SlashCommand> & {
+    team?: { id?: string } | null;
+    event_id?: string;
+    actions?: Parameters<typeof actionIdFromElement>[0][];
+  };
+  const action = b.actions?.[0] && actionIdFromElement(b.actions[0]);
+  return {
+    platform: "slack",
+    workspaceId: b.team_id ?? b.team?.id ?? undefined,
+    requestId: b.trigger_id ?? b.event_id,
+    input: b.command ? { kind: "text", text: b.text ?? "" } : action ? { kind: "action", actionId: action } : undefined,
+  };
 }
 
 async function onCommand(deps: HandlerDeps, client: WebClient, command: SlashCommand, ack: AckSlot): Promise<void> {
@@ -288,17 +300,15 @@ async function run(
   surface: Surface,
   teamName: string | undefined,
 ): Promise<void> {
-  const ready = await firstSight(deps, client, invocation, teamName);
-  const effects = await deps.core.handle(ready);
+  const { effects, locale } = await deps.core.handle(withHints(deps, client, invocation, teamName));
   // The form closes now unless a field was refused (a form that opens next needs it closed).
   if (!effects.some((e) => e.type === "formErrors")) await surface.viewAck?.close();
   // A resent request already applied comes back with nothing to do.
   if (effects.length === 0) return;
-  const t = await deps.core.catalog(ready);
-  const log = requestLog(deps.log, ready);
+  const log = requestLog(deps.log, invocation);
   const effectsDeps = {
     client,
-    t,
+    t: catalogFor(locale),
     log,
     dmChannels: deps.dmChannels,
     fetch: deps.fetch,
@@ -312,56 +322,40 @@ async function run(
 }
 
 /**
- * On a workspace's first request: who its owner is (Slack's primary owner), its time zone and
- * language, recorded when the workspace row is created, and the owner's name so refusals
- * can say who to ask. While Slack has not named the owner, it is asked again (at most once
- * a minute) until it does.
+ * When Tact does not know the workspace, or its owner: who its owner is (Slack's primary
+ * owner), its time zone and language, recorded when the workspace row is created, and the
+ * owner's name so refusals can say who to ask. The core asks only then.
  */
-async function firstSight(
-  deps: HandlerDeps,
-  client: WebClient,
-  invocation: Invocation,
-  teamName: string | undefined,
-): Promise<Invocation> {
-  const log = requestLog(deps.log, invocation);
-  let first: Awaited<ReturnType<SlackWorkspaceHints["firstSight"]>>;
-  try {
-    first = await deps.hints.firstSight(client, invocation.workspaceId, invocation.userId, teamName);
-  } catch (error) {
-    log.warn({ err: error }, "workspace lookup failed");
-    return invocation;
-  }
-  if (!first) return invocation;
-  const ready: Invocation = { ...invocation, workspaceHints: first.hints, locale: first.locale };
-  try {
-    // Creates the workspace, or records the owner Slack has now named for one seen without.
-    const ctx = await deps.core.contextFor(ready);
-    const ownerId = first.hints.ownerUserId;
-    if (ownerId && first.ownerName && ownerId !== invocation.userId) {
-      await upsertMember(deps.db, ctx.workspace.id, ownerId, first.ownerName, deps.clock.now());
-    }
-    if (ctx.workspace.ownerUserId !== null) deps.hints.remember(invocation.workspaceId);
-  } catch (error) {
-    // The core reports an unavailable database to the person; nothing more to do here.
-    log.warn({ err: error }, "could not record a new workspace");
-  }
-  return ready;
+function withHints(deps: HandlerDeps, client: WebClient, invocation: Invocation, teamName?: string): Invocation {
+  return {
+    ...invocation,
+    workspaceHints: (seen) => deps.hints.firstSight(client, invocation.workspaceId, invocation.userId, teamName, seen),
+  };
 }
 
-/** Builds the person's App Home and publishes it. */
-export async function publishHome(deps: HandlerDeps, client: WebClient, teamId: string, userId: string): Promise<void> {
+/** Builds the person's App Home and publishes it (a failure there, with its reference). */
+export async function publishHome(
+  deps: HandlerDeps,
+  client: WebClient,
+  teamId: string,
+  userId: string,
+  requestId?: string,
+): Promise<void> {
   const invocation: Invocation = {
     platform: "slack",
     workspaceId: teamId,
     userId,
     channelId: "",
     isDm: true,
-    input: { kind: "text", text: "" },
+    input: { kind: "home" },
+    requestId,
   };
+  const { effects, locale } = await deps.core.handle(withHints(deps, client, invocation));
+  const [home] = effects;
+  // Nothing when a resent event was already answered.
+  if (home?.type !== "reply") return;
   try {
-    const ready = await firstSight(deps, client, invocation, undefined);
-    const ctx = await deps.core.contextFor(ready);
-    const [view] = renderMessage(await buildHome(ctx), ctx.t, { maxBlocks: LIMITS.surfaceBlocks, maxMessages: 1 });
+    const [view] = renderMessage(home.message, catalogFor(locale), { maxBlocks: LIMITS.surfaceBlocks, maxMessages: 1 });
     if (!view) return;
     await client.views.publish({ user_id: userId, view: { type: "home", blocks: view.blocks } });
   } catch (error) {

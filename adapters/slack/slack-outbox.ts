@@ -1,17 +1,13 @@
 import type { WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
-import type { Db } from "../../db/database.ts";
-import { findWorkspace } from "../../db/queries/workspaces.ts";
 import type { Effect } from "../../src/core/effects.ts";
-import { type DeliveryAttempt, type Outbox, SendRefused } from "../../src/core/outbox.ts";
+import { type DeliveryAttempt, type Outbox, type OutboxWorkspace, SendRefused } from "../../src/core/outbox.ts";
 import { catalogFor } from "../../src/messages/catalog.ts";
-import { toLocale } from "../../src/messages/locale.ts";
 import type { DmChannels } from "./dm-channels.ts";
 import { SlackEffects } from "./perform-effects.ts";
 import { slackErrorCode } from "./slack-error.ts";
 
 export interface SlackOutboxDeps {
-  db: Db;
   log: Logger;
   dmChannels: DmChannels;
   fetch: typeof fetch;
@@ -25,28 +21,23 @@ export interface SlackOutboxDeps {
 }
 
 /**
- * How the scheduler reaches a Slack workspace: posts, DMs and files. A workspace where the app
- * was uninstalled gets nothing (its data stays); a failed send throws, so the delivery is
- * retried and logged by the scheduler: as refused when Slack said no before anything was
- * posted, as of unknown outcome otherwise.
+ * How the scheduler reaches a Slack workspace: posts, DMs and files. A failed send throws, so
+ * the delivery is retried and logged by the scheduler: as refused when Slack said no before
+ * anything was posted, as of unknown outcome otherwise.
  */
 export function slackOutbox(deps: SlackOutboxDeps): Outbox {
   return {
     platform: "slack",
-    async send(teamId: string, effect: Effect, delivery?: DeliveryAttempt) {
+    async send(workspace: OutboxWorkspace, effect: Effect, delivery?: DeliveryAttempt) {
       if (effect.type === "reply" || effect.type === "update" || effect.type === "form") {
         deps.log.warn({ effect: effect.type }, "the Slack outbox sends posts, DMs and files only; dropped");
         return;
       }
-      const workspace = await findWorkspace(deps.db, "slack", teamId);
-      if (workspace?.deactivatedAt) {
-        deps.log.info({ workspace: teamId }, "Tact was uninstalled from this workspace; nothing sent");
-        return;
-      }
+      const teamId = workspace.externalId;
       const client = await deps.clientFor(teamId, delivery);
       const effects = new SlackEffects({
         client,
-        t: catalogFor(toLocale(workspace?.locale)),
+        t: catalogFor(workspace.locale),
         log: deps.log,
         dmChannels: deps.dmChannels,
         fetch: deps.fetch,

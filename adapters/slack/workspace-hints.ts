@@ -1,13 +1,11 @@
 import type { WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
-import type { Db } from "../../db/database.ts";
-import { findWorkspace } from "../../db/queries/workspaces.ts";
 import type { WorkspaceHints } from "../../src/core/invocation.ts";
 import { slackErrorCode } from "./slack-error.ts";
 
 /** Enough pages of users.list to find the primary owner of a 10,000-person workspace. */
 const MAX_USER_PAGES = 50;
-const KNOWN_MAX = 100_000;
+const ASKED_MAX = 100_000;
 
 interface SlackUser {
   id?: string;
@@ -20,50 +18,36 @@ interface SlackUser {
   profile?: { display_name?: string; real_name?: string };
 }
 
-export interface FirstSight {
-  hints: WorkspaceHints;
-  /** The invoker's Slack locale (`fr-FR`), the workspace's language on first sight. */
-  locale?: string | undefined;
-  /** The primary owner's name, to record so refusals can name them. */
-  ownerName?: string | undefined;
-}
-
 /** How often a workspace whose owner Slack has not named yet is asked about again. */
 const ASK_AGAIN_MS = 60_000;
 
 /**
- * What Tact needs to know about a Slack workspace it has never seen: its primary owner (the
- * owner in Tact, from users.info, else users.list), that person's time zone and the invoker's
- * language. Asked once per workspace; known workspaces cost nothing after the first request
- * of a process. When Slack does not say who the owner is (an error, a missing scope), the
- * owner stays unknown, never guessed, and Slack is asked again on a later request.
+ * What Tact needs to know about a Slack workspace it does not know yet, or whose owner it does
+ * not know: its primary owner (the owner in Tact, from users.info, else users.list) and that
+ * person's name, time zone, and the invoker's language. The core asks only then. When Slack
+ * does not say who the owner is (an error, a missing scope), the owner stays unknown, never
+ * guessed, and Slack is asked again on a later request, at most once a minute.
  */
 export class SlackWorkspaceHints {
-  readonly #known = new Set<string>();
   /** Team → when Slack was last asked about an owner it had not named. */
   readonly #askedAt = new Map<string, number>();
 
   constructor(
-    private readonly db: Db,
     private readonly log: Logger,
     private readonly now: () => number,
   ) {}
 
-  /** Undefined when there is nothing to ask: the workspace and its owner are known. */
+  /** `seen`: Tact knows the workspace, not its owner (then Slack is asked at most once a minute). */
   async firstSight(
     client: WebClient,
     teamId: string,
     userId: string,
-    teamName?: string,
-  ): Promise<FirstSight | undefined> {
-    if (this.#known.has(teamId)) return undefined;
-    const row = await findWorkspace(this.db, "slack", teamId);
-    if (row?.ownerUserId) {
-      this.remember(teamId);
-      return undefined;
-    }
+    teamName: string | undefined,
+    seen: boolean,
+  ): Promise<WorkspaceHints | undefined> {
     const askedAt = this.#askedAt.get(teamId);
-    if (row && askedAt !== undefined && this.now() - askedAt < ASK_AGAIN_MS) return undefined;
+    if (seen && askedAt !== undefined && this.now() - askedAt < ASK_AGAIN_MS) return undefined;
+    if (this.#askedAt.size >= ASKED_MAX) this.#askedAt.clear();
     this.#askedAt.set(teamId, this.now());
     const invoker = await this.#user(client, teamId, userId);
     let owner: SlackUser | undefined;
@@ -76,17 +60,15 @@ export class SlackWorkspaceHints {
         "could not look up the workspace's owner; owner-only actions wait until Slack answers",
       );
     }
+    // Named: the core records the owner and asks no more.
+    if (owner?.id) this.#askedAt.delete(teamId);
     return {
-      hints: { name: teamName, ownerUserId: owner?.id, timezone: owner?.tz ?? invoker?.tz },
+      name: teamName,
+      ownerUserId: owner?.id,
+      timezone: owner?.tz ?? invoker?.tz,
       locale: invoker?.locale,
       ownerName: owner ? nameOf(owner) : undefined,
     };
-  }
-
-  remember(teamId: string): void {
-    if (this.#known.size >= KNOWN_MAX) this.#known.clear();
-    this.#known.add(teamId);
-    this.#askedAt.delete(teamId);
   }
 
   /** The invoker, for their language and time zone; undefined when Slack does not answer. */

@@ -146,11 +146,22 @@ export async function markDeliveryFailed(
 export async function deliveryTargets(
   db: Db,
   workspaceIds: readonly number[],
-): Promise<Map<number, { platform: string; externalId: string }>> {
+): Promise<Map<number, { platform: string; externalId: string; locale: string; deactivated: boolean }>> {
   if (workspaceIds.length === 0) return new Map();
   const rows = await db
-    .select({ id: workspaces.id, platform: workspaces.platform, externalId: workspaces.externalId })
+    .select({
+      id: workspaces.id,
+      platform: workspaces.platform,
+      externalId: workspaces.externalId,
+      locale: workspaces.locale,
+      deactivatedAt: workspaces.deactivatedAt,
+    })
     .from(workspaces)
     .where(inArray(workspaces.id, [...new Set(workspaceIds)]));
-  return new Map(rows.map((r) => [r.id, { platform: r.platform, externalId: r.externalId }]));
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { platform: r.platform, externalId: r.externalId, locale: r.locale, deactivated: r.deactivatedAt !== null },
+    ]),
+  );
 }

@@ -14,6 +14,7 @@ export interface ScheduleRow {
   workspaceId: number;
   platform: string;
   externalId: string;
+  locale: string;
   timezone: string;
   digestTime: string;
   digestDays: number[];
@@ -34,6 +35,7 @@ export async function scheduleRows(db: Db, platforms: readonly string[], now: Da
       workspaceId: workspaces.id,
       platform: workspaces.platform,
       externalId: workspaces.externalId,
+      locale: workspaces.locale,
       timezone: workspaces.timezone,
       digestTime: workspaces.digestTime,
       digestDays: workspaces.digestDays,

@@ -2,12 +2,14 @@ import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { isDatabaseUnavailable } from "../../db/is-unavailable.ts";
 import { insertAudit } from "../../db/queries/audit.ts";
+import { setWorkspaceDeactivated } from "../../db/queries/installations.ts";
 import { memberNames, upsertMember } from "../../db/queries/members.ts";
 import { claimRequestAndFindWorkspace } from "../../db/queries/processed-requests.ts";
 import {
   adoptPlatformOwner,
   claimWelcome,
   findOrCreateWorkspace,
+  findWorkspace,
   type WorkspaceRow,
 } from "../../db/queries/workspaces.ts";
 import { processedRequests } from "../../db/schema/index.ts";
@@ -16,29 +18,32 @@ import { indexCommands } from "../commands/command-index.ts";
 import type { CommandDef } from "../commands/define-command.ts";
 import { UserError } from "../errors.ts";
 import { startEvidence } from "../evidence/start-evidence.ts";
+import { buildHome } from "../home/build-home.ts";
 import { welcomeMessage } from "../home/welcome.ts";
-import { type Catalog, catalogFor } from "../messages/catalog.ts";
+import { catalogFor } from "../messages/catalog.ts";
 import { createFormatter } from "../messages/format.ts";
-import { toLocale } from "../messages/locale.ts";
+import { type Locale, toLocale } from "../messages/locale.ts";
 import { textMessage } from "../messages/message.ts";
 import { type Choice, completeOption } from "./complete-option.ts";
 import type { Context, CoreServices } from "./context.ts";
 import type { ActionDef } from "./define-action.ts";
 import { dm, type Effect, reply } from "./effects.ts";
-import type { Invocation } from "./invocation.ts";
+import type { Invocation, WorkspaceHints } from "./invocation.ts";
 import { requestLog } from "./request-log.ts";
 import { runCommand, submitCommandForm } from "./run-command.ts";
 
+/** What adapters reach of the core: nothing else. */
 export interface Core {
-  readonly services: CoreServices;
   /** Runs one request and returns what the adapter must do. Never throws. */
-  handle(invocation: Invocation): Promise<Effect[]>;
+  handle(invocation: Invocation): Promise<Handled>;
   /** Choices for an option being typed (Discord autocomplete). Never throws. */
   complete(invocation: Invocation): Promise<Choice[]>;
-  /** The workspace's message catalog (its language), for adapter-level messages. */
-  catalog(invocation: Invocation): Promise<Catalog>;
-  /** The context a request would get, for adapters and the scheduler that act for a workspace. */
-  contextFor(invocation: Invocation): Promise<Context>;
+}
+
+/** A request's outcome: the effects to perform, and the workspace's language to render them in. */
+export interface Handled {
+  effects: Effect[];
+  locale: Locale;
 }
 
 /** What a core runs: the composition root (src/app.ts) passes commandList() and actionList(). */
@@ -52,25 +57,55 @@ export function createCore({ commands: commandList, actions: actionList, ...serv
   const actions = new Map(actionList.map((a) => [a.name, a]));
   async function contextFor(invocation: Invocation, known?: WorkspaceRow): Promise<Context> {
     const { db } = services;
-    const hints = invocation.workspaceHints;
-    let workspace =
-      known ??
-      (await findOrCreateWorkspace(db, {
+    let workspace = known ?? (await findWorkspace(db, invocation.platform, invocation.workspaceId));
+    // The platform is asked about a workspace only while Tact does not know it or its owner.
+    if (!workspace || workspace.ownerUserId === null) {
+      const hints = await hintsFor(invocation, workspace !== undefined);
+      const locale = hints?.locale ?? invocation.locale;
+      workspace ??= await findOrCreateWorkspace(db, {
         platform: invocation.platform,
         externalId: invocation.workspaceId,
         // Nobody is guessed: without the platform's word the owner stays unknown (null).
         ownerUserId: hints?.ownerUserId,
         name: hints?.name,
         timezone: hints?.timezone,
-        locale: invocation.locale ? toLocale(invocation.locale) : undefined,
+        locale: locale ? toLocale(locale) : undefined,
         digestChannel: hints?.defaultChannelId,
         createdAt: services.clock.now(),
-      }));
-    // The platform has now said who owns a workspace first seen without an owner.
-    if (workspace.ownerUserId === null && hints?.ownerUserId) {
-      workspace = await adoptPlatformOwner(db, workspace.id, hints.ownerUserId);
+      });
+      // The platform has now said who owns a workspace first seen without an owner.
+      if (workspace.ownerUserId === null && hints?.ownerUserId) {
+        workspace = await adoptPlatformOwner(db, workspace.id, hints.ownerUserId);
+      }
+      // The owner's name, so refusals can say who to ask (the invoker's own is recorded anyway).
+      if (hints?.ownerUserId && hints.ownerName && hints.ownerUserId !== invocation.userId) {
+        await upsertMember(db, workspace.id, hints.ownerUserId, hints.ownerName, services.clock.now());
+      }
     }
     return buildContext(services, invocation, workspace);
+  }
+
+  async function hintsFor(invocation: Invocation, seen: boolean): Promise<WorkspaceHints | undefined> {
+    const hints = invocation.workspaceHints;
+    if (typeof hints !== "function") return hints;
+    try {
+      return await hints(seen);
+    } catch (error) {
+      services.log.warn({ err: error }, "workspace lookup failed");
+      return undefined;
+    }
+  }
+
+  /** Tact removed from a workspace, or back in it: never creates one. */
+  async function setPresence(invocation: Invocation, removed: boolean, log: typeof services.log): Promise<void> {
+    const at = removed ? services.clock.now() : null;
+    if (await setWorkspaceDeactivated(services.db, invocation.platform, invocation.workspaceId, at)) {
+      log.info(
+        removed
+          ? "Tact was removed from a workspace: it stops posting there, its data is kept"
+          : "Tact is back in a workspace",
+      );
+    }
   }
 
   async function run(invocation: Invocation, ctx: Context, memberRecorded: boolean): Promise<Effect[]> {
@@ -85,6 +120,7 @@ export function createCore({ commands: commandList, actions: actionList, ...serv
       return [dm(invocation.userId, welcomeMessage(ctx.t))];
     }
     if (input.kind === "message") return startEvidence(ctx, input.message);
+    if (input.kind === "home") return [reply(await buildHome(ctx))];
     if (input.kind === "action" || input.kind === "form") {
       const id = input.kind === "action" ? input.actionId : input.formId;
       const [name = "", ...params] = id.split(":");
@@ -109,24 +145,21 @@ export function createCore({ commands: commandList, actions: actionList, ...serv
   }
 
   return {
-    services,
-    contextFor,
-    async catalog(invocation) {
-      try {
-        return (await contextFor(invocation)).t;
-      } catch {
-        return catalogFor(toLocale(invocation.locale));
-      }
-    },
     async handle(invocation) {
       const log = requestLog(services.log, {
         ...invocation,
         // Requests without a platform id (the console) still get one, to follow them in the logs.
         requestId: invocation.requestId ?? randomBytes(6).toString("hex"),
       });
-      let t: Catalog = catalogFor(toLocale(invocation.locale));
+      let locale = toLocale(invocation.locale);
+      const answer = (effects: Effect[]): Handled => ({ effects, locale });
       let claimed = false;
       try {
+        const kind = invocation.input.kind;
+        if (kind === "removed" || kind === "restored") {
+          await setPresence(invocation, kind === "removed", log);
+          return answer([]);
+        }
         let known: WorkspaceRow | undefined;
         if (invocation.requestId) {
           const claim = await claimRequestAndFindWorkspace(
@@ -139,23 +172,24 @@ export function createCore({ commands: commandList, actions: actionList, ...serv
           known = claim.workspace;
           if (!claimed) {
             log.info("duplicate request ignored");
-            return [];
+            return answer([]);
           }
         }
         const ctx = await contextFor(invocation, known);
-        t = ctx.t;
-        return await run(invocation, { ...ctx, log }, known !== undefined);
+        locale = ctx.locale;
+        return answer(await run(invocation, { ...ctx, log }, known !== undefined));
       } catch (error) {
-        if (error instanceof UserError) return [reply(textMessage(error.render(t)))];
+        const t = catalogFor(locale);
+        if (error instanceof UserError) return answer([reply(textMessage(error.render(t)))]);
         // Nothing was applied: let the platform's retry of this request run it again.
         if (claimed) await releaseRequest(services, invocation).catch(() => {});
         if (isDatabaseUnavailable(error)) {
           log.warn({ err: error }, "database unavailable; request not applied");
-          return [reply(textMessage(t.errors.unavailable))];
+          return answer([reply(textMessage(t.errors.unavailable))]);
         }
         const ref = randomBytes(4).toString("hex");
         log.error({ err: error, ref }, "request failed");
-        return [reply(textMessage(t.errors.internal({ ref })))];
+        return answer([reply(textMessage(t.errors.internal({ ref })))]);
       }
     },
     async complete(invocation) {

@@ -53,9 +53,9 @@ function describeInput(ctx: Context): string {
       return input.formId.split(":")[0] ?? "";
     case "autocomplete":
       return input.verb;
-    case "installed":
-      return "installed";
     case "message":
       return "log-message";
+    default:
+      return input.kind;
   }
 }

@@ -19,7 +19,18 @@ export type InvocationInput =
    * Tact was installed in the workspace (Slack OAuth install, Discord server joined): the user
    * (who installed it, or the server's owner) gets the welcome by direct message, once ever.
    */
-  | { kind: "installed" };
+  | { kind: "installed" }
+  /** Slack's App Home tab was opened (or is refreshed after a press in it): the person's home page. */
+  | { kind: "home" }
+  /** Tact was removed from the workspace (uninstalled, token revoked, kicked): nothing more is posted there. */
+  | { kind: "removed" }
+  /** Tact is in the workspace again (reinstalled, a bot token for it, the server joined again). */
+  | { kind: "restored" }
+  /**
+   * A member was seen without a command (a console line that is none): the workspace is created
+   * if new and their name recorded. Nothing is answered; the locale says which language to speak.
+   */
+  | { kind: "memberSeen" };
 
 /** Everything the core needs to know about one request, platform-neutral. */
 export interface Invocation {
@@ -43,8 +54,11 @@ export interface Invocation {
   input: InvocationInput;
   /** Unique per platform request (for logs, and to apply a retried request once). */
   requestId?: string | undefined;
-  /** Facts about the workspace, used when it is seen for the first time. */
-  workspaceHints?: WorkspaceHints | undefined;
+  /**
+   * Facts about the workspace, used when it is seen for the first time or its owner is not
+   * known yet: given, or asked of the platform only then (`seen`: the workspace exists).
+   */
+  workspaceHints?: WorkspaceHints | ((seen: boolean) => Promise<WorkspaceHints | undefined>) | undefined;
 }
 
 export interface WorkspaceHints {
@@ -53,6 +67,10 @@ export interface WorkspaceHints {
   ownerUserId?: string | undefined;
   timezone?: string | undefined;
   defaultChannelId?: string | undefined;
+  /** The workspace's language when it is new (`fr-FR`); otherwise the invocation's locale. */
+  locale?: string | undefined;
+  /** The owner's name, recorded so refusals can say who to ask. */
+  ownerName?: string | undefined;
 }
 
 /** A message someone chose to log, as the platform gave it. */

@@ -1,13 +1,22 @@
+import type { Locale } from "../messages/locale.ts";
 import type { Effect } from "./effects.ts";
 import type { Platform } from "./invocation.ts";
 
 /**
- * How the scheduler (or anything not answering a request) reaches a workspace: each adapter
- * provides one. `post`, `dm` and `file` effects are supported; `reply` has nobody to reply to.
+ * How the scheduler (or anything not answering a request) reaches an active workspace: each
+ * adapter provides one. `post`, `dm` and `file` effects are supported; `reply` has nobody to reply to.
  */
 export interface Outbox {
   platform: Platform;
-  send(workspaceExternalId: string, effect: Effect, delivery?: DeliveryAttempt): Promise<void>;
+  send(workspace: OutboxWorkspace, effect: Effect, delivery?: DeliveryAttempt): Promise<void>;
+}
+
+/** The workspace sent to, as the scheduler knows it: outboxes look nothing up. */
+export interface OutboxWorkspace {
+  /** The team, guild or console workspace id, as the platform names it. */
+  externalId: string;
+  /** Its language, for the adapter's own words around the message. */
+  locale: Locale;
 }
 
 /** One attempt at a scheduled delivery, so that a retry never posts a message twice. */

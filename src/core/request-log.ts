@@ -37,7 +37,7 @@ function subject(input: InvocationInput): { command?: string; action?: string } 
       return { action: input.formId.split(":")[0] ?? "" };
     case "message":
       return { action: "log-message" };
-    case "installed":
-      return { action: "installed" };
+    default:
+      return { action: input.kind };
   }
 }

@@ -69,7 +69,14 @@ export async function runTick(deps: TickDeps): Promise<TickReport> {
 
   await step(log, "daily rounds", async () => {
     const rows = await scheduleRows(db, platforms, now);
-    for (const r of rows) targets.set(r.workspaceId, { platform: r.platform, externalId: r.externalId });
+    for (const r of rows) {
+      targets.set(r.workspaceId, {
+        platform: r.platform,
+        externalId: r.externalId,
+        locale: r.locale,
+        deactivated: false,
+      });
+    }
     const due = planRounds(rows, now);
     if (due.length === 0) return;
     const mine = await runRounds(db, due, claimer, log);

@@ -4,6 +4,7 @@ import { type DeliveryRow, markDeliveryFailed, markDeliverySent } from "../../db
 import type { Clock } from "../clock.ts";
 import type { Effect } from "../core/effects.ts";
 import { type DeliveryAttempt, type Outbox, SendRefused } from "../core/outbox.ts";
+import { toLocale } from "../messages/locale.ts";
 import { errorMessage } from "../serialize-error.ts";
 import { retryDelayMs } from "./retry-policy.ts";
 
@@ -31,6 +32,9 @@ export interface SendReport {
 export interface Target {
   platform: string;
   externalId: string;
+  locale: string;
+  /** Tact was removed from it: nothing is sent there (its data is kept). */
+  deactivated: boolean;
 }
 
 /**
@@ -83,8 +87,13 @@ async function sendOne(deps: SendDeps, row: DeliveryRow, target: Target | undefi
     if (!target || !outbox) {
       throw new SendRefused(`no outbox for platform ${target?.platform ?? "(unknown workspace)"}`, "no_outbox");
     }
-    const attempt: DeliveryAttempt = { id: `t${row.id}`, verify, since: row.claimedAt, signal: aborter.signal };
-    await withTimeout(outbox.send(target.externalId, effect, attempt), deps.sendTimeoutMs ?? 60_000, aborter);
+    if (target.deactivated) {
+      log.info({ workspace: target.externalId }, "Tact was removed from this workspace; nothing sent");
+    } else {
+      const attempt: DeliveryAttempt = { id: `t${row.id}`, verify, since: row.claimedAt, signal: aborter.signal };
+      const to = { externalId: target.externalId, locale: toLocale(target.locale) };
+      await withTimeout(outbox.send(to, effect, attempt), deps.sendTimeoutMs ?? 60_000, aborter);
+    }
   } catch (error) {
     // Refused: nothing went out. Anything else (no answer in time, a connection lost, an
     // error of the platform's own) may have posted it: the next attempt looks first.

@@ -35,7 +35,7 @@ describe("linking a channel to a client", () => {
 
   it("uses the channel's name when the platform gives it, and a Discord mention's id", async () => {
     await setUp();
-    await h.core.handle({
+    await h.handle({
       platform: "slack",
       workspaceId: "console",
       userId: "sam",
@@ -86,7 +86,7 @@ describe("linking a channel to a client", () => {
   it("refuses a channel the platform says is in another workspace", async () => {
     await h.run("/client add acme ACME Corp", { platform: "discord", workspace: "guild-1" });
     const asked: string[] = [];
-    const effects = await h.core.handle({
+    const effects = await h.handle({
       platform: "discord",
       workspaceId: "guild-1",
       userId: "sam",
@@ -159,7 +159,7 @@ describe("commands in a linked channel", () => {
     await h.run("/client add globex Globex", guild);
     await h.run("/client channel acme", guild);
     const options = async (verb: string, given: Record<string, string>, channelId = guild.channel) =>
-      h.core.handle({
+      h.handle({
         platform: "discord",
         workspaceId: guild.workspace,
         userId: "sam",

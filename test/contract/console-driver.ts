@@ -20,9 +20,9 @@ export function consoleDriver(c: Contract): Driver {
     const core: Core = {
       ...c.h.core,
       handle: async (invocation) => {
-        const effects = await c.h.core.handle(invocation);
-        for (const e of effects) if (e.type === "form") forms.set(invocation.userId, e.form);
-        return effects;
+        const handled = await c.h.core.handle(invocation);
+        for (const e of handled.effects) if (e.type === "form") forms.set(invocation.userId, e.form);
+        return handled;
       },
     };
     adapter = new ConsoleAdapter({ core, write: (l) => output.push(l), dataDir: "/tmp/tact-test-data", log: c.log });

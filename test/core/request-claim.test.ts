@@ -10,7 +10,7 @@ describe("requests with a platform id", () => {
   const h = useHarness();
   const send = async (line: string, user: string, name: string, requestId: string) =>
     effectsText(
-      await h.core.handle({
+      await h.handle({
         ...invocation(line, { user, platform: "slack", workspace: "T1" }),
         userName: name,
         requestId,

@@ -63,7 +63,7 @@ export function useDiscord(
         config,
         log: options.log ?? silentLog,
         http,
-        database: h.db,
+        clock: h.clock,
       },
       { restRetries: 0, deferAfterMs: options.deferAfterMs ?? 2_000 },
     );

@@ -28,7 +28,7 @@ beforeAll(async () => {
     DISCORD_API_URL: api.url,
   });
   adapter = createDiscordAdapter(
-    { core: h.core, config, log: silentLog, http: createHttpServer(silentLog), database: h.db },
+    { core: h.core, config, log: silentLog, http: createHttpServer(silentLog), clock: h.clock },
     { restRetries: 0 },
   );
   const client = adapter.client;

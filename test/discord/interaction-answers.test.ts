@@ -31,7 +31,7 @@ const d = useDiscord({
       seen.push(invocation);
       const next = script.next;
       script.next = undefined;
-      return next ? next(invocation) : core.handle(invocation);
+      return next ? next(invocation).then((effects) => ({ effects, locale: "en" as const })) : core.handle(invocation);
     },
   }),
 });

@@ -6,7 +6,6 @@ import { InteractionSession } from "../../adapters/discord/interaction-session.t
 import { PendingForms } from "../../adapters/discord/pending-forms.ts";
 import { FixedClock } from "../../src/clock.ts";
 import { post, reply } from "../../src/core/effects.ts";
-import { en } from "../../src/messages/en/index.ts";
 import { textMessage } from "../../src/messages/message.ts";
 import { silentLog } from "../support/harness.ts";
 import { FakeDiscordApi } from "./fake-discord-api.ts";
@@ -31,7 +30,7 @@ function publicSession() {
       initial.push(r);
     },
     forms: new PendingForms(new FixedClock("2026-11-27T10:00:00Z")),
-    catalog: async () => en,
+    locale: "en",
     guildId: GUILD,
     userId: OWNER,
     channelId: CHANNEL,
@@ -44,7 +43,7 @@ function publicSession() {
 describe("a command meant for the channel", () => {
   it("answers in the channel for everyone, and privately for what is only the invoker's", async () => {
     const { session, initial } = publicSession();
-    await session.perform([post(CHANNEL, textMessage("Today's digest")), reply(textMessage("Only for you"))]);
+    await session.perform([post(CHANNEL, textMessage("Today's digest")), reply(textMessage("Only for you"))], "en");
     await session.finish();
     expect(initial).toEqual([
       {
@@ -59,7 +58,7 @@ describe("a command meant for the channel", () => {
     const { session, initial, original } = publicSession();
     await session.defer();
     expect(initial).toEqual([{ type: 5, data: {} }]);
-    await session.perform([reply(textMessage("Only for you"))]);
+    await session.perform([reply(textMessage("Only for you"))], "en");
     await session.finish();
     // The private answer is a private follow-up; the public "thinking…" is removed.
     expect(api.find("PATCH", original)).toEqual([]);

@@ -10,14 +10,15 @@ import { useDiscord } from "./discord-test-setup.ts";
 import { APP_ID, GUILD, OWNER, slashCommand } from "./payloads.ts";
 
 const d = useDiscord();
+const guild = { externalId: GUILD, locale: "en" } as const;
 
 describe("the Discord outbox (what the scheduler sends)", () => {
   it("posts in a channel, DMs a user with the server in its buttons' ids, and sends a file", async () => {
     await d.send(slashCommand("help", {}));
     const outbox = d.adapter.outbox;
-    await outbox.send(GUILD, post("1160000000000000001", textMessage("Morning digest")));
+    await outbox.send(guild, post("1160000000000000001", textMessage("Morning digest")));
     await outbox.send(
-      GUILD,
+      guild,
       dm(
         OWNER,
         message("Reminder")
@@ -27,7 +28,7 @@ describe("the Discord outbox (what the scheduler sends)", () => {
       ),
     );
     const pdf = Uint8Array.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0xe2, 0x82, 0xac, 0x00, 0xff]);
-    await outbox.send(GUILD, {
+    await outbox.send(guild, {
       type: "file",
       userId: OWNER,
       files: [
@@ -71,7 +72,7 @@ describe("the Discord outbox (what the scheduler sends)", () => {
     undici7.setGlobalDispatcher(new undici7.Agent());
     try {
       await d.send(slashCommand("help", {}));
-      await d.adapter.outbox.send(GUILD, {
+      await d.adapter.outbox.send(guild, {
         type: "file",
         userId: OWNER,
         files: [{ filename: "acme-record.md", content: "# ACME Corp — é\n", contentType: "text/markdown" }],
@@ -86,10 +87,10 @@ describe("the Discord outbox (what the scheduler sends)", () => {
 
   it("throws Discord's refusal, so the scheduler retries later, and refuses a reply nobody asked for", async () => {
     d.api.forbiddenChannels.add("1160000000000000002");
-    await expect(d.adapter.outbox.send(GUILD, post("1160000000000000002", textMessage("x")))).rejects.toThrow(
+    await expect(d.adapter.outbox.send(guild, post("1160000000000000002", textMessage("x")))).rejects.toThrow(
       /Missing Access/,
     );
-    await expect(d.adapter.outbox.send(GUILD, reply(textMessage("x")))).rejects.toThrow(/cannot send a "reply"/);
+    await expect(d.adapter.outbox.send(guild, reply(textMessage("x")))).rejects.toThrow(/cannot send a "reply"/);
   });
 });
 

@@ -42,13 +42,13 @@ async function open(
   user = "sam",
   workspace = "T1",
 ): Promise<{ effects: Effect[]; formId: string }> {
-  const effects = await h.core.handle(as({ kind: "message", message }, user, workspace));
+  const effects = await h.handle(as({ kind: "message", message }, user, workspace));
   const form = effects[0]?.type === "form" ? effects[0].form : undefined;
   return { effects, formId: form?.id ?? "" };
 }
 
 const submit = (formId: string, values: Record<string, string>, user = "sam", workspace = "T1") =>
-  h.core.handle(as({ kind: "form", formId, values }, user, workspace));
+  h.handle(as({ kind: "form", formId, values }, user, workspace));
 
 async function rows<T>(query: string): Promise<T[]> {
   return queryRows<T>(h.db.db, sql.raw(query));

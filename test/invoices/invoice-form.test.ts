@@ -45,7 +45,7 @@ describe("/client invoice with no arguments", () => {
   it("records a submitted form through the same use case, and refuses by field with nothing written", async () => {
     await h.run("/client add acme ACME Corp", { platform: "slack", workspace: "T1" });
     const submit = (values: Record<string, string>) =>
-      h.core.handle({
+      h.handle({
         ...invocation("", { platform: "slack", workspace: "T1" }),
         input: { kind: "form", formId: "command:invoice", values },
       });

@@ -187,7 +187,7 @@ describe("recording reminders", () => {
     ]);
     expect(fields[1]?.choices?.map((c) => c.label)).toEqual(["email", "post", "registered letter"]);
     const sent = (values: Record<string, string>, user = "sam") =>
-      h.core.handle({ ...invocation("", { user }), input: { kind: "form", formId: "reminded-form:1:1", values } });
+      h.handle({ ...invocation("", { user }), input: { kind: "form", formId: "reminded-form:1:1", values } });
     expect(effectsText(await sent({ date: "2025-02-03", channel: "email" }))).toBe(
       "Recorded: the first reminder for INV-7 (ACME Corp) was sent. Sent on 3 Feb 2025 by email. Next: second reminder on 17 Feb 2025.",
     );

@@ -18,7 +18,7 @@ export async function script(h: Harness, lines: readonly string[]): Promise<stri
 
 /** Submits a form as a user, as Slack's view_submission or Discord's modal would. */
 export function submit(h: Harness, formId: string, values: Record<string, string>, as: As = {}): Promise<Effect[]> {
-  return h.core.handle({ ...invocation("", as), input: { kind: "form", formId, values } });
+  return h.handle({ ...invocation("", as), input: { kind: "form", formId, values } });
 }
 
 export function text(effects: Effect[]): string {

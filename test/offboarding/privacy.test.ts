@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { renderText } from "../../adapters/console/render-text.ts";
-import { buildHome } from "../../src/home/build-home.ts";
 import { runTick } from "../../src/scheduler/run-tick.ts";
-import { invocation, silentLog, useHarness } from "../support/harness.ts";
+import { effectsText, invocation, silentLog, useHarness } from "../support/harness.ts";
 import { addInvoice, count, setClient, submit, text } from "./offboarding-support.ts";
 
 // A Friday: the digest (09:00, Monday to Friday) is due.
@@ -67,7 +65,7 @@ async function whatSamReads() {
     invoices: await say("/client invoices"),
     // The digest as the scheduler would post it now (the same data and builder), privately.
     digest: await say("/client digest"),
-    home: renderText(await buildHome(await h.core.contextFor(invocation("", sam)))).join("\n"),
+    home: effectsText(await h.handle({ ...invocation("", sam), input: { kind: "home" } })),
     clientChoices: await h.core.complete({
       ...invocation("", sam),
       input: { kind: "autocomplete", verb: "late", option: "client", partial: "ac" },

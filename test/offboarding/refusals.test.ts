@@ -48,7 +48,7 @@ describe("who may let a client go", () => {
   it("refuses the same way for a client that does not exist, or through structured options, so nothing is revealed", async () => {
     await setup();
     expect(text(await h.run("/client offboard no-such-client", { user: "sam" }))).toBe(refusal);
-    const viaOptions = await h.core.handle({
+    const viaOptions = await h.handle({
       platform: "discord",
       workspaceId: "guild-1",
       userId: "sam",

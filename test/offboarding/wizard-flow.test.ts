@@ -134,7 +134,7 @@ describe("the offboarding wizard, in the console", () => {
       dataDir: "/tmp/tact-test-data",
       ...everyCommand,
     });
-    const effects = await restarted.handle({
+    const { effects } = await restarted.handle({
       platform: "console",
       workspaceId: "console",
       userId: "owner",

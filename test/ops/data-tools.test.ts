@@ -21,10 +21,10 @@ async function twoWorkspaces() {
   await h.run("/client add acme ACME Corp", a);
   await h.run("/client late acme", { ...a, user: "sam" });
   await h.run("/client scope acme added a blog", a);
-  await h.core.handle({ ...invocation("/client list", a), requestId: "r-1" });
+  await h.handle({ ...invocation("/client list", a), requestId: "r-1" });
   await h.run("/client add globex Globex", b);
   await h.run("/client late globex", b);
-  await h.core.handle({ ...invocation("/client list", b), requestId: "r-1" });
+  await h.handle({ ...invocation("/client list", b), requestId: "r-1" });
   await h.db.db.execute(
     sql`insert into installations (key, platform, data) values
           ('slack:TAGENCYA', 'slack', ${JSON.stringify({ bot: { token: TOKEN } })}::jsonb),

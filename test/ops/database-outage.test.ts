@@ -51,7 +51,7 @@ describe.skipIf(skipWithoutPostgres)("when the database goes away", () => {
   });
 
   const say = async (line: string, as: As & { locale?: string } = {}) =>
-    effectsText(await core.handle({ ...invocation(line, as), ...(as.locale ? { locale: as.locale } : {}) }));
+    effectsText((await core.handle({ ...invocation(line, as), ...(as.locale ? { locale: as.locale } : {}) })).effects);
 
   async function count(table: "incidents" | "audit_log" | "clients" | "invoices", workspace: string): Promise<number> {
     const [row] = await queryRows<{ n: number }>(
@@ -207,7 +207,7 @@ describe.skipIf(skipWithoutPostgres)("when the database goes away", () => {
         }),
         log,
         http,
-        database: limited,
+        clock,
       },
       { retries: 0 },
     );

@@ -190,7 +190,7 @@ describe("the core under random input", () => {
             const input: InvocationInput = form
               ? { kind: "form", formId: id, values: formValues }
               : { kind: "action", actionId: id };
-            expectAnswered(await h.core.handle(as(input, user, dm)), id);
+            expectAnswered(await h.handle(as(input, user, dm)), id);
           },
         ),
         { numRuns: 400 },

@@ -82,7 +82,7 @@ describe("isolation against forged ids", () => {
     // Workspace B: bob owns it, bea is a member.
     const seenInB: Effect[] = [];
     const inB = async (line: string, user = "bob", dm = false) => {
-      const effects = await h.core.handle(as(text(line), user, dm, B));
+      const effects = await h.handle(as(text(line), user, dm, B));
       seenInB.push(...effects);
       return effects;
     };
@@ -101,14 +101,14 @@ describe("isolation against forged ids", () => {
     // The owner's offboarding wizard, in a DM, a few steps in.
     const opened = await inB("/client offboard bravo", "bob", true);
     for (const id of idsIn(opened).actions.slice(0, 2)) {
-      await h.core.handle(as({ kind: "action", actionId: id }, "bob", true, B)).then((e) => seenInB.push(...e));
+      await h.handle(as({ kind: "action", actionId: id }, "bob", true, B)).then((e) => seenInB.push(...e));
     }
     // Workspace A: alice owns it, al is a member; its own client and invoice.
-    await h.core.handle(as(text("/client add alpha Alpha Corp"), "alice", false));
-    await h.core.handle(
+    await h.handle(as(text("/client add alpha Alpha Corp"), "alice", false));
+    await h.handle(
       as(text("/client invoice alpha ALPHA-1 100.00 EUR due 2026-10-01 issued 2026-09-01"), "alice", false),
     );
-    await h.core.handle(as(text("/client late alpha slow"), "al", false));
+    await h.handle(as(text("/client late alpha slow"), "al", false));
 
     const before = await snapshotOf(B.workspace);
     const { actions, forms } = idsIn(seenInB);
@@ -127,7 +127,7 @@ describe("isolation against forged ids", () => {
     const answers: string[] = [];
     const send = async (input: InvocationInput) => {
       for (const user of ["alice", "al"]) {
-        for (const dm of [false, true]) answers.push(effectsText(await h.core.handle(as(input, user, dm))));
+        for (const dm of [false, true]) answers.push(effectsText(await h.handle(as(input, user, dm))));
       }
     };
     for (const id of new Set(actions))

@@ -8,12 +8,12 @@ describe("applied request ids", () => {
   it("are forgotten after a day, so a much later request with the same id runs again", async () => {
     await h.run("/client add acme ACME Corp");
     const late = { ...invocation("/client late acme"), requestId: "trigger-1" };
-    await h.core.handle(late);
-    expect(await h.core.handle(late)).toEqual([]);
+    await h.handle(late);
+    expect(await h.handle(late)).toEqual([]);
 
     h.clock.advance(25 * 3_600_000);
     await runTick({ db: h.db.db, clock: h.clock, log: silentLog, outboxes: [] });
-    const again = await h.core.handle(late);
+    const again = await h.handle(late);
     expect(JSON.stringify(again)).toContain("Logged late payment for ACME Corp");
   });
 });

@@ -21,7 +21,7 @@ export function recordingOutbox(platform: Outbox["platform"] = "console") {
   const failing = new Set<string>();
   const outbox: Outbox = {
     platform,
-    async send(workspace, effect, delivery) {
+    async send({ externalId: workspace }, effect, delivery) {
       if (failing.has(workspace)) throw new SendRefused("channel_not_found", "channel_not_found");
       sent.push({ workspace, effect, text: effectsText([effect]), delivery });
     },

@@ -10,6 +10,7 @@ import { insertConnection } from "../../db/queries/connections.ts";
 import { connections, installations, workspaces } from "../../db/schema/index.ts";
 import { rotateKeyCommand } from "../../scripts/rotate-key.ts";
 import { readConfig } from "../../src/config.ts";
+import { installationRecords } from "../../src/installations/installation-records.ts";
 import { loadSecretBox } from "../../src/secrets/load-secret-box.ts";
 import { sealStoredSecrets } from "../../src/secrets/seal-stored-secrets.ts";
 import { createSecretBox, keyId, MissingEncryptionKeyError } from "../../src/secrets/secret-box.ts";
@@ -77,7 +78,7 @@ describe("secrets at rest", () => {
       platform: "slack",
       data: installation as unknown as Record<string, unknown>,
     });
-    const store = createInstallationStore(h.db.db, h.clock, box);
+    const store = createInstallationStore(installationRecords(h.db.db, h.clock, box));
     const query = { teamId: "T0LEGACY", enterpriseId: undefined, isEnterpriseInstall: false };
     expect((await store.fetchInstallation(query)).bot?.token).toBe("xoxb-legacy-clear-token");
     await sealStoredSecrets(h.db.db, box, silentLog);
@@ -87,7 +88,7 @@ describe("secrets at rest", () => {
     for (const secret of ["xoxb-legacy", "xoxe-1-refresh", "secretpath"]) expect(stored).not.toContain(secret);
     expect((await store.fetchInstallation(query)).bot?.token).toBe("xoxb-legacy-clear-token");
     // Without a key, a new installation is refused, naming the setting.
-    const keyless = createInstallationStore(h.db.db, h.clock, createSecretBox(undefined));
+    const keyless = createInstallationStore(installationRecords(h.db.db, h.clock, createSecretBox(undefined)));
     await expect(keyless.storeInstallation({ ...installation, team: { id: "T0NEW" } } as Installation)).rejects.toThrow(
       /TACT_ENCRYPTION_KEY is not set/,
     );
@@ -109,7 +110,7 @@ describe("secrets at rest", () => {
       createdBy: "U1",
       at: h.clock.now(),
     });
-    await createInstallationStore(h.db.db, h.clock, old).storeInstallation(installation);
+    await createInstallationStore(installationRecords(h.db.db, h.clock, old)).storeInstallation(installation);
     await h.db.db.insert(installations).values({
       key: "slack:T0CLEAR",
       platform: "slack",

@@ -24,7 +24,7 @@ function scripted(core: Core): Core {
       const key =
         i.kind === "text" ? i.text : i.kind === "action" ? i.actionId : i.kind === "form" ? `form:${i.formId}` : "";
       const answer = script.get(key);
-      return answer ? answer(inv) : core.handle(inv);
+      return answer ? { effects: answer(inv), locale: "en" } : core.handle(inv);
     },
   };
 }
@@ -139,6 +139,24 @@ describe("effects performed through the Slack Web API", () => {
       err: { code: "slack_webapi_platform_error", stack: expect.stringContaining("not_in_channel") },
     });
     expect(logs.join("\n")).not.toContain("xoxb-test-token");
+  });
+
+  it("logs a request that failed in the adapter with the same fields, its error whole", async () => {
+    script.set("explode", () => {
+      throw new Error("the adapter broke");
+    });
+    logs.length = 0;
+    const { triggerId } = await s.command("explode");
+    const line = logs.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.err);
+    expect(line).toMatchObject({
+      msg: "Slack listener failed",
+      platform: "slack",
+      workspace: TEAM,
+      requestId: triggerId,
+      command: "explode",
+      // Bolt wraps it (its own stack) and keeps it as `original`: logged as the cause, stack and all.
+      err: { message: "the adapter broke", cause: { stack: expect.stringContaining("slack-effects.test.ts") } },
+    });
   });
 
   it("posts in the channel the command came from through its response_url, visible to everyone there", async () => {

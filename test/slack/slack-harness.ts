@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { Logger } from "pino";
 import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
@@ -5,6 +6,8 @@ import { createSlackAdapter, type SlackAdapter } from "../../adapters/slack/slac
 import { readConfig } from "../../src/config.ts";
 import type { Core } from "../../src/core/create-core.ts";
 import { createHttpServer, type HttpServer } from "../../src/http/create-http-server.ts";
+import { installationRecords } from "../../src/installations/installation-records.ts";
+import { createSecretBox } from "../../src/secrets/secret-box.ts";
 import { type Harness, silentLog, useHarness } from "../support/harness.ts";
 import { slackHeaders } from "../support/signed-requests.ts";
 import { FakeSlackApi, type FakeUser } from "./fake-slack-api.ts";
@@ -104,7 +107,8 @@ export function useSlack(
         config,
         log: options.log ?? silentLog,
         http: s.http,
-        database: h.db,
+        clock: h.clock,
+        installations: installationRecords(h.db.db, h.clock, createSecretBox(randomBytes(32))),
       },
       { retries: 0, ...(options.ackWithinMs === undefined ? {} : { ackWithinMs: options.ackWithinMs }) },
     );
@@ -268,6 +272,8 @@ export function useSlack(
   s.event = async (name, patch) => {
     const body = fixture(name);
     body.team_id = TEAM;
+    // Each event its own id, as Slack sends them (a resend repeats it).
+    body.event_id = `Ev${nextId()}`;
     patch?.(body);
     const res = await s.post(JSON.stringify(body), "application/json");
     return res.status;

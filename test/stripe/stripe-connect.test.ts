@@ -7,11 +7,13 @@ import { useStripeHarness } from "./stripe-harness.ts";
 const h = useStripeHarness({ settings: false });
 const OTHER_KEY = "sk_test_otherworkspace1";
 
-function submit(values: Record<string, string>, user = "owner") {
-  return h.core.handle({
-    ...invocation("x", { user }),
-    input: { kind: "form", formId: "connect-source:stripe", values },
-  });
+async function submit(values: Record<string, string>, user = "owner") {
+  return (
+    await h.core.handle({
+      ...invocation("x", { user }),
+      input: { kind: "form", formId: "connect-source:stripe", values },
+    })
+  ).effects;
 }
 
 describe("/client connect stripe (several workspaces)", () => {

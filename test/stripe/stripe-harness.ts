@@ -80,7 +80,7 @@ export function useStripeHarness(options: { start?: string; settings?: boolean }
     await h.fake?.close();
     await h.db?.close();
   });
-  h.run = (line, as = {}) => h.core.handle(invocation(line, as));
+  h.run = async (line, as = {}) => (await h.core.handle(invocation(line, as))).effects;
   h.say = async (line, as = {}) => effectsText(await h.run(line, as));
   h.nowS = () => Math.floor(h.clock.now().getTime() / 1000);
   h.deliver = async (event, o = {}) => {

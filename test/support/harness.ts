@@ -17,6 +17,8 @@ export interface Harness {
   db: TestDatabase;
   clock: FixedClock;
   core: Core;
+  /** Runs one invocation through the core; returns the effects. */
+  handle(invocation: Invocation): Promise<Effect[]>;
   /** Runs a `/client …` line (or `press ID`) as a user of a workspace; returns the effects. */
   run(line: string, as?: As): Promise<Effect[]>;
   /** Like run, then the effects as console text (one string). */
@@ -59,7 +61,8 @@ export function useHarness(start = "2026-11-27T10:00:00Z", options: { log?: Logg
   afterAll(async () => {
     await h.db?.close();
   });
-  h.run = (line, as = {}) => h.core.handle(invocation(line, as));
+  h.handle = async (invocation) => (await h.core.handle(invocation)).effects;
+  h.run = (line, as = {}) => h.handle(invocation(line, as));
   h.say = async (line, as = {}) => effectsText(await h.run(line, as));
   h.console = () => {
     const output: string[] = [];

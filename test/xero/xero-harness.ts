@@ -104,7 +104,7 @@ export function useXeroHarness(start = "2026-11-27T10:00:00Z", options: { pageSi
     await h.fake?.close();
     await h.db?.close();
   });
-  h.run = (line, as = {}) => h.core.handle(invocation(line, as));
+  h.run = async (line, as = {}) => (await h.core.handle(invocation(line, as))).effects;
   h.say = async (line, as = {}) => effectsText(await h.run(line, as));
   h.request = async (path, init) => {
     const res = await fetch(`http://127.0.0.1:${h.port}${path}`, { redirect: "manual", ...init });

@@ -100,7 +100,9 @@ describe(`two replicas receiving the same Xero webhooks (${templateUrl ? "postgr
           due: "2026-11-30",
           Status: "AUTHORISED",
         });
-        const dm = effectsText((await core.handle(invocation("/client connect xero"))).filter((e) => e.type === "dm"));
+        const dm = effectsText(
+          (await core.handle(invocation("/client connect xero"))).effects.filter((e) => e.type === "dm"),
+        );
         const link = /(http:\/\/\S+\/connect\/authorize\?\S+)/.exec(dm)?.[1] ?? "";
         const callback = (await fetch(link, { redirect: "manual" })).headers.get("location") ?? "";
         expect((await fetch(callback)).status).toBe(200);

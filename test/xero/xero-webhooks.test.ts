@@ -199,7 +199,7 @@ describe(`Xero webhooks (${process.env.TEST_DATABASE_URL ? "postgres" : "pglite"
     const sent: { workspace: string; effect: unknown }[] = [];
     const outbox = {
       platform: "console" as const,
-      send: async (workspace: string, effect: unknown) => void sent.push({ workspace, effect }),
+      send: async (to: { externalId: string }, effect: unknown) => void sent.push({ workspace: to.externalId, effect }),
     };
     for (let i = 0; i < 3; i += 1) await runTick({ db: h.db.db, clock: h.clock, log: silentLog, outboxes: [outbox] });
     const notices = sent.filter((s) => JSON.stringify(s.effect).includes("stopped syncing"));

@@ -40,6 +40,8 @@ export function createSlackAdapter(deps: AdapterDeps, options: SlackAdapterOptio
   const log = deps.log.child({ platform: "slack" });
   const fetchFn = options.fetch ?? globalThis.fetch;
   const logger = boltLogger(log);
+  // Bolt hands a failed listener's request body to app.error, for the request's log fields.
+  const errors = { extendedErrorHandler: true } as const;
   const clientOptions: WebClientOptions = {
     logger,
     retryConfig: { retries: options.retries ?? 2, factor: 2 },
@@ -148,11 +150,11 @@ export function createSlackAdapter(deps: AdapterDeps, options: SlackAdapterOptio
         const auth = await verifyToken(new WebClient(token, clientOptions));
         // Running with this token means the app is installed there (again).
         if (auth.teamId) await presence(auth.teamId, "restored");
-        app = new App({ receiver, token, botId: auth.botId, botUserId: auth.userId, clientOptions, logger });
+        app = new App({ receiver, token, botId: auth.botId, botUserId: auth.userId, clientOptions, logger, ...errors });
         // One token, one workspace: requests Slack signed for any other are refused, unwritten.
         app.use(servedTeamOnly(auth, { log, fetch: fetchFn }));
       } else if (oauth) {
-        app = new App({ receiver, authorize: oauth.authorize, clientOptions, logger });
+        app = new App({ receiver, authorize: oauth.authorize, clientOptions, logger, ...errors });
       } else {
         throw new Error("Slack needs SLACK_BOT_TOKEN, or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET");
       }

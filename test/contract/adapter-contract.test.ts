@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { PDFDocument } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { queryRows } from "../../db/query-rows.ts";
+import { audits } from "../offboarding/offboarding-support.ts";
 import { hostileNotes, leaks, rowCounts, storedNotes } from "../reliability/support/hostile-notes.ts";
 import { consoleDriver } from "./console-driver.ts";
 import { discordDriver } from "./discord-driver.ts";
@@ -79,21 +80,31 @@ describe.each([
     expect(await storedNotes(db())).toEqual([]);
   });
 
-  it("refuses a form's bad value with the reason, saves nothing, then takes it corrected", async () => {
+  it("takes a form: a day it cannot use is refused with the reason and nothing recorded, a good one is", async () => {
     await workspaceWithTeamChannel(d);
+    await d.send(late(), { who: "member" });
     await d.send(command("offboard", { client: "acme" }));
     await d.press("wizard:1:1:conversation", { dm: true });
-    const before = await wizard();
-    const refused = await d.submit({ notes: "2026-12-25 Told them payments must be on time" }, { dm: true });
-    expect(refused).toContain(`"2026-12-25" is not a date I can use: write it as YYYY-MM-DD, today or earlier.`);
-    expect(await wizard()).toEqual(before);
+    await d.submit({ notes: "We talked" }, { dm: true });
+    for (const step of ["2:done", "3:reason:late", "3:done", "4:done"]) await d.press(`wizard:1:${step}`, { dm: true });
+    // The kept letters wait in the DM under "I sent it"; a member's forged press opens nothing.
+    expect(await d.press("letter-sent:1:why", { dm: true, by: "member" })).toContain("Nothing was changed");
+    await expect(d.submit({ date: "2026-11-27", channel: "email" }, { who: "member" })).rejects.toThrow("no form");
 
-    await d.press("wizard:1:1:conversation", { dm: true });
-    await d.submit({ notes: "2026-11-20 Told them payments must be on time" }, { dm: true });
-    const [after] = await wizard();
-    expect(after?.current_step).toBe(2);
-    expect(JSON.stringify(after)).toContain("Told them payments must be on time");
-    expect(JSON.stringify(after)).toContain("2026-11-20");
+    await d.press("letter-sent:1:why", { dm: true });
+    const refused = await d.submit({ date: "2030-01-01", channel: "email" }, { dm: true });
+    expect(refused).toContain("1 Jan 2030 is in the future: give the day it was sent. Nothing was recorded.");
+    expect(await audits(db(), "offboarding.letter-sent")).toEqual([]);
+
+    await d.press("letter-sent:1:why", { dm: true });
+    const recorded = await d.submit({ date: "2026-11-27", channel: "email" }, { dm: true });
+    expect(recorded).toContain("went to the client on 27 Nov 2026 by email");
+    expect(await audits(db(), "offboarding.letter-sent")).toEqual([
+      {
+        actorId: d.ids.owner,
+        details: expect.objectContaining({ letter: "why", sentOn: "2026-11-27", channel: "email" }),
+      },
+    ]);
   });
 
   it("refuses a member the Undo button under the owner's incident, and keeps the incident", async () => {

@@ -32,7 +32,8 @@ export function discordDriver(c: Contract): Driver {
   const shown: Shown[] = [];
   /** HTTP answers to interactions (message bodies Discord shows): checked for pings with the REST calls. */
   const answers: Json[] = [];
-  const forms = new Map<string, { customId: string; dm: boolean }>();
+  /** The modal open for each person: its id, where, and which of its fields are selects. */
+  const forms = new Map<string, { customId: string; dm: boolean; selects: string[] }>();
   beforeEach(() => {
     shown.length = 0;
     answers.length = 0;
@@ -45,8 +46,11 @@ export function discordDriver(c: Contract): Driver {
     const mine: Shown[] = [];
     const answer = (body: Json | undefined) => {
       const data = body?.data as Json | undefined;
-      if (body?.type === 9 && data) forms.set(user, { customId: String(data.custom_id), dm });
-      else if (data) {
+      if (body?.type === 9 && data) {
+        const fields = (data.components as { component: Json }[]).map((label) => label.component);
+        const selects = fields.filter((f) => f.type === 3).map((f) => String(f.custom_id));
+        forms.set(user, { customId: String(data.custom_id), dm, selects });
+      } else if (data) {
         answers.push(data);
         mine.push({ who: user, dm, body: data });
       }
@@ -80,7 +84,7 @@ export function discordDriver(c: Contract): Driver {
       const user = IDS[where.who ?? "owner"];
       return request(user, where.dm ?? false, slashCommand(cmd.verb, cmd.args, { user, dm: where.dm ?? false }));
     },
-    press(actionId, where = {}) {
+    async press(actionId, where = {}) {
       const seen = IDS[where.who ?? "owner"];
       const on = shown.findLast((m) => m.who === seen && customIds(m.body).some((id) => id.endsWith(actionId)));
       const customId = on && customIds(on.body).find((id) => id === actionId || id.endsWith(`/${actionId}`));
@@ -88,11 +92,18 @@ export function discordDriver(c: Contract): Driver {
       const user = IDS[where.by ?? where.who ?? "owner"];
       return request(user, on.dm, buttonPress(customId, { user, dm: on.dm }, false));
     },
-    submit(values, where = {}) {
+    async submit(values, where = {}) {
       const user = IDS[where.who ?? "owner"];
       const form = forms.get(user);
       if (!form) throw new Error(`no form open for ${user}`);
-      return request(user, form.dm, modalSubmit(form.customId, values, { user, dm: form.dm }));
+      const payload = modalSubmit(form.customId, values, { user, dm: form.dm });
+      // A select's choice comes as its values, not as typed text.
+      for (const label of payload.data.components) {
+        const { id, custom_id, value } = label.component;
+        if (form.selects.includes(custom_id))
+          Object.assign(label, { component: { type: 3, id, custom_id, values: [value] } });
+      }
+      return request(user, form.dm, payload);
     },
     dms: (who) => messages((channel) => channel === `9${IDS[who]}`),
     files: (who) =>

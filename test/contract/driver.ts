@@ -86,7 +86,17 @@ export const tick = (c: Contract, outbox: Outbox): Promise<TickReport> =>
   runTick({ db: c.h.db.db, clock: c.h.clock, log: c.log, outboxes: [outbox] });
 
 /** Keys of a platform's message that hold no text anyone reads. */
-const UNREAD = new Set(["type", "response_type", "action_id", "block_id", "custom_id", "style", "channel", "ts"]);
+const UNREAD = new Set([
+  "type",
+  "response_type",
+  "response_action",
+  "action_id",
+  "block_id",
+  "custom_id",
+  "style",
+  "channel",
+  "ts",
+]);
 
 /** Every string in a JSON message, one per line: what a person can read of it. */
 export function strings(value: unknown): string {

@@ -77,7 +77,7 @@ export function slackDriver(c: Contract): Driver {
       const channel = channelOf(where.who ?? "owner", where);
       return request(user, channel, () => s.command(commandText(cmd), { user, channel }));
     },
-    press(actionId, where = {}) {
+    async press(actionId, where = {}) {
       const seen = IDS[where.who ?? "owner"];
       const on = shown.findLast((m) => m.who === seen && actionIds(m.body).includes(actionId));
       if (!on) throw new Error(`no button ${actionId} shown to ${seen}`);
@@ -85,12 +85,17 @@ export function slackDriver(c: Contract): Driver {
       const as = { user, channel: on.channel, ephemeral: on.ephemeral, ...(on.ts ? { messageTs: on.ts } : {}) };
       return request(user, on.channel, () => s.press(actionId, as));
     },
-    submit(values, where = {}) {
+    async submit(values, where = {}) {
       const user = IDS[where.who ?? "owner"];
       const view = forms.get(user);
       if (!view) throw new Error(`no form open for ${user}`);
       const blocks = (view.blocks as Json[]).filter((b) => b.type === "input");
-      const byBlock = Object.fromEntries(blocks.map((b) => [String(b.block_id), values[String(b.block_id)] ?? ""]));
+      // Typed text, or a choice in a select as Slack reports its state.
+      const state = (b: Json, v = values[String(b.block_id)] ?? "") =>
+        (b.element as Json).type === "static_select"
+          ? { type: "static_select", selected_option: { text: { type: "plain_text", text: v }, value: v } }
+          : v;
+      const byBlock = Object.fromEntries(blocks.map((b) => [String(b.block_id), state(b)]));
       return request(user, channelOf(where.who ?? "owner", where), () =>
         s.submit(String(view.private_metadata), byBlock, { user }),
       );

@@ -141,6 +141,24 @@ describe("effects performed through the Slack Web API", () => {
     expect(logs.join("\n")).not.toContain("xoxb-test-token");
   });
 
+  it("logs a request that failed in the adapter with the same fields, its error whole", async () => {
+    script.set("explode", () => {
+      throw new Error("the adapter broke");
+    });
+    logs.length = 0;
+    const { triggerId } = await s.command("explode");
+    const line = logs.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.err);
+    expect(line).toMatchObject({
+      msg: "Slack listener failed",
+      platform: "slack",
+      workspace: TEAM,
+      requestId: triggerId,
+      command: "explode",
+      // Bolt wraps it (its own stack) and keeps it as `original`: logged as the cause, stack and all.
+      err: { message: "the adapter broke", cause: { stack: expect.stringContaining("slack-effects.test.ts") } },
+    });
+  });
+
   it("posts in the channel the command came from through its response_url, visible to everyone there", async () => {
     script.set("share", () => [post("C0PRIVATE", textMessage("For the team"))]);
     await s.command("share", { channel: "C0PRIVATE" });

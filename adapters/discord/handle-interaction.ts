@@ -4,7 +4,7 @@ import type { Core } from "../../src/core/create-core.ts";
 import type { Invocation, InvocationInput } from "../../src/core/invocation.ts";
 import { requestLog } from "../../src/core/request-log.ts";
 import { catalogFor } from "../../src/messages/catalog.ts";
-import { toLocale } from "../../src/messages/locale.ts";
+import { type Locale, toLocale } from "../../src/messages/locale.ts";
 import { channelInGuild } from "./channel-in-guild.ts";
 import { LIMITS } from "./discord-limits.ts";
 import type { DiscordSender } from "./discord-sender.ts";
@@ -101,11 +101,7 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
             data: renderForm(form, origin.isDm ? guildId : undefined),
           });
         } else {
-          // Expired: a button the core does not know, answered in the workspace's language.
-          const { locale } = await core.handle(
-            invocationOf(origin, guildId, undefined, { kind: "action", actionId: "" }),
-          );
-          await privately(catalogFor(locale).errors.unknownAction);
+          await privately(catalogFor(await workspaceLocale(core, origin, guildId)).errors.unknownAction);
         }
         return;
       }
@@ -155,7 +151,7 @@ async function invoke(
     log,
     respond,
     forms: deps.forms,
-    locale: toLocale(origin.locale),
+    locale: () => workspaceLocale(deps.core, origin, guildId),
     guildId,
     userId: origin.userId,
     channelId: origin.channelId,
@@ -223,6 +219,13 @@ async function complete(
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** The workspace's language, for the adapter's own words before (or without) the core's answer. */
+async function workspaceLocale(core: Core, origin: InteractionOrigin, guildId: string): Promise<Locale> {
+  const seen = invocationOf(origin, guildId, undefined, { kind: "memberSeen" });
+  // Nobody is recorded: the person may not be in the server.
+  return (await core.handle({ ...seen, userName: undefined })).locale;
 }
 
 function invocationOf(

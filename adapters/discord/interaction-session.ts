@@ -28,8 +28,8 @@ export interface SessionDeps {
   log: Logger;
   respond: InitialResponse;
   forms: PendingForms;
-  /** The invoker's language, until the core's answer gives the workspace's. */
-  locale: Locale;
+  /** The workspace's language, asked only when the adapter speaks before the core answered. */
+  locale: () => Promise<Locale>;
   /** The server the interaction acts for (buttons sent in DMs carry it). */
   guildId: string;
   userId: string;
@@ -57,12 +57,11 @@ export class InteractionSession {
   #originalOpen = false;
   #deferredEphemeral = true;
   #chain: Promise<unknown> = Promise.resolve();
-  #t: Catalog;
+  #t: Promise<Catalog> | undefined;
 
   constructor(raw: RespondableInteraction, deps: SessionDeps) {
     this.#raw = raw;
     this.#deps = deps;
-    this.#t = catalogFor(deps.locale);
   }
 
   /** The interaction came from a message's component, whose message can be updated. */
@@ -96,7 +95,7 @@ export class InteractionSession {
    * it must be the first response.
    */
   async perform(effects: Effect[], locale: Locale): Promise<void> {
-    this.#t = catalogFor(locale);
+    this.#t = Promise.resolve(catalogFor(locale));
     const first =
       effects.find((e) => e.type === "form") ??
       (this.#onMessage ? effects.find((e) => e.type === "update") : undefined);
@@ -283,7 +282,8 @@ export class InteractionSession {
     return renderMessage(msg, { t: await this.#catalog(), guildId });
   }
 
-  #catalog(): Catalog {
+  #catalog(): Promise<Catalog> {
+    this.#t ??= this.#deps.locale().then(catalogFor);
     return this.#t;
   }
 

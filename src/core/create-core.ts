@@ -96,6 +96,16 @@ export function createCore({ commands: commandList, actions: actionList, ...serv
     }
   }
 
+  /** The workspace's language, the person's name recorded if given: never creates a workspace. */
+  async function memberSeen(invocation: Invocation): Promise<Locale> {
+    const workspace = await findWorkspace(services.db, invocation.platform, invocation.workspaceId);
+    if (!workspace) return toLocale(invocation.locale);
+    if (invocation.userName) {
+      await upsertMember(services.db, workspace.id, invocation.userId, invocation.userName, services.clock.now());
+    }
+    return toLocale(workspace.locale);
+  }
+
   /** Tact removed from a workspace, or back in it: never creates one. */
   async function setPresence(invocation: Invocation, removed: boolean, log: typeof services.log): Promise<void> {
     const at = removed ? services.clock.now() : null;
@@ -158,6 +168,10 @@ export function createCore({ commands: commandList, actions: actionList, ...serv
         const kind = invocation.input.kind;
         if (kind === "removed" || kind === "restored") {
           await setPresence(invocation, kind === "removed", log);
+          return answer([]);
+        }
+        if (kind === "memberSeen") {
+          locale = await memberSeen(invocation);
           return answer([]);
         }
         let known: WorkspaceRow | undefined;

@@ -27,8 +27,9 @@ export type InvocationInput =
   /** Tact is in the workspace again (reinstalled, a bot token for it, the server joined again). */
   | { kind: "restored" }
   /**
-   * A member was seen without a command (a console line that is none): the workspace is created
-   * if new and their name recorded. Nothing is answered; the locale says which language to speak.
+   * A person seen without a command (a console line that is none, a Discord press the adapter
+   * answers itself): their name is recorded if given, nothing is created or answered; the
+   * locale says which language to speak.
    */
   | { kind: "memberSeen" };
 

@@ -30,7 +30,7 @@ function publicSession() {
       initial.push(r);
     },
     forms: new PendingForms(new FixedClock("2026-11-27T10:00:00Z")),
-    locale: "en",
+    locale: async () => "en",
     guildId: GUILD,
     userId: OWNER,
     channelId: CHANNEL,

@@ -33,28 +33,23 @@ describe("console adapter", () => {
   it("prints channel posts and direct messages with their prefixes", async () => {
     const { adapter, output } = h.console();
     const outbox = adapter.outbox();
-    await outbox.send(
-      { externalId: "console", locale: "en" },
-      {
-        type: "post",
-        channelId: "general",
-        message: { blocks: [{ type: "section", text: "Digest line" }], fallback: "Digest line" },
+    const to = { externalId: "console", locale: "en" } as const;
+    await outbox.send(to, {
+      type: "post",
+      channelId: "general",
+      message: { blocks: [{ type: "section", text: "Digest line" }], fallback: "Digest line" },
+    });
+    await outbox.send(to, {
+      type: "dm",
+      userId: "owner",
+      message: {
+        blocks: [
+          { type: "section", text: "Private" },
+          { type: "actions", buttons: [{ id: "wiz:1:done", label: "Done" }] },
+        ],
+        fallback: "Private",
       },
-    );
-    await outbox.send(
-      { externalId: "console", locale: "en" },
-      {
-        type: "dm",
-        userId: "owner",
-        message: {
-          blocks: [
-            { type: "section", text: "Private" },
-            { type: "actions", buttons: [{ id: "wiz:1:done", label: "Done" }] },
-          ],
-          fallback: "Private",
-        },
-      },
-    );
+    });
     expect(output).toEqual(["[#general] Digest line", "[DM @owner] Private", "[DM @owner] [press wiz:1:done] Done"]);
   });
 });

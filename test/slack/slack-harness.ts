@@ -272,7 +272,6 @@ export function useSlack(
   s.event = async (name, patch) => {
     const body = fixture(name);
     body.team_id = TEAM;
-    // Each event its own id, as Slack sends them (a resend repeats it).
     body.event_id = `Ev${nextId()}`;
     patch?.(body);
     const res = await s.post(JSON.stringify(body), "application/json");

@@ -91,4 +91,9 @@ describe("App Home on Slack", () => {
     await opens(MEMBER);
     expect(home(MEMBER).text).toContain("Vos derniers signalements");
   });
+
+  it("publishes the page once when Slack resends the event", async () => {
+    for (let i = 0; i < 2; i++) await s.event("app-home-opened", (b) => Object.assign(b, { event_id: "EvSAME" }));
+    expect(s.fake.callsTo("views.publish")).toHaveLength(1);
+  });
 });

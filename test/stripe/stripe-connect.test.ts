@@ -7,13 +7,9 @@ import { useStripeHarness } from "./stripe-harness.ts";
 const h = useStripeHarness({ settings: false });
 const OTHER_KEY = "sk_test_otherworkspace1";
 
-async function submit(values: Record<string, string>, user = "owner") {
-  return (
-    await h.core.handle({
-      ...invocation("x", { user }),
-      input: { kind: "form", formId: "connect-source:stripe", values },
-    })
-  ).effects;
+function submit(values: Record<string, string>, user = "owner") {
+  const input = { kind: "form", formId: "connect-source:stripe", values } as const;
+  return h.core.handle({ ...invocation("x", { user }), input }).then((r) => r.effects);
 }
 
 describe("/client connect stripe (several workspaces)", () => {

@@ -58,6 +58,8 @@ describe.each([
     expect(await d.send(add())).toContain("Added ACME Corp");
     const logged = await d.send(command("late", { client: "acme", invoice: "INV-7" }), { who: "member" });
     expect(logged).toContain("Logged late payment (invoice INV-7) for ACME Corp.");
+    expect(logged).toContain("Undo");
+    expect(d.shownAs()).toEqual(["private"]);
     expect(await rows("select reporter_id, source from incidents")).toEqual([
       { reporter_id: d.ids.member, source: d.name },
     ]);

@@ -3,6 +3,8 @@ import { sql } from "drizzle-orm";
 import { PDFDocument } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { queryRows } from "../../db/query-rows.ts";
+import { catalogFor } from "../../src/messages/catalog.ts";
+import { createFormatter } from "../../src/messages/format.ts";
 import { audits } from "../offboarding/offboarding-support.ts";
 import { hostileNotes, leaks, rowCounts, storedNotes } from "../reliability/support/hostile-notes.ts";
 import { consoleDriver } from "./console-driver.ts";
@@ -56,6 +58,8 @@ describe.each([
     expect(await d.send(add())).toContain("Added ACME Corp");
     const logged = await d.send(command("late", { client: "acme", invoice: "INV-7" }), { who: "member" });
     expect(logged).toContain("Logged late payment (invoice INV-7) for ACME Corp.");
+    expect(logged).toContain("Undo");
+    expect(d.shownAs()).toEqual(["private"]);
     expect(await rows("select reporter_id, source from incidents")).toEqual([
       { reporter_id: d.ids.member, source: d.name },
     ]);
@@ -113,6 +117,65 @@ describe.each([
     const refused = await d.press("undo:1", { by: "member" });
     expect(refused).toContain("it is theirs to undo, so nothing was withdrawn");
     expect(await rows("select count(*)::int as n from incidents where withdrawn_at is null")).toEqual([{ n: 1 }]);
+  });
+
+  describe.each(["en", "fr"] as const)("undo and Mark paid (%s)", (lang) => {
+    const t = catalogFor(lang);
+    const fmt = createFormatter(lang, d.timezone);
+    const inv9 = { client: "acme", number: "INV-9", amount: "2000", currency: "EUR", due: "2026-10-15" };
+    const ledger = () =>
+      rows(`select i.status,
+        (select count(*)::int from payments p where p.invoice_id = i.id and p.reversed_at is null) as active,
+        (select count(*)::int from payments p where p.invoice_id = i.id and p.reversed_at is not null) as reversed
+        from invoices i where i.number = 'INV-9'`);
+
+    async function setUp(): Promise<void> {
+      await workspaceWithTeamChannel(d);
+      if (lang === "fr") await d.send(command("lang", { lang: "fr" }, { group: "config", text: "config lang fr" }));
+      const text = "invoice acme INV-9 2000 EUR issued 2026-10-01 due 2026-10-15";
+      await d.send(command("invoice", { ...inv9, issued: "2026-10-01" }, { group: "billing", text }));
+    }
+
+    it("asks privately before undoing a payment, tells anyone else it is not theirs, then withdraws it in place of the question", async () => {
+      await setUp();
+      await d.send(command("paid", { invoice: "INV-9" }, { group: "billing" }), { who: "member" });
+      const question = await d.send(command("undo"), { who: "member" });
+      expect(d.shownAs()).toEqual(["private"]);
+      const now = c.h.clock.now();
+      const amount = fmt.money(200_000, "EUR");
+      const what = t.undo.what.payment({ amount, number: "INV-9", client: "ACME Corp", date: fmt.date(now) });
+      expect(question).toContain(t.undo.confirm({ what, time: fmt.dateTime(now) }));
+      expect(question).toContain(t.undo.confirmButton);
+      expect(question).toContain(t.undo.keepButton);
+      expect(await ledger()).toEqual([{ status: "paid", active: 1, reversed: 0 }]);
+
+      const other = await d.press("undo-do:", { who: "member", by: "owner" });
+      expect(other).toContain(t.undo.theirs({ what, who: d.names.member }));
+      expect(d.shownAs()).toEqual(["private"]);
+      expect(await ledger()).toEqual([{ status: "paid", active: 1, reversed: 0 }]);
+
+      const done = await d.press("undo-do:", { who: "member" });
+      expect(done).toContain(t.undo.done({ what }));
+      expect(done).not.toContain(t.undo.confirmButton);
+      expect(d.shownAs()).toEqual(["update"]);
+      expect(await ledger()).toEqual([{ status: "open", active: 0, reversed: 1 }]);
+    });
+
+    it("Mark paid under the digest asks the presser privately, naming the invoice and amount, then records it", async () => {
+      await setUp();
+      c.h.clock.set("2026-11-30T09:00:00Z");
+      await d.tick();
+      const question = await d.press("digest-paid:1", { who: "member" });
+      expect(d.shownAs()).toEqual(["private"]);
+      const amount = fmt.money(200_000, "EUR");
+      const date = fmt.date(c.h.clock.now());
+      expect(question).toContain(t.undo.markPaid.confirm({ number: "INV-9", client: "ACME Corp", amount, date }));
+      expect(await ledger()).toMatchObject([{ status: "open", active: 0 }]);
+
+      expect(await d.press("digest-paid-ok:1:200000", { who: "member" })).toContain("INV-9");
+      expect(d.shownAs()).toEqual(["update"]);
+      expect(await ledger()).toMatchObject([{ status: "paid", active: 1 }]);
+    });
   });
 
   it("runs the owner-only wizard in the owner's DM, refuses a member, and posts only the neutral team note", async () => {

@@ -4,7 +4,7 @@ import { beforeEach } from "vitest";
 import { CONSOLE_OWNER, CONSOLE_WORKSPACE, ConsoleAdapter } from "../../adapters/console/console-adapter.ts";
 import type { Core } from "../../src/core/create-core.ts";
 import type { Form } from "../../src/messages/message.ts";
-import { type Contract, commandText, type Driver, tick, type Who } from "./driver.ts";
+import { type Contract, commandText, type Driver, pressable, type Shown, tick, type Who } from "./driver.ts";
 
 const NAMES: Record<Who, string> = { owner: CONSOLE_OWNER, member: "sam" };
 
@@ -14,6 +14,7 @@ export function consoleDriver(c: Contract): Driver {
   let output: string[] = [];
   /** The form each person was last asked to fill (the console prints its prompts, not its field ids). */
   const forms = new Map<string, Form>();
+  let shown: Shown[] = [];
   beforeEach(() => {
     output = [];
     forms.clear();
@@ -22,6 +23,10 @@ export function consoleDriver(c: Contract): Driver {
       handle: async (invocation) => {
         const handled = await c.h.core.handle(invocation);
         for (const e of handled.effects) if (e.type === "form") forms.set(invocation.userId, e.form);
+        // The console has one screen: how an answer is shown is the core's word for it.
+        shown = handled.effects.flatMap((e) =>
+          e.type === "reply" ? ["private"] : e.type === "update" ? ["update"] : [],
+        );
         return handled;
       },
     };
@@ -54,12 +59,16 @@ export function consoleDriver(c: Contract): Driver {
     name: "console",
     workspace: CONSOLE_WORKSPACE,
     ids: NAMES,
+    names: NAMES,
+    timezone: "UTC",
     teamChannel: "billing",
+    shownAs: () => shown,
     send: (cmd, where = {}) => type(where.who ?? "owner", `/client ${commandText(cmd)}`),
     async press(actionId, where = {}) {
-      const who = where.who ?? "owner";
-      if (!output.some((l) => l.includes(`[press ${actionId}]`))) throw new Error(`no button ${actionId} shown`);
-      return type(where.by ?? who, `press ${actionId}`);
+      const ids = output.flatMap((l) => [...l.matchAll(/\[press (\S+)\]/g)].map((m) => m[1] ?? ""));
+      const id = ids.findLast(pressable(actionId));
+      if (!id) throw new Error(`no button ${actionId} shown`);
+      return type(where.by ?? where.who ?? "owner", `press ${id}`);
     },
     async submit(values, where = {}) {
       const who = where.who ?? "owner";

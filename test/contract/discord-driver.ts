@@ -1,16 +1,17 @@
 import { beforeEach } from "vitest";
 import { useDiscord } from "../discord/discord-test-setup.ts";
-import { buttonPress, GUILD, MEMBER, modalSubmit, OWNER, slashCommand } from "../discord/payloads.ts";
-import { type Contract, type Driver, strings, tick, type Who } from "./driver.ts";
+import { buttonPress, GUILD, groupedCommand, MEMBER, modalSubmit, OWNER, slashCommand } from "../discord/payloads.ts";
+import { type Contract, type Driver, pressable, type Shown, strings, tick, type Who } from "./driver.ts";
 
 type Json = Record<string, unknown>;
 const IDS: Record<Who, string> = { owner: OWNER, member: MEMBER };
 
-/** A message someone was shown: in a DM or in the server's channel. */
-interface Shown {
-  who: string;
+/** A message someone was shown (nobody in particular: a channel post): in a DM or in the server. */
+interface Seen {
+  who: string | undefined;
   dm: boolean;
   body: Json;
+  as: Shown;
 }
 
 /** As Discord shows markdown: escapes and the word joiner that stops @everyone pinging undone. */
@@ -26,48 +27,65 @@ function customIds(body: Json): string[] {
   );
 }
 
+const privateOr = (body: Json | undefined, otherwise: Shown): Shown =>
+  ((Number(body?.flags) || 0) & 64) === 64 ? "private" : otherwise;
+
 /** Tact's Discord adapter over HTTP interactions (signed, Discord's payloads) and the fake REST API. */
 export function discordDriver(c: Contract): Driver {
   const d = useDiscord({ harness: c.h, log: c.log });
-  const shown: Shown[] = [];
+  const seen: Seen[] = [];
+  let last: Seen[] = [];
   /** HTTP answers to interactions (message bodies Discord shows): checked for pings with the REST calls. */
   const answers: Json[] = [];
   /** The modal open for each person: its id, where, and which of its fields are selects. */
   const forms = new Map<string, { customId: string; dm: boolean; selects: string[] }>();
   beforeEach(() => {
-    shown.length = 0;
+    seen.length = 0;
     answers.length = 0;
     forms.clear();
   });
 
-  async function request(user: string, dm: boolean, payload: object): Promise<string> {
+  /** Sends an interaction by `user` (none: runs a tick); what it showed them. */
+  async function request(user: string | undefined, dm: boolean, send: () => Promise<Json | undefined>) {
     const calls = d.api.calls.length;
-    const res = await d.send(payload);
-    const mine: Shown[] = [];
+    const first = await send();
+    const mine: Seen[] = [];
     const answer = (body: Json | undefined) => {
       const data = body?.data as Json | undefined;
-      if (body?.type === 9 && data) {
+      if (body?.type === 9 && data && user) {
         const fields = (data.components as { component: Json }[]).map((label) => label.component);
         const selects = fields.filter((f) => f.type === 3).map((f) => String(f.custom_id));
         forms.set(user, { customId: String(data.custom_id), dm, selects });
       } else if (data) {
         answers.push(data);
-        mine.push({ who: user, dm, body: data });
+        mine.push({ who: user, dm, body: data, as: body?.type === 7 ? "update" : privateOr(data, "public") });
       }
     };
-    answer(res.body);
+    answer(first);
     for (const call of d.api.calls.slice(calls)) {
       if (/^\/interactions\/\d+\/[^/]+\/callback$/.test(call.route)) answer(call.body);
-      else if (call.route.startsWith("/webhooks/") && call.body) mine.push({ who: user, dm, body: call.body });
-      const dmTo = /^\/channels\/9(\d+)\/messages$/.exec(call.route)?.[1];
-      if (dmTo && call.method === "POST" && call.body) mine.push({ who: dmTo, dm: true, body: call.body });
+      else if (call.route.startsWith("/webhooks/") && call.body) {
+        // A deferred answer edited in: an update when the press was deferred as one (type 6).
+        const as = call.method === "PATCH" && first?.type === 6 ? "update" : privateOr(call.body, "public");
+        mine.push({ who: user, dm, body: call.body, as });
+      }
+      const channel = /^\/channels\/(\d+)\/messages$/.exec(call.route)?.[1];
+      if (channel && call.method === "POST" && call.body) {
+        const toDm = channel.startsWith("9");
+        mine.push({
+          who: toDm ? channel.slice(1) : undefined,
+          dm: toDm,
+          body: call.body,
+          as: toDm ? "private" : "public",
+        });
+      }
     }
-    shown.push(...mine);
-    return mine
-      .filter((m) => m.who === user)
-      .map((m) => read(m.body))
-      .join("\n");
+    seen.push(...mine);
+    last = mine.filter((m) => m.who === user);
+    return last.map((m) => read(m.body)).join("\n");
   }
+  const interaction = (user: string, dm: boolean, payload: object) =>
+    request(user, dm, async () => (await d.send(payload)).body);
 
   const messages = (channel: (id: string) => boolean) =>
     d.api
@@ -79,18 +97,27 @@ export function discordDriver(c: Contract): Driver {
     name: "discord",
     workspace: GUILD,
     ids: IDS,
+    names: { owner: "Olivia", member: "Sam" },
+    timezone: "UTC",
     teamChannel: "1160000000000000001",
+    shownAs: () => last.map((m) => m.as),
     send(cmd, where = {}) {
       const user = IDS[where.who ?? "owner"];
-      return request(user, where.dm ?? false, slashCommand(cmd.verb, cmd.args, { user, dm: where.dm ?? false }));
+      const who = { user, dm: where.dm ?? false };
+      const payload = cmd.group
+        ? groupedCommand(cmd.group, cmd.verb, cmd.args, who)
+        : slashCommand(cmd.verb, cmd.args, who);
+      return interaction(user, who.dm, payload);
     },
     async press(actionId, where = {}) {
-      const seen = IDS[where.who ?? "owner"];
-      const on = shown.findLast((m) => m.who === seen && customIds(m.body).some((id) => id.endsWith(actionId)));
-      const customId = on && customIds(on.body).find((id) => id === actionId || id.endsWith(`/${actionId}`));
-      if (!on || !customId) throw new Error(`no button ${actionId} shown to ${seen}`);
+      const viewer = IDS[where.who ?? "owner"];
+      // In a DM, a button's id carries its server (`@<guild>/<action>`).
+      const matches = (id: string) => pressable(actionId)(id.replace(/^@\d+\//, ""));
+      const on = seen.findLast((m) => (m.who ?? viewer) === viewer && customIds(m.body).some(matches));
+      const customId = on && customIds(on.body).find(matches);
+      if (!on || !customId) throw new Error(`no button ${actionId} shown to ${viewer}`);
       const user = IDS[where.by ?? where.who ?? "owner"];
-      return request(user, on.dm, buttonPress(customId, { user, dm: on.dm }, false));
+      return interaction(user, on.dm, buttonPress(customId, { user, dm: on.dm }, !on.dm && on.as === "private"));
     },
     async submit(values, where = {}) {
       const user = IDS[where.who ?? "owner"];
@@ -103,7 +130,7 @@ export function discordDriver(c: Contract): Driver {
         if (form.selects.includes(custom_id))
           Object.assign(label, { component: { type: 3, id, custom_id, values: [value] } });
       }
-      return request(user, form.dm, payload);
+      return interaction(user, form.dm, payload);
     },
     dms: (who) => messages((channel) => channel === `9${IDS[who]}`),
     files: (who) =>
@@ -111,7 +138,14 @@ export function discordDriver(c: Contract): Driver {
         .find("POST", `/channels/9${IDS[who]}/messages`)
         .flatMap((call) => call.files.map((f) => ({ name: f.name, bytes: Buffer.from(f.bytes ?? f.content) }))),
     posted: (channel) => messages((id) => id === channel),
-    tick: () => tick(c, d.adapter.outbox),
+    async tick() {
+      let report: Awaited<ReturnType<Driver["tick"]>> | undefined;
+      await request(undefined, false, async () => {
+        report = await tick(c, d.adapter.outbox);
+        return undefined;
+      });
+      return report ?? Promise.reject(new Error("no tick"));
+    },
     // Allowed mentions off on every message, and mentions typed in text escaped: shown as typed, not rendered.
     pings: () =>
       [...answers, ...d.api.messageBodies()]

@@ -18,11 +18,26 @@ export interface Command {
   verb: string;
   /** Arguments in the order they are typed; the last one may hold spaces. */
   args: Record<string, string>;
+  /** Discord's subcommand group holding the verb (`/client billing paid`). */
+  group?: string;
+  /** The typed form when it is not the arguments in order (keywords: `due 2026-10-15`). */
+  text?: string;
 }
 
-export const command = (verb: string, args: Record<string, string> = {}): Command => ({ verb, args });
+export const command = (verb: string, args: Record<string, string> = {}, more: Partial<Command> = {}): Command => ({
+  verb,
+  args,
+  ...more,
+});
 
-export const commandText = (c: Command): string => [c.verb, ...Object.values(c.args)].join(" ");
+export const commandText = (c: Command): string => c.text ?? [c.verb, ...Object.values(c.args)].join(" ");
+
+/** A button's id is the one wanted, or starts with it when it ends with `:` (`undo-do:` for `undo-do:7`). */
+export const pressable = (wanted: string) => (id: string) =>
+  id === wanted || (wanted.endsWith(":") && id.startsWith(wanted));
+
+/** How an answer reached the person who asked: only to them, in place of the message they acted on, or for all. */
+export type Shown = "private" | "update" | "public";
 
 /**
  * One adapter, driven as its platform drives it: over the wire for Slack and Discord (signed
@@ -35,13 +50,19 @@ export interface Driver {
   readonly workspace: string;
   /** Each person's id on the platform. */
   readonly ids: Record<Who, string>;
+  /** Each person's name as the platform gives it, and the workspace's time zone. */
+  readonly names: Record<Who, string>;
+  readonly timezone: string;
   /** The channel team posts go to, as the platform names it. */
   readonly teamChannel: string;
+  /** How each answer of the last request reached the person who made it. */
+  shownAs(): Shown[];
   /** `/client …` sent by someone; everything they are shown in return (answers, updates, DMs). */
   send(c: Command, where?: Where): Promise<string>;
   /**
-   * Presses the button (or chooses the option) `actionId` on the last message that showed it to
-   * `where.who`; `by` presses it instead (a forged press). What the presser is shown.
+   * Presses the button `actionId` (see `pressable`) on the last message that showed it to
+   * `where.who`, or to everyone in a channel; `by` presses it instead (a forged press). What the
+   * presser is shown.
    */
   press(actionId: string, where?: Where & { by?: Who }): Promise<string>;
   /** Fills the form last opened for `where.who` (values by field id) and submits it. What they are shown. */

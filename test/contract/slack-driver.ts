@@ -2,19 +2,30 @@ import { beforeEach } from "vitest";
 import { textFromSlack } from "../../adapters/slack/slack-text.ts";
 import type { FakeCall } from "../slack/fake-slack-api.ts";
 import { MEMBER, OWNER, TEAM, useSlack } from "../slack/slack-harness.ts";
-import { type Contract, commandText, type Driver, strings, tick, type Where, type Who } from "./driver.ts";
+import {
+  type Contract,
+  commandText,
+  type Driver,
+  pressable,
+  type Shown,
+  strings,
+  tick,
+  type Where,
+  type Who,
+} from "./driver.ts";
 
 type Json = Record<string, unknown>;
 const IDS: Record<Who, string> = { owner: OWNER, member: MEMBER };
 const GENERAL = "C0GENERAL";
 
-/** A message someone was shown, and where: enough to press its buttons as Slack would send it. */
-interface Shown {
-  who: string;
+/** A message someone was shown (nobody in particular: a channel post), and where: enough to press its buttons. */
+interface Seen {
+  who: string | undefined;
   channel: string;
   ts?: string;
   ephemeral: boolean;
   body: Json;
+  as: Shown;
 }
 
 /** As Slack shows mrkdwn text: entities decoded. */
@@ -31,37 +42,40 @@ function actionIds(body: Json): string[] {
 /** Tact's Slack adapter over HTTP (signed requests, Slack's payloads) and the fake Web API. */
 export function slackDriver(c: Contract): Driver {
   const s = useSlack({ harness: c.h, log: c.log });
-  const shown: Shown[] = [];
+  const seen: Seen[] = [];
+  let last: Seen[] = [];
   const forms = new Map<string, Json>();
   beforeEach(() => {
-    shown.length = 0;
+    seen.length = 0;
     forms.clear();
   });
 
-  /** Runs a request by `user` in `channel`; records and returns what it showed them. */
-  async function request(user: string, channel: string, send: () => Promise<unknown>): Promise<string> {
+  /** Runs something that makes Slack calls (a request by `user` in `channel`, a tick); what it showed `user`. */
+  async function request(user: string | undefined, channel: string, send: () => Promise<unknown>): Promise<string> {
     const [responses, calls] = [s.fake.responses.length, s.fake.calls.length];
     await send();
-    const mine: Shown[] = s.fake.responses
-      .slice(responses)
-      .map((r) => ({ who: user, channel, ephemeral: true, body: r.body }));
-    if (s.viewAck) mine.push({ who: user, channel, ephemeral: true, body: s.viewAck });
+    const answer = (body: Json): Seen => {
+      const as = body.replace_original === true ? "update" : body.response_type === "in_channel" ? "public" : "private";
+      return { who: user, channel, ephemeral: true, body, as };
+    };
+    const mine = s.fake.responses.slice(responses).map((r) => answer(r.body));
+    if (s.viewAck) mine.push(answer(s.viewAck));
     for (const call of s.fake.calls.slice(calls)) {
       const a = call.args;
-      if (call.method === "views.open") forms.set(user, a.view as Json);
-      if (call.method === "chat.postEphemeral") mine.push({ who: String(a.user), channel, ephemeral: true, body: a });
-      if (call.method === "chat.update") mine.push({ who: user, channel, ts: String(a.ts), ephemeral: false, body: a });
-      if (call.method === "chat.postMessage" && String(a.channel).startsWith("D")) {
-        const ts = String(call.answer?.ts);
-        mine.push({ who: String(a.channel).slice(1), channel: String(a.channel), ts, ephemeral: false, body: a });
+      const to = String(a.channel);
+      if (call.method === "views.open" && user) forms.set(user, a.view as Json);
+      if (call.method === "chat.postEphemeral") mine.push({ ...answer(a), who: String(a.user) });
+      if (call.method === "chat.update") mine.push({ ...answer(a), ts: String(a.ts), ephemeral: false, as: "update" });
+      if (call.method === "chat.postMessage") {
+        const dm = to.startsWith("D");
+        const where = { channel: to, ts: String(call.answer?.ts), ephemeral: false, body: a };
+        mine.push({ ...where, who: dm ? to.slice(1) : undefined, as: dm ? "private" : "public" });
       }
     }
-    shown.push(...mine);
+    seen.push(...mine);
     s.viewAck = undefined;
-    return mine
-      .filter((m) => m.who === user)
-      .map((m) => read(m.body))
-      .join("\n");
+    last = mine.filter((m) => m.who === user);
+    return last.map((m) => read(m.body)).join("\n");
   }
 
   const channelOf = (who: Who, where: Where) => (where.dm ? `D${IDS[who]}` : GENERAL);
@@ -71,19 +85,23 @@ export function slackDriver(c: Contract): Driver {
     name: "slack",
     workspace: TEAM,
     ids: IDS,
+    names: { owner: "dana", member: "sam" },
+    timezone: "Europe/Paris",
     teamChannel: "C0BILLING",
+    shownAs: () => last.map((m) => m.as),
     send(cmd, where = {}) {
       const user = IDS[where.who ?? "owner"];
       const channel = channelOf(where.who ?? "owner", where);
       return request(user, channel, () => s.command(commandText(cmd), { user, channel }));
     },
     async press(actionId, where = {}) {
-      const seen = IDS[where.who ?? "owner"];
-      const on = shown.findLast((m) => m.who === seen && actionIds(m.body).includes(actionId));
-      if (!on) throw new Error(`no button ${actionId} shown to ${seen}`);
+      const viewer = IDS[where.who ?? "owner"];
+      const on = seen.findLast((m) => (m.who ?? viewer) === viewer && actionIds(m.body).some(pressable(actionId)));
+      const id = on && actionIds(on.body).find(pressable(actionId));
+      if (!on || !id) throw new Error(`no button ${actionId} shown to ${viewer}`);
       const user = IDS[where.by ?? where.who ?? "owner"];
       const as = { user, channel: on.channel, ephemeral: on.ephemeral, ...(on.ts ? { messageTs: on.ts } : {}) };
-      return request(user, on.channel, () => s.press(actionId, as));
+      return request(user, on.channel, () => s.press(id, as));
     },
     async submit(values, where = {}) {
       const user = IDS[where.who ?? "owner"];
@@ -112,7 +130,13 @@ export function slackDriver(c: Contract): Driver {
         .map((f) => ({ name: names.get(f.id) ?? "", bytes: s.fake.uploadedBytes.get(f.id) ?? Buffer.alloc(0) }));
     },
     posted: (channel) => posts((p) => p.args.channel === channel).map((p) => read(p.args)),
-    tick: () => tick(c, s.adapter.outbox),
+    async tick() {
+      let report: Awaited<ReturnType<Driver["tick"]>> | undefined;
+      await request(undefined, GENERAL, async () => {
+        report = await tick(c, s.adapter.outbox);
+      });
+      return report ?? Promise.reject(new Error("no tick"));
+    },
     pings: () => s.sent().match(/<!(channel|here|everyone)|<@[UW][A-Z0-9]+|<!subteam/g) ?? [],
     sent: () => s.sent(),
     // What Slack sends when someone types @channel, @here, @everyone, @sam and a user group.

@@ -1,11 +1,10 @@
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { type Database, openDatabase } from "../../db/database.ts";
+import type { Database } from "../../db/database.ts";
 import { deliveries, workspaces } from "../../db/schema/index.ts";
 import { FixedClock } from "../../src/clock.ts";
 import { runTick } from "../../src/scheduler/run-tick.ts";
 import { silentLog } from "../support/harness.ts";
+import { openTwoPools, type TwoPools } from "../support/two-pools.ts";
 import { recordingOutbox } from "./scheduler-support.ts";
 
 const templateUrl = inject("pgTemplateUrl");
@@ -16,26 +15,17 @@ const templateUrl = inject("pgTemplateUrl");
  * same race runs within one instance in scheduler.test.ts).
  */
 describe.skipIf(!templateUrl)("two schedulers on one PostgreSQL database", () => {
-  const name = `tact_race_${randomBytes(5).toString("hex")}`;
-  let admin: URL;
+  let pools: TwoPools | undefined;
   let one: Database;
   let two: Database;
 
   beforeAll(async () => {
-    const template = new URL(templateUrl).pathname.slice(1);
-    admin = new URL(templateUrl);
-    admin.pathname = "/postgres";
-    await adminQuery(admin, `create database "${name}" template "${template}"`);
-    const url = new URL(templateUrl);
-    url.pathname = `/${name}`;
-    one = await openDatabase({ url: url.toString(), migrate: false, poolSize: 4 });
-    two = await openDatabase({ url: url.toString(), migrate: false, poolSize: 4 });
+    pools = await openTwoPools(4);
+    [one, two] = pools.databases;
   });
 
   afterAll(async () => {
-    await one?.close();
-    await two?.close();
-    if (admin) await adminQuery(admin, `drop database if exists "${name}" with (force)`);
+    await pools?.close();
   });
 
   it("posts each workspace's digest exactly once", async () => {
@@ -84,13 +74,3 @@ describe.skipIf(!templateUrl)("two schedulers on one PostgreSQL database", () =>
     expect(new Set(posted).size).toBe(25);
   });
 });
-
-async function adminQuery(url: URL, query: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    await client.query(query);
-  } finally {
-    await client.end();
-  }
-}

@@ -1,10 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { stripeConnector } from "../../connectors/stripe/stripe-connector.ts";
 import { stripeWebhookRoute } from "../../connectors/stripe/stripe-webhook-route.ts";
-import { type Database, openDatabase } from "../../db/database.ts";
+import type { Database } from "../../db/database.ts";
 import { queryRows } from "../../db/query-rows.ts";
 import { FixedClock } from "../../src/clock.ts";
 import { createSources } from "../../src/connectors/create-sources.ts";
@@ -13,7 +12,7 @@ import { createHttpServer, type HttpServer } from "../../src/http/create-http-se
 import { createSecretBox } from "../../src/secrets/secret-box.ts";
 import { everyCommand } from "../support/every-command.ts";
 import { invocation, silentLog } from "../support/harness.ts";
-import { openTestDatabase, type TestDatabase } from "../support/test-database.ts";
+import { openTwoPools, type TwoPools } from "../support/two-pools.ts";
 import { FakeStripeApi, signedEvent } from "./fake-stripe-api.ts";
 import { STRIPE_KEY, WEBHOOK_SECRET } from "./stripe-harness.ts";
 
@@ -29,30 +28,16 @@ describe(`two replicas receiving the same Stripe webhooks (${templateUrl ? "post
   const clock = new FixedClock("2026-11-27T10:00:00Z");
   const box = createSecretBox(randomBytes(32));
   let fake: FakeStripeApi;
-  let shared: TestDatabase | undefined;
-  const own: Database[] = [];
+  let pools: TwoPools | undefined;
   const servers: HttpServer[] = [];
   const ports: number[] = [];
-  let admin: URL | undefined;
-  const name = `tact_replicas_${randomBytes(5).toString("hex")}`;
   let db: Database["db"];
 
   beforeAll(async () => {
     fake = await FakeStripeApi.start([STRIPE_KEY]);
-    const databases: Database[] = [];
-    if (templateUrl) {
-      admin = new URL(templateUrl);
-      admin.pathname = "/postgres";
-      await adminQuery(admin, `create database "${name}" template "${new URL(templateUrl).pathname.slice(1)}"`);
-      const url = new URL(templateUrl);
-      url.pathname = `/${name}`;
-      for (let i = 0; i < 2; i += 1) own.push(await openDatabase({ url: url.toString(), migrate: false, poolSize: 6 }));
-      databases.push(...own);
-    } else {
-      shared = await openTestDatabase();
-      databases.push(shared, shared);
-    }
-    db = databases[0]?.db as Database["db"];
+    pools = await openTwoPools(6);
+    const { databases } = pools;
+    db = databases[0].db;
     for (const database of databases) {
       const services = { db: database.db, clock, log: silentLog, dataDir: "/tmp/tact-test-data" };
       const sources = createSources({
@@ -82,9 +67,7 @@ describe(`two replicas receiving the same Stripe webhooks (${templateUrl ? "post
   afterAll(async () => {
     for (const s of servers) await s.close(100);
     await fake?.close();
-    for (const d of own) await d.close();
-    await shared?.close();
-    if (admin) await adminQuery(admin, `drop database if exists "${name}" with (force)`);
+    await pools?.close();
   });
 
   it("records each invoice once and each payment once, however many deliveries race", async () => {
@@ -149,13 +132,3 @@ describe(`two replicas receiving the same Stripe webhooks (${templateUrl ? "post
     expect(row?.payments).toBeLessThanOrEqual(10);
   }, 60_000);
 });
-
-async function adminQuery(url: URL, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}

@@ -1,18 +1,8 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FakeSlackApi } from "../slack/fake-slack-api.ts";
-import { OWNER, SIGNING_SECRET, TEAM, USERS } from "../slack/slack-harness.ts";
-import { OFFLINE_RATES } from "../support/offline-rates.ts";
+import { describe, expect, it } from "vitest";
 import { repeatedInPostgresPass } from "../support/own-database.ts";
-import { send, slackCommand } from "../support/signed-requests.ts";
+import { useTactProcessWithSlack } from "../support/tact-process-with-slack.ts";
 import { CLIENT_ID, CLIENT_SECRET, FakeXero, WEBHOOK_KEY } from "./fake-xero.ts";
 
-const root = path.resolve(import.meta.dirname, "../..");
-const tsx = path.join(root, "node_modules/.bin/tsx");
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 /**
@@ -22,86 +12,27 @@ const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISO
  * is listed, overdue, and paid, each once whatever is redelivered.
  */
 describe.skipIf(repeatedInPostgresPass)("npm start with Slack and a Xero app", () => {
-  let slack: FakeSlackApi;
   let xero: FakeXero;
-  let dataDir: string;
-  let child: ChildProcess | undefined;
-  let port = 0;
-  let seq = 0;
-  const logs: string[] = [];
-
-  beforeAll(async () => {
-    port = await freePort();
-    slack = await FakeSlackApi.start({ teamId: TEAM, users: USERS });
-    const redirectUri = `http://127.0.0.1:${port}/xero/callback`;
-    xero = await FakeXero.start({ redirectUri, now: () => Date.now() });
-    dataDir = await mkdtemp(path.join(tmpdir(), "tact-xero-"));
-    const env: NodeJS.ProcessEnv = {
-      PATH: process.env.PATH,
-      ...OFFLINE_RATES,
-      HOME: process.env.HOME,
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_BOT_TOKEN: "xoxb-process-token",
-      SLACK_API_URL: slack.apiUrl,
-      XERO_CLIENT_ID: CLIENT_ID,
-      XERO_CLIENT_SECRET: CLIENT_SECRET,
-      XERO_REDIRECT_URI: redirectUri,
-      XERO_WEBHOOK_KEY: WEBHOOK_KEY,
-      XERO_API_URL: xero.url,
-      XERO_IDENTITY_URL: xero.url,
-    };
-    const started = spawn(tsx, ["src/main.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
-    child = started;
-    let out = "";
-    await new Promise<void>((resolve, reject) => {
-      started.stdout?.on("data", (d) => {
-        out += d;
-        logs.push(String(d));
-        if (/Tact is ready/.test(out)) resolve();
-      });
-      started.stderr?.on("data", (d) => logs.push(String(d)));
-      started.on("close", () => reject(new Error(`Tact exited before it was ready:\n${out}`)));
-    });
-  }, 60_000);
-
-  afterAll(async () => {
-    if (child && child.exitCode === null) {
-      const exited = new Promise((resolve) => child?.on("close", resolve));
-      child.kill("SIGTERM");
-      await exited;
-    }
-    await slack?.close();
-    await xero?.close();
-    await rm(dataDir, { recursive: true, force: true });
-  });
-
-  /** A slash command through Slack, signed; resolves with what Tact answered. */
-  async function command(text: string): Promise<string> {
-    const id = `cmd-${++seq}`;
-    const fields = {
-      team_id: TEAM,
-      channel_id: "C0GENERAL",
-      user_id: OWNER,
-      user_name: "dana",
-      text,
-      response_url: slack.responseUrl(id),
-      trigger_id: `1.2.${id}`,
-    };
-    const res = await send(`http://127.0.0.1:${port}`, slackCommand(SIGNING_SECRET, fields));
-    expect(res.status).toBe(200);
-    const acked = await res.text();
-    if (acked.trim().startsWith("{")) {
-      const json = JSON.parse(acked) as { text?: string; blocks?: unknown };
-      if (json.text || json.blocks) return JSON.stringify(json);
-    }
-    await slack.waitFor((f) => f.responses.some((r) => r.id === id));
-    return JSON.stringify(slack.responses.find((r) => r.id === id)?.body);
-  }
+  const tact = useTactProcessWithSlack(
+    "xero",
+    async (port) => {
+      const redirectUri = `http://127.0.0.1:${port}/xero/callback`;
+      xero = await FakeXero.start({ redirectUri, now: () => Date.now() });
+      return {
+        XERO_CLIENT_ID: CLIENT_ID,
+        XERO_CLIENT_SECRET: CLIENT_SECRET,
+        XERO_REDIRECT_URI: redirectUri,
+        XERO_WEBHOOK_KEY: WEBHOOK_KEY,
+        XERO_API_URL: xero.url,
+        XERO_IDENTITY_URL: xero.url,
+      };
+    },
+    async () => xero?.close(),
+  );
+  const { command } = tact;
 
   async function webhook(body: string, signature: string): Promise<number> {
-    const res = await fetch(`http://127.0.0.1:${port}/xero/webhooks`, {
+    const res = await fetch(`http://127.0.0.1:${tact.port}/xero/webhooks`, {
       method: "POST",
       headers: { "content-type": "application/json", "x-xero-signature": signature },
       body,
@@ -117,7 +48,7 @@ describe.skipIf(repeatedInPostgresPass)("npm start with Slack and a Xero app", (
       if (until(text)) return text;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
-    throw new Error(`never got there; last answer ${text}\nTact logged:\n${logs.join("").slice(-3000)}`);
+    throw new Error(`never got there; last answer ${text}\nTact logged:\n${tact.tail()}`);
   }
 
   it("connects Xero through its OAuth flow from Slack, then lists, dates and pays a webhook's invoice, each once", async () => {
@@ -135,10 +66,12 @@ describe.skipIf(repeatedInPostgresPass)("npm start with Slack and a Xero app", (
 
     // The command answers in the channel privately; the link goes to the owner's DM.
     expect(await command("connect xero")).toContain("sent you a direct message with the link to connect Xero");
-    await slack.waitFor((f) =>
+    await tact.slack.waitFor((f) =>
       f.callsTo("chat.postMessage").some((c) => JSON.stringify(c.args).includes("/connect/authorize")),
     );
-    const dm = slack.callsTo("chat.postMessage").find((c) => JSON.stringify(c.args).includes("/connect/authorize"));
+    const dm = tact.slack
+      .callsTo("chat.postMessage")
+      .find((c) => JSON.stringify(c.args).includes("/connect/authorize"));
     expect(String(dm?.args.channel)).toMatch(/^D/);
     // The link is in the message's blocks, escaped as Slack wants it (&amp;).
     const posted = JSON.stringify(dm?.args);
@@ -180,14 +113,3 @@ describe.skipIf(repeatedInPostgresPass)("npm start with Slack and a Xero app", (
     expect(card.match(/XPROC-1/g)?.length).toBeLessThanOrEqual(2);
   }, 120_000);
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}

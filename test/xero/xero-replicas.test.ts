@@ -1,12 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { loadAccountingApi } from "../../connectors/xero/xero-accounting.ts";
 import { xeroConnector } from "../../connectors/xero/xero-connector.ts";
 import { xeroEndpoints } from "../../connectors/xero/xero-endpoints.ts";
 import { xeroWebhookRoute } from "../../connectors/xero/xero-webhook-route.ts";
-import { type Database, openDatabase } from "../../db/database.ts";
+import type { Database } from "../../db/database.ts";
 import { queryRows } from "../../db/query-rows.ts";
 import { FixedClock } from "../../src/clock.ts";
 import { createSources, type SourceServices } from "../../src/connectors/create-sources.ts";
@@ -16,7 +15,7 @@ import { createHttpServer, type HttpServer } from "../../src/http/create-http-se
 import { createSecretBox } from "../../src/secrets/secret-box.ts";
 import { everyCommand } from "../support/every-command.ts";
 import { effectsText, invocation, silentLog } from "../support/harness.ts";
-import { openTestDatabase, type TestDatabase } from "../support/test-database.ts";
+import { openTwoPools, type TwoPools } from "../support/two-pools.ts";
 import { CLIENT_ID, CLIENT_SECRET, FakeXero, WEBHOOK_KEY } from "./fake-xero.ts";
 
 const templateUrl = inject("pgTemplateUrl");
@@ -31,31 +30,17 @@ describe(`two replicas receiving the same Xero webhooks (${templateUrl ? "postgr
   const clock = new FixedClock("2026-11-27T10:00:00Z");
   const box = createSecretBox(randomBytes(32));
   let fake: FakeXero;
-  let shared: TestDatabase | undefined;
-  const own: Database[] = [];
+  let pools: TwoPools | undefined;
   const servers: HttpServer[] = [];
   const ports: number[] = [];
   const replicas: SourceServices[] = [];
-  let admin: URL | undefined;
-  const name = `tact_xero_replicas_${randomBytes(5).toString("hex")}`;
   let db: Database["db"];
 
   beforeAll(async () => {
     await loadAccountingApi();
-    const databases: Database[] = [];
-    if (templateUrl) {
-      admin = new URL(templateUrl);
-      admin.pathname = "/postgres";
-      await adminQuery(admin, `create database "${name}" template "${new URL(templateUrl).pathname.slice(1)}"`);
-      const url = new URL(templateUrl);
-      url.pathname = `/${name}`;
-      for (let i = 0; i < 2; i += 1) own.push(await openDatabase({ url: url.toString(), migrate: false, poolSize: 6 }));
-      databases.push(...own);
-    } else {
-      shared = await openTestDatabase();
-      databases.push(shared, shared);
-    }
-    db = databases[0]?.db as Database["db"];
+    pools = await openTwoPools(6);
+    const { databases } = pools;
+    db = databases[0].db;
     for (const _ of databases) {
       const http = createHttpServer(silentLog);
       ports.push(await http.listen(0, "127.0.0.1"));
@@ -115,9 +100,7 @@ describe(`two replicas receiving the same Xero webhooks (${templateUrl ? "postgr
     for (const r of replicas) await r.worker.stop();
     for (const s of servers) await s.close(100);
     await fake?.close();
-    for (const d of own) await d.close();
-    await shared?.close();
-    if (admin) await adminQuery(admin, `drop database if exists "${name}" with (force)`);
+    await pools?.close();
   });
 
   it("records each invoice once and each payment once, however many deliveries and syncs race", async () => {
@@ -171,13 +154,3 @@ describe(`two replicas receiving the same Xero webhooks (${templateUrl ? "postgr
     expect(row).toEqual({ invoices: 4, paid: 4, payments: 4, sum: 40000, recorded: 5 });
   }, 60_000);
 });
-
-async function adminQuery(url: URL, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}

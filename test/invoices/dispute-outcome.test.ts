@@ -1,11 +1,11 @@
 import { sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/query-rows.ts";
-import type { Effect } from "../../src/core/effects.ts";
 import { catalogFor } from "../../src/messages/catalog.ts";
 import { createFormatter } from "../../src/messages/format.ts";
 import { buttonIds } from "../offboarding/offboarding-support.ts";
 import { effectsText, useHarness } from "../support/harness.ts";
+import { markdownRecord } from "../support/markdown-record.ts";
 
 /**
  * Issue 13 §7: ending a dispute asks whether it was upheld. Not upheld, the interest of its
@@ -118,7 +118,7 @@ describe.each(["en", "fr"] as const)("ending a dispute (%s)", (lang) => {
         "INV-7 · dispute from 4 Feb 2026 to 13 Feb 2026 not upheld: interest for those 10 days is owed again (€6.65)",
       );
     }
-    const record = fileOf(await h.run("/client export acme"));
+    const record = markdownRecord(await h.run("/client export acme"));
     expect(record).toContain(
       t.offboarding.record.entries.resumed({ invoice: "INV-7", outcome: "not-upheld", days: 10, interest: eur(665) }),
     );
@@ -141,7 +141,7 @@ describe.each(["en", "fr"] as const)("ending a dispute (%s)", (lang) => {
       t.invoices.errors.notDisputed({ number: "INV-7" }),
     );
     expect(await history()).toHaveLength(1);
-    const record = fileOf(await h.run("/client export acme"));
+    const record = markdownRecord(await h.run("/client export acme"));
     expect(record).toContain(
       t.offboarding.record.entries.resumed({ invoice: "INV-7", outcome: "upheld", days: 10, interest: eur(665) }),
     );
@@ -178,11 +178,3 @@ describe.each(["en", "fr"] as const)("ending a dispute (%s)", (lang) => {
     expect(await history()).toEqual([]);
   });
 });
-
-function fileOf(effects: Effect[]): string {
-  const file = effects.find((e) => e.type === "file");
-  if (file?.type !== "file") throw new Error("no record file");
-  const markdown = file.files[0]?.content;
-  if (typeof markdown !== "string") throw new Error("no Markdown record");
-  return markdown;
-}

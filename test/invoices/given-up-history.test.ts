@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/query-rows.ts";
-import type { Effect } from "../../src/core/effects.ts";
 import { catalogFor } from "../../src/messages/catalog.ts";
 import { createFormatter } from "../../src/messages/format.ts";
 import { useHarness } from "../support/harness.ts";
+import { markdownRecord } from "../support/markdown-record.ts";
 
 /**
  * Issue 13 §4 for waivers and voids (DESIGN.md §7), typed in the console: each is recorded
@@ -29,14 +29,6 @@ async function history(): Promise<
           e.days_late as days
         from invoice_history e join invoices i on i.id = e.invoice_id order by e.id`,
   );
-}
-
-function recordOf(effects: Effect[]): string {
-  const file = effects.find((e) => e.type === "file");
-  if (file?.type !== "file") throw new Error("no record file");
-  const markdown = file.files[0]?.content;
-  if (typeof markdown !== "string") throw new Error("no Markdown record");
-  return markdown;
 }
 
 describe.each(["en", "fr"] as const)("waivers and voids keep the history (%s)", (lang) => {
@@ -85,7 +77,7 @@ describe.each(["en", "fr"] as const)("waivers and voids keep the history (%s)", 
         "• INV-1 · late-payment charges waived on 29 Jun 2026: €46.66 of late-payment charges (interest €6.66, recovery fee €40.00) (note: long-standing client)",
       );
     }
-    const md = recordOf(await h.run("/client export acme"));
+    const md = markdownRecord(await h.run("/client export acme"));
     expect(md).toContain(
       t.offboarding.record.chargesLine({
         invoice: "INV-1",
@@ -139,7 +131,7 @@ describe.each(["en", "fr"] as const)("waivers and voids keep the history (%s)", 
     if (lang === "en") {
       expect(card).toContain("• INV-3, due 15 Apr 2026, unpaid for 75 days, voided on 29 Jun 2026");
     }
-    const md = recordOf(await h.run("/client export acme"));
+    const md = markdownRecord(await h.run("/client export acme"));
     expect(md).toContain(
       t.offboarding.record.chargesLine({
         invoice: "INV-3",

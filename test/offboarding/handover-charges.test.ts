@@ -3,7 +3,8 @@ import type { Effect } from "../../src/core/effects.ts";
 import { catalogFor } from "../../src/messages/catalog.ts";
 import { letterFormatter } from "../../src/messages/letter-formatter.ts";
 import { useHarness } from "../support/harness.ts";
-import { buttonIds, confirmButton, submit, text } from "./offboarding-support.ts";
+import { markdownRecord } from "../support/markdown-record.ts";
+import { buttonIds, confirmButton, lateAcme, offboardTo, text } from "./offboarding-support.ts";
 
 /**
  * Issue 13 §5: the handover letter (step 4) lists what is still owed, charges included, while
@@ -18,25 +19,8 @@ import { buttonIds, confirmButton, submit, text } from "./offboarding-support.ts
 const h = useHarness("2026-06-29T10:00:00Z");
 
 async function toStepFour(lang: "en" | "fr"): Promise<Effect[]> {
-  if (lang === "fr") await h.run("/client config lang fr");
-  await h.run("/client add acme ACME Corp");
-  await h.run("/client terms acme law fr");
-  await h.run("/client invoice acme INV-1 1000 EUR issued 2026-01-01 due 2026-01-31");
-  await h.run("/client paid INV-1 on 2026-02-20");
-  await h.run("/client invoice acme INV-3 1800 EUR issued 2026-03-15 due 2026-04-15");
-  await h.run("/client invoice acme INV-4 1200 EUR issued 2026-04-15 due 2026-05-15");
-  await h.run("/client offboard acme");
-  await submit(h, "wizard-form:1:1:conversation", { notes: "We talked." });
-  await h.run("press wizard:1:2:done");
-  return h.run("press wizard:1:3:done");
-}
-
-function recordOf(effects: Effect[]): string {
-  const file = effects.find((e) => e.type === "file");
-  if (file?.type !== "file") throw new Error("no record file");
-  const markdown = file.files[0]?.content;
-  if (typeof markdown !== "string") throw new Error("no Markdown record");
-  return markdown;
+  await lateAcme(h, lang);
+  return offboardTo(h, 4);
 }
 
 describe.each(["en", "fr"] as const)("the handover letter and the charges (%s)", (lang) => {
@@ -94,7 +78,7 @@ describe.each(["en", "fr"] as const)("the handover letter and the charges (%s)",
     // Kept at step 4 and chased at step 5: the record's letter is the one with the charges.
     await h.run("press wizard:1:4:done");
     await h.run("press wizard:1:5:chase");
-    const md = recordOf(await h.run("/client export acme"));
+    const md = markdownRecord(await h.run("/client export acme"));
     expect(md).toContain(interest(4_494, "2026-04-16", "2026-06-29", 180_000, 75));
     expect(md).toContain(eur(318_958));
   });
@@ -132,7 +116,7 @@ describe.each(["en", "fr"] as const)("the handover letter and the charges (%s)",
     const step5 = await h.run("press wizard:1:4:done");
     expect(buttonIds(step5)).toContain("wizard:1:5:done");
     await h.run("press wizard:1:5:done");
-    const md = recordOf(await h.run("/client export acme"));
+    const md = markdownRecord(await h.run("/client export acme"));
     expect(md).toContain(n.workWrittenOff({ invoices: fmt.list(["INV-3", "INV-4"]), date: fmt.date("2026-07-29") }));
     expect(md).toContain(t.offboarding.record.accounts["write-off"]({ owed: eur(318_958) }));
   });
@@ -145,10 +129,7 @@ describe("the handover letter while a reference rate is missing", () => {
     await h2.run("/client add acme ACME Corp");
     await h2.run("/client terms acme law fr");
     await h2.run("/client invoice acme INV-9 1000 EUR issued 2026-12-15 due 2027-01-15");
-    await h2.run("/client offboard acme");
-    await submit(h2, "wizard-form:1:1:conversation", { notes: "We talked." });
-    await h2.run("press wizard:1:2:done");
-    const step4 = text(await h2.run("press wizard:1:3:done"));
+    const step4 = text(await offboardTo(h2, 4));
     expect(step4).toContain("  – interest from 16 January 2027 (45 days): to be added once the reference rate");
     expect(step4).toContain("Total: €1,040.00, plus the interest still to be computed.");
   });

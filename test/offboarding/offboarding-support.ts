@@ -164,3 +164,25 @@ export function confirmButton(effects: Effect[]): string {
   if (!id) throw new Error(`no write-off confirmation in ${effectsText(effects)}`);
   return id;
 }
+
+/**
+ * ACME under French law, in `lang`: INV-1 €1,000 due 31 Jan, paid 20 Feb without its charges
+ * (€6.66 + €40); INV-3 €1,800 due 15 Apr; INV-4 €1,200 due 15 May, both unpaid.
+ */
+export async function lateAcme(h: Harness, lang: "en" | "fr"): Promise<void> {
+  if (lang === "fr") await h.run("/client config lang fr");
+  await h.run("/client add acme ACME Corp");
+  await h.run("/client terms acme law fr");
+  await h.run("/client invoice acme INV-1 1000 EUR issued 2026-01-01 due 2026-01-31");
+  await h.run("/client paid INV-1 on 2026-02-20");
+  await h.run("/client invoice acme INV-3 1800 EUR issued 2026-03-15 due 2026-04-15");
+  await h.run("/client invoice acme INV-4 1200 EUR issued 2026-04-15 due 2026-05-15");
+}
+
+/** Lets ACME go up to wizard step `step` (a conversation noted, the steps before done); that step's effects. */
+export async function offboardTo(h: Harness, step: number): Promise<Effect[]> {
+  await h.run("/client offboard acme");
+  let shown = await submit(h, "wizard-form:1:1:conversation", { notes: "We talked." });
+  for (let done = 2; done < step; done += 1) shown = await h.run(`press wizard:1:${done}:done`);
+  return shown;
+}

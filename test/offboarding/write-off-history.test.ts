@@ -1,11 +1,20 @@
 import { sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/query-rows.ts";
-import type { Effect } from "../../src/core/effects.ts";
 import { catalogFor } from "../../src/messages/catalog.ts";
 import { createFormatter } from "../../src/messages/format.ts";
 import { useHarness } from "../support/harness.ts";
-import { audits, buttonIds, confirmButton, invoiceState, submit, text, writeOff } from "./offboarding-support.ts";
+import { markdownRecord } from "../support/markdown-record.ts";
+import {
+  audits,
+  buttonIds,
+  confirmButton,
+  invoiceState,
+  lateAcme,
+  offboardTo,
+  text,
+  writeOff,
+} from "./offboarding-support.ts";
 
 /**
  * Issue 13 §4: a write-off at step 5 asks first, naming the amounts, and erases nothing: the
@@ -42,23 +51,7 @@ async function history(): Promise<HistoryRow[]> {
   return rows.map((r) => ({ ...r, on_day: String(r.on_day).slice(0, 10) }));
 }
 
-async function acme(lang: "en" | "fr"): Promise<void> {
-  if (lang === "fr") await h.run("/client config lang fr");
-  await h.run("/client add acme ACME Corp");
-  await h.run("/client terms acme law fr");
-  await h.run("/client invoice acme INV-1 1000 EUR issued 2026-01-01 due 2026-01-31");
-  await h.run("/client paid INV-1 on 2026-02-20");
-  await h.run("/client invoice acme INV-3 1800 EUR issued 2026-03-15 due 2026-04-15");
-  await h.run("/client invoice acme INV-4 1200 EUR issued 2026-04-15 due 2026-05-15");
-}
-
-async function toStepFive(): Promise<Effect[]> {
-  await h.run("/client offboard acme");
-  await submit(h, "wizard-form:1:1:conversation", { notes: "We talked." });
-  await h.run("press wizard:1:2:done");
-  await h.run("press wizard:1:3:done");
-  return h.run("press wizard:1:4:done");
-}
+const toStepFive = () => offboardTo(h, 5);
 
 function lineWith(card: string, part: string): string {
   return card.split("\n").find((l) => l.includes(part)) ?? "";
@@ -74,7 +67,7 @@ describe.each(["en", "fr"] as const)("a write-off keeps the history (%s)", (lang
   const riskPrefix = t.clients.card.risk({ headline: t.risk.levels["consider-ending"] });
   const written = { kind: "write-off" as const, date: fmt.date("2026-06-29") };
 
-  beforeEach(() => acme(lang));
+  beforeEach(() => lateAcme(h, lang));
 
   it("asks first, naming every amount; nothing is written off until it is confirmed", async () => {
     await toStepFive();
@@ -215,7 +208,7 @@ describe.each(["en", "fr"] as const)("a write-off keeps the history (%s)", (lang
     }
 
     // The record: the charges that were owed, marked, never "none".
-    const md = recordOf(await h.run("/client export acme"));
+    const md = markdownRecord(await h.run("/client export acme"));
     const section = md.slice(
       md.indexOf(`## ${t.offboarding.record.charges}`),
       md.indexOf(`## ${t.offboarding.record.letters}`),
@@ -284,11 +277,3 @@ describe.each(["en", "fr"] as const)("a write-off keeps the history (%s)", (lang
     expect(again).toContain(t.offboarding.writeOff.ask({ client: "ACME Corp", total: eur(288_958), count: 3 }));
   });
 });
-
-function recordOf(effects: Effect[]): string {
-  const file = effects.find((e) => e.type === "file");
-  if (file?.type !== "file") throw new Error(`no file in ${JSON.stringify(effects.map((e) => e.type))}`);
-  const markdown = file.files[0]?.content;
-  if (typeof markdown !== "string") throw new Error("no Markdown record");
-  return markdown;
-}

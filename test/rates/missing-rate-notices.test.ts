@@ -3,7 +3,7 @@ import { useFetchedRates } from "../../src/domain/reference-rates.ts";
 import { catalogFor } from "../../src/messages/catalog.ts";
 import { createFormatter } from "../../src/messages/format.ts";
 import { letterFormatter } from "../../src/messages/letter-formatter.ts";
-import { submit, text } from "../offboarding/offboarding-support.ts";
+import { offboardTo, text } from "../offboarding/offboarding-support.ts";
 import { makeWorkspace, recordingOutbox, tick } from "../scheduler/scheduler-support.ts";
 import { useHarness } from "../support/harness.ts";
 
@@ -88,10 +88,7 @@ describe.each(["en", "fr"] as const)("a reference rate still missing (%s)", (lan
 
   it("is said in the handover letter", async () => {
     await acme(lang);
-    await h.run("/client offboard acme");
-    await submit(h, "wizard-form:1:1:conversation", { notes: "We talked." });
-    await h.run("press wizard:1:2:done");
-    const step4 = text(await h.run("press wizard:1:3:done"));
+    const step4 = text(await offboardTo(h, 4));
     expect(step4).toContain(t.letters.next.interestPending({ from: letter.date("2026-07-01"), days: 153 }));
     expect(step4).toContain(
       t.letters.next

@@ -24,6 +24,14 @@ export const USERS: FakeUser[] = [
 
 type Json = Record<string, unknown>;
 
+/** The settings of a Slack app installed by OAuth on many workspaces (no single bot token). */
+export const OAUTH_APP = {
+  SLACK_BOT_TOKEN: "",
+  SLACK_CLIENT_ID: "1234.5678",
+  SLACK_CLIENT_SECRET: "client-secret",
+  SLACK_STATE_SECRET: "state-secret-of-some-length",
+};
+
 export function fixture(name: string): Json {
   return JSON.parse(readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), "utf8")) as Json;
 }

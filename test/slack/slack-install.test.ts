@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { BOT_SCOPES } from "../../adapters/slack/slack-oauth.ts";
 import { queryRows } from "../../db/query-rows.ts";
 import { installations, workspaces } from "../../db/schema/index.ts";
-import { MEMBER, TEAM, useSlack } from "./slack-harness.ts";
+import { MEMBER, OAUTH_APP, TEAM, useSlack } from "./slack-harness.ts";
 
 async function deactivated(s: ReturnType<typeof useSlack>): Promise<boolean> {
   const [ws] = await s.h.db.db.select().from(workspaces).where(eq(workspaces.externalId, TEAM));
@@ -12,14 +12,7 @@ async function deactivated(s: ReturnType<typeof useSlack>): Promise<boolean> {
 }
 
 describe("a multi-workspace install through OAuth", () => {
-  const s = useSlack({
-    env: {
-      SLACK_BOT_TOKEN: "",
-      SLACK_CLIENT_ID: "1234.5678",
-      SLACK_CLIENT_SECRET: "client-secret",
-      SLACK_STATE_SECRET: "state-secret-of-some-length",
-    },
-  });
+  const s = useSlack({ env: OAUTH_APP });
 
   async function install(): Promise<Response> {
     const page = await fetch(`${s.url}/slack/install`);

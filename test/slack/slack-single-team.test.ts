@@ -3,7 +3,7 @@ import pino from "pino";
 import { describe, expect, it } from "vitest";
 import { queryRows } from "../../db/query-rows.ts";
 import { slackHeaders } from "../support/signed-requests.ts";
-import { fixture, OWNER, SIGNING_SECRET, TEAM, useSlack } from "./slack-harness.ts";
+import { fixture, OAUTH_APP, OWNER, SIGNING_SECRET, TEAM, useSlack } from "./slack-harness.ts";
 
 const OTHER = "T0OTHER";
 
@@ -152,14 +152,7 @@ describe("single-token mode serves the one workspace auth.test names", () => {
 });
 
 describe("OAuth installs serve every workspace that installed Tact", () => {
-  const s = useSlack({
-    env: {
-      SLACK_BOT_TOKEN: "",
-      SLACK_CLIENT_ID: "1234.5678",
-      SLACK_CLIENT_SECRET: "client-secret",
-      SLACK_STATE_SECRET: "state-secret-of-some-length",
-    },
-  });
+  const s = useSlack({ env: OAUTH_APP });
 
   it("does not apply the single-workspace refusal (a workspace without an install is refused by Bolt)", async () => {
     const res = await signedPost(

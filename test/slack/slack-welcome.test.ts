@@ -1,18 +1,11 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { FakeCall } from "./fake-slack-api.ts";
-import { OWNER, useSlack } from "./slack-harness.ts";
+import { OAUTH_APP, OWNER, useSlack } from "./slack-harness.ts";
 
 type Json = Record<string, unknown>;
 
 describe("installing Tact on Slack", () => {
-  const s = useSlack({
-    env: {
-      SLACK_BOT_TOKEN: "",
-      SLACK_CLIENT_ID: "1234.5678",
-      SLACK_CLIENT_SECRET: "client-secret",
-      SLACK_STATE_SECRET: "state-secret-of-some-length",
-    },
-  });
+  const s = useSlack({ env: OAUTH_APP });
   afterEach(() => {
     const owner = s.fake.users.get(OWNER);
     if (owner) owner.locale = "en-GB";

@@ -4,6 +4,7 @@ import { queryRows } from "../../db/query-rows.ts";
 import { catalogFor } from "../../src/messages/catalog.ts";
 import { createFormatter } from "../../src/messages/format.ts";
 import { useHarness } from "../support/harness.ts";
+import { paymentLedger } from "../support/payment-ledger.ts";
 
 /**
  * Undo and unpay sent at the same moment. On PostgreSQL (TEST_DATABASE_URL) the requests run
@@ -11,18 +12,7 @@ import { useHarness } from "../support/harness.ts";
  */
 const h = useHarness("2026-11-27T10:00:00Z");
 
-async function ledger(number: string) {
-  const [row] = await queryRows<{ status: string; active: number; reversed: number; paid: number }>(
-    h.db.db,
-    sql`select i.status,
-        (select count(*)::int from payments p where p.invoice_id = i.id and p.reversed_at is null) as active,
-        (select count(*)::int from payments p where p.invoice_id = i.id and p.reversed_at is not null) as reversed,
-        (select coalesce(sum(amount_minor), 0)::int from payments p
-          where p.invoice_id = i.id and p.reversed_at is null and p.kind = 'payment') as paid
-      from invoices i where i.number = ${number}`,
-  );
-  return row;
-}
+const ledger = (number: string) => paymentLedger(h.db.db, number);
 
 async function auditCount(action: string): Promise<number> {
   const [row] = await queryRows<{ n: number }>(

@@ -84,6 +84,22 @@ describe.each([
     expect(await storedNotes(db())).toEqual([]);
   });
 
+  it("logs a client's message as evidence, with its author and link, shown on the card without notifying anyone", async () => {
+    await d.send(add());
+    const said = `${d.mentions.typed} redo it all for free by Monday`;
+    expect(await d.logMessage(said, "conduct", { who: "member" })).toContain("Logged disrespect / tension for");
+    const kept = await rows(
+      "select text, author_id, link, kind, reporter_id from evidence e join incidents i on i.id = e.incident_id",
+    );
+    expect(kept).toEqual([
+      { text: said, author_id: d.quoted.authorId, link: d.quoted.link, kind: "conduct", reporter_id: d.ids.member },
+    ]);
+    const card = await d.send(command("show", { client: "acme" }), { who: "member" });
+    expect(card).toContain("redo it all for free by Monday");
+    expect(card).toContain(d.quoted.author);
+    expect(d.pings()).toEqual([]);
+  });
+
   it("takes a form: a day it cannot use is refused with the reason and nothing recorded, a good one is", async () => {
     await workspaceWithTeamChannel(d);
     await d.send(late(), { who: "member" });

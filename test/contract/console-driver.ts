@@ -70,6 +70,9 @@ export function consoleDriver(c: Contract): Driver {
       if (!id) throw new Error(`no button ${actionId} shown`);
       return type(where.by ?? where.who ?? "owner", `press ${id}`);
     },
+    logMessage: (text, kind, where = {}) =>
+      type(where.who ?? "owner", `/client quote acme ${kind} "${text}" from "Wile E."`),
+    quoted: { authorId: null, author: "Wile E.", link: null },
     async submit(values, where = {}) {
       const who = where.who ?? "owner";
       const form = forms.get(NAMES[who]);

@@ -1,6 +1,17 @@
 import { beforeEach } from "vitest";
 import { useDiscord } from "../discord/discord-test-setup.ts";
-import { buttonPress, GUILD, groupedCommand, MEMBER, modalSubmit, OWNER, slashCommand } from "../discord/payloads.ts";
+import {
+  buttonPress,
+  CHANNEL,
+  CLIENT_USER,
+  GUILD,
+  groupedCommand,
+  MEMBER,
+  messageCommand,
+  modalSubmit,
+  OWNER,
+  slashCommand,
+} from "../discord/payloads.ts";
 import { type Contract, type Driver, pressable, type Shown, strings, tick, type Who } from "./driver.ts";
 
 type Json = Record<string, unknown>;
@@ -118,6 +129,16 @@ export function discordDriver(c: Contract): Driver {
       if (!on || !customId) throw new Error(`no button ${actionId} shown to ${viewer}`);
       const user = IDS[where.by ?? where.who ?? "owner"];
       return interaction(user, on.dm, buttonPress(customId, { user, dm: on.dm }, !on.dm && on.as === "private"));
+    },
+    async logMessage(text, kind, where = {}) {
+      const user = IDS[where.who ?? "owner"];
+      await interaction(user, false, messageCommand(text, { user }));
+      return this.submit({ client: "acme", kind, note: "" }, where);
+    },
+    quoted: {
+      authorId: CLIENT_USER,
+      author: "Wile E.",
+      link: `https://discord.com/channels/${GUILD}/${CHANNEL}/1150000000000000042`,
     },
     async submit(values, where = {}) {
       const user = IDS[where.who ?? "owner"];

@@ -65,6 +65,14 @@ export interface Driver {
    * presser is shown.
    */
   press(actionId: string, where?: Where & { by?: Who }): Promise<string>;
+  /**
+   * Logs a message the client wrote (`text`) as an incident of `kind` against acme: "Log to Tact" on
+   * it and its form on Slack and Discord; `/client quote` on the console, which has no message to
+   * point at. What the reporter is shown.
+   */
+  logMessage(text: string, kind: string, where?: Where): Promise<string>;
+  /** The logged message's author as stored (null: the console knows only a name) and shown, and its link. */
+  readonly quoted: { authorId: string | null; author: string; link: string | null };
   /** Fills the form last opened for `where.who` (values by field id) and submits it. What they are shown. */
   submit(values: Record<string, string>, where?: Where): Promise<string>;
   /** Every direct message someone received, as text. */

@@ -1,7 +1,7 @@
 import { beforeEach } from "vitest";
 import { textFromSlack } from "../../adapters/slack/slack-text.ts";
 import type { FakeCall } from "../slack/fake-slack-api.ts";
-import { MEMBER, OWNER, TEAM, useSlack } from "../slack/slack-harness.ts";
+import { fixture, MEMBER, OWNER, TEAM, useSlack } from "../slack/slack-harness.ts";
 import {
   type Contract,
   commandText,
@@ -102,6 +102,20 @@ export function slackDriver(c: Contract): Driver {
       const user = IDS[where.by ?? where.who ?? "owner"];
       const as = { user, channel: on.channel, ephemeral: on.ephemeral, ...(on.ts ? { messageTs: on.ts } : {}) };
       return request(user, on.channel, () => s.press(id, as));
+    },
+    async logMessage(text, kind, where = {}) {
+      const user = IDS[where.who ?? "owner"];
+      const body = fixture("message-action");
+      Object.assign(body, { user: { ...(body.user as Json), id: user }, channel: { id: GENERAL, name: "general" } });
+      Object.assign(body.message as Json, { text });
+      const form = new URLSearchParams({ payload: JSON.stringify(body) }).toString();
+      await request(user, GENERAL, () => s.post(form, "application/x-www-form-urlencoded"));
+      return this.submit({ client: "acme", kind, note: "" }, where);
+    },
+    quoted: {
+      authorId: "U0CLIENT",
+      author: "Wile E. Coyote",
+      link: `https://acme.slack.com/archives/${GENERAL}/p1764400000000100`,
     },
     async submit(values, where = {}) {
       const user = IDS[where.who ?? "owner"];

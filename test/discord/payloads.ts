@@ -124,6 +124,50 @@ export function groupedCommand(group: string, verb: string, options: Record<stri
   };
 }
 
+/** A message of the channel, as `resolved.messages` carries it: the client's, unless patched. */
+export interface ChannelMessage {
+  id: string;
+  content: string;
+  author: Record<string, unknown>;
+  attachments: Record<string, unknown>[];
+  [field: string]: unknown;
+}
+export const CLIENT_USER = "1160000000000000007";
+
+/** APPLICATION_COMMAND, the message command "Log to Tact" (data.type 3) on a message of CHANNEL. */
+export function messageCommand(content: string, who: Who = {}, patch: (message: ChannelMessage) => void = () => {}) {
+  const id = "1150000000000000042";
+  const message: ChannelMessage = {
+    id,
+    channel_id: CHANNEL,
+    type: 0,
+    content,
+    author: { id: CLIENT_USER, username: "wile", global_name: "Wile E.", discriminator: "0", avatar: null },
+    attachments: [],
+    embeds: [],
+    mentions: [],
+    mention_roles: [],
+    mention_everyone: false,
+    pinned: false,
+    tts: false,
+    timestamp: "2026-11-26T15:40:00.000000+00:00",
+    edited_timestamp: null,
+    flags: 0,
+    components: [],
+  };
+  patch(message);
+  return {
+    ...envelope(2, who),
+    data: {
+      id: "1140000000000000009",
+      name: "Log to Tact",
+      type: 3,
+      target_id: id,
+      resolved: { messages: { [id]: message } },
+    },
+  };
+}
+
 /** APPLICATION_COMMAND_AUTOCOMPLETE: the user is typing `focused`. */
 export function autocomplete(
   verb: string,

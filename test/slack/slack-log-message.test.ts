@@ -38,8 +38,9 @@ async function manyClients(): Promise<void> {
   );
 }
 
+/** What only Slack does with "Log to Tact"; logging the message is in test/contract/adapter-contract.test.ts. */
 describe('Slack\'s "Log to Tact" message shortcut, over the wire', () => {
-  it("opens the form with the trigger id, the linked client chosen, and logs the message as evidence", async () => {
+  it("opens the form with the trigger id, the linked client in its type-ahead and the message quoted with its permalink", async () => {
     await s.command("add acme ACME Corp");
     await manyClients();
     await s.command("channel acme", { channel: "C0ACME" });
@@ -75,32 +76,14 @@ describe('Slack\'s "Log to Tact" message shortcut, over the wire', () => {
         { user: MEMBER },
       ),
     ).toBe(200);
-    const [kept] = await queryRows<{
-      text: string;
-      author_id: string;
-      link: string;
-      kind: string;
-      reporter_id: string;
-    }>(
-      s.h.db.db,
-      sql`select e.text, e.author_id, e.link, i.kind, i.reporter_id from evidence e join incidents i on i.id = e.incident_id`,
-    );
-    expect(kept).toEqual({
-      text: "<!channel> <@U0SAM> this is *unacceptable*, redo it all for free & by Monday",
-      author_id: "U0CLIENT",
-      link: "https://acme.slack.com/archives/C0ACME/p1764400000000100",
-      kind: "conduct",
-      reporter_id: MEMBER,
-    });
-
-    s.fake.reset();
-    await s.command("show acme");
-    const sent = s.fake.everythingSent();
-    expect(sent).toContain("Channels: #");
-    expect(sent).toContain("(Wile E. Coyote)");
-    // Shown escaped: nothing in the quote can notify anyone.
-    expect(sent).toContain("&lt;\u200b!channel&gt; &lt;\u200b@U0SAM&gt;");
-    expect(sent).not.toMatch(/<!channel>|<@U0SAM>/);
+    // What is typed over the quote is ignored: the message is kept as the client wrote it.
+    const kept = await queryRows(s.h.db.db, sql`select text, link from evidence`);
+    expect(kept).toEqual([
+      {
+        text: "<!channel> <@U0SAM> this is *unacceptable*, redo it all for free & by Monday",
+        link: "https://acme.slack.com/archives/C0ACME/p1764400000000100",
+      },
+    ]);
   });
 
   it("asks for the client when the channel is not linked, and refuses a forged form from another workspace", async () => {

@@ -42,7 +42,8 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
     try {
       await dispatch(raw, respond);
     } catch (error) {
-      log.error({ err: error, platform: "discord", requestId: raw.id }, "interaction failed");
+      const request = { platform: "discord" as const, workspaceId: raw.guild_id, requestId: raw.id };
+      requestLog(log, request).error({ err: error }, "interaction failed");
     }
   };
 

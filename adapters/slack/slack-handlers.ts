@@ -4,10 +4,11 @@ import type { WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
 import type { Core } from "../../src/core/create-core.ts";
 import type { Invocation } from "../../src/core/invocation.ts";
-import { type LoggedRequest, requestLog } from "../../src/core/request-log.ts";
+import { requestLog } from "../../src/core/request-log.ts";
 import { catalogFor } from "../../src/messages/catalog.ts";
 import { type AckFn, AckSlot } from "./ack-slot.ts";
 import type { DmChannels } from "./dm-channels.ts";
+import { loggedRequest } from "./logged-request.ts";
 import { capturedFromSlack, LOG_MESSAGE_CALLBACK_ID, shortcutInvocation } from "./message-shortcut.ts";
 import { PerPersonQueue } from "./per-person-queue.ts";
 import { SlackEffects, type Surface } from "./perform-effects.ts";
@@ -115,22 +116,6 @@ export function registerListeners(app: App, deps: HandlerDeps): void {
   app.error(async ({ error, body }: { error: Error; body?: unknown }) => {
     requestLog(log, loggedRequest(body)).error({ err: error }, "Slack listener failed");
   });
-}
-
-/** A request Bolt failed on, as its log lines name it, read from the body Slack sent. */
-function loggedRequest(body: unknown): LoggedRequest {
-  const b = (body ?? {}) as Partial<SlashCommand> & {
-    team?: { id?: string } | null;
-    event_id?: string;
-    actions?: Parameters<typeof actionIdFromElement>[0][];
-  };
-  const action = b.actions?.[0] && actionIdFromElement(b.actions[0]);
-  return {
-    platform: "slack",
-    workspaceId: b.team_id ?? b.team?.id ?? undefined,
-    requestId: b.trigger_id ?? b.event_id,
-    input: b.command ? { kind: "text", text: b.text ?? "" } : action ? { kind: "action", actionId: action } : undefined,
-  };
 }
 
 async function onCommand(deps: HandlerDeps, client: WebClient, command: SlashCommand, ack: AckSlot): Promise<void> {

@@ -2,7 +2,9 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { parse as parseQuery } from "node:querystring";
 import { type App, ErrorCode, type Receiver, type ReceiverEvent } from "@slack/bolt";
 import type { Logger } from "pino";
+import { requestLog } from "../../src/core/request-log.ts";
 import { BodyTooLargeError, type RouteHandler, readBody } from "../../src/http/create-http-server.ts";
+import { loggedRequest } from "./logged-request.ts";
 import { verifySlackRequest } from "./verify-slack-request.ts";
 
 /** Slack answers a request that is not acknowledged within 3 seconds with an error and retries. */
@@ -112,6 +114,7 @@ export class SlackHttpReceiver implements Receiver {
       res.writeHead(400).end();
       return;
     }
+    const rlog = requestLog(log, loggedRequest(body));
     if (body.type === "url_verification") {
       res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ challenge: body.challenge }));
       return;
@@ -126,7 +129,7 @@ export class SlackHttpReceiver implements Receiver {
     const timer = setTimeout(() => {
       if (acked) return;
       acked = true;
-      log.error("a Slack request was not acknowledged within 3 seconds");
+      rlog.error("a Slack request was not acknowledged within 3 seconds");
       if (!res.headersSent) res.writeHead(404).end();
     }, ACK_TIMEOUT_MS);
     const ack = async (response?: unknown): Promise<void> => {
@@ -150,7 +153,7 @@ export class SlackHttpReceiver implements Receiver {
       .processEvent(event)
       .catch((error: unknown) => {
         const code = (error as { code?: unknown }).code;
-        log.error({ err: error }, "Slack event failed");
+        rlog.error({ err: error }, "Slack event failed");
         if (!acked) {
           acked = true;
           res.writeHead(code === ErrorCode.AuthorizationError ? 401 : 500).end();

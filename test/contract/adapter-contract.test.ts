@@ -152,6 +152,29 @@ describe.each([
       await d.send(command("invoice", { ...inv9, issued: "2026-10-01" }, { group: "billing", text }));
     }
 
+    // The console has no forms of its own: it prints the command's syntax instead.
+    it.skipIf(d.name === "console")("records an invoice from its form as from the typed command", async () => {
+      await d.send(add());
+      if (lang === "fr") await d.send(command("lang", { lang: "fr" }, { group: "config", text: "config lang fr" }));
+      await d.send(command("currency", { currency: "EUR" }, { group: "config", text: "config currency EUR" }));
+      await d.send(command("invoice", {}, { group: "billing" }));
+      const amount = lang === "fr" ? "1 200,50" : "1,200.50";
+      const answer = await d.submit({
+        client: "acme",
+        number: "INV-7",
+        amount,
+        issued: "2026-11-01",
+        due: "2026-12-01",
+      });
+      const [issued, due] = [fmt.date(new Date("2026-11-01T12:00:00Z")), fmt.date(new Date("2026-12-01T12:00:00Z"))];
+      expect(answer).toContain(
+        t.invoices.recorded({ number: "INV-7", client: "ACME Corp", amount: fmt.money(120_050, "EUR"), issued, due }),
+      );
+      expect(await rows("select number, amount_minor, currency, issued_on::text, due_on::text from invoices")).toEqual([
+        { number: "INV-7", amount_minor: 120_050, currency: "EUR", issued_on: "2026-11-01", due_on: "2026-12-01" },
+      ]);
+    });
+
     it("asks privately before undoing a payment, tells anyone else it is not theirs, then withdraws it in place of the question", async () => {
       await setUp();
       await d.send(command("paid", { invoice: "INV-9" }, { group: "billing" }), { who: "member" });

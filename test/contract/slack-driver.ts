@@ -123,10 +123,17 @@ export function slackDriver(c: Contract): Driver {
       if (!view) throw new Error(`no form open for ${user}`);
       const blocks = (view.blocks as Json[]).filter((b) => b.type === "input");
       // Typed text, or a choice in a select as Slack reports its state.
-      const state = (b: Json, v = values[String(b.block_id)] ?? "") =>
-        (b.element as Json).type === "static_select"
-          ? { type: "static_select", selected_option: { text: { type: "plain_text", text: v }, value: v } }
-          : v;
+      const state = (b: Json, v = values[String(b.block_id)], type = (b.element as Json).type) =>
+        type === "static_select"
+          ? {
+              type,
+              selected_option: v
+                ? { text: { type: "plain_text", text: v }, value: v }
+                : (b.element as Json).initial_option,
+            }
+          : type === "datepicker"
+            ? { type, selected_date: v ?? null }
+            : (v ?? "");
       const byBlock = Object.fromEntries(blocks.map((b) => [String(b.block_id), state(b)]));
       return request(user, channelOf(where.who ?? "owner", where), () =>
         s.submit(String(view.private_metadata), byBlock, { user }),

@@ -56,7 +56,6 @@ describe.each([
     lang: "en",
     title: "Record an invoice",
     client: "Client",
-    recorded: "Recorded invoice INV-7 for ACME Corp",
     badAmount: "is not an amount",
     badDue: "before the issue date",
   },
@@ -64,12 +63,11 @@ describe.each([
     lang: "fr",
     title: "Enregistrer une facture",
     client: "Client",
-    recorded: "Facture INV-7 enregistrée pour ACME Corp",
     badAmount: "n'est pas un montant",
     badDue: "avant la date d'émission",
   },
 ])("/client invoice's form on Slack ($lang)", (c) => {
-  it("opens with a client type-ahead, the default currency chosen and date pickers, and records what is submitted like the typed command", async () => {
+  it("opens with a client type-ahead, the default currency chosen and date pickers (recording: test/contract)", async () => {
     await s.command("add acme ACME Corp");
     await manyClients();
     if (c.lang === "fr") await s.command("config lang fr");
@@ -95,24 +93,6 @@ describe.each([
     // The type-ahead asks Tact's options load URL as the person types.
     const options = await s.suggest("client~invoice", "ac");
     expect(options).toEqual({ options: [{ text: { type: "plain_text", text: "ACME Corp (acme)" }, value: "acme" }] });
-
-    s.fake.reset();
-    expect(
-      await s.submit(String(view.private_metadata), {
-        "client~invoice": picked("acme"),
-        number: "INV-7",
-        amount: c.lang === "fr" ? "1 200,50" : "1,200.50",
-        currency: currency("EUR"),
-        issued: day("2026-11-01"),
-        due: day("2026-12-01"),
-      }),
-    ).toBe(200);
-    // The form closes (an empty acknowledgement) and the answer is the typed command's.
-    expect(s.viewAck).toBeUndefined();
-    expect(privately()).toContain(c.recorded);
-    expect(await invoices()).toEqual([
-      { number: "INV-7", amount_minor: 120050, currency: "EUR", issued_on: "2026-11-01", due_on: "2026-12-01" },
-    ]);
   });
 
   it("keeps the form open with the message under the refused field, and writes nothing", async () => {
@@ -181,13 +161,13 @@ describe("other Slack forms", () => {
 });
 
 describe("/client invoice's form on Slack with a few clients", () => {
-  it("lists them in a plain select, which needs no options load URL, and records the one chosen", async () => {
+  it("lists them in a plain select, which needs no options load URL", async () => {
     await s.command("add acme ACME Corp");
     await s.command("add globex Globex");
     await s.command("config currency EUR");
     s.fake.reset();
     await s.command("invoice");
-    const { view, blocks } = lastModal();
+    const { blocks } = lastModal();
     expect([...blocks.keys()]).toEqual(["client", "number", "amount", "currency", "issued", "due"]);
     expect(blocks.get("client")).toMatchObject({
       element: {
@@ -198,18 +178,5 @@ describe("/client invoice's form on Slack with a few clients", () => {
         ],
       },
     });
-    expect(
-      await s.submit(String(view.private_metadata), {
-        client: currency("globex"),
-        number: "G-1",
-        amount: "300",
-        currency: currency("EUR"),
-        issued: day("2026-11-01"),
-        due: day("2026-12-01"),
-      }),
-    ).toBe(200);
-    expect(await invoices()).toEqual([
-      { number: "G-1", amount_minor: 30000, currency: "EUR", issued_on: "2026-11-01", due_on: "2026-12-01" },
-    ]);
   });
 });

@@ -1,9 +1,7 @@
 import { readFileSync } from "node:fs";
-import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { slackSignature, verifySlackRequest } from "../../adapters/slack/verify-slack-request.ts";
-import { queryRows } from "../../db/query-rows.ts";
-import { SIGNING_SECRET, useSlack } from "./slack-harness.ts";
+import { useSlack } from "./slack-harness.ts";
 
 // Slack's published example (docs: "Verifying requests from Slack").
 const example = readFileSync(new URL("../fixtures/slack-signature-example.txt", import.meta.url), "utf8").trim();
@@ -48,78 +46,12 @@ describe("Slack request signatures", () => {
   });
 });
 
-describe("requests not signed by Slack", () => {
+/**
+ * Over HTTP: what is refused (unsigned, other secret, tampered, stale or future timestamps)
+ * is in test/reliability/hostile-slack.test.ts.
+ */
+describe("Slack's URL verification over HTTP", () => {
   const s = useSlack();
-
-  async function written(): Promise<number> {
-    const [row] = await queryRows<{ n: number }>(
-      s.h.db.db,
-      sql`select (select count(*) from workspaces) + (select count(*) from clients) + (select count(*) from audit_log) as n`,
-    );
-    return Number(row?.n);
-  }
-
-  const body = () =>
-    new URLSearchParams({
-      team_id: "T0TEAM",
-      user_id: "U0OWNER",
-      user_name: "dana",
-      channel_id: "C0GENERAL",
-      command: "/client",
-      text: "add acme ACME Corp",
-      response_url: s.fake.responseUrl("x"),
-      trigger_id: "1.2.3",
-    }).toString();
-
-  it("answers 401 to a bad signature, and nothing is written or sent", async () => {
-    const res = await s.post(body(), "application/x-www-form-urlencoded", {
-      "x-slack-signature": `v0=${"0".repeat(64)}`,
-    });
-    expect(res.status).toBe(401);
-    expect(await written()).toBe(0);
-    expect(s.fake.calls).toEqual([]);
-    expect(s.fake.responses).toEqual([]);
-  });
-
-  it("answers 401 to a request signed with another secret", async () => {
-    const raw = body();
-    const ts = String(Math.floor(s.h.clock.now().getTime() / 1000));
-    const res = await s.post(raw, "application/x-www-form-urlencoded", {
-      "x-slack-signature": slackSignature(`${SIGNING_SECRET}x`, ts, raw),
-    });
-    expect(res.status).toBe(401);
-    expect(await written()).toBe(0);
-  });
-
-  it("answers 401 to a timestamp more than five minutes old or ahead, even correctly signed", async () => {
-    const raw = body();
-    const now = Math.floor(s.h.clock.now().getTime() / 1000);
-    for (const ts of [String(now - 301), String(now + 301)]) {
-      const res = await s.post(raw, "application/x-www-form-urlencoded", {
-        "x-slack-request-timestamp": ts,
-        "x-slack-signature": slackSignature(SIGNING_SECRET, ts, raw),
-      });
-      expect(res.status).toBe(401);
-    }
-    expect(await written()).toBe(0);
-    expect(s.fake.responses).toEqual([]);
-  });
-
-  it("answers 401 when the signature headers are missing", async () => {
-    const res = await fetch(`${s.url}/slack/events`, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: body(),
-    });
-    expect(res.status).toBe(401);
-    expect(await written()).toBe(0);
-  });
-
-  it("accepts the same request correctly signed", async () => {
-    const res = await s.post(body(), "application/x-www-form-urlencoded");
-    expect(res.status).toBe(200);
-    expect(await written()).toBeGreaterThan(0);
-  });
 
   it("answers Slack's URL verification challenge only when signed", async () => {
     const challenge = JSON.stringify({

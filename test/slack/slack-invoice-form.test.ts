@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { queryRows } from "../../db/query-rows.ts";
+import { lastModal, manyClients, picked as select } from "./slack-forms.ts";
 import { MEMBER, useSlack } from "./slack-harness.ts";
 
 type Json = Record<string, unknown>;
@@ -16,21 +17,8 @@ async function invoices(): Promise<
   );
 }
 
-/** The modal Tact opened last, and its blocks by block id. */
-function lastModal(): { view: Json; blocks: Map<string, Json> } {
-  const view = s.fake.callsTo("views.open").at(-1)?.args.view as Json;
-  const blocks = new Map((view.blocks as Json[]).map((b) => [String(b.block_id), b]));
-  return { view, blocks };
-}
-
-const picked = (value: string) => ({
-  type: "external_select",
-  selected_option: { text: { type: "plain_text", text: value }, value },
-});
-const currency = (value: string) => ({
-  type: "static_select",
-  selected_option: { text: { type: "plain_text", text: value }, value },
-});
+const picked = (value: string) => select("external_select", value);
+const currency = (value: string) => select("static_select", value);
 const day = (value: string | null) => ({ type: "datepicker", selected_date: value });
 
 /** Everything Tact said privately to the person after a submission (response_url posts and ephemerals). */
@@ -39,16 +27,6 @@ function privately(): string {
     ...s.fake.responses.map((r) => String(r.body.text ?? "")),
     ...s.fake.callsTo("chat.postEphemeral").map((c) => String(c.args.text ?? "")),
   ].join("\n");
-}
-
-/** More clients than a plain select lists (100): the form's client field is then Slack's type-ahead. */
-async function manyClients(): Promise<void> {
-  await queryRows(
-    s.h.db.db,
-    sql`insert into clients (workspace_id, slug, display_name, created_by)
-        select c.workspace_id, 'zz-filler-' || g, 'Zz Filler ' || g, 'U0FILLER'
-        from clients c cross join generate_series(1, 100) g where c.slug = 'acme'`,
-  );
 }
 
 describe.each([
@@ -69,14 +47,14 @@ describe.each([
 ])("/client invoice's form on Slack ($lang)", (c) => {
   it("opens with a client type-ahead, the default currency chosen and date pickers (recording: test/contract)", async () => {
     await s.command("add acme ACME Corp");
-    await manyClients();
+    await manyClients(s);
     if (c.lang === "fr") await s.command("config lang fr");
     await s.command("config currency EUR");
     s.fake.reset();
 
     const { responseUrl } = await s.command("invoice");
     expect(s.fake.responses.filter((r) => responseUrl.endsWith(r.id))).toEqual([]);
-    const { view, blocks } = lastModal();
+    const { view, blocks } = lastModal(s);
     expect((view.title as Json).text).toBe(c.title);
     expect([...blocks.keys()]).toEqual(["client~invoice", "number", "amount", "currency", "issued", "due"]);
     expect(blocks.get("client~invoice")).toMatchObject({
@@ -97,10 +75,10 @@ describe.each([
 
   it("keeps the form open with the message under the refused field, and writes nothing", async () => {
     await s.command("add acme ACME Corp");
-    await manyClients();
+    await manyClients(s);
     if (c.lang === "fr") await s.command("config lang fr");
     await s.command("invoice");
-    const { view } = lastModal();
+    const { view } = lastModal(s);
     s.fake.reset();
 
     const base = {
@@ -143,7 +121,7 @@ describe.each([
 describe("other Slack forms", () => {
   it("keep the reminder form open with a future day under the date field", async () => {
     await s.command("add acme ACME Corp");
-    await manyClients();
+    await manyClients(s);
     await s.command("invoice acme INV-7 100 EUR issued 2026-10-01 due 2026-10-31");
     const { responseUrl } = await s.command("remind INV-7", { user: MEMBER });
     const draft = s.fake.responses.filter((r) => responseUrl.endsWith(r.id)).at(-1)?.body as Json;
@@ -154,7 +132,7 @@ describe("other Slack forms", () => {
       .find((v) => v.startsWith("reminded:"));
     expect(sent).toBeDefined();
     await s.press(String(sent), { user: MEMBER, ephemeral: true });
-    const { view } = lastModal();
+    const { view } = lastModal(s);
     await s.submit(String(view.private_metadata), { date: "2030-01-01", channel: currency("email") }, { user: MEMBER });
     expect(s.viewAck).toMatchObject({ response_action: "errors", errors: { date: expect.stringContaining("2030") } });
   });
@@ -167,7 +145,7 @@ describe("/client invoice's form on Slack with a few clients", () => {
     await s.command("config currency EUR");
     s.fake.reset();
     await s.command("invoice");
-    const { blocks } = lastModal();
+    const { blocks } = lastModal(s);
     expect([...blocks.keys()]).toEqual(["client", "number", "amount", "currency", "issued", "due"]);
     expect(blocks.get("client")).toMatchObject({
       element: {

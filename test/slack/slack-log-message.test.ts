@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { queryRows } from "../../db/query-rows.ts";
+import { lastModal, manyClients, picked } from "./slack-forms.ts";
 import { fixture, MEMBER, OWNER, useSlack } from "./slack-harness.ts";
 
 type Json = Record<string, unknown>;
@@ -17,32 +18,11 @@ async function shortcut(patch: (body: Json) => void = () => {}): Promise<number>
   return res.status;
 }
 
-function lastModal(): { view: Json; blocks: Map<string, Json> } {
-  const view = s.fake.callsTo("views.open").at(-1)?.args.view as Json;
-  const blocks = new Map((view.blocks as Json[]).map((b) => [String(b.block_id), b]));
-  return { view, blocks };
-}
-
-const picked = (type: string, value: string) => ({
-  type,
-  selected_option: { text: { type: "plain_text", text: value }, value },
-});
-
-/** More clients than a plain select lists (100): the form's client field is then Slack's type-ahead. */
-async function manyClients(): Promise<void> {
-  await queryRows(
-    s.h.db.db,
-    sql`insert into clients (workspace_id, slug, display_name, created_by)
-        select c.workspace_id, 'zz-filler-' || g, 'Zz Filler ' || g, 'U0FILLER'
-        from clients c cross join generate_series(1, 100) g where c.slug = 'acme'`,
-  );
-}
-
 /** What only Slack does with "Log to Tact"; logging the message is in test/contract/adapter-contract.test.ts. */
 describe('Slack\'s "Log to Tact" message shortcut, over the wire', () => {
   it("opens the form with the trigger id, the linked client in its type-ahead and the message quoted with its permalink", async () => {
     await s.command("add acme ACME Corp");
-    await manyClients();
+    await manyClients(s);
     await s.command("channel acme", { channel: "C0ACME" });
     s.fake.reset();
 
@@ -53,7 +33,7 @@ describe('Slack\'s "Log to Tact" message shortcut, over the wire', () => {
       channel: "C0ACME",
       message_ts: "1764400000.000100",
     });
-    const { view, blocks } = lastModal();
+    const { view, blocks } = lastModal(s);
     expect((view.title as Json).text).toBe("Log to Tact");
     expect(blocks.get("client~late")).toMatchObject({
       element: { type: "external_select", initial_option: { value: "acme" } },
@@ -88,13 +68,13 @@ describe('Slack\'s "Log to Tact" message shortcut, over the wire', () => {
 
   it("asks for the client when the channel is not linked, and refuses a forged form from another workspace", async () => {
     await s.command("add acme ACME Corp");
-    await manyClients();
+    await manyClients(s);
     await s.command("add acme Their ACME", { team: "T0OTHER" });
     s.fake.reset();
     await shortcut((b) => {
       b.channel = { id: "C0ELSEWHERE", name: "random" };
     });
-    const { view, blocks } = lastModal();
+    const { view, blocks } = lastModal(s);
     expect(((blocks.get("client~late") as Json).element as Json).initial_option).toBeUndefined();
 
     // The same form submitted as someone of another workspace: nothing is logged there or here.

@@ -110,6 +110,12 @@ export class FakeStripeApi {
     return object;
   }
 
+  /** An open invoice of `customer` (Stripe copies its name on the invoice), created and due at these Unix times. */
+  invoiceOf(customer: StripeObject, number: string, total: number, created: number, due?: number): StripeObject {
+    const dueDate = due === undefined ? {} : { due_date: due };
+    return this.invoice({ customer: customer.id, customer_name: customer.name, number, total, created, ...dueDate });
+  }
+
   /** Changes an invoice as Stripe would (a payment, a void), returning the new object. */
   update(id: string, changes: Partial<StripeObject>): StripeObject {
     const current = this.invoices.get(id) ?? this.creditNotes.get(id) ?? this.customers.get(id);

@@ -48,14 +48,7 @@ describe.skipIf(repeatedInPostgresPass)("npm start with Slack and Stripe setting
     await command(`config digest ${next} UTC`);
 
     const customer = stripe.customer({ name: "ACME Corp" });
-    const invoice = stripe.invoice({
-      customer: customer.id,
-      customer_name: "ACME Corp",
-      number: "PROC-1",
-      total: 250000,
-      created: now() - 40 * 86400,
-      due_date: now() - 10 * 86400,
-    });
+    const invoice = stripe.invoiceOf(customer, "PROC-1", 250000, now() - 40 * 86400, now() - 10 * 86400);
     const finalized = stripe.event("invoice.finalized", invoice, now() - 40 * 86400);
     for (let i = 0; i < 3; i += 1) expect(await deliver(finalized)).toBe(200);
     const listed = await command("invoices");

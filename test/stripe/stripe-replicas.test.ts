@@ -73,14 +73,7 @@ describe(`two replicas receiving the same Stripe webhooks (${templateUrl ? "post
   it("records each invoice once and each payment once, however many deliveries race", async () => {
     const customer = fake.customer({ name: "ACME Corp" });
     const invoices = Array.from({ length: 5 }, (_, i) =>
-      fake.invoice({
-        customer: customer.id,
-        customer_name: "ACME Corp",
-        number: `RACE-${i}`,
-        total: 10000,
-        created: at("2026-11-01T09:00:00Z"),
-        due_date: at("2026-11-20T09:00:00Z"),
-      }),
+      fake.invoiceOf(customer, `RACE-${i}`, 10000, at("2026-11-01T09:00:00Z"), at("2026-11-20T09:00:00Z")),
     );
     const deliveries: { body: string; signature: string }[] = [];
     for (const invoice of invoices) {

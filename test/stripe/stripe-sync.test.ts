@@ -21,14 +21,7 @@ describe(`Stripe backfill and catch-up (${process.env.TEST_DATABASE_URL ? "postg
       const customer = customers[i % customers.length];
       if (!customer) throw new Error("no customer");
       const created = at("2026-01-05T10:00:00Z") + i * 3600 * 7;
-      h.fake.invoice({
-        customer: customer.id,
-        customer_name: String(customer.name),
-        number: `BK-${String(i).padStart(4, "0")}`,
-        total: 10000 + i,
-        created,
-        due_date: created + 30 * 86400,
-      });
+      h.fake.invoiceOf(customer, `BK-${String(i).padStart(4, "0")}`, 10000 + i, created, created + 30 * 86400);
     }
     // Older than 12 months: not read.
     h.fake.invoice({
@@ -69,14 +62,7 @@ describe(`Stripe backfill and catch-up (${process.env.TEST_DATABASE_URL ? "postg
     await h.run("/client add acme ACME Corp");
     await h.run("/client config channel #billing");
     const customer = h.fake.customer({ name: "ACME Corp" });
-    const invoice = h.fake.invoice({
-      customer: customer.id,
-      customer_name: "ACME Corp",
-      number: "CU-1",
-      total: 80000,
-      created: at("2026-11-02T09:00:00Z"),
-      due_date: at("2026-11-30T09:00:00Z"),
-    });
+    const invoice = h.fake.invoiceOf(customer, "CU-1", 80000, at("2026-11-02T09:00:00Z"), at("2026-11-30T09:00:00Z"));
     await h.sources.worker.runDue();
     expect(await h.say("/client invoices")).toContain("CU-1");
 
@@ -124,14 +110,7 @@ describe(`Stripe backfill and catch-up (${process.env.TEST_DATABASE_URL ? "postg
   it("tells the owner once, in the digest, that customers without a client have overdue invoices", async () => {
     await h.run("/client add acme ACME Corp");
     const customer = h.fake.customer({ name: "Initech" });
-    h.fake.invoice({
-      customer: customer.id,
-      customer_name: "Initech",
-      number: "IN-9",
-      total: 5000,
-      created: at("2026-10-01T09:00:00Z"),
-      due_date: at("2026-10-31T09:00:00Z"),
-    });
+    h.fake.invoiceOf(customer, "IN-9", 5000, at("2026-10-01T09:00:00Z"), at("2026-10-31T09:00:00Z"));
     await h.sources.worker.runDue();
     const preview = await h.say("/client digest");
     expect(preview).toContain(

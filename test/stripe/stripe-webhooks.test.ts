@@ -128,14 +128,7 @@ describe(`Stripe webhooks (${process.env.TEST_DATABASE_URL ? "postgres" : "pglit
   it("keeps an unknown customer's invoices waiting until the owner links it, and never creates a client", async () => {
     await h.run("/client add acme ACME Corp");
     const customer = h.fake.customer({ name: "Globex Corporation" });
-    const invoice = h.fake.invoice({
-      customer: customer.id,
-      customer_name: "Globex Corporation",
-      number: "STR-0042",
-      total: 9900,
-      created: day("2026-11-01"),
-      due_date: day("2026-11-10"),
-    });
+    const invoice = h.fake.invoiceOf(customer, "STR-0042", 9900, day("2026-11-01"), day("2026-11-10"));
     expect((await h.deliver(h.fake.event("invoice.finalized", invoice, day("2026-11-01")))).status).toBe(200);
     const [before] = await rows<{ clients: number; invoices: number }>(
       sql`select (select count(*)::int from clients) as clients, (select count(*)::int from invoices) as invoices`,
@@ -157,14 +150,7 @@ describe(`Stripe webhooks (${process.env.TEST_DATABASE_URL ? "postgres" : "pglit
     await h.run("/client add acme ACME Corp");
     await h.run("/client alias acme acme-europe");
     const customer = h.fake.customer({ name: "Acme SARL" });
-    const invoice = h.fake.invoice({
-      customer: customer.id,
-      customer_name: "Acme SARL",
-      number: "STR-0007",
-      total: 5000,
-      created: day("2026-11-01"),
-      due_date: day("2026-11-30"),
-    });
+    const invoice = h.fake.invoiceOf(customer, "STR-0007", 5000, day("2026-11-01"), day("2026-11-30"));
     await h.deliver(h.fake.event("invoice.finalized", invoice, day("2026-11-01")));
     expect(await h.say("/client invoices")).not.toContain("STR-0007");
     const renamed = h.fake.update(customer.id, { name: "ACME-Europe" });
@@ -184,22 +170,8 @@ describe(`Stripe webhooks (${process.env.TEST_DATABASE_URL ? "postgres" : "pglit
     await h.run("/client invoice acme STR-0100 1200.00 EUR due 2026-11-20 issued 2026-11-01");
     await h.run("/client invoice acme STR-0200 50.00 EUR due 2026-11-20 issued 2026-11-01");
     const customer = h.fake.customer({ name: "ACME Corp" });
-    const same = h.fake.invoice({
-      customer: customer.id,
-      customer_name: "ACME Corp",
-      number: "STR-0100",
-      total: 120000,
-      created: day("2026-11-01"),
-      due_date: day("2026-11-20"),
-    });
-    const clash = h.fake.invoice({
-      customer: customer.id,
-      customer_name: "ACME Corp",
-      number: "STR-0200",
-      total: 99900,
-      created: day("2026-11-01"),
-      due_date: day("2026-11-20"),
-    });
+    const same = h.fake.invoiceOf(customer, "STR-0100", 120000, day("2026-11-01"), day("2026-11-20"));
+    const clash = h.fake.invoiceOf(customer, "STR-0200", 99900, day("2026-11-01"), day("2026-11-20"));
     await h.deliver(h.fake.event("invoice.finalized", same, day("2026-11-01")));
     await h.deliver(h.fake.event("invoice.finalized", clash, day("2026-11-01")));
     const invoices = await rows<{ number: string; source: string | null; amount_minor: number }>(

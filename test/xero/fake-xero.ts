@@ -130,6 +130,18 @@ export class FakeXero {
     return invoice;
   }
 
+  /** An approved (AUTHORISED) sales invoice: dated `date`, due `due` (YYYY-MM-DD). */
+  approved(
+    tenant: Tenant,
+    number: string,
+    contact: { id: string; name: string },
+    total: number,
+    date: string,
+    due: string,
+  ) {
+    return this.invoice(tenant, { number, contact, total, date, due, Status: "AUTHORISED" });
+  }
+
   /** Changes an invoice as Xero would (UpdatedDateUTC moves to now). */
   update(tenant: Tenant, id: string, changes: Record<string, unknown>): XeroInvoice {
     const invoice = tenant.invoices.get(id);

@@ -17,14 +17,7 @@ describe(`/client connect xero (${process.env.TEST_DATABASE_URL ? "postgres" : "
     await h.run("/client add acme ACME Corp");
     const org = h.fake.tenant("Demo Company (UK)");
     for (let i = 1; i <= 7; i += 1) {
-      h.fake.invoice(org, {
-        number: `INV-${i}`,
-        contact: i <= 5 ? acme : globex,
-        total: 100 * i,
-        date: "2026-10-01",
-        due: "2026-10-31",
-        Status: "AUTHORISED",
-      });
+      h.fake.approved(org, `INV-${i}`, i <= 5 ? acme : globex, 100 * i, "2026-10-01", "2026-10-31");
     }
     const paid = h.fake.invoice(org, {
       number: "INV-P",
@@ -186,14 +179,7 @@ describe(`/client connect xero (${process.env.TEST_DATABASE_URL ? "postgres" : "
     await h.connected();
     const [before] = await rows<{ secrets: string }>(sql`select secrets from connections`);
     const sealedBefore = before?.secrets;
-    h.fake.invoice(org, {
-      number: "INV-9",
-      contact: acme,
-      total: 250,
-      date: "2026-11-20",
-      due: "2026-12-20",
-      Status: "AUTHORISED",
-    });
+    h.fake.approved(org, "INV-9", acme, 250, "2026-11-20", "2026-12-20");
     // 26 minutes later the access token has less than 5 minutes left: refreshed, then used.
     h.clock.advance(26 * 60_000);
     expect(await h.say("/client sync now")).toContain("Catch-up started for Xero");

@@ -54,14 +54,7 @@ describe.skipIf(repeatedInPostgresPass)("npm start with Slack and a Xero app", (
   it("connects Xero through its OAuth flow from Slack, then lists, dates and pays a webhook's invoice, each once", async () => {
     const acme = { id: "a3675fc4-f8dd-4f03-ba5b-f1870566bcd7", name: "ACME Corp" };
     const org = xero.tenant("Demo Company (UK)");
-    xero.invoice(org, {
-      number: "OLD-1",
-      contact: acme,
-      total: 90,
-      date: day(-40),
-      due: day(-20),
-      Status: "AUTHORISED",
-    });
+    xero.approved(org, "OLD-1", acme, 90, day(-40), day(-20));
     expect(await command("add acme ACME Corp")).toContain("Added ACME Corp (acme)");
 
     // The command answers in the channel privately; the link goes to the owner's DM.
@@ -89,14 +82,7 @@ describe.skipIf(repeatedInPostgresPass)("npm start with Slack and a Xero app", (
     expect(await invoicesOnce((t) => t.includes("OLD-1"))).toMatch(/OLD-1 .* 20 days overdue/);
 
     // A new invoice, due 10 days ago, announced twice (Xero redelivers): listed once, overdue.
-    const invoice = xero.invoice(org, {
-      number: "XPROC-1",
-      contact: acme,
-      total: 2500,
-      date: day(-40),
-      due: day(-10),
-      Status: "AUTHORISED",
-    });
+    const invoice = xero.approved(org, "XPROC-1", acme, 2500, day(-40), day(-10));
     const created = xero.webhook([xero.invoiceEvent(org, invoice, "CREATE")]);
     for (let i = 0; i < 2; i += 1) expect(await webhook(created.body, created.signature)).toBe(200);
     const listed = await invoicesOnce((t) => t.includes("XPROC-1"));

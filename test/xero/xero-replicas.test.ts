@@ -77,14 +77,7 @@ describe(`two replicas receiving the same Xero webhooks (${templateUrl ? "postgr
         const core = createCore({ ...services, sources, ...everyCommand });
         await core.handle(invocation("/client add acme ACME Corp"));
         const org = fake.tenant("Demo Company (UK)");
-        fake.invoice(org, {
-          number: "OPEN-1",
-          contact: acme,
-          total: 10,
-          date: "2026-11-01",
-          due: "2026-11-30",
-          Status: "AUTHORISED",
-        });
+        fake.approved(org, "OPEN-1", acme, 10, "2026-11-01", "2026-11-30");
         const dm = effectsText(
           (await core.handle(invocation("/client connect xero"))).effects.filter((e) => e.type === "dm"),
         );
@@ -109,14 +102,7 @@ describe(`two replicas receiving the same Xero webhooks (${templateUrl ? "postgr
     expect(await queryRows(db, sql`select number from invoices`)).toEqual([{ number: "OPEN-1" }]);
     clock.advance(60_000);
     const invoices = Array.from({ length: 4 }, (_, i) =>
-      fake.invoice(org, {
-        number: `RACE-${i}`,
-        contact: acme,
-        total: 100,
-        date: "2026-11-01",
-        due: "2026-11-20",
-        Status: "AUTHORISED",
-      }),
+      fake.approved(org, `RACE-${i}`, acme, 100, "2026-11-01", "2026-11-20"),
     );
     const post = (replica: number, d: { body: string; signature: string }) =>
       fetch(`http://127.0.0.1:${ports[replica]}/xero/webhooks`, {

@@ -20,14 +20,7 @@ async function connectedWithInvoice(o: { due?: string } = {}) {
   const org = h.fake.tenant("Demo Company (UK)");
   await h.connected();
   h.clock.advance(60_000);
-  const invoice = h.fake.invoice(org, {
-    number: "INV-0042",
-    contact: acme,
-    total: 1200,
-    date: "2026-11-20",
-    due: o.due ?? "2026-11-30",
-    Status: "AUTHORISED",
-  });
+  const invoice = h.fake.approved(org, "INV-0042", acme, 1200, "2026-11-20", o.due ?? "2026-11-30");
   return { org, invoice };
 }
 

@@ -1,3 +1,5 @@
+import { writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import pino from "pino";
@@ -181,6 +183,9 @@ export async function tickAt(scale: Scale, log: (s: string) => void): Promise<Ti
     let queriesAtFirstPost = 0;
     let claimsAtFirstPost = 0;
     let cpuAtFirstPost: NodeJS.CpuUsage | undefined;
+    let profiled: Promise<void> | undefined;
+    let profile: Awaited<ReturnType<typeof startProfile>>;
+    const profileName = `tick-${scale.clientsPerWorkspace * scale.workspaces}-clients`;
     const outbox: Outbox = {
       platform: "slack",
       send(workspace, effect) {
@@ -189,6 +194,8 @@ export async function tickAt(scale: Scale, log: (s: string) => void): Promise<Ti
           queriesAtFirstPost = queries;
           claimsAtFirstPost = claims;
           cpuAtFirstPost = process.cpuUsage(cpuStart);
+          // Up to the first post, as the tick's time.
+          profiled = profile?.stop(profileName);
         }
         return slack.outbox.send(workspace, effect);
       },
@@ -196,10 +203,12 @@ export async function tickAt(scale: Scale, log: (s: string) => void): Promise<Ti
     log("   one tick, every workspace due");
     queries = 0;
     claims = 0;
+    profile = await startProfile();
     const started = performance.now();
     const cpuStart = process.cpuUsage();
     const report = await runTick({ db: database.db, clock, log: tickLog, outboxes: [outbox], instanceId: "bench" });
     const ended = performance.now();
+    await (profiled ?? profile?.stop(profileName));
     const cpu = cpuAtFirstPost ?? process.cpuUsage(cpuStart);
     const totalQueries = queries;
     const raw: number[] = [];
@@ -340,4 +349,24 @@ async function rawAggregate(db: BenchDatabase, workspaces: number): Promise<numb
     [workspaces, TODAY, NOW],
   );
   return (performance.now() - started) / 1000;
+}
+
+/**
+ * BENCH_TICK_PROFILE=<dir>: a CPU profile of the tick alone (not the generation nor the raw
+ * query), written there as tick-<clients>-clients.cpuprofile, to open in Chrome's DevTools.
+ */
+async function startProfile(): Promise<{ stop(name: string): Promise<void> } | undefined> {
+  const dir = process.env.BENCH_TICK_PROFILE;
+  if (!dir) return undefined;
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  return {
+    async stop(name) {
+      const { profile } = await session.post("Profiler.stop");
+      writeFileSync(`${dir}/${name}.cpuprofile`, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
 }

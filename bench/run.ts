@@ -8,7 +8,8 @@
  *   npm run bench -- --no-write        print only; docs/benchmarks.md is left as it is
  *
  * BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" passes Node options to the bot under
- * the throughput load, to profile it (how the figures in docs/benchmarks.md were explained).
+ * the throughput load, to profile it (how the figures in docs/benchmarks.md were explained);
+ * BENCH_TICK_PROFILE=/tmp/prof writes a CPU profile of the digest tick alone.
  *
  * Needs a PostgreSQL server (127.0.0.1:5432 as postgres, or BENCH_DATABASE_ADMIN_URL): each
  * benchmark creates its own database and drops it afterwards.

@@ -88,24 +88,19 @@ export function useDiscord(
     const res = await fetch(`${base}/discord/interactions`, { method: "POST", headers, body });
     return { status: res.status, text: await res.text() };
   };
-  d.sendNoWait = async (payload) => {
+  /** An interaction signed with Discord's key, posted; the response and its text. */
+  const signed = async (payload: object) => {
     const body = JSON.stringify(payload);
-    const res = await fetch(`${base}/discord/interactions`, {
-      method: "POST",
-      headers: discordHeaders(keys.privateKey, body, h.clock.now()),
-      body,
-    });
-    const text = await res.text();
+    const headers = discordHeaders(keys.privateKey, body, h.clock.now());
+    const res = await fetch(`${base}/discord/interactions`, { method: "POST", headers, body });
+    return { res, text: await res.text() };
+  };
+  d.sendNoWait = async (payload) => {
+    const { res, text } = await signed(payload);
     return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : undefined };
   };
   d.send = async (payload) => {
-    const body = JSON.stringify(payload);
-    const res = await fetch(`${base}/discord/interactions`, {
-      method: "POST",
-      headers: discordHeaders(keys.privateKey, body, h.clock.now()),
-      body,
-    });
-    const text = await res.text();
+    const { res, text } = await signed(payload);
     await d.adapter.idle();
     const json = res.headers.get("content-type")?.includes("json")
       ? (JSON.parse(text) as Record<string, unknown>)

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/query-rows.ts";
 import { catalogFor } from "../../src/messages/catalog.ts";
 import { createFormatter } from "../../src/messages/format.ts";
-import { confirmButton, offboardTo } from "../offboarding/offboarding-support.ts";
+import { confirmButton, offboardTo, count as rowCount } from "../offboarding/offboarding-support.ts";
 import { useHarness } from "../support/harness.ts";
 
 /**
@@ -37,13 +37,7 @@ async function ledger(number: string): Promise<Ledger> {
   return row;
 }
 
-async function auditCount(action: string): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(
-    h.db.db,
-    sql`select count(*)::int as n from audit_log where action = ${action}`,
-  );
-  return Number(row?.n);
-}
+const auditCount = (action: string) => rowCount(h.db.db, "audit_log", `action = '${action}'`);
 
 const count = (answers: readonly string[], text: string) => answers.filter((a) => a.includes(text)).length;
 

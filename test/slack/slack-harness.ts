@@ -79,6 +79,7 @@ export interface As {
 }
 
 let seq = 0;
+const nameOf = (user: string) => (user === MEMBER ? "sam" : "dana");
 const nextId = () => `${Date.now()}${++seq}`;
 
 /**
@@ -186,12 +187,7 @@ export function useSlack(
     const team = as.team ?? TEAM;
     const channel = as.channel ?? "C0GENERAL";
     body.team = { id: team, domain: "acme-agency" };
-    body.user = {
-      id: user,
-      username: user === MEMBER ? "sam" : "dana",
-      name: user === MEMBER ? "sam" : "dana",
-      team_id: team,
-    };
+    body.user = { id: user, username: nameOf(user), name: nameOf(user), team_id: team };
     body.trigger_id = as.triggerId ?? `${nextId()}.2.trigger`;
     body.response_url = s.fake.responseUrl(`a${nextId()}`);
     if (as.home) {
@@ -225,12 +221,7 @@ export function useSlack(
     const user = as.user ?? OWNER;
     const team = as.team ?? TEAM;
     body.team = { id: team, domain: "acme-agency" };
-    body.user = {
-      id: user,
-      username: user === MEMBER ? "sam" : "dana",
-      name: user === MEMBER ? "sam" : "dana",
-      team_id: team,
-    };
+    body.user = { id: user, username: nameOf(user), name: nameOf(user), team_id: team };
     body.trigger_id = as.triggerId ?? `${nextId()}.3.trigger`;
     const view = body.view as Json;
     view.private_metadata = privateMetadata;

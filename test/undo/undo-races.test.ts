@@ -1,8 +1,7 @@
-import { sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { queryRows } from "../../db/query-rows.ts";
 import { catalogFor } from "../../src/messages/catalog.ts";
 import { createFormatter } from "../../src/messages/format.ts";
+import { count as rowCount } from "../offboarding/offboarding-support.ts";
 import { useHarness } from "../support/harness.ts";
 import { paymentLedger } from "../support/payment-ledger.ts";
 
@@ -14,13 +13,7 @@ const h = useHarness("2026-11-27T10:00:00Z");
 
 const ledger = (number: string) => paymentLedger(h.db.db, number);
 
-async function auditCount(action: string): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(
-    h.db.db,
-    sql`select count(*)::int as n from audit_log where action = ${action}`,
-  );
-  return Number(row?.n);
-}
+const auditCount = (action: string) => rowCount(h.db.db, "audit_log", `action = '${action}'`);
 
 const count = (answers: readonly string[], text: string) => answers.filter((a) => a.includes(text)).length;
 const pressId = (text: string) => /\[press (undo-do:\d+)\]/.exec(text)?.[1];

@@ -223,6 +223,7 @@ describe.each([
 
     const refused = await d.send(command("offboard", { client: "acme" }), { who: "member" });
     expect(refused).toMatch(/Only the workspace owner \(.+\) can let a client go/);
+    expect(d.shownAs()).toEqual(["private"]);
     expect([...d.dms("owner"), ...d.dms("member")]).toEqual([]);
 
     expect(await d.send(command("offboard", { client: "acme" }))).toContain("Continuing in a direct message");

@@ -22,11 +22,7 @@ describe("hostile requests to /discord/interactions", () => {
   const payload = () => JSON.stringify(slashCommand("add", { slug: "acme", name: "ACME Corp" }));
 
   async function expectNothingWritten(): Promise<void> {
-    const counts = await rowCounts(p.h.db.db);
-    expect(
-      Object.values(counts).every((n) => n === 0),
-      JSON.stringify(counts),
-    ).toBe(true);
+    expect(Object.entries(await rowCounts(p.h.db.db)).filter(([, n]) => n > 0)).toEqual([]);
     expect(p.discordApi.calls).toEqual([]);
   }
 

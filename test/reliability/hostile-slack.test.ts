@@ -25,11 +25,7 @@ describe("hostile requests to /slack/events", () => {
   const command = () => p.slackCommandBody("add acme ACME Corp");
 
   async function expectNothingWritten(): Promise<void> {
-    const counts = await rowCounts(p.h.db.db);
-    expect(
-      Object.values(counts).every((n) => n === 0),
-      JSON.stringify(counts),
-    ).toBe(true);
+    expect(Object.entries(await rowCounts(p.h.db.db)).filter(([, n]) => n > 0)).toEqual([]);
     expect(p.slackApi.calls).toEqual([]);
     expect(p.slackApi.responses).toEqual([]);
   }

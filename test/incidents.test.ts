@@ -1,14 +1,10 @@
-import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { queryRows } from "../db/query-rows.ts";
+import { rowCount } from "./support/db-counts.ts";
 import { useHarness } from "./support/harness.ts";
 
 const h = useHarness();
 
-async function count(table: string): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(h.db.db, sql.raw(`select count(*)::int as n from ${table}`));
-  return Number(row?.n);
-}
+const count = (table: string, where?: string) => rowCount(h.db.db, table, where);
 
 describe(`incident logging`, () => {
   it("logs each kind with a short private confirmation naming the client and the kind", async () => {

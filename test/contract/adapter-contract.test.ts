@@ -170,7 +170,9 @@ describe.each([
       expect(answer).toContain(
         t.invoices.recorded({ number: "INV-7", client: "ACME Corp", amount: fmt.money(120_050, "EUR"), issued, due }),
       );
-      expect(await rows("select number, amount_minor, currency, issued_on::text, due_on::text from invoices")).toEqual([
+      expect(
+        await rows("select number, amount_minor::int, currency, issued_on::text, due_on::text from invoices"),
+      ).toEqual([
         { number: "INV-7", amount_minor: 120_050, currency: "EUR", issued_on: "2026-11-01", due_on: "2026-12-01" },
       ]);
     });

@@ -2,16 +2,14 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { queryRows } from "../../db/query-rows.ts";
 import { runTick } from "../../src/scheduler/run-tick.ts";
+import { rowCount } from "../support/db-counts.ts";
 import { silentLog } from "../support/harness.ts";
 import { useDiscord } from "./discord-test-setup.ts";
 import { autocomplete, groupedCommand, MEMBER, OWNER, ping, slashCommand } from "./payloads.ts";
 
 const d = useDiscord();
 
-async function count(table: string): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(d.h.db.db, sql.raw(`select count(*)::int as n from ${table}`));
-  return Number(row?.n);
-}
+const count = (table: string, where?: string) => rowCount(d.h.db.db, table, where);
 
 /** The message an immediate answer carries (type 4 or 7). */
 function dataOf(body: Record<string, unknown> | undefined): Record<string, unknown> {

@@ -3,7 +3,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/query-rows.ts";
 import { catalogFor } from "../../src/messages/catalog.ts";
 import { createFormatter } from "../../src/messages/format.ts";
-import { confirmButton, offboardTo, count as rowCount } from "../offboarding/offboarding-support.ts";
+import { confirmButton, offboardTo } from "../offboarding/offboarding-support.ts";
+import { rowCount } from "../support/db-counts.ts";
 import { useHarness } from "../support/harness.ts";
 
 /**

@@ -40,10 +40,7 @@ export function buttonIds(effects: Effect[]): string[] {
   );
 }
 
-export async function count(db: Db, table: string, where = "true"): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(db, sql.raw(`select count(*)::int as n from ${table} where ${where}`));
-  return Number(row?.n);
-}
+export { rowCount as count } from "../support/db-counts.ts";
 
 export async function audits(db: Db, action: string): Promise<{ actorId: string; details: Record<string, unknown> }[]> {
   return queryRows(db, sql`select actor_id as "actorId", details from audit_log where action = ${action} order by id`);

@@ -1,19 +1,14 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { queryRows } from "../../db/query-rows.ts";
+import { rowCount } from "../support/db-counts.ts";
 import { MEMBER, OWNER, useSlack } from "./slack-harness.ts";
 
 type Json = Record<string, unknown>;
 
 const s = useSlack();
 
-async function count(table: string, where = "true"): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(
-    s.h.db.db,
-    sql.raw(`select count(*)::int as n from ${table} where ${where}`),
-  );
-  return Number(row?.n);
-}
+const count = (table: string, where?: string) => rowCount(s.h.db.db, table, where);
 
 /** The response_url posts of one request, as Slack would show them. */
 function answers(responseUrl: string): Json[] {

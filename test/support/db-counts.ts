@@ -17,3 +17,9 @@ export async function tableCounts(db: Db): Promise<Record<string, number>> {
   );
   return row ?? {};
 }
+
+/** How many rows of `table` match `where` (SQL). */
+export async function rowCount(db: Db, table: string, where = "true"): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(db, sql.raw(`select count(*)::int as n from ${table} where ${where}`));
+  return Number(row?.n);
+}

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { catalogFor } from "../../src/messages/catalog.ts";
 import { createFormatter } from "../../src/messages/format.ts";
-import { count as rowCount } from "../offboarding/offboarding-support.ts";
+import { rowCount } from "../support/db-counts.ts";
 import { useHarness } from "../support/harness.ts";
 import { paymentLedger } from "../support/payment-ledger.ts";
 

@@ -152,10 +152,8 @@ export function slackDriver(c: Contract): Driver {
     },
     posted: (channel) => posts((p) => p.args.channel === channel).map((p) => read(p.args)),
     async tick() {
-      let report: Awaited<ReturnType<Driver["tick"]>> | undefined;
-      await request(undefined, GENERAL, async () => {
-        report = await tick(c, s.adapter.outbox);
-      });
+      let report: ReturnType<Driver["tick"]> | undefined;
+      await request(undefined, GENERAL, () => (report = tick(c, s.adapter.outbox)));
       return report ?? Promise.reject(new Error("no tick"));
     },
     pings: () => s.sent().match(/<!(channel|here|everyone)|<@[UW][A-Z0-9]+|<!subteam/g) ?? [],

@@ -8,6 +8,15 @@ import { useDiscord } from "./discord-test-setup.ts";
 import { autocomplete, groupedCommand, MEMBER, OWNER, ping, slashCommand } from "./payloads.ts";
 
 const d = useDiscord();
+/** `/client billing invoice` of INV-7, €1,200 due 15 Dec 2026. */
+const inv7 = () =>
+  groupedCommand("billing", "invoice", {
+    client: "acme",
+    number: "INV-7",
+    amount: "1200.00",
+    currency: "EUR",
+    due: "2026-12-15",
+  });
 
 const count = (table: string, where?: string) => rowCount(d.h.db.db, table, where);
 
@@ -45,15 +54,7 @@ describe("Discord HTTP interactions", () => {
 
   it("never records a payment twice from the same signed bytes, even after request ids are pruned", async () => {
     await d.send(slashCommand("add", { slug: "acme", name: "ACME Corp" }));
-    await d.send(
-      groupedCommand("billing", "invoice", {
-        client: "acme",
-        number: "INV-7",
-        amount: "1200.00",
-        currency: "EUR",
-        due: "2026-12-15",
-      }),
-    );
+    await d.send(inv7());
     const payment = JSON.stringify(groupedCommand("billing", "paid", { invoice: "INV-7", what: "500.00" }));
     const headers = d.sign(payment, d.h.clock.now());
     expect((await d.post(payment, headers)).status).toBe(200);
@@ -134,15 +135,7 @@ describe("Discord HTTP interactions", () => {
 
   it("completes invoice numbers, open ones first, with their client", async () => {
     await d.send(slashCommand("add", { slug: "acme", name: "ACME Corp" }));
-    const created = await d.send(
-      groupedCommand("billing", "invoice", {
-        client: "acme",
-        number: "INV-7",
-        amount: "1200.00",
-        currency: "EUR",
-        due: "2026-12-15",
-      }),
-    );
+    const created = await d.send(inv7());
     expect(JSON.stringify(created.body)).toContain("INV-7");
     const res = await d.send(autocomplete("paid", { invoice: "inv" }, "invoice", { user: MEMBER }, "billing"));
     expect(dataOf(res.body).choices).toEqual([{ name: "INV-7 · ACME Corp", value: "INV-7" }]);

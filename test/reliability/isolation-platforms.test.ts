@@ -34,38 +34,18 @@ describe("isolation on Discord: buttons scoped to a server in a DM", () => {
   it("refuses someone outside server B who sends B's button ids from a DM, and changes nothing of B", async () => {
     p.discordApi.addGuild({ id: GUILD_B, name: "Bravo studio", owner_id: OWNER_B, members: [OWNER_B] });
     const inB = { guild: GUILD_B, user: OWNER_B, name: "Bob" };
-    await p.discordSend(slashCommand("add", { slug: "bravo", name: "Bravo Secret Client" }, inB));
-    await p.discordSend(
+    const invoice = (client: string, number: string) =>
       slashCommand(
         "invoice",
-        {
-          client: "bravo",
-          number: "BRAVO-1",
-          amount: "9876",
-          currency: "EUR",
-          due: "2026-10-01",
-          issued: "2026-09-01",
-        },
+        { client, number, amount: "9876", currency: "EUR", due: "2026-10-01", issued: "2026-09-01" },
         inB,
-      ),
-    );
+      );
+    await p.discordSend(slashCommand("add", { slug: "bravo", name: "Bravo Secret Client" }, inB));
+    await p.discordSend(invoice("bravo", "BRAVO-1"));
     await p.discordSend(slashCommand("late", { client: "bravo", note: "bravo-secret-note" }, inB));
     // A second client, not being let go, whose overdue invoice has digest buttons.
     await p.discordSend(slashCommand("add", { slug: "bravo-two", name: "Bravo Secret Client Two" }, inB));
-    await p.discordSend(
-      slashCommand(
-        "invoice",
-        {
-          client: "bravo-two",
-          number: "BRAVO-2",
-          amount: "9876",
-          currency: "EUR",
-          due: "2026-10-01",
-          issued: "2026-09-01",
-        },
-        inB,
-      ),
-    );
+    await p.discordSend(invoice("bravo-two", "BRAVO-2"));
     const offboard = await p.discordSend(slashCommand("offboard", { client: "bravo" }, inB));
     const ids = [...offboard.answer.matchAll(/"custom_id":"(@\d+\/[^"]+)"/g)].map((m) => m[1] ?? "");
     const before = await workspaceRows(GUILD_B);

@@ -15,7 +15,7 @@ function files(dir: string): string[] {
 describe("architecture", () => {
   it("keeps platform SDKs out of the core and the database layer", () => {
     const offenders = [...files("src"), ...files("db")].filter((f) =>
-      /from\s+["'](@slack\/|discord\.js|@discordjs\/)/.test(readFileSync(f, "utf8")),
+      /from\s+["'](@slack\/|discord\.js|@discordjs\/|discord-api-types)/.test(readFileSync(f, "utf8")),
     );
     expect(offenders).toEqual([]);
   });
@@ -40,7 +40,7 @@ describe("architecture", () => {
 
   it("keeps platform SDKs out of the connectors", () => {
     const offenders = files("connectors").filter((f) =>
-      /from\s+["'](@slack\/|discord\.js|@discordjs\/)/.test(readFileSync(f, "utf8")),
+      /from\s+["'](@slack\/|discord\.js|@discordjs\/|discord-api-types)/.test(readFileSync(f, "utf8")),
     );
     expect(offenders).toEqual([]);
   });

@@ -1,4 +1,5 @@
-import { DiscordAPIError, type REST, Routes } from "discord.js";
+import { DiscordAPIError, type REST } from "@discordjs/rest";
+import { Routes } from "discord-api-types/v10";
 
 /**
  * Whether a channel someone named (`<#123>`) is in this server: Discord says which server a

@@ -7,7 +7,7 @@ import {
   ApplicationIntegrationType,
   InteractionContextType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from "discord.js";
+} from "discord-api-types/v10";
 import type { ArgDef, ArgKind } from "../../src/commands/args.ts";
 import type { CommandDef, CommandGroup } from "../../src/commands/define-command.ts";
 import type { Catalog } from "../../src/messages/catalog.ts";

@@ -1,4 +1,4 @@
-import { DiscordAPIError } from "discord.js";
+import { DiscordAPIError } from "@discordjs/rest";
 import { type Outbox, SendRefused } from "../../src/core/outbox.ts";
 import { catalogFor } from "../../src/messages/catalog.ts";
 import type { DiscordSender, Once } from "./discord-sender.ts";

@@ -1,4 +1,4 @@
-import { DefaultRestOptions, REST, type RESTOptions } from "discord.js";
+import { DefaultRestOptions, REST, type RESTOptions } from "@discordjs/rest";
 
 export const DEFAULT_API = "https://discord.com/api";
 

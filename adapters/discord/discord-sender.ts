@@ -1,4 +1,5 @@
-import { type REST, Routes } from "discord.js";
+import type { REST } from "@discordjs/rest";
+import { Routes } from "discord-api-types/v10";
 import { type FileAttachment, fileBytes } from "../../src/core/effects.ts";
 import type { DiscordMessage } from "./render-message.ts";
 

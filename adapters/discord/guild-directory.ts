@@ -1,4 +1,5 @@
-import { DiscordAPIError, type REST, Routes } from "discord.js";
+import { DiscordAPIError, type REST } from "@discordjs/rest";
+import { Routes } from "discord-api-types/v10";
 import type { WorkspaceHints } from "../../src/core/invocation.ts";
 
 const TTL_MS = 60 * 60_000;

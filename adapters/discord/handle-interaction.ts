@@ -1,4 +1,5 @@
-import { type APIInteraction, InteractionResponseType, InteractionType, MessageFlags, type REST } from "discord.js";
+import type { REST } from "@discordjs/rest";
+import { type APIInteraction, InteractionResponseType, InteractionType, MessageFlags } from "discord-api-types/v10";
 import type { Logger } from "pino";
 import type { Core } from "../../src/core/create-core.ts";
 import type { Invocation, InvocationInput } from "../../src/core/invocation.ts";

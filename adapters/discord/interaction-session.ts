@@ -1,12 +1,12 @@
+import type { REST } from "@discordjs/rest";
 import {
   type APIInteraction,
   type APIInteractionResponse,
   InteractionResponseType,
   InteractionType,
   MessageFlags,
-  type REST,
   Routes,
-} from "discord.js";
+} from "discord-api-types/v10";
 import type { Logger } from "pino";
 import type { Effect } from "../../src/core/effects.ts";
 import { type Catalog, catalogFor } from "../../src/messages/catalog.ts";

@@ -1,4 +1,4 @@
-import type { APIInteraction, APIInteractionResponse } from "discord.js";
+import type { APIInteraction, APIInteractionResponse } from "discord-api-types/v10";
 import type { Logger } from "pino";
 import type { RouteHandler } from "../../src/http/create-http-server.ts";
 import type { InteractionHandler } from "./handle-interaction.ts";

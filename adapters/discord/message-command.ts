@@ -5,7 +5,7 @@ import {
   ApplicationIntegrationType,
   InteractionContextType,
   type RESTPostAPIContextMenuApplicationCommandsJSONBody,
-} from "discord.js";
+} from "discord-api-types/v10";
 import type { CapturedMessage } from "../../src/core/invocation.ts";
 import { en } from "../../src/messages/en/index.ts";
 import { fr } from "../../src/messages/fr/index.ts";

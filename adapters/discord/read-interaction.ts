@@ -6,7 +6,7 @@ import {
   ApplicationCommandType,
   ComponentType,
   InteractionType,
-} from "discord.js";
+} from "discord-api-types/v10";
 import type { CommandDef } from "../../src/commands/define-command.ts";
 import { findCommand } from "../../src/commands/registry.ts";
 import type { InvocationInput } from "../../src/core/invocation.ts";

@@ -1,4 +1,5 @@
-import { DiscordAPIError, type REST, Routes } from "discord.js";
+import { DiscordAPIError, type REST } from "@discordjs/rest";
+import { Routes } from "discord-api-types/v10";
 import { commandList } from "../../src/commands/registry.ts";
 import { errorMessage } from "../../src/serialize-error.ts";
 import { buildClientCommand } from "./command-registration.ts";

@@ -1,4 +1,4 @@
-import { type APIModalInteractionResponseCallbackData, ComponentType, TextInputStyle } from "discord.js";
+import { type APIModalInteractionResponseCallbackData, ComponentType, TextInputStyle } from "discord-api-types/v10";
 import type { Form } from "../../src/messages/message.ts";
 import { scopedId } from "./custom-id.ts";
 import { LIMITS } from "./discord-limits.ts";

@@ -6,7 +6,7 @@ import {
   type APIEmbedField,
   ButtonStyle,
   ComponentType,
-} from "discord.js";
+} from "discord-api-types/v10";
 import type { Catalog } from "../../src/messages/catalog.ts";
 import { labelValue } from "../../src/messages/label-value.ts";
 import type { Locale } from "../../src/messages/locale.ts";

@@ -1,4 +1,4 @@
-import type { APIInteraction, APIInteractionResponse } from "discord.js";
+import type { APIInteraction, APIInteractionResponse } from "discord-api-types/v10";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createRest } from "../../adapters/discord/discord-rest.ts";
 import { DiscordSender } from "../../adapters/discord/discord-sender.ts";

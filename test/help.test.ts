@@ -17,6 +17,16 @@ describe("help", () => {
     expect(text).toContain("/client late acme INV-7");
   });
 
+  it("says once per line that a command is the owner's, in English and in French", async () => {
+    const english = await h.say("/client help");
+    expect(english).toContain("/client connect stripe|xero: connect an invoice source (Owner only.)");
+    await h.run("/client config lang fr");
+    const french = await h.say("/client help");
+    for (const line of `${english}\n${french}`.split("\n")) {
+      expect(line.match(/owner only|responsable\)|réservé au responsable/gi)?.length ?? 0, line).toBeLessThanOrEqual(1);
+    }
+  });
+
   it("says so for an unknown topic", async () => {
     expect(await h.say("/client help frobnicate")).toContain('There is no help for "frobnicate"');
   });

@@ -3,12 +3,12 @@ export const sources = {
   argNames: { source: "source", customer: "customer id", now: "now" },
   help: {
     connect: {
-      summary: "connect an invoice source (owner only)",
+      summary: "connect an invoice source",
       details:
         "`/client connect stripe` opens a private form for the Stripe secret key (a restricted key that may read invoices, credit notes, customers and events is enough). Tact checks the key, stores it encrypted, reads the last 12 months of invoices, then catches up every day. Run it again to add the webhook's signing secret or change the key. A deployment set up with STRIPE_SECRET_KEY is already connected. `/client connect xero` sends you a link by direct message: allow Tact to read your Xero invoices, choose the organisation, and Tact reads its open invoices, then follows Xero's changes.",
     },
     link: {
-      summary: "link a source's customer to a client (owner only)",
+      summary: "link a source's customer to a client",
       details:
         "`/client link acme stripe cus_123`: the customer's invoices are recorded for this client, the waiting ones at once. Without a link, a customer whose name is exactly a client's display name or alias is matched; any other waits in /client unlinked. Tact never creates a client by itself.",
     },
@@ -17,7 +17,7 @@ export const sources = {
       details: "Each customer with the invoices waiting for a client, and how to link it.",
     },
     sync: {
-      summary: "see how the invoice sources sync (owner only)",
+      summary: "see how the invoice sources sync",
       details:
         "Each connection's last sync, what it holds (invoices recorded, waiting, customers not linked) and its last error. `/client sync now` runs the catch-up now instead of waiting for the day's.",
     },

@@ -6,12 +6,12 @@ export const sources: Catalog["sources"] = {
   argNames: { source: "source", customer: "identifiant client", now: "now" },
   help: {
     connect: {
-      summary: "connecter une source de factures (responsable)",
+      summary: "connecter une source de factures",
       details:
         "`/client connect stripe` ouvre un formulaire privé pour la clé secrète Stripe (une clé restreinte en lecture sur les factures, avoirs, clients et événements suffit). Tact vérifie la clé, la stocke chiffrée, lit les factures des 12 derniers mois, puis se met à jour chaque jour. Relancez la commande pour ajouter le secret de signature du webhook ou changer de clé. Un déploiement configuré avec STRIPE_SECRET_KEY est déjà connecté. `/client connect xero` vous envoie un lien en message privé : autorisez Tact à lire vos factures Xero, choisissez l'organisation, et Tact lit ses factures en cours puis suit les changements dans Xero.",
     },
     link: {
-      summary: "rattacher un client de la source à un client (responsable)",
+      summary: "rattacher un client de la source à un client",
       details:
         "`/client link acme stripe cus_123` : les factures de ce client Stripe sont enregistrées pour ce client, celles en attente tout de suite. Sans rattachement, un client Stripe dont le nom est exactement le nom ou un alias d'un client est reconnu ; les autres attendent dans /client unlinked. Tact ne crée jamais de client de lui-même.",
     },
@@ -20,7 +20,7 @@ export const sources: Catalog["sources"] = {
       details: "Chaque client de la source, ses factures en attente et comment le rattacher.",
     },
     sync: {
-      summary: "voir la synchronisation des sources (responsable)",
+      summary: "voir la synchronisation des sources",
       details:
         "Pour chaque connexion : la dernière synchronisation, ce qu'elle contient (factures enregistrées, en attente, clients non rattachés) et la dernière erreur. `/client sync now` lance la mise à jour tout de suite au lieu d'attendre celle du jour.",
     },

@@ -1,9 +1,13 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/query-rows.ts";
 import { catalogFor } from "../../src/messages/catalog.ts";
 import { createFormatter } from "../../src/messages/format.ts";
 import { labelValue } from "../../src/messages/label-value.ts";
+import { undoKindFor } from "../../src/undo/undo-kinds.ts";
+import { label } from "../../src/undo/undo-last.ts";
 import { useHarness } from "../support/harness.ts";
 import { paymentLedger } from "../support/payment-ledger.ts";
 
@@ -277,5 +281,40 @@ describe.each(["en", "fr"] as const)("undo and unpay (%s)", (lang) => {
     await type("@sam press digest-paid:1");
     expect(await type("@sam yes")).toContain(t.invoices.paidInFullLate({ days: 43 }));
     expect(await ledger("INV-9")).toMatchObject({ status: "paid", active: 3, paid: 200_000 });
+  });
+});
+
+describe("/client undo after an action it cannot take back", () => {
+  it("names that action in words, in English and French, whatever it was", async () => {
+    // Every action the audit log records from the code: undo takes it back, or says what it was.
+    const sources = ["src", "connectors"]
+      .flatMap((dir) => readdirSync(dir, { recursive: true, encoding: "utf8" }).map((f) => path.join(dir, f)))
+      .filter((f) => f.endsWith(".ts"))
+      .map(
+        (f) =>
+          readFileSync(f, "utf8")
+            .match(/action: "[a-z.-]*"/g)
+            ?.join(" ") ?? "",
+      )
+      .join(" ");
+    const actions = [...new Set(sources.match(/"[a-z.-]+"/g)?.map((a) => a.slice(1, -1)))].filter(
+      (a) => !a.startsWith("refused.") && !a.startsWith("offboarding.") && a !== "log-message",
+    );
+    expect(actions).toContain("invoice.reminder-drafted");
+    for (const lang of ["en", "fr"] as const) {
+      const t = catalogFor(lang);
+      const unnamed = actions.filter((a) => !undoKindFor(a) && label(t, a) === t.undo.labels.other);
+      expect(unnamed, lang).toEqual([]);
+    }
+  });
+
+  it("says a reminder was drafted, not an action, when that was the last thing done", async () => {
+    const say = session();
+    await say(
+      "/client add acme ACME Corp",
+      "/client invoice acme INV-1 1200 EUR due 2026-10-01",
+      "/client remind INV-1",
+    );
+    expect(await say("/client undo")).toContain("Your last action, drafting a reminder (");
   });
 });

@@ -1,6 +1,6 @@
 import { channelClient } from "../../db/queries/client-channels.ts";
 import { insertEvidence } from "../../db/queries/evidence.ts";
-import { listedClients } from "../clients/listed-clients.ts";
+import { clientField } from "../clients/listed-clients.ts";
 import type { Context } from "../core/context.ts";
 import type { Effect } from "../core/effects.ts";
 import type { CapturedMessage } from "../core/invocation.ts";
@@ -44,20 +44,10 @@ export async function startEvidence(ctx: Context, message: CapturedMessage): Pro
     link: row.link ?? "",
   });
   const quote = row.text === "" ? t.evidence.onlyFiles({ files: row.files }) : shortQuote(row.text, FORM_QUOTE_MAX);
-  const listed = await listedClients(ctx);
+  const client = await clientField(ctx, f.client, "late");
   const fields: FormField[] = [
     { id: "quote", label: f.quote, multiline: true, required: false, initial: `${quote}\n— ${about}`, maxLength: 3000 },
-    {
-      id: "client",
-      label: f.client,
-      multiline: false,
-      required: true,
-      maxLength: 100,
-      kind: "client",
-      suggest: "late",
-      ...(listed ? { listed } : {}),
-      ...(linked ? { initial: linked.slug } : {}),
-    },
+    { ...client, ...(linked ? { initial: linked.slug } : {}) },
     {
       id: "kind",
       label: f.kind,

@@ -1,4 +1,4 @@
-import { listedClients } from "../clients/listed-clients.ts";
+import { clientField } from "../clients/listed-clients.ts";
 import { commandFormId } from "../commands/command-form.ts";
 import type { CommandForm } from "../commands/define-command.ts";
 import type { Context } from "../core/context.ts";
@@ -25,20 +25,9 @@ export const invoiceForm: CommandForm = {
       const value = typed[id] ?? start ?? "";
       return value === "" ? {} : { initial: value };
     };
-    const listed = await listedClients(ctx);
+    const client = await clientField(ctx, f.client, "invoice");
     const fields: FormField[] = [
-      {
-        id: "client",
-        label: f.client,
-        multiline: false,
-        required: true,
-        maxLength: 100,
-        kind: "client",
-        suggest: "invoice",
-        ...(listed ? { listed } : {}),
-        placeholder: f.clientPlaceholder,
-        ...initial("client"),
-      },
+      { ...client, placeholder: f.clientPlaceholder, ...initial("client") },
       {
         id: "number",
         label: f.number,
